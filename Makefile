@@ -1,0 +1,52 @@
+# CEN Console. `make run` serves the demo; `make test` runs the whole suite. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WORKERS ?= 3
+
+.PHONY: run test install install-dev chromium lint screenshot clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Stamp files: a second `make run` or `make test` reinstalls only when the requirements changed.
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo "CEN Console: http://127.0.0.1:$(PORT)/  (demo / demo; staff: admin / admin at /admin/)"
+	exec $(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--access-logfile - --timeout 60
+
+# Debian's Chromium drives the browser tests; Playwright's own browser downloads do not work here.
+chromium:
+	@command -v /usr/bin/chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install-dev
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ -n "$$CI" ]; then $(MAKE) chromium; else echo "Chromium missing: browser tests will be skipped (make chromium)"; fi; \
+	fi
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+screenshot: install-dev
+	$(PY) scripts/screenshot.py
+
+clean:
+	rm -rf staticfiles .pytest_cache

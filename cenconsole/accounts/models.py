@@ -1,0 +1,27 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+def signup_credit():
+    return Decimal(settings.CEN_SIGNUP_CREDIT)
+
+
+class User(AbstractUser):
+    """A console account. Its balance pays for orders; it never goes below zero."""
+
+    balance = models.DecimalField(
+        "balance (USD)",
+        max_digits=14,
+        decimal_places=2,
+        default=signup_credit,
+        help_text="Demo credit left to pay orders with. Changed only by the billing services.",
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(balance__gte=0), name="user_balance_not_negative"),
+        ]

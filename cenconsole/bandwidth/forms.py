@@ -1,0 +1,111 @@
+import uuid
+
+from django import forms
+
+from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.regions.models import Area
+
+from . import services
+from .models import AUTO_RENEWAL_CHOICES, DURATION_CHOICES, MAX_BANDWIDTH, MIN_BANDWIDTH
+
+CROSS_BORDER_AGREEMENT = (
+    "I have read and agree to the Cross-border Service Agreement: cross-border connections are provided "
+    "by China Unicom, and cross-border bandwidth packages are non-refundable."
+)
+
+
+class CenInstanceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.id} / {obj.name}" if obj.name else obj.id
+
+
+class PurchaseForm(forms.Form):
+    """The seed's parameter table. Parses values only; the purchase rules live in services."""
+
+    cen_instance = CenInstanceChoiceField(
+        label="CEN ID",
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
+    )
+    area_a = forms.ModelChoiceField(
+        label="Area A",
+        queryset=Area.objects.all(),
+        empty_label=None,
+        error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
+    )
+    area_b = forms.ModelChoiceField(
+        label="Area B",
+        queryset=Area.objects.all(),
+        empty_label=None,
+        error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
+    )
+    bandwidth = forms.IntegerField(
+        label="Bandwidth",
+        min_value=MIN_BANDWIDTH,
+        max_value=MAX_BANDWIDTH,
+        error_messages={
+            key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")
+        },
+        widget=forms.NumberInput(attrs={"step": 1}),
+        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
+    )
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        max_length=128,
+        error_messages={"max_length": services.NAME_TOO_LONG},
+        help_text="Optional. Up to 128 characters; cannot start with http:// or https://.",
+    )
+    description = forms.CharField(
+        label="Description",
+        required=False,
+        max_length=256,
+        error_messages={"max_length": services.DESCRIPTION_TOO_LONG},
+        help_text="Optional. Up to 256 characters; cannot start with http:// or https://.",
+    )
+    duration_months = forms.TypedChoiceField(
+        label="Duration",
+        choices=DURATION_CHOICES,
+        coerce=int,
+        error_messages={"invalid_choice": services.UNKNOWN_DURATION, "required": services.UNKNOWN_DURATION},
+    )
+    auto_renewal = forms.BooleanField(label="Auto-renewal", required=False)
+    auto_renewal_months = forms.TypedChoiceField(
+        label="Auto-renewal period",
+        choices=AUTO_RENEWAL_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=1,
+        error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL},
+    )
+    cross_border_agreed = forms.BooleanField(label=CROSS_BORDER_AGREEMENT, required=False)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cen_instance"].queryset = cen_instances_for(owner=owner).only("id", "name")
+        self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+        self.initial.setdefault("area_a", "China")
+        self.initial.setdefault("area_b", "North-America")
+        self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
+        self.initial.setdefault("duration_months", 1)
+
+    def value_of(self, name):
+        """The field's current value as the page shows it: bound data, else its initial value."""
+        return self[name].value()
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "cen_instance_id": data["cen_instance"].pk,
+            "area_a_code": data["area_a"].pk,
+            "area_b_code": data["area_b"].pk,
+            "bandwidth": data["bandwidth"],
+            "name": data["name"],
+            "description": data["description"],
+            "duration_months": data["duration_months"],
+            "auto_renewal": data["auto_renewal"],
+            "auto_renewal_months": data["auto_renewal_months"],
+            "cross_border_agreed": data["cross_border_agreed"],
+        }

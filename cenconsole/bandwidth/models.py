@@ -1,0 +1,239 @@
+import calendar
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from cenconsole.core.ids import random_id
+from cenconsole.core.validators import validate_description, validate_name
+from cenconsole.regions.models import MAINLAND_CHINA, Area
+
+MIN_BANDWIDTH = 2
+MAX_BANDWIDTH = 10_000
+
+DURATION_CHOICES = [
+    (1, "1 Month"),
+    (2, "2 Months"),
+    (3, "3 Months"),
+    (6, "6 Months"),
+    (12, "1 Year"),
+    (24, "2 Years"),
+    (36, "3 Years"),
+]
+AUTO_RENEWAL_CHOICES = [(1, "1 Month"), (2, "2 Months"), (3, "3 Months")]
+
+AREAS_IMMUTABLE = "The interconnected areas of a bandwidth package cannot be modified after purchase."
+DELETE_REFUSED = "A bandwidth package cannot be deleted after purchase unless you open a ticket."
+
+
+class DeletionRefused(PermissionDenied):
+    """Raised by every path that would drop a bandwidth package's row."""
+
+
+def new_package_id():
+    return random_id("cenbwp-", 17)
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later, on the month's last day where that day is missing."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def geographic_span(area_a: Area, area_b: Area) -> str:
+    """The API's name for an area pair, `<a>_<b>` in lower case, in the seed table's order."""
+    first, second = sorted([area_a, area_b], key=lambda area: area.position)
+    return f"{first.api_id}_{second.api_id}"
+
+
+def is_cross_border(area_a_code: str, area_b_code: str) -> bool:
+    return (area_a_code == MAINLAND_CHINA) != (area_b_code == MAINLAND_CHINA)
+
+
+class BandwidthPackageQuerySet(models.QuerySet):
+    IMMUTABLE_FIELDS = {"area_a", "area_a_id", "area_b", "area_b_id", "geographic_span", "owner", "owner_id"}
+
+    def delete(self):
+        raise DeletionRefused(DELETE_REFUSED)
+
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        if self.IMMUTABLE_FIELDS & kwargs.keys():
+            raise ValidationError(AREAS_IMMUTABLE, code="areas_immutable")
+        return super().update(**kwargs)
+
+
+class BandwidthPackage(models.Model):
+    """A subscription bandwidth package: an interconnection bandwidth between two areas."""
+
+    class Status(models.TextChoices):
+        IN_USE = "InUse", "In Use"
+        IDLE = "Idle", "Available"
+
+    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_package_id, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bandwidth_packages", verbose_name="account"
+    )
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bandwidth_packages",
+        verbose_name="CEN instance",
+        help_text="The CEN instance the package is bound to; empty while it is available.",
+    )
+    area_a = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="+", verbose_name="area", help_text="Fixed at purchase."
+    )
+    area_b = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="+", verbose_name="other area", help_text="Fixed at purchase."
+    )
+    geographic_span = models.CharField(
+        max_length=64, editable=False, help_text="The area pair in the API's form, e.g. china_north-america."
+    )
+    bandwidth = models.PositiveIntegerField(
+        "bandwidth (Mbps)", validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
+    )
+    name = models.CharField(max_length=128, blank=True, validators=[validate_name])
+    description = models.CharField(max_length=256, blank=True, validators=[validate_description])
+    auto_renewal = models.BooleanField("auto-renewal", default=False)
+    auto_renewal_months = models.PositiveSmallIntegerField(
+        "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
+    )
+    created_at = models.DateTimeField("purchased", default=timezone.now)
+    expires_at = models.DateTimeField("expiration time")
+
+    objects = BandwidthPackageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "bandwidth package"
+        constraints = [
+            models.UniqueConstraint(fields=["cen_instance", "geographic_span"], name="one_package_per_area_pair"),
+            models.CheckConstraint(
+                condition=models.Q(bandwidth__gte=MIN_BANDWIDTH, bandwidth__lte=MAX_BANDWIDTH),
+                name="package_bandwidth_in_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx")]
+
+    def __str__(self):
+        return self.id
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        package = super().from_db(db, field_names, values)
+        package._loaded_areas = (package.__dict__.get("area_a_id"), package.__dict__.get("area_b_id"))
+        return package
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and getattr(self, "_loaded_areas", None) not in (None, self._areas()):
+            raise ValidationError(AREAS_IMMUTABLE, code="areas_immutable")
+        self.geographic_span = geographic_span(self.area_a, self.area_b)
+        super().save(*args, **kwargs)
+        self._loaded_areas = self._areas()
+
+    def delete(self, *args, **kwargs):
+        raise DeletionRefused(DELETE_REFUSED)
+
+    def _areas(self):
+        return (self.area_a_id, self.area_b_id)
+
+    @property
+    def status(self) -> str:
+        return self.Status.IN_USE if self.cen_instance_id else self.Status.IDLE
+
+    @property
+    def status_label(self) -> str:
+        return self.Status(self.status).label
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_cross_border(self) -> bool:
+        return is_cross_border(self.area_a_id, self.area_b_id)
+
+    @property
+    def areas_label(self) -> str:
+        return f"{self.area_a.name} ↔ {self.area_b.name}"
+
+
+class Order(models.Model):
+    """A purchase waiting for payment, paid, or cancelled. Paying it is what creates the package."""
+
+    class Type(models.TextChoices):
+        BUY = "Buy", "Buy"
+
+    class Status(models.TextChoices):
+        UNPAID = "Unpaid", "Unpaid"
+        PAID = "Paid", "Paid"
+        CANCELLED = "Cancelled", "Cancelled"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name="account"
+    )
+    idempotency_key = models.CharField(
+        max_length=64, help_text="Sent with the form; a resubmission with the same key finds this order."
+    )
+    order_type = models.CharField("type", max_length=16, choices=Type.choices, default=Type.BUY)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNPAID)
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance", on_delete=models.PROTECT, related_name="orders", verbose_name="CEN instance"
+    )
+    area_a = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="area")
+    area_b = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="other area")
+    bandwidth = models.PositiveIntegerField(
+        "bandwidth (Mbps)", validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
+    )
+    name = models.CharField(max_length=128, blank=True, validators=[validate_name])
+    description = models.CharField(max_length=256, blank=True, validators=[validate_description])
+    duration_months = models.PositiveSmallIntegerField("duration", choices=DURATION_CHOICES)
+    auto_renewal = models.BooleanField("auto-renewal", default=False)
+    auto_renewal_months = models.PositiveSmallIntegerField(
+        "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
+    )
+    unit_price = models.DecimalField("USD per Mbps per month", max_digits=10, decimal_places=2)
+    amount = models.DecimalField("amount (USD)", max_digits=14, decimal_places=2)
+    package = models.ForeignKey(
+        BandwidthPackage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        help_text="The package the order created (a purchase) or changes.",
+    )
+    created_at = models.DateTimeField("created", default=timezone.now)
+    paid_at = models.DateTimeField("paid", null=True, blank=True)
+    cancelled_at = models.DateTimeField("cancelled", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "order"
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "idempotency_key"], name="one_order_per_idempotency_key"),
+            models.CheckConstraint(
+                condition=~models.Q(status="Paid") | models.Q(package__isnull=False), name="paid_order_has_package"
+            ),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="order_amount_not_negative"),
+        ]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="order_owner_created_idx")]
+
+    def __str__(self):
+        return f"Order {self.pk}"
+
+    @property
+    def areas_label(self) -> str:
+        return f"{self.area_a.name} ↔ {self.area_b.name}"
+
+    @property
+    def is_cross_border(self) -> bool:
+        return is_cross_border(self.area_a_id, self.area_b_id)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bandwidth"
+
+urlpatterns = [
+    path("instances/<str:cen_id>/bandwidth-packages/", views.cen_tab, name="cen_tab"),
+    path("bandwidth-packages/buy/", views.buy, name="buy"),
+    path("orders/", views.order_list, name="order_list"),
+    path("orders/<int:order_id>/", views.order_detail, name="order_detail"),
+    path("orders/<int:order_id>/pay/", views.order_pay, name="order_pay"),
+    path("orders/<int:order_id>/cancel/", views.order_cancel, name="order_cancel"),
+    path("orders/<int:order_id>/success/", views.order_success, name="order_success"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CenConfig(AppConfig):
+    name = "cenconsole.cen"
+    verbose_name = "CEN instances"

@@ -1,0 +1,14 @@
+from django import forms
+
+from .models import CenInstance
+
+
+class CenInstanceForm(forms.ModelForm):
+    class Meta:
+        model = CenInstance
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "name": "Optional. Up to 128 characters; cannot start with http:// or https://.",
+            "description": "Optional. Up to 256 characters; cannot start with http:// or https://.",
+        }

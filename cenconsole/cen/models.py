@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+
+from cenconsole.core.ids import random_id
+from cenconsole.core.validators import validate_description, validate_name
+
+
+def new_cen_id():
+    return random_id("cen-", 18)
+
+
+class CenInstance(models.Model):
+    """A Cloud Enterprise Network instance, owned by one account."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "Active", "Ready"
+
+    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_cen_id, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cen_instances", verbose_name="account"
+    )
+    name = models.CharField(
+        max_length=128, blank=True, validators=[validate_name], help_text="Empty or 1 to 128 characters."
+    )
+    description = models.CharField(
+        max_length=256,
+        blank=True,
+        validators=[MaxLengthValidator(256), validate_description],
+        help_text="Empty or 1 to 256 characters.",
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField("created", default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "CEN instance"
+        indexes = [models.Index(fields=["owner", "-created_at", "-id"], name="cen_owner_created_idx")]
+
+    def __str__(self):
+        return f"{self.id} ({self.name})" if self.name else self.id

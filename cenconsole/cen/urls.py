@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cen"
+
+urlpatterns = [
+    path("instances/", views.instance_list, name="instance_list"),
+    path("instances/create/", views.instance_create, name="instance_create"),
+    path("instances/<str:cen_id>/", views.instance_detail, name="instance_detail"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegionsConfig(AppConfig):
+    name = "cenconsole.regions"
+    verbose_name = "Areas and regions"

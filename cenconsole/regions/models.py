@@ -1,0 +1,41 @@
+from django.db import models
+
+
+class Area(models.Model):
+    """An area of the seed's table: one or more Alibaba Cloud regions. Reference data."""
+
+    code = models.CharField("area id", max_length=32, primary_key=True, help_text="API id, e.g. China.")
+    name = models.CharField("area", max_length=64, unique=True, help_text="Console name, e.g. Mainland China.")
+    position = models.PositiveSmallIntegerField(help_text="Order of the area in the seed's table.")
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = "area"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def api_id(self):
+        """Responses report area ids in lower case."""
+        return self.code.lower()
+
+
+class Region(models.Model):
+    """An Alibaba Cloud region and the area it belongs to. Reference data."""
+
+    code = models.CharField("region id", max_length=32, primary_key=True, help_text="e.g. cn-hangzhou.")
+    name = models.CharField("region", max_length=64, unique=True, help_text="e.g. China (Hangzhou).")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="regions")
+    position = models.PositiveSmallIntegerField(help_text="Order of the region in the seed's table.")
+
+    class Meta:
+        ordering = ["area__position", "position"]
+        verbose_name = "region"
+
+    def __str__(self):
+        return self.name
+
+
+# The area whose pairing with any other area makes a package cross-border.
+MAINLAND_CHINA = "China"
