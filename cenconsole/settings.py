@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "cenconsole.regions",
     "cenconsole.cen",
     "cenconsole.bandwidth",
+    "cenconsole.audit",
+    "cenconsole.tickets",
+    "cenconsole.networks",
 ]
 
 MIDDLEWARE = [

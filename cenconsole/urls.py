@@ -10,5 +10,7 @@ urlpatterns = [
     path("accounts/", include("cenconsole.accounts.urls")),
     path("cen/", include("cenconsole.cen.urls")),
     path("cen/", include("cenconsole.bandwidth.urls")),
+    path("cen/", include("cenconsole.networks.urls")),
+    path("cen/", include("cenconsole.tickets.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cenconsole.audit.services import audit_record
 from cenconsole.cen.models import CenInstance
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
@@ -239,6 +240,13 @@ def order_pay(*, owner, order_id) -> Order:
                 expires_at=add_months(now, order.duration_months),
             )
             package.save(force_insert=True)
+            audit_record(
+                actor=owner,
+                action="package.bought",
+                target=package,
+                changes={"status": (None, package.status), "cen_instance": (None, order.cen_instance_id)},
+                note=f"Order {order.pk} paid: USD {order.amount}.",
+            )
             order.status, order.paid_at, order.package = Order.Status.PAID, now, package
             order.save(update_fields=["status", "paid_at", "package"])
             return order
