@@ -13,7 +13,7 @@ def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:
     search = search.strip()
     if search:
         instances = instances.filter(Q(id__icontains=search) | Q(name__icontains=search))
-    return instances.annotate(bandwidth_package_count=Count("bandwidth_packages"))
+    return instances.annotate(bandwidth_package_count=Count("bandwidth_packages")).order_by("-created_at", "-id")
 
 
 def cen_instance_get(*, owner, cen_id: str) -> CenInstance:

@@ -1,0 +1,63 @@
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it only
+# from synchronous code, so its async-safety check would be a false alarm here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser: Debian's Chromium (Playwright's own downloads do not work here)."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`.")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def cen_instance(user):
+    return CenInstanceFactory(owner=user)
+
+
+@pytest.fixture
+def client_user(client, user):
+    """The test client, signed in as `user`."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def user_password():
+    return PASSWORD
+
+
+requires_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)"
+)

@@ -1,0 +1,69 @@
+"""Test data. Plain rows come from factories; anything with rules (packages, orders) is made
+through the real services, so tests never build a state the console could not reach."""
+
+import uuid
+
+import factory
+from django.contrib.auth import get_user_model
+
+from cenconsole.bandwidth import services as bandwidth_services
+from cenconsole.cen.models import CenInstance
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CenInstanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CenInstance
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"cen-test-{n}")
+    description = "test instance"
+
+
+def purchase_args(cen_instance, **overrides):
+    """Arguments for a valid purchase on cen_instance: Mainland China <-> North America, 10 Mbps, 1 month."""
+    args = {
+        "cen_instance_id": cen_instance.pk,
+        "area_a_code": "China",
+        "area_b_code": "North-America",
+        "bandwidth": 10,
+        "name": "bwp-test",
+        "description": "",
+        "duration_months": 1,
+        "auto_renewal": False,
+        "auto_renewal_months": 1,
+        "cross_border_agreed": True,
+    }
+    args.update(overrides)
+    return args
+
+
+def order_purchase(cen_instance, *, owner=None, idempotency_key=None, **overrides):
+    """An unpaid order, made by the Buy Now service."""
+    return bandwidth_services.order_create_purchase(
+        owner=owner or cen_instance.owner,
+        idempotency_key=idempotency_key or uuid.uuid4().hex,
+        **purchase_args(cen_instance, **overrides),
+    )
+
+
+def buy_package(cen_instance, **overrides):
+    """A paid, bound package, made by Buy Now and Pay exactly as the console makes it."""
+    order = order_purchase(cen_instance, **overrides)
+    order = bandwidth_services.order_pay(owner=cen_instance.owner, order_id=order.pk)
+    return order.package
