@@ -56,6 +56,10 @@ def is_cross_border(area_a_code: str, area_b_code: str) -> bool:
 
 
 class BandwidthPackageQuerySet(models.QuerySet):
+    def active(self):
+        """Packages not released: the ones a user sees and uses."""
+        return self.filter(released_at__isnull=True)
+
     IMMUTABLE_FIELDS = {"area_a", "area_a_id", "area_b", "area_b_id", "geographic_span", "owner", "owner_id"}
 
     def delete(self):
@@ -75,6 +79,7 @@ class BandwidthPackage(models.Model):
     class Status(models.TextChoices):
         IN_USE = "InUse", "In Use"
         IDLE = "Idle", "Available"
+        RELEASED = "Released", "Released"
 
     id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_package_id, editable=False)
     owner = models.ForeignKey(
@@ -109,6 +114,18 @@ class BandwidthPackage(models.Model):
     )
     created_at = models.DateTimeField("purchased", default=timezone.now)
     expires_at = models.DateTimeField("expiration time")
+    released_at = models.DateTimeField(
+        "released", null=True, blank=True, help_text="When the package was released; the row stays for history."
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Staff member who approved the deletion ticket; empty when released automatically.",
+    )
+    release_reason = models.CharField(max_length=256, blank=True, help_text="Why the package was released.")
 
     objects = BandwidthPackageQuerySet.as_manager()
 
@@ -120,6 +137,10 @@ class BandwidthPackage(models.Model):
             models.CheckConstraint(
                 condition=models.Q(bandwidth__gte=MIN_BANDWIDTH, bandwidth__lte=MAX_BANDWIDTH),
                 name="package_bandwidth_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(released_at__isnull=True) | models.Q(cen_instance__isnull=True),
+                name="released_package_unbound",
             ),
         ]
         indexes = [models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx")]
@@ -148,6 +169,8 @@ class BandwidthPackage(models.Model):
 
     @property
     def status(self) -> str:
+        if self.released_at:
+            return self.Status.RELEASED
         return self.Status.IN_USE if self.cen_instance_id else self.Status.IDLE
 
     @property

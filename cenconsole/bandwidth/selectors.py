@@ -3,6 +3,11 @@ from django.db.models import QuerySet
 from .models import BandwidthPackage, Order
 
 
+def packages_for(*, owner) -> QuerySet[BandwidthPackage]:
+    """The account's packages that are not released, bound or available."""
+    return BandwidthPackage.objects.active().filter(owner=owner).select_related("area_a", "area_b", "cen_instance")
+
+
 def packages_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPackage]:
     """The Bandwidth Packages tab: the packages bound to one of the account's CEN instances."""
     return BandwidthPackage.objects.filter(owner=owner, cen_instance=cen_instance).select_related("area_a", "area_b")
