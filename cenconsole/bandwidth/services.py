@@ -272,3 +272,35 @@ def order_cancel(*, owner, order_id) -> Order:
         order.status, order.cancelled_at = Order.Status.CANCELLED, timezone.now()
         order.save(update_fields=["status", "cancelled_at"])
     return order
+
+
+PACKAGE_ALREADY_RELEASED = "Bandwidth package {package_id} is already released."
+
+
+def package_release(*, package_id: str, actor, reason: str) -> BandwidthPackage:
+    """Releases a package: its region connections are removed, it is unbound and marked released.
+    The row stays for history. The one path that makes a package go away; callers hold the reason
+    (an approved deletion ticket, or expiry past the grace period)."""
+    # Region connections live in the networks app, which builds on this one: imported here to keep
+    # the dependency one way at import time.
+    from cenconsole.networks.services import region_connections_remove_for_package
+
+    with transaction.atomic():
+        package = BandwidthPackage.objects.select_for_update().get(pk=package_id)
+        if package.released_at:
+            raise ValidationError(PACKAGE_ALREADY_RELEASED.format(package_id=package.pk), code="released")
+        region_connections_remove_for_package(package=package, actor=actor)
+        old_status, old_cen = package.status, package.cen_instance_id
+        package.cen_instance = None
+        package.released_at = timezone.now()
+        package.released_by = actor if getattr(actor, "pk", None) else None
+        package.release_reason = reason[:256]
+        package.save(update_fields=["cen_instance", "released_at", "released_by", "release_reason"])
+        audit_record(
+            actor=actor,
+            action="package.released",
+            target=package,
+            changes={"status": (old_status, package.status), "cen_instance": (old_cen, None)},
+            note=reason,
+        )
+        return package

@@ -32,6 +32,9 @@ class CenInstance(models.Model):
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField("created", default=timezone.now)
+    deleted_at = models.DateTimeField(
+        "deleted", null=True, blank=True, help_text="Set when the user deletes the instance; the row stays for history."
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -4,7 +4,8 @@ from .models import CenInstance
 
 
 def cen_instances_for(*, owner) -> QuerySet[CenInstance]:
-    return CenInstance.objects.filter(owner=owner)
+    """The account's CEN instances, without deleted ones: every page and form starts here."""
+    return CenInstance.objects.filter(owner=owner, deleted_at__isnull=True)
 
 
 def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:

@@ -40,6 +40,23 @@ def instance_create(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def instance_delete(request, cen_id):
+    """Delete on the Instances page: a confirm step, then the delete (refused while in use)."""
+    instance = get_object_or_404(selectors.cen_instances_for(owner=request.user), pk=cen_id)
+    errors = []
+    if request.method == "POST":
+        try:
+            services.cen_instance_delete(owner=request.user, cen_id=instance.pk)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, f"CEN instance {instance.pk} was deleted.")
+            return redirect("cen:instance_list")
+    return render_page(request, "cen/instance_delete.html", {"instance": instance, "errors": errors})
+
+
+@login_required
 @require_GET
 def instance_detail(request, cen_id):
     instance = get_object_or_404(selectors.cen_instances_for(owner=request.user), pk=cen_id)

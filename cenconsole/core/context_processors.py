@@ -1,6 +1,7 @@
 # Which left-navigation entry a page belongs to, by the first matching view-name prefix.
 NAV_SECTIONS = [
     ("bandwidth:order", "orders"),
+    ("tickets:", "tickets"),
     ("cen:", "instances"),
     ("bandwidth:", "instances"),
 ]

@@ -1,7 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "tickets"
 
-urlpatterns = []
+urlpatterns = [
+    path("bandwidth-packages/<str:package_id>/request-deletion/", views.request_deletion, name="request_deletion"),
+    path("tickets/", views.ticket_list, name="ticket_list"),
+    path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket_detail"),
+]

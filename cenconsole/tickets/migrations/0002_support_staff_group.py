@@ -1,0 +1,44 @@
+"""The Support staff group: exactly what handling deletion tickets needs in the admin."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GROUP = "Support staff"
+# (app label, codename)
+PERMISSIONS = [
+    ("tickets", "view_deletionticket"),
+    ("tickets", "handle_deletionticket"),
+    ("bandwidth", "view_bandwidthpackage"),
+    ("audit", "view_auditrecord"),
+]
+
+
+def create_group(apps, schema_editor):
+    # Permissions are normally made after all migrations; the group needs them now.
+    for label in {label for label, _ in PERMISSIONS}:
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=GROUP)
+    group.permissions.set(
+        [Permission.objects.get(content_type__app_label=label, codename=codename) for label, codename in PERMISSIONS]
+    )
+
+
+def remove_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("tickets", "0001_initial"),
+        ("bandwidth", "0002_package_release"),
+        ("audit", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_group, remove_group)]

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class DeletionTicket(models.Model):
+    """A user's request to delete a bandwidth package: the only way a package ever goes away."""
+
+    class Status(models.TextChoices):
+        PENDING = "Pending", "Pending"
+        APPROVED = "Approved", "Approved"
+        REJECTED = "Rejected", "Rejected"
+
+    # A handled ticket is final.
+    ALLOWED_TRANSITIONS = {
+        Status.PENDING: {Status.APPROVED, Status.REJECTED},
+        Status.APPROVED: set(),
+        Status.REJECTED: set(),
+    }
+
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="deletion_tickets", verbose_name="requester"
+    )
+    package = models.ForeignKey(
+        "bandwidth.BandwidthPackage",
+        on_delete=models.PROTECT,
+        related_name="deletion_tickets",
+        verbose_name="bandwidth package",
+    )
+    reason = models.TextField(max_length=1000, help_text="Why the user wants the package deleted.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    created_at = models.DateTimeField("created", default=timezone.now)
+    handled_at = models.DateTimeField("handled", null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Staff member who approved or rejected the ticket.",
+    )
+    staff_note = models.TextField(blank=True, max_length=1000, help_text="Shown to the user on the Tickets page.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "deletion ticket"
+        permissions = [("handle_deletionticket", "Can approve or reject deletion tickets")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["package"], condition=models.Q(status="Pending"), name="one_open_ticket_per_package"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="Pending") | models.Q(handled_at__isnull=False),
+                name="handled_ticket_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["requester", "-created_at"], name="ticket_requester_created_idx")]
+
+    def __str__(self):
+        return f"Ticket {self.pk}"
+
+    @property
+    def number(self) -> str:
+        return f"TK{self.pk:06d}"

@@ -1,0 +1,105 @@
+"""Deletion tickets: a user opens one for a package; staff approve (the package is released) or
+reject it. Every change of a ticket passes through _ticket_transition."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cenconsole.audit.services import audit_record
+from cenconsole.bandwidth import services as bandwidth_services
+from cenconsole.bandwidth.models import BandwidthPackage
+
+from .models import DeletionTicket
+
+REASON_REQUIRED = "Enter a reason for deleting the bandwidth package."
+REASON_TOO_LONG = "The reason must be at most 1,000 characters."
+NOTE_TOO_LONG = "The staff note must be at most 1,000 characters."
+UNKNOWN_PACKAGE = "Select one of your bandwidth packages."
+TICKET_HANDLED = "Ticket {number} was already {status}; a handled ticket cannot be handled again."
+NOT_ALLOWED = "You do not have permission to handle deletion tickets."
+HANDLE_PERMISSION = "tickets.handle_deletionticket"
+
+
+def _clean_text(value, *, limit, too_long, required_message=None):
+    value = (value or "").strip()
+    if required_message and not value:
+        raise ValidationError(required_message, code="required")
+    if len(value) > limit:
+        raise ValidationError(too_long, code="max_length")
+    return value
+
+
+def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTicket, bool]:
+    """Opens a Pending ticket for one of the requester's packages. If the package already has an
+    open ticket, that ticket is returned instead (created is False)."""
+    try:
+        reason = _clean_text(reason, limit=1000, too_long=REASON_TOO_LONG, required_message=REASON_REQUIRED)
+    except ValidationError as error:
+        raise ValidationError({"reason": error}) from None
+    package = BandwidthPackage.objects.active().filter(owner=requester, pk=package_id).first()
+    if package is None:
+        raise ValidationError({"package": ValidationError(UNKNOWN_PACKAGE, code="unknown_package")})
+    open_ticket = package.deletion_tickets.filter(status=DeletionTicket.Status.PENDING).first()
+    if open_ticket:
+        return open_ticket, False
+    try:
+        with transaction.atomic():
+            ticket = DeletionTicket.objects.create(requester=requester, package=package, reason=reason)
+            audit_record(
+                actor=requester,
+                action="ticket.opened",
+                target=ticket,
+                changes={"status": (None, ticket.status)},
+                note=reason,
+            )
+    except IntegrityError:
+        # A concurrent request opened the package's ticket first: that one is the open ticket.
+        return package.deletion_tickets.get(status=DeletionTicket.Status.PENDING), False
+    return ticket, True
+
+
+def _ticket_transition(*, ticket: DeletionTicket, new_status: str, staff, note: str) -> DeletionTicket:
+    """Moves a locked ticket to new_status, if its allowed transitions permit, and audits it."""
+    if new_status not in DeletionTicket.ALLOWED_TRANSITIONS[ticket.status]:
+        raise ValidationError(
+            TICKET_HANDLED.format(number=ticket.number, status=ticket.get_status_display().lower()),
+            code="ticket_handled",
+        )
+    old_status = ticket.status
+    ticket.status, ticket.handled_at, ticket.handled_by, ticket.staff_note = new_status, timezone.now(), staff, note
+    ticket.save(update_fields=["status", "handled_at", "handled_by", "staff_note"])
+    audit_record(
+        actor=staff,
+        action=f"ticket.{new_status.lower()}",
+        target=ticket,
+        changes={"status": (old_status, new_status)},
+        note=note,
+    )
+    return ticket
+
+
+def _locked_ticket(ticket_id, staff) -> DeletionTicket:
+    if not staff.has_perm(HANDLE_PERMISSION):
+        raise PermissionDenied(NOT_ALLOWED)
+    return DeletionTicket.objects.select_for_update().select_related("package").get(pk=ticket_id)
+
+
+@transaction.atomic
+def ticket_approve(*, ticket_id, staff, note: str = "") -> DeletionTicket:
+    """Approves a Pending ticket: the package's region connections are removed and the package is
+    released, in the same transaction as the ticket's change."""
+    note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
+    ticket = _locked_ticket(ticket_id, staff)
+    _ticket_transition(ticket=ticket, new_status=DeletionTicket.Status.APPROVED, staff=staff, note=note)
+    bandwidth_services.package_release(
+        package_id=ticket.package_id, actor=staff, reason=f"Deletion ticket {ticket.number} approved."
+    )
+    return ticket
+
+
+@transaction.atomic
+def ticket_reject(*, ticket_id, staff, note: str = "") -> DeletionTicket:
+    """Rejects a Pending ticket; the package is untouched."""
+    note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
+    ticket = _locked_ticket(ticket_id, staff)
+    return _ticket_transition(ticket=ticket, new_status=DeletionTicket.Status.REJECTED, staff=staff, note=note)
