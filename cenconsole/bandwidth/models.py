@@ -27,6 +27,7 @@ AUTO_RENEWAL_CHOICES = [(1, "1 Month"), (2, "2 Months"), (3, "3 Months")]
 
 AREAS_IMMUTABLE = "The interconnected areas of a bandwidth package cannot be modified after purchase."
 DELETE_REFUSED = "A bandwidth package cannot be deleted after purchase unless you open a ticket."
+AREA_FIELDS = ("area_a_id", "area_b_id")
 
 
 class DeletionRefused(PermissionDenied):
@@ -151,11 +152,12 @@ class BandwidthPackage(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         package = super().from_db(db, field_names, values)
-        package._loaded_areas = (package.__dict__.get("area_a_id"), package.__dict__.get("area_b_id"))
+        # The areas as stored; one left out by only()/defer() is DEFERRED and checked against the row on save.
+        package._loaded_areas = tuple(package.__dict__.get(name, models.DEFERRED) for name in AREA_FIELDS)
         return package
 
     def save(self, *args, **kwargs):
-        if not self._state.adding and getattr(self, "_loaded_areas", None) not in (None, self._areas()):
+        if not self._state.adding and self._areas_changed():
             raise ValidationError(AREAS_IMMUTABLE, code="areas_immutable")
         self.geographic_span = geographic_span(self.area_a, self.area_b)
         super().save(*args, **kwargs)
@@ -166,6 +168,17 @@ class BandwidthPackage(models.Model):
 
     def _areas(self):
         return (self.area_a_id, self.area_b_id)
+
+    def _areas_changed(self) -> bool:
+        """Whether save() would write areas other than the stored ones. Reads __dict__, not the
+        attributes: reading a deferred area would load it and look like a change."""
+        loaded = getattr(self, "_loaded_areas", None)
+        if loaded is None:
+            return False
+        current = [self.__dict__.get(name, models.DEFERRED) for name in AREA_FIELDS]
+        if any(old is models.DEFERRED and new is not models.DEFERRED for old, new in zip(loaded, current)):
+            loaded = type(self)._base_manager.filter(pk=self.pk).values_list(*AREA_FIELDS).get()
+        return any(new is not models.DEFERRED and new != old for old, new in zip(loaded, current))
 
     @property
     def status(self) -> str:
