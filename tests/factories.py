@@ -67,3 +67,19 @@ def buy_package(cen_instance, **overrides):
     order = order_purchase(cen_instance, **overrides)
     order = bandwidth_services.order_pay(owner=cen_instance.owner, order_id=order.pk)
     return order.package
+
+
+def support_staff(username="support"):
+    """A staff member in the Support staff group that the tickets migration makes."""
+    from django.contrib.auth.models import Group
+
+    staff = UserFactory(username=username, is_staff=True)
+    staff.groups.add(Group.objects.get(name="Support staff"))
+    return get_user_model().objects.get(pk=staff.pk)  # fresh: permissions are cached per instance
+
+
+def open_ticket(package, reason="No longer needed"):
+    from cenconsole.tickets import services as ticket_services
+
+    ticket, _ = ticket_services.ticket_open(requester=package.owner, package_id=package.pk, reason=reason)
+    return ticket

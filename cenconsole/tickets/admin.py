@@ -4,7 +4,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import re_path, reverse
 
 from . import selectors, services
 from .forms import StaffNoteForm
@@ -59,10 +59,11 @@ class DeletionTicketAdmin(admin.ModelAdmin):
         return render_to_string("tickets/history.html", {"history": selectors.ticket_history(ticket)})
 
     def get_urls(self):
-        return [
-            path("<int:ticket_id>/<str:verb>/", self.admin_site.admin_view(self.handle_view), name="tickets_handle"),
-            *super().get_urls(),
-        ]
+        verbs = "|".join(HANDLERS)
+        handle = re_path(
+            rf"^(?P<ticket_id>\d+)/(?P<verb>{verbs})/$", self.admin_site.admin_view(self.handle_view), name="tickets_handle"
+        )
+        return [handle, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "note_form": StaffNoteForm()}
@@ -81,8 +82,6 @@ class DeletionTicketAdmin(admin.ModelAdmin):
 
     def handle_view(self, request, ticket_id, verb):
         """The Approve and Reject buttons on a ticket's page."""
-        if verb not in HANDLERS:
-            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not self.has_handle_permission(request):

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class TicketsConfig(AppConfig):
     name = "cenconsole.tickets"
-    verbose_name = "Deletion tickets"
+    verbose_name = "Tickets"

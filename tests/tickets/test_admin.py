@@ -1,0 +1,145 @@
+import pytest
+from django.urls import reverse
+
+from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.tickets.models import DeletionTicket
+from tests.factories import UserFactory, open_ticket
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:tickets_deletionticket_changelist"
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def test_non_staff_cannot_reach_the_admin(client_user):
+    """A console user is sent to the admin's login page."""
+    response = client_user.get(reverse(CHANGELIST))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_staff_without_support_group_cannot_see_tickets(client):
+    """Staff status alone grants nothing: the ticket list is forbidden."""
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(reverse(CHANGELIST)).status_code == 403
+
+
+def test_changelist_filters_by_status(staff_client, package, staff):
+    """The Deletion tickets list filters by status."""
+    from cenconsole.tickets import services
+
+    rejected = services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff)
+    pending = open_ticket(package)
+    page = staff_client.get(reverse(CHANGELIST), {"status__exact": "Pending"}).content.decode()
+    assert pending.number in page
+    assert rejected.number not in page
+
+
+@pytest.mark.parametrize("term", ["id", "name", "owner"])
+def test_changelist_searches_package_and_user(staff_client, package, term):
+    """Search finds tickets by package id, package name or requester."""
+    ticket = open_ticket(package)
+    value = {"id": package.pk, "name": package.name, "owner": package.owner.username}[term]
+    page = staff_client.get(reverse(CHANGELIST), {"q": value}).content.decode()
+    assert ticket.number in page
+
+
+def test_ticket_page_shows_package_reason_and_history(staff_client, package):
+    """A ticket's page shows the package, the requester, the reason, the history and the buttons."""
+    ticket = open_ticket(package, reason="Too slow")
+    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
+    for text in (package.pk, package.owner.username, "Too slow", "ticket.opened", 'value="Approve"', 'value="Reject"'):
+        assert text in page
+
+
+def test_approve_button_releases_the_package(staff_client, package):
+    """Approve on the ticket's page approves it with the note and releases the package."""
+    ticket = open_ticket(package)
+    url = reverse("admin:tickets_handle", args=[ticket.pk, "approve"])
+    response = staff_client.post(url, {"note": "Done"})
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.staff_note) == ("Approved", "Done")
+    assert BandwidthPackage.objects.get(pk=package.pk).status == "Released"
+
+
+def test_reject_button_keeps_the_package(staff_client, package):
+    """Reject on the ticket's page rejects it and leaves the package in use."""
+    ticket = open_ticket(package)
+    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "reject"]), {"note": "No"})
+    assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
+    assert BandwidthPackage.objects.get(pk=package.pk).status == "InUse"
+
+
+def test_handling_twice_shows_an_error(staff_client, package):
+    """A second Approve on a handled ticket shows an error message and changes nothing."""
+    ticket = open_ticket(package)
+    url = reverse("admin:tickets_handle", args=[ticket.pk, "reject"])
+    staff_client.post(url)
+    response = staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve"]), follow=True)
+    assert "already rejected" in response.content.decode()
+    assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
+
+
+def test_buttons_need_the_handle_permission(client, package):
+    """Staff without the permission get 403 from the buttons."""
+    ticket = open_ticket(package)
+    client.force_login(UserFactory(is_staff=True))
+    response = client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve"]))
+    assert response.status_code == 403
+    assert DeletionTicket.objects.get(pk=ticket.pk).status == "Pending"
+
+
+def test_approve_selected_asks_for_a_note_then_approves(staff_client, package):
+    """The Approve selected tickets action shows a confirmation with a note, then approves."""
+    ticket = open_ticket(package)
+    data = {"action": "approve_selected", "_selected_action": [ticket.pk]}
+    confirm = staff_client.post(reverse(CHANGELIST), data)
+    assert confirm.status_code == 200 and "Staff note" in confirm.content.decode()
+    assert DeletionTicket.objects.get(pk=ticket.pk).status == "Pending"
+    staff_client.post(reverse(CHANGELIST), {**data, "apply": "1", "note": "Bulk"})
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.staff_note) == ("Approved", "Bulk")
+
+
+def test_reject_selected_rejects(staff_client, package):
+    """The Reject selected tickets action rejects every selected ticket."""
+    ticket = open_ticket(package)
+    data = {"action": "reject_selected", "_selected_action": [ticket.pk], "apply": "1", "note": ""}
+    staff_client.post(reverse(CHANGELIST), data)
+    assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
+
+
+def test_actions_are_offered_and_bulk_delete_is_not(staff_client, package):
+    """The ticket list offers Approve/Reject selected tickets and no delete action."""
+    open_ticket(package)
+    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    assert "Approve selected tickets" in page and "Reject selected tickets" in page
+    assert "delete_selected" not in page
+
+
+def test_package_delete_view_is_forbidden(client, package):
+    """The admin's delete view for a package answers 403, even for a superuser."""
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = reverse("admin:bandwidth_bandwidthpackage_delete", args=[package.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert BandwidthPackage.objects.filter(pk=package.pk).exists()
+
+
+def test_package_changelist_has_no_bulk_delete(client, package):
+    """The package list offers no delete_selected action."""
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:bandwidth_bandwidthpackage_changelist")).content.decode()
+    assert package.pk in page and "delete_selected" not in page
+
+
+def test_package_areas_are_read_only_in_the_admin(client, package):
+    """The package's page in the admin shows the areas without a field to change them."""
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:bandwidth_bandwidthpackage_change", args=[package.pk])).content.decode()
+    assert 'name="area_a"' not in page and "Mainland China" in page
