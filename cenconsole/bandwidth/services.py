@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cenconsole.audit.services import audit_record
 from cenconsole.cen.models import CenInstance
+from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
 
@@ -99,7 +100,7 @@ def purchase_check(
 ) -> Purchase:
     """Checks every purchase rule and prices the package. Raises ValidationError keyed by field."""
     errors = {}
-    cen_instance = CenInstance.objects.filter(owner=owner, pk=cen_instance_id).first()
+    cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
     if cen_instance is None:
         errors["cen_instance"] = ValidationError(UNKNOWN_CEN, code="unknown_cen")
     areas = {area.code: area for area in Area.objects.filter(code__in=[area_a_code, area_b_code])}

@@ -72,7 +72,10 @@ def buy(request):
             except ValidationError as error:
                 add_service_errors(form, error)
     else:
-        form = PurchaseForm(owner=owner, initial={"cen_instance": request.GET.get("cen_id")})
+        cen_id = request.GET.get("cen_id")
+        if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
+            get_object_or_404(cen_instances_for(owner=owner), pk=cen_id)
+        form = PurchaseForm(owner=owner, initial={"cen_instance": cen_id})
     return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="purchase_form")
 
 

@@ -1,5 +1,5 @@
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -9,9 +9,20 @@ from django.db.models import ProtectedError
 
 from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import services
-from cenconsole.bandwidth.models import BandwidthPackage, DeletionRefused, Order, add_months
+from cenconsole.bandwidth.models import (
+    BandwidthPackage,
+    DeletionRefused,
+    Order,
+    add_months,
+)
+from cenconsole.cen import services as cen_services
 from cenconsole.regions.models import Area
-from tests.factories import CenInstanceFactory, buy_package, order_purchase, purchase_args
+from tests.factories import (
+    CenInstanceFactory,
+    buy_package,
+    order_purchase,
+    purchase_args,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +109,23 @@ def test_another_accounts_cen_instance_is_refused(cen_instance, other_user):
     """A CEN instance of another account is refused as if it did not exist."""
     theirs = CenInstanceFactory(owner=other_user)
     assert refused("unknown_cen", cen_instance=cen_instance, cen_instance_id=theirs.pk) == {"cen_instance"}
+
+
+def test_deleted_cen_instance_is_refused(cen_instance):
+    """A CEN instance the account has deleted can no longer be bought for."""
+    cen_services.cen_instance_delete(owner=cen_instance.owner, cen_id=cen_instance.pk)
+    assert refused("unknown_cen", cen_instance=cen_instance) == {"cen_instance"}
+
+
+def test_order_for_a_cen_instance_deleted_since_cannot_be_paid(cen_instance):
+    """An unpaid order whose CEN instance was deleted afterwards is refused at Pay; nothing is charged."""
+    order = order_purchase(cen_instance)
+    cen_services.cen_instance_delete(owner=cen_instance.owner, cen_id=cen_instance.pk)
+    with pytest.raises(ValidationError) as caught:
+        services.order_pay(owner=cen_instance.owner, order_id=order.pk)
+    assert caught.value.messages == [services.UNKNOWN_CEN]
+    assert balance_of(cen_instance.owner) == SIGNUP_CREDIT
+    assert not BandwidthPackage.objects.exists()
 
 
 def test_area_pair_already_bought_is_refused(cen_instance):
@@ -263,8 +291,8 @@ def test_package_expires_the_duration_after_purchase(cen_instance, duration_mont
 
 def test_a_month_after_january_31_is_the_end_of_february():
     """Adding months clamps to the month's last day instead of overflowing into March."""
-    moment = datetime(2027, 1, 31, 8, 30, tzinfo=timezone.utc)
-    assert add_months(moment, 1) == datetime(2027, 2, 28, 8, 30, tzinfo=timezone.utc)
+    moment = datetime(2027, 1, 31, 8, 30, tzinfo=UTC)
+    assert add_months(moment, 1) == datetime(2027, 2, 28, 8, 30, tzinfo=UTC)
 
 
 def test_pay_marks_the_order_paid(cen_instance):
