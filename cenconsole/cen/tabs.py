@@ -4,7 +4,9 @@ from django.urls import reverse
 
 # (key, label, URL name taking cen_id), in the console's order.
 CEN_TABS = [
+    ("networks", "Networks", "networks:cen_networks"),
     ("bandwidth-packages", "Bandwidth Packages", "bandwidth:cen_tab"),
+    ("region-connections", "Region Connections", "networks:cen_region_connections"),
 ]
 
 

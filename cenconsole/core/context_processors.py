@@ -3,7 +3,9 @@ NAV_SECTIONS = [
     ("bandwidth:order", "orders"),
     ("tickets:", "tickets"),
     ("cen:", "instances"),
+    ("networks:package_list", "packages"),
     ("bandwidth:", "instances"),
+    ("networks:", "instances"),
 ]
 
 

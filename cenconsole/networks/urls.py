@@ -1,7 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "networks"
 
-urlpatterns = []
+urlpatterns = [
+    path("instances/<str:cen_id>/networks/", views.cen_networks, name="cen_networks"),
+    path("instances/<str:cen_id>/networks/attach/", views.network_attach, name="network_attach"),
+    path("instances/<str:cen_id>/networks/<str:network_id>/detach/", views.network_detach, name="network_detach"),
+    path("instances/<str:cen_id>/region-connections/", views.cen_region_connections, name="cen_region_connections"),
+    path("instances/<str:cen_id>/region-connections/set/", views.connection_set, name="connection_set"),
+    path(
+        "instances/<str:cen_id>/region-connections/<int:connection_id>/delete/",
+        views.connection_delete,
+        name="connection_delete",
+    ),
+    path("instances/<str:cen_id>/bandwidth-packages/bind/", views.package_bind, name="package_bind"),
+    path(
+        "instances/<str:cen_id>/bandwidth-packages/<str:package_id>/unbind/",
+        views.package_unbind,
+        name="package_unbind",
+    ),
+    path("bandwidth-packages/", views.package_list, name="package_list"),
+]

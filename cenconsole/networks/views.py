@@ -1,0 +1,210 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.tabs import cen_tabs
+from cenconsole.core.forms import add_service_errors
+from cenconsole.core.rendering import render_page
+
+from . import selectors, services
+from .forms import AttachNetworkForm, BindPackageForm, RegionConnectionForm
+from .models import NetworkInstance, RegionConnection
+
+PAGE_SIZE = 20
+
+
+def _cen_or_404(request, cen_id):
+    return get_object_or_404(cen_instances_for(owner=request.user), pk=cen_id)
+
+
+# Networks tab ------------------------------------------------------------------------------------
+
+
+def _networks_tab(request, instance, *, form=None, partial="tab_body"):
+    networks = list(selectors.network_instances_for_cen(owner=request.user, cen_instance=instance))
+    context = {
+        "instance": instance,
+        "networks": networks,
+        "matrix": selectors.connectivity_matrix(owner=request.user, cen_instance=instance, networks=networks),
+        "form": form,
+        "cen_tabs": cen_tabs(instance),
+        "active_tab": "networks",
+    }
+    return render_page(request, "networks/cen_networks.html", context, partial=partial)
+
+
+@login_required
+@require_GET
+def cen_networks(request, cen_id):
+    """The CEN page's Networks tab: attached network instances and who can reach whom."""
+    return _networks_tab(request, _cen_or_404(request, cen_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_attach(request, cen_id):
+    """Attach Network Instance: the form in the Networks tab (only the form for htmx)."""
+    instance = _cen_or_404(request, cen_id)
+    form = AttachNetworkForm(request.POST or None, initial={"network_type": NetworkInstance.NetworkType.VPC})
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = services.network_instance_attach(
+                owner=request.user, cen_instance_id=instance.pk, **form.service_arguments()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Network instance {network.pk} was attached.")
+            return redirect("networks:cen_networks", cen_id=instance.pk)
+    return _networks_tab(request, instance, form=form, partial="attach_form")
+
+
+@login_required
+@require_POST
+def network_detach(request, cen_id, network_id):
+    instance = _cen_or_404(request, cen_id)
+    network = get_object_or_404(
+        selectors.network_instances_for(owner=request.user), cen_instance=instance, pk=network_id
+    )
+    services.network_instance_detach(owner=request.user, network_id=network.pk)
+    messages.success(request, f"Network instance {network.pk} was detached.")
+    return redirect("networks:cen_networks", cen_id=instance.pk)
+
+
+# Region Connections tab --------------------------------------------------------------------------
+
+
+def _connections_tab(request, instance, *, form=None, partial="tab_body"):
+    context = {
+        "instance": instance,
+        "packages": selectors.packages_with_usage_for_cen(owner=request.user, cen_instance=instance),
+        "connections": selectors.region_connections_for_cen(owner=request.user, cen_instance=instance),
+        "form": form,
+        "cen_tabs": cen_tabs(instance),
+        "active_tab": "region-connections",
+    }
+    return render_page(request, "networks/cen_region_connections.html", context, partial=partial)
+
+
+@login_required
+@require_GET
+def cen_region_connections(request, cen_id):
+    """The CEN page's Region Connections tab: the connections and each package's used bandwidth."""
+    return _connections_tab(request, _cen_or_404(request, cen_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def connection_set(request, cen_id):
+    """Set Region Connection. GET shows the form, filled from the query string (Modify, the matrix's
+    links, and htmx narrowing the regions when the package changes); POST sets the connection."""
+    instance = _cen_or_404(request, cen_id)
+    packages = selectors.packages_for_cen(owner=request.user, cen_instance=instance)
+    if request.method == "POST":
+        form = RegionConnectionForm(request.POST, packages=packages)
+        if form.is_valid():
+            try:
+                connection = services.region_connection_set(
+                    owner=request.user, cen_instance_id=instance.pk, **form.service_arguments()
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if connection is None:
+                    messages.success(request, "The region connection was deleted (bandwidth 0).")
+                else:
+                    messages.success(
+                        request,
+                        f"Region connection {connection.regions_label} was set to {connection.bandwidth} Mbps.",
+                    )
+                return redirect("networks:cen_region_connections", cen_id=instance.pk)
+    else:
+        initial = {
+            key: request.GET[key] for key in ("package", "local_region", "opposite_region", "bandwidth") if key in request.GET
+        }
+        form = RegionConnectionForm(initial=initial, packages=packages)
+    return _connections_tab(request, instance, form=form, partial="connection_form")
+
+
+@login_required
+@require_POST
+def connection_delete(request, cen_id, connection_id):
+    instance = _cen_or_404(request, cen_id)
+    try:
+        connection = selectors.region_connection_get(
+            owner=request.user, cen_instance=instance, connection_id=connection_id
+        )
+        services.region_connection_delete(owner=request.user, connection_id=connection.pk)
+    except RegionConnection.DoesNotExist:
+        raise Http404("No such region connection.") from None
+    messages.success(request, f"Region connection {connection.regions_label} was deleted.")
+    return redirect("networks:cen_region_connections", cen_id=instance.pk)
+
+
+# Binding packages --------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def package_bind(request, cen_id):
+    """Bind Bandwidth Package: an available package of the account joins this CEN instance."""
+    instance = _cen_or_404(request, cen_id)
+    packages = list(selectors.available_packages_for(owner=request.user))
+    form = BindPackageForm(request.POST or None, packages=packages)
+    if request.method == "POST" and form.is_valid():
+        try:
+            package = services.package_bind(
+                owner=request.user, cen_instance_id=instance.pk, package_id=form.cleaned_data["package"].pk
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Bandwidth package {package.pk} was bound to CEN instance {instance.pk}.")
+            return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+    context = {
+        "instance": instance,
+        "form": form,
+        "packages": packages,
+        "cen_tabs": cen_tabs(instance),
+        "active_tab": "bandwidth-packages",
+    }
+    return render_page(request, "networks/package_bind.html", context)
+
+
+@login_required
+@require_POST
+def package_unbind(request, cen_id, package_id):
+    """Unbind on a package row; back to where it was clicked, with the outcome as a message."""
+    instance = _cen_or_404(request, cen_id)
+    package = get_object_or_404(
+        BandwidthPackage.objects.active(), owner=request.user, cen_instance=instance, pk=package_id
+    )
+    try:
+        services.package_unbind(owner=request.user, package_id=package.pk)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Bandwidth package {package.pk} was unbound. It is now available.")
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+
+
+# Bandwidth Packages page -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def package_list(request):
+    """The Bandwidth Packages page of the navigation: all the account's packages, bound or not."""
+    page = Paginator(selectors.package_list(owner=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render_page(request, "networks/package_list.html", {"page": page})

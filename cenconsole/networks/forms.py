@@ -1,0 +1,129 @@
+"""Forms parse what the user sent; the rules (coverage, remaining bandwidth, one package per area
+pair) live in services. Choices come from the account's own rows, so another account's ids are
+refused here already."""
+
+from django import forms
+
+from cenconsole.regions.models import Region
+
+from . import services
+from .models import NetworkInstance
+
+
+def region_choices(regions) -> list:
+    """Regions grouped by area, in the seed table's order, for a select's optgroups."""
+    groups: dict[str, list] = {}
+    for region in regions:
+        groups.setdefault(region.area.name, []).append((region.pk, region.name))
+    return list(groups.items())
+
+
+def package_label(package) -> str:
+    name = f" / {package.name}" if package.name else ""
+    return f"{package.id}{name} ({package.areas_label}, {package.bandwidth} Mbps)"
+
+
+class PackageChoiceField(forms.ChoiceField):
+    """A select of packages given as objects; cleans to the chosen package."""
+
+    def __init__(self, *, packages=(), **kwargs):
+        super().__init__(**kwargs)
+        self.set_packages(packages)
+
+    def set_packages(self, packages):
+        self.packages = {package.pk: package for package in packages}
+        self.choices = [(package.pk, package_label(package)) for package in self.packages.values()]
+
+    def clean(self, value):
+        return self.packages[super().clean(value)]
+
+
+class AttachNetworkForm(forms.Form):
+    """Attach Network Instance."""
+
+    network_type = forms.ChoiceField(
+        label="Network Type",
+        choices=NetworkInstance.NetworkType.choices,
+        error_messages={"invalid_choice": services.UNKNOWN_NETWORK_TYPE, "required": services.UNKNOWN_NETWORK_TYPE},
+    )
+    region = forms.ChoiceField(
+        label="Region",
+        error_messages={"invalid_choice": services.UNKNOWN_REGION, "required": services.UNKNOWN_REGION},
+    )
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        max_length=128,
+        error_messages={"max_length": services.NAME_TOO_LONG},
+        help_text="Optional. Up to 128 characters; cannot start with http:// or https://.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = region_choices(Region.objects.select_related("area"))
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"network_type": data["network_type"], "region_code": data["region"], "name": data["name"]}
+
+
+class RegionConnectionForm(forms.Form):
+    """Set Region Connection. The two region selects offer only the regions of the chosen package's
+    areas; htmx narrows them again when the package changes (without JavaScript, Show Regions does)."""
+
+    package = PackageChoiceField(
+        label="Bandwidth Package",
+        error_messages={"invalid_choice": services.UNKNOWN_PACKAGE, "required": services.UNKNOWN_PACKAGE},
+    )
+    # Plain text behind a select: a region outside the package is the service's refusal to explain.
+    local_region = forms.CharField(label="Local Region", max_length=32, widget=forms.Select)
+    opposite_region = forms.CharField(label="Opposite Region", max_length=32, widget=forms.Select)
+    bandwidth = forms.IntegerField(
+        label="Bandwidth",
+        error_messages={"invalid": services.BANDWIDTH_TOO_LOW, "required": services.BANDWIDTH_TOO_LOW},
+        widget=forms.NumberInput(attrs={"step": 1, "min": 0}),
+        help_text="Whole Mbps, at least 1. Setting 0 on an existing connection deletes it.",
+    )
+
+    def __init__(self, *args, packages, **kwargs):
+        super().__init__(*args, **kwargs)
+        packages = list(packages)
+        self.fields["package"].set_packages(packages)
+        self.selected_package = self._selected(packages)
+        regions = []
+        if self.selected_package:
+            area_ids = {self.selected_package.area_a_id, self.selected_package.area_b_id}
+            regions = Region.objects.filter(area__in=area_ids).select_related("area")
+        choices = region_choices(regions)
+        self.fields["local_region"].widget.choices = choices
+        self.fields["opposite_region"].widget.choices = choices
+
+    def _selected(self, packages):
+        """The package whose regions the selects offer: the one chosen, else the first."""
+        chosen = str(self["package"].value() or "")
+        return next((p for p in packages if p.pk == chosen), packages[0] if packages else None)
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "package_id": data["package"].pk,
+            "local_region_code": data["local_region"],
+            "opposite_region_code": data["opposite_region"],
+            "bandwidth": data["bandwidth"],
+        }
+
+
+class BindPackageForm(forms.Form):
+    """Bind Bandwidth Package: one of the account's available packages."""
+
+    package = PackageChoiceField(
+        label="Bandwidth Package",
+        error_messages={
+            "invalid_choice": services.UNKNOWN_AVAILABLE_PACKAGE,
+            "required": services.UNKNOWN_AVAILABLE_PACKAGE,
+        },
+    )
+
+    def __init__(self, *args, packages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["package"].set_packages(packages)

@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Greatest, Least
+from django.utils import timezone
+
+from cenconsole.core.ids import random_id
+from cenconsole.core.validators import validate_name
+from cenconsole.regions.models import Region
+
+MIN_CONNECTION_BANDWIDTH = 1
+REGION_PAIR_TAKEN = (
+    "This CEN instance already has a region connection between these two regions. "
+    "Set it again to modify its bandwidth."
+)
+
+
+def new_vpc_id():
+    return random_id("vpc-", 23)
+
+
+def region_sort_key(region: Region):
+    """Regions in the seed table's order. Needs region.area loaded."""
+    return (region.area.position, region.position)
+
+
+def region_pair(region_a: Region, region_b: Region) -> tuple[Region, Region]:
+    """The two regions of a connection in the order it is stored and shown: the seed table's order,
+    so Hangzhou -> Virginia and Virginia -> Hangzhou are the same pair."""
+    return tuple(sorted([region_a, region_b], key=region_sort_key))
+
+
+def regions_covered_by(*, area_a_id: str, area_b_id: str, region_a: Region, region_b: Region) -> bool:
+    """A package carries traffic between two regions when their areas are its area pair, in either order."""
+    return sorted([region_a.area_id, region_b.area_id]) == sorted([area_a_id, area_b_id])
+
+
+class NetworkInstance(models.Model):
+    """A network instance (a VPC) attached to a CEN instance. Instances in the same region reach each
+    other at once; instances in different regions need a region connection between their regions."""
+
+    class NetworkType(models.TextChoices):
+        VPC = "VPC", "VPC"
+
+    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_vpc_id, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_instances", verbose_name="account"
+    )
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance",
+        on_delete=models.PROTECT,
+        related_name="network_instances",
+        verbose_name="CEN instance",
+        help_text="The CEN instance the network instance is attached to.",
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(
+        max_length=128, blank=True, validators=[validate_name], help_text="Empty or 1 to 128 characters."
+    )
+    network_type = models.CharField(
+        "network type", max_length=16, choices=NetworkType.choices, default=NetworkType.VPC
+    )
+    created_at = models.DateTimeField("attached", default=timezone.now)
+
+    class Meta:
+        ordering = ["region__area__position", "region__position", "created_at", "id"]
+        verbose_name = "network instance"
+        indexes = [models.Index(fields=["cen_instance", "created_at"], name="network_cen_created_idx")]
+
+    def __str__(self):
+        return f"{self.id} ({self.name})" if self.name else self.id
+
+
+class RegionConnection(models.Model):
+    """Cross-region bandwidth between two regions of one CEN instance, taken from the bound bandwidth
+    package whose area pair covers the two regions. The regions are stored in the seed table's order
+    (see region_pair); the unique constraint holds in either order all the same."""
+
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance", on_delete=models.PROTECT, related_name="region_connections", verbose_name="CEN instance"
+    )
+    package = models.ForeignKey(
+        "bandwidth.BandwidthPackage",
+        on_delete=models.PROTECT,
+        related_name="region_connections",
+        verbose_name="bandwidth package",
+        help_text="The bound package whose bandwidth the connection uses.",
+    )
+    local_region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name="local region")
+    opposite_region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name="opposite region"
+    )
+    bandwidth = models.PositiveIntegerField(
+        "bandwidth (Mbps)",
+        validators=[MinValueValidator(MIN_CONNECTION_BANDWIDTH)],
+        help_text="Whole Mbps. The package's connections together may not use more than its bandwidth.",
+    )
+    created_at = models.DateTimeField("created", default=timezone.now)
+    updated_at = models.DateTimeField("modified", default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "region connection"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(local_region=models.F("opposite_region")),
+                name="region_connection_distinct_regions",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(bandwidth__gte=MIN_CONNECTION_BANDWIDTH), name="region_connection_bandwidth_min"
+            ),
+            models.UniqueConstraint(
+                models.F("cen_instance"),
+                Least("local_region", "opposite_region"),
+                Greatest("local_region", "opposite_region"),
+                name="one_connection_per_region_pair",
+                violation_error_message=REGION_PAIR_TAKEN,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.cen_instance_id}: {self.regions_label}"
+
+    @property
+    def regions_label(self) -> str:
+        return f"{self.local_region.name} ↔ {self.opposite_region.name}"

@@ -1,0 +1,156 @@
+"""Reads for the Networks and Region Connections tabs and the Bandwidth Packages page. Each makes a
+fixed number of queries, however many networks, connections or packages there are."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import F, IntegerField, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.selectors import packages_for, packages_for_cen
+
+from .models import NetworkInstance, RegionConnection, region_pair, regions_covered_by
+
+
+def network_instances_for(*, owner) -> QuerySet[NetworkInstance]:
+    return NetworkInstance.objects.filter(owner=owner)
+
+
+def network_instances_for_cen(*, owner, cen_instance) -> QuerySet[NetworkInstance]:
+    """The Networks tab: the CEN instance's network instances, by region in the seed table's order."""
+    return network_instances_for(owner=owner).filter(cen_instance=cen_instance).select_related("region__area")
+
+
+def region_connections_for_cen(*, owner, cen_instance) -> QuerySet[RegionConnection]:
+    """The Region Connections tab's table."""
+    return RegionConnection.objects.filter(cen_instance=cen_instance, cen_instance__owner=owner).select_related(
+        "local_region__area", "opposite_region__area", "package"
+    )
+
+
+def region_connection_get(*, owner, cen_instance, connection_id) -> RegionConnection:
+    """One connection of one of the account's CEN instances; anything else raises DoesNotExist."""
+    return region_connections_for_cen(owner=owner, cen_instance=cen_instance).get(pk=connection_id)
+
+
+def with_usage(packages: QuerySet[BandwidthPackage]) -> QuerySet[BandwidthPackage]:
+    """Packages annotated with what their region connections use and what remains, in the same query."""
+    used = Coalesce(Sum("region_connections__bandwidth"), Value(0), output_field=IntegerField())
+    return packages.annotate(used_bandwidth=used, remaining_bandwidth=F("bandwidth") - used)
+
+
+def packages_with_usage_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPackage]:
+    """The packages bound to the CEN instance, each with its used and remaining bandwidth."""
+    return with_usage(packages_for_cen(owner=owner, cen_instance=cen_instance))
+
+
+def available_packages_for(*, owner) -> QuerySet[BandwidthPackage]:
+    """The account's packages bound to no CEN instance: the ones Bind Bandwidth Package offers."""
+    return packages_for(owner=owner).filter(cen_instance__isnull=True)
+
+
+def package_list(*, owner) -> QuerySet[BandwidthPackage]:
+    """The Bandwidth Packages page: every package of the account, bound or available, newest first."""
+    return packages_for(owner=owner).order_by("-created_at", "-id")
+
+
+# The connectivity matrix -------------------------------------------------------------------------
+
+SELF = "self"
+SAME_REGION = "same_region"
+CONNECTED = "connected"
+NOT_CONNECTED = "not_connected"
+
+
+@dataclass(frozen=True)
+class Reachability:
+    """How one network instance reaches another: what the matrix cell shows."""
+
+    kind: str
+    source: NetworkInstance
+    target: NetworkInstance
+    bandwidth: int | None = None
+    setup_url: str = ""
+    setup_label: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.kind == SAME_REGION:
+            return "Connected (same region)"
+        if self.kind == CONNECTED:
+            return f"Connected · {self.bandwidth} Mbps"
+        if self.kind == NOT_CONNECTED:
+            return "Not connected"
+        return "-"
+
+
+@dataclass
+class MatrixRow:
+    network: NetworkInstance
+    cells: list[Reachability] = field(default_factory=list)
+
+
+@dataclass
+class ConnectivityMatrix:
+    networks: list[NetworkInstance]
+    rows: list[MatrixRow]
+
+
+def _setup_link(*, cen_instance, source, target, packages) -> tuple[str, str]:
+    """Where "Not connected" leads: the Set Region Connection form filled in with the package that
+    covers the two regions, or the purchase page when no bound package does."""
+    package = next(
+        (
+            p
+            for p in packages
+            if regions_covered_by(
+                area_a_id=p.area_a_id, area_b_id=p.area_b_id, region_a=source.region, region_b=target.region
+            )
+        ),
+        None,
+    )
+    if package is None:
+        first, second = region_pair(source.region, target.region)
+        areas = f"{first.area.name} ↔ {second.area.name}"
+        url = f"{reverse('bandwidth:buy')}?{urlencode({'cen_id': cen_instance.pk})}"
+        return url, f"Buy a {areas} bandwidth package"
+    query = urlencode(
+        {"package": package.pk, "local_region": source.region_id, "opposite_region": target.region_id}
+    )
+    return f"{reverse('networks:connection_set', kwargs={'cen_id': cen_instance.pk})}?{query}", "Set Region Connection"
+
+
+def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:
+    """Who can reach whom among the CEN instance's network instances, by the rules the services
+    enforce: the same region always; two regions when the CEN instance has a region connection
+    between them. Three queries: networks, connections, bound packages."""
+    if networks is None:
+        networks = network_instances_for_cen(owner=owner, cen_instance=cen_instance)
+    networks = list(networks)
+    connections = {
+        frozenset({c.local_region_id, c.opposite_region_id}): c
+        for c in RegionConnection.objects.filter(cen_instance=cen_instance).only(
+            "local_region_id", "opposite_region_id", "bandwidth"
+        )
+    }
+    packages = list(packages_for_cen(owner=owner, cen_instance=cen_instance))
+    rows = []
+    for source in networks:
+        row = MatrixRow(network=source)
+        for target in networks:
+            if source.pk == target.pk:
+                cell = Reachability(kind=SELF, source=source, target=target)
+            elif source.region_id == target.region_id:
+                cell = Reachability(kind=SAME_REGION, source=source, target=target)
+            elif connection := connections.get(frozenset({source.region_id, target.region_id})):
+                cell = Reachability(kind=CONNECTED, source=source, target=target, bandwidth=connection.bandwidth)
+            else:
+                url, label = _setup_link(cen_instance=cen_instance, source=source, target=target, packages=packages)
+                cell = Reachability(
+                    kind=NOT_CONNECTED, source=source, target=target, setup_url=url, setup_label=label
+                )
+            row.cells.append(cell)
+        rows.append(row)
+    return ConnectivityMatrix(networks=networks, rows=rows)
