@@ -152,3 +152,5 @@ LOGGING = {
 
 # Demo credit a new account starts with, in USD.
 CEN_SIGNUP_CREDIT = "10000.00"
+# Days an expired package is kept before it is released automatically.
+CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))

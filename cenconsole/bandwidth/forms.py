@@ -19,7 +19,17 @@ class CenInstanceChoiceField(forms.ModelChoiceField):
         return f"{obj.id} / {obj.name}" if obj.name else obj.id
 
 
-class PurchaseForm(forms.Form):
+class _KeyedForm(forms.Form):
+    """A Buy Now form: the hidden idempotency key makes a resubmission find the same order."""
+
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class PurchaseForm(_KeyedForm):
     """The seed's parameter table. Parses values only; the purchase rules live in services."""
 
     cen_instance = CenInstanceChoiceField(
@@ -80,12 +90,10 @@ class PurchaseForm(forms.Form):
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL},
     )
     cross_border_agreed = forms.BooleanField(label=CROSS_BORDER_AGREEMENT, required=False)
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cen_instance"].queryset = cen_instances_for(owner=owner).only("id", "name")
-        self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
         self.initial.setdefault("area_a", "China")
         self.initial.setdefault("area_b", "North-America")
         self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
@@ -109,3 +117,34 @@ class PurchaseForm(forms.Form):
             "auto_renewal_months": data["auto_renewal_months"],
             "cross_border_agreed": data["cross_border_agreed"],
         }
+
+
+class RenewForm(_KeyedForm):
+    duration_months = forms.TypedChoiceField(
+        label="Duration",
+        choices=DURATION_CHOICES,
+        coerce=int,
+        initial=1,
+        error_messages={"invalid_choice": services.UNKNOWN_DURATION, "required": services.UNKNOWN_DURATION},
+    )
+
+
+class ResizeForm(_KeyedForm):
+    bandwidth = forms.IntegerField(
+        label="New bandwidth",
+        min_value=MIN_BANDWIDTH,
+        max_value=MAX_BANDWIDTH,
+        error_messages={key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")},
+        widget=forms.NumberInput(attrs={"step": 1}),
+        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
+    )
+
+
+class AutoRenewalForm(forms.Form):
+    auto_renewal = forms.BooleanField(label="Auto-renewal", required=False)
+    auto_renewal_months = forms.TypedChoiceField(
+        label="Auto-renewal period",
+        choices=AUTO_RENEWAL_CHOICES,
+        coerce=int,
+        error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL, "required": services.UNKNOWN_AUTO_RENEWAL},
+    )

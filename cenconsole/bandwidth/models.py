@@ -127,6 +127,12 @@ class BandwidthPackage(models.Model):
         help_text="Staff member who approved the deletion ticket; empty when released automatically.",
     )
     release_reason = models.CharField(max_length=256, blank=True, help_text="Why the package was released.")
+    expiry_processed_for = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The expiration time process_subscriptions last handled (auto-renewed or recorded as expired).",
+    )
 
     objects = BandwidthPackageQuerySet.as_manager()
 
@@ -195,6 +201,11 @@ class BandwidthPackage(models.Model):
         return self.expires_at <= timezone.now()
 
     @property
+    def business_status(self) -> str:
+        """Normal, or FinancialLocked once the subscription has run out (the console says Expired)."""
+        return "FinancialLocked" if self.is_expired else "Normal"
+
+    @property
     def is_cross_border(self) -> bool:
         return is_cross_border(self.area_a_id, self.area_b_id)
 
@@ -204,10 +215,14 @@ class BandwidthPackage(models.Model):
 
 
 class Order(models.Model):
-    """A purchase waiting for payment, paid, or cancelled. Paying it is what creates the package."""
+    """A purchase, renewal or resize of a package: unpaid, paid or cancelled. Paying it is what makes
+    the change (creates, renews or resizes the package)."""
 
     class Type(models.TextChoices):
         BUY = "Buy", "Buy"
+        RENEW = "Renew", "Renew"
+        UPGRADE = "Upgrade", "Upgrade"
+        DOWNGRADE = "Downgrade", "Downgrade"
 
     class Status(models.TextChoices):
         UNPAID = "Unpaid", "Unpaid"
@@ -223,16 +238,29 @@ class Order(models.Model):
     order_type = models.CharField("type", max_length=16, choices=Type.choices, default=Type.BUY)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNPAID)
     cen_instance = models.ForeignKey(
-        "cen.CenInstance", on_delete=models.PROTECT, related_name="orders", verbose_name="CEN instance"
+        "cen.CenInstance",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name="CEN instance",
+        help_text="Buy: the instance the new package is bound to (empty: bought unbound, as the API does).",
     )
     area_a = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="area")
     area_b = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="other area")
     bandwidth = models.PositiveIntegerField(
-        "bandwidth (Mbps)", validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
+        "bandwidth (Mbps)",
+        validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)],
+        help_text="The package's bandwidth after the order.",
+    )
+    previous_bandwidth = models.PositiveIntegerField(
+        "bandwidth before (Mbps)", null=True, blank=True, help_text="Upgrade/Downgrade: the bandwidth it replaces."
     )
     name = models.CharField(max_length=128, blank=True, validators=[validate_name])
     description = models.CharField(max_length=256, blank=True, validators=[validate_description])
-    duration_months = models.PositiveSmallIntegerField("duration", choices=DURATION_CHOICES)
+    duration_months = models.PositiveSmallIntegerField(
+        "duration", choices=DURATION_CHOICES, null=True, blank=True, help_text="Buy and Renew only."
+    )
     auto_renewal = models.BooleanField("auto-renewal", default=False)
     auto_renewal_months = models.PositiveSmallIntegerField(
         "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
@@ -260,6 +288,14 @@ class Order(models.Model):
                 condition=~models.Q(status="Paid") | models.Q(package__isnull=False), name="paid_order_has_package"
             ),
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="order_amount_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(order_type__in=["Upgrade", "Downgrade"]) | models.Q(duration_months__isnull=False),
+                name="buy_and_renew_orders_have_duration",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(order_type="Buy") | models.Q(package__isnull=False),
+                name="change_orders_name_their_package",
+            ),
         ]
         indexes = [models.Index(fields=["owner", "-created_at"], name="order_owner_created_idx")]
 

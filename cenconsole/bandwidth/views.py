@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -11,7 +12,7 @@ from cenconsole.core.rendering import render_page
 from cenconsole.regions.models import Area
 
 from . import selectors, services
-from .forms import PurchaseForm
+from .forms import AutoRenewalForm, PurchaseForm, RenewForm, ResizeForm
 from .models import Order, is_cross_border
 
 
@@ -130,3 +131,86 @@ def order_success(request, order_id):
     if order.status != Order.Status.PAID:
         return redirect("bandwidth:order_detail", order_id=order.pk)
     return render_page(request, "bandwidth/order_success.html", {"order": order})
+
+
+def _package_or_404(request, package_id):
+    return get_object_or_404(selectors.packages_for(owner=request.user), pk=package_id)
+
+
+def _keyed_form_data(request):
+    """POST data, or the GET of a live update (the form's own values), or None for a fresh form."""
+    if request.method == "POST":
+        return request.POST
+    return request.GET if "idempotency_key" in request.GET else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def package_renew(request, package_id):
+    """Renew: a renewal Duration, its price and the new expiration time, then Buy Now."""
+    package = _package_or_404(request, package_id)
+    form = RenewForm(_keyed_form_data(request))
+    if form.is_bound and form.is_valid() and request.method == "POST":
+        try:
+            order = services.order_create_renewal(
+                owner=request.user,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                package_id=package.pk,
+                duration_months=form.cleaned_data["duration_months"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("bandwidth:order_detail", order_id=order.pk)
+    quote = new_expiration = None
+    try:
+        months = int(form["duration_months"].value())
+        quote = services.renewal_quote(package=package, duration_months=months)
+        new_expiration = services.renewal_expiration(package=package, months=months)
+    except (TypeError, ValueError, ValidationError):
+        pass
+    context = {"package": package, "form": form, "quote": quote, "new_expiration": new_expiration}
+    return render_page(request, "bandwidth/renew.html", context, partial="renew_form")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def package_resize(request, package_id, direction):
+    """Upgrade or Downgrade: a new bandwidth and its price, then Buy Now."""
+    package = _package_or_404(request, package_id)
+    form = ResizeForm(_keyed_form_data(request))
+    order_type = amount = None
+    if form.is_bound and form.is_valid():
+        try:
+            if request.method == "POST":
+                order = services.order_create_resize(
+                    owner=request.user,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    package_id=package.pk,
+                    bandwidth=form.cleaned_data["bandwidth"],
+                )
+                return redirect("bandwidth:order_detail", order_id=order.pk)
+            order_type, amount = services.resize_check(package=package, bandwidth=form.cleaned_data["bandwidth"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+    context = {"package": package, "form": form, "direction": direction, "order_type": order_type, "amount": amount}
+    return render_page(request, "bandwidth/resize.html", context, partial="resize_form")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def package_auto_renewal(request, package_id):
+    package = _package_or_404(request, package_id)
+    initial = {"auto_renewal": package.auto_renewal, "auto_renewal_months": package.auto_renewal_months}
+    form = AutoRenewalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.package_set_auto_renewal(owner=request.user, package_id=package.pk, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Auto-renewal of {package.pk} was saved.")
+            if package.cen_instance_id:
+                return redirect("bandwidth:cen_tab", cen_id=package.cen_instance_id)
+            return redirect("networks:package_list")
+    return render_page(request, "bandwidth/auto_renewal.html", {"package": package, "form": form})

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from cenconsole.bandwidth import services as bandwidth_services
+from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance, new_cen_id
 
 BULK_BATCH = 1000
@@ -49,11 +51,42 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
     return missing
 
 
+# Packages the demo shows the subscription's life with: (name, area A, area B, expires in).
+DEMO_PACKAGES = [
+    ("demo-expiring", "Asia-Pacific", "Europe", timedelta(minutes=45)),
+    ("demo-expired", "North-America", "Europe", -timedelta(days=2)),
+]
+
+
+def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_in):
+    """Buys the package through the real services, then moves its expiration as if time had passed."""
+    if BandwidthPackage.objects.active().filter(owner=owner, name=name).exists():
+        return
+    order = bandwidth_services.order_create_purchase(
+        owner=owner,
+        idempotency_key=f"seed-demo:{name}:{timezone.now().timestamp()}",
+        cen_instance_id=cen_instance.pk,
+        area_a_code=area_a,
+        area_b_code=area_b,
+        bandwidth=2,
+        name=name,
+        duration_months=1,
+    )
+    package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() + expires_in)
+
+
 @transaction.atomic
 def demo_ensure():
-    """The local demo: staff admin/admin and the demo account demo/demo with a sample CEN instance."""
+    """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
+    that expires within the hour and one already expired."""
     admin = account_ensure(username="admin", password="admin", staff=True)
     demo = account_ensure(username="demo", password="demo")
-    if not CenInstance.objects.filter(owner=demo).exists():
-        CenInstance.objects.create(owner=demo, name="demo-cen", description="Sample CEN instance")
+    cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
+    if cen_instance is None:
+        cen_instance = CenInstance.objects.create(owner=demo, name="demo-cen", description="Sample CEN instance")
+    for name, area_a, area_b, expires_in in DEMO_PACKAGES:
+        _demo_package_ensure(
+            owner=demo, cen_instance=cen_instance, name=name, area_a=area_a, area_b=area_b, expires_in=expires_in
+        )
     return admin, demo

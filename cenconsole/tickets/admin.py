@@ -52,7 +52,7 @@ class DeletionTicketAdmin(admin.ModelAdmin):
 
     @admin.display(description="bandwidth package details")
     def package_details(self, ticket):
-        return render_to_string("tickets/package_summary.html", {"package": ticket.package})
+        return render_to_string("bandwidth/package_summary.html", {"package": ticket.package})
 
     @admin.display(description="history")
     def history(self, ticket):

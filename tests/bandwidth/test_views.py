@@ -129,10 +129,10 @@ def test_tab_row_shows_the_package_as_the_console_does(client_user, cen_instance
     assert cells[:6] == [
         f"{package.pk} bwp-east",
         "Mainland China ↔ North America",
-        "10 Mbps",
+        "10 Mbps Upgrade Downgrade",
         "Subscription",
         "In Use",
-        package.expires_at.strftime("%Y-%m-%d %H:%M UTC"),
+        package.expires_at.strftime("%Y-%m-%d %H:%M UTC") + " Auto-renewal: Off",
     ]
 
 

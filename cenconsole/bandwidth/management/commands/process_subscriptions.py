@@ -1,0 +1,32 @@
+from datetime import datetime
+from datetime import timezone as dt_timezone
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from cenconsole.bandwidth.services import subscriptions_process
+
+
+class Command(BaseCommand):
+    help = (
+        "Expires, auto-renews and (after the grace period) releases bandwidth packages whose time has come. "
+        "Idempotent and safe to run from cron, even twice at once."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--now", help="Process as if it were this ISO time (e.g. 2026-12-31T00:00Z).")
+
+    def handle(self, *args, now=None, **options):
+        moment = timezone.now()
+        if now:
+            try:
+                moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
+            except ValueError:
+                raise CommandError(f"--now: not an ISO time: {now!r}") from None
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, dt_timezone.utc)
+        done = subscriptions_process(now=moment)
+        self.stdout.write(
+            f"{moment:%Y-%m-%dT%H:%MZ}: {done['auto_renewed']} auto-renewed, {done['expired']} expired, "
+            f"{done['released']} released."
+        )
