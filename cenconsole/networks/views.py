@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,11 +29,11 @@ def _cen_or_404(request, cen_id):
 
 
 def _networks_tab(request, instance, *, form=None, partial="tab_body"):
-    networks = list(selectors.network_instances_for_cen(owner=request.user, cen_instance=instance))
+    # Lazy, so rendering only the form's partial does not read the networks.
+    matrix = SimpleLazyObject(lambda: selectors.connectivity_matrix(owner=request.user, cen_instance=instance))
     context = {
         "instance": instance,
-        "networks": networks,
-        "matrix": selectors.connectivity_matrix(owner=request.user, cen_instance=instance, networks=networks),
+        "matrix": matrix,
         "form": form,
         "cen_tabs": cen_tabs(instance),
         "active_tab": "networks",
