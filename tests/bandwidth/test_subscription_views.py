@@ -1,0 +1,130 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cenconsole.bandwidth.models import BandwidthPackage, Order, add_months
+from tests.factories import UserFactory, buy_package
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["bandwidth:package_renew", "bandwidth:package_upgrade", "bandwidth:package_downgrade", "bandwidth:package_auto_renewal"]
+
+
+@pytest.fixture
+def package(cen_instance):
+    return buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=2)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_need_sign_in(client, package, name):
+    """Anonymous visitors are sent to the login page."""
+    response = client.get(reverse(name, args=[package.pk]))
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_answer_404_for_another_accounts_package(client, package, name):
+    """Another account's package is not found, for GET and POST."""
+    client.force_login(UserFactory())
+    assert client.get(reverse(name, args=[package.pk])).status_code == 404
+    assert client.post(reverse(name, args=[package.pk]), {}).status_code == 404
+
+
+def test_package_row_links_renew_resize_and_auto_renewal(client_user, package):
+    """The tab's row offers Renew, Upgrade, Downgrade and Auto-renewal, and shows auto-renewal state."""
+    page = client_user.get(reverse("bandwidth:cen_tab", args=[package.cen_instance_id])).content.decode()
+    for name in PAGES:
+        assert reverse(name, args=[package.pk]) in page
+    assert "Auto-renewal: Off" in page
+
+
+def test_renew_page_shows_price_and_new_expiration(client_user, package):
+    """Renew shows the summary, the duration choices, the price and the new expiration time."""
+    page = client_user.get(reverse("bandwidth:package_renew", args=[package.pk])).content.decode()
+    new_expiration = add_months(package.expires_at, 1)
+    assert package.pk in page and "1 Year" in page and "USD 68.00" in page
+    assert "New expiration time" in page and new_expiration.strftime("%Y-%m-%d") in page
+
+
+def test_renew_live_update_returns_only_the_form(client_user, package):
+    """An htmx GET with the form's values answers with the form partial and the new price."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    response = client_user.get(url, {"idempotency_key": "k", "duration_months": 12}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert body.lstrip().startswith("<form") and "USD 680.00" in body
+
+
+def test_renew_buy_now_leads_to_order_confirmation(client_user, package):
+    """Buy Now on Renew makes one Renew order and shows its confirmation."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    data = {"idempotency_key": "renew-key", "duration_months": 3}
+    first, second = client_user.post(url, data), client_user.post(url, data)
+    order = Order.objects.get(order_type="Renew")
+    assert first.url == second.url == reverse("bandwidth:order_detail", args=[order.pk])
+
+
+def test_renew_with_unknown_duration_shows_the_error(client_user, package):
+    """A duration outside the list is refused on the form; no order."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 5})
+    assert response.status_code == 200 and "Select a duration from the list." in response.content.decode()
+    assert not Order.objects.filter(order_type="Renew").exists()
+
+
+def test_upgrade_page_shows_the_price(client_user, package):
+    """Upgrade with a new bandwidth shows the change and its prorated price."""
+    url = reverse("bandwidth:package_upgrade", args=[package.pk])
+    page = client_user.get(url, {"idempotency_key": "k", "bandwidth": 4}).content.decode()
+    assert "Upgrade: 2 Mbps → 4 Mbps" in page
+
+
+def test_downgrade_of_cross_border_package_shows_the_refusal(client_user, cen_instance):
+    """Downgrade of a cross-border package re-renders the form with the reason and makes no order."""
+    package = buy_package(cen_instance, bandwidth=10)
+    url = reverse("bandwidth:package_downgrade", args=[package.pk])
+    response = client_user.post(url, {"idempotency_key": "k", "bandwidth": 5})
+    assert response.status_code == 200
+    assert "A cross-border bandwidth package cannot be downgraded." in response.content.decode()
+    assert not Order.objects.filter(order_type="Downgrade").exists()
+
+
+def test_paying_an_upgrade_shows_the_new_bandwidth(client_user, package):
+    """Buy Now then Pay on an upgrade ends on the success page with the new bandwidth."""
+    client_user.post(reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 8})
+    order = Order.objects.get(order_type="Upgrade")
+    response = client_user.post(reverse("bandwidth:order_pay", args=[order.pk]), follow=True)
+    assert "now has 8 Mbps" in response.content.decode()
+    assert BandwidthPackage.objects.get(pk=package.pk).bandwidth == 8
+
+
+def test_auto_renewal_form_saves(client_user, package):
+    """Auto-renewal on for 2 months is saved and the row says so."""
+    url = reverse("bandwidth:package_auto_renewal", args=[package.pk])
+    response = client_user.post(url, {"auto_renewal": "on", "auto_renewal_months": 2}, follow=True)
+    assert "Auto-renewal: On (2 Months)" in response.content.decode()
+
+
+def test_auto_renewal_form_refuses_a_bad_period(client_user, package):
+    """An auto-renewal period outside 1-3 months is shown as an error."""
+    url = reverse("bandwidth:package_auto_renewal", args=[package.pk])
+    response = client_user.post(url, {"auto_renewal": "on", "auto_renewal_months": 6})
+    assert response.status_code == 200 and "Select a valid choice" not in response.content.decode()
+    assert "Select an auto-renewal period of 1, 2 or 3 months." in response.content.decode()
+
+
+def test_expired_package_shows_expired_on_the_tab(client_user, package):
+    """A package past its expiration time reads Expired in the Status column."""
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() - timedelta(hours=1))
+    page = client_user.get(reverse("bandwidth:cen_tab", args=[package.cen_instance_id])).content.decode()
+    assert "Expired" in page
+
+
+def test_orders_page_lists_order_types(client_user, package):
+    """The Orders page shows each order's type (Buy, Renew, Upgrade)."""
+    client_user.post(reverse("bandwidth:package_renew", args=[package.pk]), {"idempotency_key": "r", "duration_months": 1})
+    client_user.post(reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 4})
+    page = client_user.get(reverse("bandwidth:order_list")).content.decode()
+    for order_type in ("<td>Buy</td>", "<td>Renew</td>", "<td>Upgrade</td>"):
+        assert order_type in page
