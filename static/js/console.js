@@ -22,3 +22,50 @@ window.addEventListener("pageshow", function () {
     button.disabled = false;
   });
 });
+
+// A live update (htmx GET of a form, e.g. the purchase page's quote) replaces the form with the
+// server's copy, which holds the values sent with the request. Text typed while it was on its way
+// would be wiped: carry each text field's current value (and caret) over to the new copy. The
+// server never rewrites a typed value, so the browser's copy is always the newer one.
+(function () {
+  "use strict";
+  var TEXT_FIELDS = "input[type=text], input[type=number], input[type=search], textarea";
+  var typed = null;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.target;
+    typed = null;
+    if (!form || form.tagName !== "FORM") {
+      return;
+    }
+    typed = [];
+    form.querySelectorAll(TEXT_FIELDS).forEach(function (field) {
+      if (field.id) {
+        var focused = field === document.activeElement;
+        typed.push({ id: field.id, value: field.value, focused: focused, start: focused ? field.selectionStart : null,
+                     end: focused ? field.selectionEnd : null });
+      }
+    });
+  });
+
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!typed) {
+      return;
+    }
+    typed.forEach(function (saved) {
+      var field = document.getElementById(saved.id);
+      if (!field || field.value === saved.value) {
+        return;
+      }
+      field.value = saved.value;
+      if (saved.focused && saved.start !== null) {
+        try {
+          field.setSelectionRange(saved.start, saved.end);
+        } catch (error) {
+          // number inputs have no caret position to restore
+        }
+      }
+    });
+    typed = null;
+  });
+})();
