@@ -30,6 +30,11 @@ def account_ensure(*, username: str, password: str | None, staff: bool = False):
     return user
 
 
+def balance_ensure(*, owner, at_least) -> None:
+    """Tops the demo credit up to at least the amount (load tests buy many packages)."""
+    get_user_model().objects.filter(pk=owner.pk, balance__lt=at_least).update(balance=at_least)
+
+
 def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
     """At least `count` CEN instances for owner, inserted in bulk. Returns how many were added."""
     missing = count - CenInstance.objects.filter(owner=owner).count()
