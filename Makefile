@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: run test install install-dev chromium lint screenshot clean
+.PHONY: run test bench install install-dev chromium lint screenshot clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: install-dev
 		if [ -n "$$CI" ]; then $(MAKE) chromium; else echo "Chromium missing: browser tests will be skipped (make chromium)"; fi; \
 	fi
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmark (wrk from Debian's packages): see scripts/bench.py and docs/performance.md.
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cenconsole.audit",
     "cenconsole.tickets",
     "cenconsole.networks",
+    "cenconsole.api",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DATABASES["default"]["NAME"] == ":memory:" else 600
+
+# Per-process memory cache: it only holds fragments keyed on versions read from the database, so app
+# servers behind a load balancer never serve each other's stale state.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
@@ -29,6 +30,12 @@ def browser_type_launch_args(browser_type_launch_args):
             pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`.")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: database ids repeat between tests, cached pages must not."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -19,6 +19,11 @@ class User(AbstractUser):
         default=signup_credit,
         help_text="Demo credit left to pay orders with. Changed only by the billing services.",
     )
+    state_version = models.PositiveBigIntegerField(
+        default=0,
+        editable=False,
+        help_text="Bumped whenever the account's instances or their packages change; keys cached page fragments.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

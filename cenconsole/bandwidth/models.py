@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from cenconsole.accounts.services import account_state_changed
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import MAINLAND_CHINA, Area
@@ -168,6 +169,10 @@ class BandwidthPackage(models.Model):
         self.geographic_span = geographic_span(self.area_a, self.area_b)
         super().save(*args, **kwargs)
         self._loaded_areas = self._areas()
+        if self.cen_instance_id != getattr(self, "_loaded_cen_instance_id", None):
+            # Bound or unbound: the Instances page's package counts changed.
+            account_state_changed(owner=self.owner_id)
+        self._loaded_cen_instance_id = self.cen_instance_id
 
     def delete(self, *args, **kwargs):
         raise DeletionRefused(DELETE_REFUSED)

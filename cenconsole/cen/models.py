@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
+from cenconsole.accounts.services import account_state_changed
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
 
@@ -39,7 +40,13 @@ class CenInstance(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = "CEN instance"
-        indexes = [models.Index(fields=["owner", "-created_at", "-id"], name="cen_owner_created_idx")]
+        indexes = [models.Index(fields=["owner", "deleted_at", "-created_at", "-id"], name="cen_owner_listed_idx")]
 
     def __str__(self):
         return f"{self.id} ({self.name})" if self.name else self.id
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Whatever saves an instance (services, the admin, fixtures), the account's cached
+        # Instances table must not outlive the change.
+        account_state_changed(owner=self.owner_id)

@@ -1,4 +1,7 @@
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
+
+from cenconsole.bandwidth.models import BandwidthPackage
 
 from .models import CenInstance
 
@@ -9,12 +12,28 @@ def cen_instances_for(*, owner) -> QuerySet[CenInstance]:
 
 
 def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:
-    """The Instances page: the account's instances, newest first, with their bound package count."""
+    """The account's instances, newest first, optionally those whose ID or name contains `search`."""
     instances = cen_instances_for(owner=owner)
     search = search.strip()
     if search:
         instances = instances.filter(Q(id__icontains=search) | Q(name__icontains=search))
-    return instances.annotate(bandwidth_package_count=Count("bandwidth_packages")).order_by("-created_at", "-id")
+    return instances.order_by("-created_at", "-id")
+
+
+def cen_instance_page(*, owner, search: str = "", page_number=None, per_page: int = 20) -> Page:
+    """One page of the Instances page, each instance with its bound package count. Three queries
+    whatever the number of instances: the count, the page, and the page's package counts (counting
+    per page instead of a GROUP BY over every instance keeps 10,000 instances as fast as 10)."""
+    page = Paginator(cen_instance_list(owner=owner, search=search), per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    counts = dict(
+        BandwidthPackage.objects.filter(cen_instance__in=[instance.pk for instance in page.object_list])
+        .values_list("cen_instance")
+        .annotate(count=Count("pk"))
+    )
+    for instance in page.object_list:
+        instance.bandwidth_package_count = counts.get(instance.pk, 0)
+    return page
 
 
 def cen_instance_get(*, owner, cen_id: str) -> CenInstance:

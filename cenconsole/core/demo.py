@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from cenconsole.accounts.services import account_state_changed
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance, new_cen_id
@@ -53,6 +54,7 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
     ]
     with transaction.atomic():
         CenInstance.objects.bulk_create(instances, batch_size=BULK_BATCH)
+        account_state_changed(owner=owner)
     return missing
 
 

@@ -88,7 +88,8 @@ def test_instance_list_counts_bound_packages(cen_instance):
     """Each listed instance carries the number of packages bound to it."""
     buy_package(cen_instance, area_a_code="China", area_b_code="China")
     buy_package(cen_instance, area_a_code="Europe", area_b_code="North-America")
-    assert selectors.cen_instance_list(owner=cen_instance.owner).get().bandwidth_package_count == 2
+    (listed,) = selectors.cen_instance_page(owner=cen_instance.owner).object_list
+    assert listed.bandwidth_package_count == 2
 
 
 def test_instance_get_refuses_another_accounts_id(cen_instance, other_user):
