@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cen:instance_list", permanent=False)),
+    # The console's Instances page, or the RPC API when the request names an Action.
+    path("", site_root, name="site_root"),
+    path("api/", api_endpoint, name="api_endpoint"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("cenconsole.accounts.urls")),
+    path("accounts/", include("cenconsole.api.urls")),
     path("cen/", include("cenconsole.cen.urls")),
     path("cen/", include("cenconsole.bandwidth.urls")),
     path("cen/", include("cenconsole.networks.urls")),

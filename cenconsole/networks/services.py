@@ -9,7 +9,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from cenconsole.audit.services import audit_record
-from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.models import BandwidthPackage, geographic_span
 from cenconsole.bandwidth.services import AREA_PAIR_TAKEN, area_pair_taken
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
@@ -45,6 +45,11 @@ BANDWIDTH_EXCEEDS_REMAINING = (
 UNKNOWN_AVAILABLE_PACKAGE = "Select one of your available bandwidth packages."
 PACKAGE_ALREADY_BOUND = "Bandwidth package {package_id} is bound to CEN instance {cen_id}. Unbind it first."
 PACKAGE_NOT_BOUND = "Bandwidth package {package_id} is not bound to a CEN instance."
+PACKAGE_NOT_BOUND_TO = "Bandwidth package {package_id} is not bound to CEN instance {cen_id}."
+NO_PACKAGE_FOR_REGIONS = (
+    "CEN instance {cen_id} has no bandwidth package for {areas}, so it cannot connect {regions}. "
+    "Buy or bind a bandwidth package for these areas first."
+)
 PACKAGE_HAS_CONNECTIONS = (
     "Bandwidth package {package_id} still carries region connections: {connections}. "
     "Delete them on the Region Connections tab, then unbind the package."
@@ -223,6 +228,42 @@ def region_connection_set(
     return connection
 
 
+@transaction.atomic
+def region_connection_set_by_regions(
+    *, owner, cen_instance_id: str, local_region_code: str, opposite_region_code: str, bandwidth: int
+) -> RegionConnection | None:
+    """Set a region connection naming only its two regions (the API's SetCenInterRegionBandwidthLimit):
+    the bandwidth comes from the package bound to the CEN instance for the regions' area pair (there is
+    at most one)."""
+    cen_instance = _owned_cen(owner=owner, cen_instance_id=cen_instance_id)
+    local_region, opposite_region = _regions(local_region_code, opposite_region_code)
+    if local_region == opposite_region:
+        raise _error("opposite_region", SAME_REGION, "same_region")
+    span = geographic_span(local_region.area, opposite_region.area)
+    package_id = (
+        BandwidthPackage.objects.active()
+        .filter(owner=owner, cen_instance=cen_instance, geographic_span=span)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if package_id is None:
+        first, second = region_pair(local_region, opposite_region)
+        message = NO_PACKAGE_FOR_REGIONS.format(
+            cen_id=cen_instance.pk,
+            areas=f"{first.area.name} ↔ {second.area.name}",
+            regions=f"{local_region.name} ↔ {opposite_region.name}",
+        )
+        raise _error("opposite_region", message, "no_package_for_regions")
+    return region_connection_set(
+        owner=owner,
+        cen_instance_id=cen_instance.pk,
+        package_id=package_id,
+        local_region_code=local_region.pk,
+        opposite_region_code=opposite_region.pk,
+        bandwidth=bandwidth,
+    )
+
+
 def _connection_remove(*, connection: RegionConnection, actor, package) -> None:
     audit_record(
         actor=actor,
@@ -306,9 +347,10 @@ def package_bind(*, owner, cen_instance_id: str, package_id: str) -> BandwidthPa
 
 
 @transaction.atomic
-def package_unbind(*, owner, package_id: str) -> BandwidthPackage:
+def package_unbind(*, owner, package_id: str, cen_instance_id: str | None = None) -> BandwidthPackage:
     """Unbind: the package leaves its CEN instance and becomes available, but only once none of its
-    region connections remain."""
+    region connections remain. With cen_instance_id (the API names both), the package must be bound
+    to that instance."""
     package = (
         BandwidthPackage.objects.active()
         .select_for_update(of=("self",))
@@ -317,6 +359,9 @@ def package_unbind(*, owner, package_id: str) -> BandwidthPackage:
     )
     if not package.cen_instance_id:
         raise ValidationError(PACKAGE_NOT_BOUND.format(package_id=package.pk), code="package_not_bound")
+    if cen_instance_id is not None and package.cen_instance_id != cen_instance_id:
+        message = PACKAGE_NOT_BOUND_TO.format(package_id=package.pk, cen_id=cen_instance_id)
+        raise ValidationError(message, code="package_not_bound")
     connections = package.region_connections.select_related("local_region", "opposite_region")
     if connections:
         message = PACKAGE_HAS_CONNECTIONS.format(

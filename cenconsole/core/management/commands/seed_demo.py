@@ -1,7 +1,9 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from cenconsole.api.services import access_key_ensure
 from cenconsole.core import demo
 
 
@@ -16,10 +18,17 @@ class Command(BaseCommand):
         parser.add_argument("--password", help="Password to set for --user.")
         parser.add_argument("--instances", type=int, default=0, help="Ensure at least this many CEN instances.")
         parser.add_argument("--balance", type=Decimal, help="Ensure the account's balance is at least this (USD).")
+        parser.add_argument(
+            "--access-key",
+            metavar="ID:SECRET",
+            help="Give the account (demo, or --user) this AccessKey pair for the API, for scripted demos.",
+        )
 
-    def handle(self, *args, user=None, password=None, instances=0, balance=None, **options):
+    def handle(self, *args, user=None, password=None, instances=0, balance=None, access_key=None, **options):
         if instances < 0:
             raise CommandError("--instances must be 0 or more.")
+        if access_key is not None and ":" not in access_key:
+            raise CommandError("--access-key takes ID:SECRET.")
         if user is None:
             if password is not None:
                 raise CommandError("--password needs --user.")
@@ -32,3 +41,10 @@ class Command(BaseCommand):
         if instances:
             added = demo.cen_instances_ensure(owner=account, count=instances, name_prefix=account.username)
             self.stdout.write(f"{account.username}: {added} CEN instances added (at least {instances} in all).")
+        if access_key is not None:
+            access_key_id, secret = access_key.split(":", 1)
+            try:
+                access_key_ensure(owner=account, access_key_id=access_key_id, secret=secret)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
+            self.stdout.write(f"{account.username}: AccessKey {access_key_id} is enabled for the API.")

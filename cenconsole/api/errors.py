@@ -1,0 +1,141 @@
+"""API errors: the gateway's refusals (signature, timestamp, nonce, action) and the one table that
+turns the services' ValidationError codes into the real API's error codes and HTTP statuses.
+
+Codes marked "documented" appear in Alibaba Cloud's public references (the common gateway error
+codes, the CEN API reference and error center, or the CEN codes Terraform's provider handles);
+the others are the replica's choice where the real code is not published."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+
+
+@dataclass
+class ApiError(Exception):
+    code: str
+    message: str
+    status: int = 400
+
+
+# The gateway: checked before any action runs. Messages are the real ones, word for word (the SDK
+# parses SignatureDoesNotMatch's: the text after its colon is the server's string to sign).
+def missing_parameter(name: str) -> ApiError:
+    return ApiError(f"Missing{name}", f"{name} is mandatory for this action.")  # documented
+
+
+def invalid_parameter(name: str, reason: str) -> ApiError:
+    return ApiError("InvalidParameter", f'The specified parameter "{name}" is not valid: {reason}')  # documented
+
+
+def invalid_action(action: str) -> ApiError:
+    return ApiError(
+        "InvalidAction.NotFound", "Specified api is not found, please check your url and method.", 404
+    )  # documented
+
+
+INVALID_VERSION = ApiError("InvalidVersion", "Specified parameter Version is not valid.")  # documented
+INVALID_FORMAT = ApiError(
+    "InvalidParameter.Format", "Specified parameter format is not valid. This replica answers JSON only."
+)  # documented code
+UNSUPPORTED_METHOD = ApiError("UnsupportedHTTPMethod", "This http method is not supported.")  # documented
+INVALID_SIGNATURE_METHOD = ApiError("InvalidSignatureMethod", "Specified signature method is not valid.")  # documented
+INVALID_SIGNATURE_VERSION = ApiError("InvalidSignatureVersion", "Specified signature version is not valid.")
+TIMESTAMP_FORMAT = ApiError(
+    "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."
+)  # documented
+TIMESTAMP_EXPIRED = ApiError("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")  # documented
+ACCESS_KEY_NOT_FOUND = ApiError("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404)  # documented
+ACCESS_KEY_INACTIVE = ApiError("InvalidAccessKeyId.Inactive", "Specified access key is disabled.")  # documented
+NONCE_USED = ApiError("SignatureNonceUsed", "Specified signature nonce was used already.")  # documented
+ACCESS_KEY_UNREADABLE = ApiError(
+    "InvalidAccessKeyId.Inactive",
+    "The AccessKey's secret cannot be read with this server's SECRET_KEY (was it changed?). Create a new AccessKey.",
+)
+INTERNAL_ERROR = ApiError(
+    "InternalError", "The request processing has failed due to some unknown error, exception or failure.", 500
+)  # documented
+
+
+UNKNOWN_CEN = "The specified CenId does not exist."
+UNKNOWN_PACKAGE = "The specified CenBandwidthPackageId does not exist."
+UNKNOWN_REGION = "The specified region ID does not exist."
+UNKNOWN_AREA = "The specified area is not valid: China, North-America, Asia-Pacific, Europe or Australia expected."
+UNKNOWN_DURATION = "Period and PricingCycle must give 1, 2, 3 or 6 months (Month) or 1, 2 or 3 years (Year)."
+UNKNOWN_AUTO_RENEWAL = "AutoRenewDuration must be 1, 2 or 3 (months)."
+
+
+def signature_does_not_match(server_string_to_sign: str) -> ApiError:
+    return ApiError(
+        "SignatureDoesNotMatch",
+        f"Specified signature is not matched with our calculation. server string to sign is:{server_string_to_sign}",
+    )  # documented
+
+
+# The services' ValidationError codes -> (API code, HTTP status, message). A key is (field, code); a
+# field of None matches the code on any field (or on none). A message of None keeps the service's own:
+# it says exactly what was wrong, in the console's words; the others replace a form's wording
+# ("Select one of ...") with the parameters an API caller sent.
+SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
+    # Unknown or another account's resources: refused as if they did not exist.
+    (None, "unknown_cen"): ("ParameterCenInstanceId", 400, UNKNOWN_CEN),  # documented
+    (None, "unknown_package"): ("ParameterBwpInstanceId", 400, UNKNOWN_PACKAGE),  # documented (cen-facts)
+    (None, "unknown_region"): ("ParameterIllegal.RegionId", 400, UNKNOWN_REGION),  # documented
+    (None, "unknown_area"): ("InvalidParameter", 400, UNKNOWN_AREA),  # documented (cen-facts)
+    # Values out of range.
+    (None, "bandwidth_range"): ("InvalidParameter", 400, None),
+    (None, "unknown_duration"): ("InvalidParameter", 400, UNKNOWN_DURATION),
+    (None, "unknown_auto_renewal"): ("InvalidParameter", 400, UNKNOWN_AUTO_RENEWAL),
+    (None, "idempotency_key"): ("InvalidParameter", 400, "The specified parameter ClientToken is not valid."),
+    (None, "cross_border"): ("InvalidParameter", 400, None),
+    (None, "same_region"): ("InvalidParameter", 400, None),
+    (None, "bandwidth_too_low"): ("ParameterIllegal.BandwidthLimit", 400, None),  # documented
+    ("name", "max_length"): ("InvalidName", 400, None),  # documented
+    ("name", "url_prefix"): ("InvalidName", 400, None),  # documented
+    ("description", "max_length"): ("InvalidDescription", 400, None),  # documented
+    ("description", "url_prefix"): ("InvalidDescription", 400, None),  # documented
+    # Rules about the state of things.
+    (None, "area_pair_taken"): ("InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409, None),  # documented
+    (None, "package_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)
+    (None, "package_not_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)
+    (None, "package_has_connections"): ("InvalidOperation.CenBandwidthLimitsNotZero", 400, None),  # (cen-facts)
+    (None, "has_packages"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
+    (None, "has_networks"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
+    (None, "regions_not_covered"): ("InvalidOperation.NoBwpForGeographicSpan", 400, None),
+    (None, "no_package_for_regions"): ("InvalidOperation.NoBwpForGeographicSpan", 400, None),
+    (None, "bandwidth_exceeds_remaining"): ("QuotaExceeded.Bandwidth", 400, None),
+    (None, "below_connections"): ("QuotaExceeded.Bandwidth", 400, None),
+    (None, "region_pair_taken"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented
+    (None, "resize_stale"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented
+    (None, "resize_same"): ("Operation.Failed", 400, None),  # documented
+    (None, "expired"): ("InvalidOperation.BwpBusinessStatus", 400, None),  # documented code
+    (None, "downgrade_cross_border"): ("OperationUnsupported.CrossBorderDowngrade", 400, None),
+    (None, "insufficient_balance"): ("OperationFailed.InsufficientBalance", 400, None),  # documented
+    (None, "order_cancelled"): ("InvalidStatus.Resource", 400, None),  # documented
+    (None, "release_forbidden"): ("Forbidden.Release", 403, None),  # documented (cen-facts)
+}
+# A code missing from the table (a rule added to a service later) still answers 400 with its message.
+FALLBACK = ("InvalidParameter", 400, None)
+
+
+def _first_error(error: ValidationError) -> tuple[str | None, ValidationError]:
+    if hasattr(error, "error_dict"):
+        field, errors = next(iter(error.error_dict.items()))
+        return (None if field == "__all__" else field), errors[0]
+    return None, error.error_list[0]
+
+
+def from_service_error(error: ValidationError) -> ApiError:
+    """The API error for a service's refusal: its first error decides the code."""
+    field, first = _first_error(error)
+    api_code, status, message = SERVICE_ERRORS.get((field, first.code)) or SERVICE_ERRORS.get(
+        (None, first.code), FALLBACK
+    )
+    if message is None:
+        message = first.message % first.params if first.params else first.message
+    return ApiError(api_code, str(message), status)
+
+
+def service_error(code: str, message: str = "") -> ApiError:
+    """A refusal for a service code the API learns another way (a DoesNotExist from a service's
+    lookup, the model's refusal to delete a package): the same table decides."""
+    return from_service_error(ValidationError(message, code=code))

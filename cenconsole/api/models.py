@@ -1,0 +1,97 @@
+import secrets
+import string
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# Shaped like the real service's: an ID of 24 letters and digits starting LTAI, a secret of 30.
+ACCESS_KEY_ID_PREFIX = "LTAI"
+ACCESS_KEY_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_access_key_id() -> str:
+    return ACCESS_KEY_ID_PREFIX + "".join(secrets.choice(ACCESS_KEY_ALPHABET) for _ in range(20))
+
+
+def new_access_key_secret() -> str:
+    return "".join(secrets.choice(ACCESS_KEY_ALPHABET) for _ in range(30))
+
+
+class AccessKey(models.Model):
+    """An AccessKey pair that signs API requests as its owner. The secret is kept encrypted
+    (api.crypto); it is shown in plain text once, when the key is created."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "Active", "Enabled"
+        INACTIVE = "Inactive", "Disabled"
+
+    id = models.CharField("AccessKey ID", max_length=64, primary_key=True, default=new_access_key_id, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_keys", verbose_name="account"
+    )
+    secret_encrypted = models.TextField(
+        "encrypted secret",
+        blank=True,
+        editable=False,
+        help_text="The AccessKey Secret, encrypted with a key derived from SECRET_KEY. Empty once deleted.",
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField("created", default=timezone.now)
+    last_used_at = models.DateTimeField("last used", null=True, blank=True)
+    deleted_at = models.DateTimeField(
+        "deleted",
+        null=True,
+        blank=True,
+        help_text="Set when the user deletes the key; its secret is wiped and the ID is never issued again.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "AccessKey"
+        indexes = [models.Index(fields=["owner", "-created_at"], name="access_key_owner_created_idx")]
+
+    def __str__(self):
+        return self.id
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE and self.deleted_at is None
+
+
+class SignatureNonce(models.Model):
+    """A SignatureNonce an AccessKey has used. The unique constraint refuses a replay even when two
+    app servers receive it at the same moment. Kept until the request's Timestamp is too old to be
+    accepted again, then pruned."""
+
+    access_key = models.ForeignKey(AccessKey, on_delete=models.CASCADE, related_name="+")
+    nonce = models.CharField(max_length=128)
+    timestamp = models.DateTimeField(help_text="The Timestamp the request was signed with.")
+
+    class Meta:
+        verbose_name = "signature nonce"
+        constraints = [models.UniqueConstraint(fields=["access_key", "nonce"], name="one_use_per_signature_nonce")]
+        indexes = [models.Index(fields=["timestamp"], name="signature_nonce_timestamp_idx")]
+
+    def __str__(self):
+        return self.nonce
+
+
+class ClientToken(models.Model):
+    """A create request's ClientToken and what it created, so a retried request answers with the
+    same resource instead of creating another."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=64)
+    token = models.CharField(max_length=64)
+    resource_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "client token"
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "action", "token"], name="one_resource_per_client_token")
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.token}"

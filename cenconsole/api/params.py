@@ -1,0 +1,89 @@
+"""Reading an action's parameters as the SDK sends them: strings in the query or form body, booleans
+as true/false in any case, repeated parameters as Name.N(.Key|.Value.M). Shape only; the services
+judge the values."""
+
+import re
+
+from . import errors
+
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 10
+MAX_FILTERS = 5
+FILTER_PARAMETER = re.compile(r"Filter\.(\d+)\.(Key|Value\.(\d+))")
+INTEGER = re.compile(r"[+-]?\d{1,18}")
+
+
+class Params:
+    def __init__(self, data: dict[str, str]):
+        self.data = data
+
+    def _raw(self, name, required):
+        value = self.data.get(name)
+        if value is None and required:
+            raise errors.missing_parameter(name)
+        return value
+
+    def string(self, name: str, *, required: bool = False, max_length: int | None = None, choices=None) -> str | None:
+        value = self._raw(name, required)
+        if value is None:
+            return None
+        if required and not value.strip():
+            raise errors.missing_parameter(name)
+        if max_length is not None and len(value) > max_length:
+            raise errors.invalid_parameter(name, f"at most {max_length} characters.")
+        if choices is not None and value not in choices:
+            raise errors.invalid_parameter(name, f"one of {', '.join(choices)} expected.")
+        return value
+
+    def integer(self, name: str, *, required: bool = False, default: int | None = None) -> int | None:
+        value = self._raw(name, required)
+        if value is None:
+            return default
+        if not INTEGER.fullmatch(value.strip()):
+            raise errors.invalid_parameter(name, "a whole number expected.")
+        return int(value)
+
+    def boolean(self, name: str, *, default: bool = False) -> bool:
+        value = self._raw(name, False)
+        if value is None:
+            return default
+        if value.strip().lower() not in {"true", "false"}:
+            raise errors.invalid_parameter(name, "true or false expected.")
+        return value.strip().lower() == "true"
+
+    def page(self) -> tuple[int, int]:
+        """PageNumber (from 1) and PageSize (1 to 50, 10 by default)."""
+        number = self.integer("PageNumber", default=1)
+        size = self.integer("PageSize", default=DEFAULT_PAGE_SIZE)
+        if number < 1:
+            raise errors.invalid_parameter("PageNumber", "1 or more expected.")
+        if not 1 <= size <= MAX_PAGE_SIZE:
+            raise errors.invalid_parameter("PageSize", f"1 to {MAX_PAGE_SIZE} expected.")
+        return number, size
+
+    def filters(self, keys: set[str]) -> dict[str, list[str]]:
+        """Filter.N.Key with its Filter.N.Value.M, as {key: [values]}: values of one key match any of
+        them; a key given twice gathers its values."""
+        keys_by_index, values_by_index = {}, {}
+        for name, value in self.data.items():
+            match = FILTER_PARAMETER.fullmatch(name)
+            if match is None:
+                continue
+            index = int(match.group(1))
+            if not 1 <= index <= MAX_FILTERS:
+                raise errors.invalid_parameter(name, f"N must be 1 to {MAX_FILTERS}.")
+            if match.group(2) == "Key":
+                if value not in keys:
+                    raise errors.invalid_parameter(name, f"one of {', '.join(sorted(keys))} expected.")
+                keys_by_index[index] = value
+            else:
+                values_by_index.setdefault(index, []).append((int(match.group(3)), value))
+        filters = {}
+        for index, values in values_by_index.items():
+            if index not in keys_by_index:
+                raise errors.missing_parameter(f"Filter.{index}.Key")
+            filters.setdefault(keys_by_index[index], []).extend(value for _, value in sorted(values))
+        for index in keys_by_index:
+            if index not in values_by_index:
+                raise errors.missing_parameter(f"Filter.{index}.Value.1")
+        return filters

@@ -1,0 +1,67 @@
+"""Resources as the real API's JSON shows them: its field names and casing, lists wrapped in an
+object named for the item (CenIds: {CenId: [...]}), area ids in lower case, times as
+YYYY-MM-DDThh:mmZ in UTC."""
+
+from datetime import UTC, datetime
+
+
+def api_time(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if moment else ""
+
+
+def cen(instance, package_ids: list[str]) -> dict:
+    return {
+        "CenId": instance.pk,
+        "Name": instance.name,
+        "Description": instance.description,
+        "Status": instance.status,
+        "ProtectionLevel": "REDUCED",
+        "CreationTime": api_time(instance.created_at),
+        "CenBandwidthPackageIds": {"CenBandwidthPackageId": package_ids},
+        "Tags": {"Tag": []},
+    }
+
+
+def bandwidth_package(package) -> dict:
+    return {
+        "CenBandwidthPackageId": package.pk,
+        "Name": package.name,
+        "Description": package.description,
+        "Bandwidth": package.bandwidth,
+        "BandwidthPackageChargeType": "PREPAY",
+        "GeographicRegionAId": package.area_a.api_id,
+        "GeographicRegionBId": package.area_b.api_id,
+        "GeographicSpanId": package.geographic_span,
+        "IsCrossBorder": package.is_cross_border,
+        "Status": package.status,
+        "BusinessStatus": package.business_status,
+        "CreationTime": api_time(package.created_at),
+        "ExpiredTime": api_time(package.expires_at),
+        "HasReservationData": "false",
+        "CenIds": {"CenId": [package.cen_instance_id] if package.cen_instance_id else []},
+        "Tags": {"Tag": []},
+    }
+
+
+def inter_region_bandwidth_limit(connection) -> dict:
+    return {
+        "CenId": connection.cen_instance_id,
+        "LocalRegionId": connection.local_region_id,
+        "OppositeRegionId": connection.opposite_region_id,
+        "GeographicSpanId": connection.package.geographic_span,
+        "BandwidthLimit": connection.bandwidth,
+        "BandwidthPackageId": connection.package_id,
+        "Status": "Active",
+    }
+
+
+def geographic_span(span_id: str, local_area, opposite_area) -> dict:
+    return {
+        "GeographicSpanId": span_id,
+        "LocalGeoRegionId": local_area.api_id,
+        "OppositeGeoRegionId": opposite_area.api_id,
+    }
+
+
+def page(items: list[dict], *, total: int, number: int, size: int, wrapper: str, item: str) -> dict:
+    return {"TotalCount": total, "PageNumber": number, "PageSize": size, wrapper: {item: items}}

@@ -1,0 +1,163 @@
+"""Writes for AccessKeys, the SignatureNonces they use, and API ClientTokens."""
+
+import re
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cenconsole.audit.services import audit_record
+
+from . import crypto
+from .models import AccessKey, ClientToken, SignatureNonce, new_access_key_secret
+
+# The real service allows two AccessKey pairs per account.
+ACCESS_KEY_LIMIT = 2
+# A request whose Timestamp is further than this from the server's clock is refused.
+TIMESTAMP_TOLERANCE = timedelta(minutes=15)
+
+LIMIT_REACHED = "An account can have at most {limit} AccessKeys. Delete one you no longer use, then create a new one."
+ACCESS_KEY_ID_FORMAT = "An AccessKey ID is 8 to 64 letters and digits."
+ACCESS_KEY_SECRET_FORMAT = "An AccessKey Secret is 8 to 128 characters, without spaces."
+ACCESS_KEY_TAKEN = "AccessKey ID {access_key_id} belongs to another account."
+NONCE_USED = "Specified signature nonce was used already."
+
+ACCESS_KEY_ID_PATTERN = re.compile(r"[A-Za-z0-9]{8,64}")
+ACCESS_KEY_SECRET_PATTERN = re.compile(r"[!-~]{8,128}")  # printable ASCII, no space
+
+
+def _lock_account(owner):
+    """Serialises key changes of one account, so two creations at once cannot pass the limit."""
+    get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+
+
+def _check_limit(owner, *, excluding: str | None = None) -> None:
+    keys = AccessKey.objects.filter(owner=owner, deleted_at__isnull=True)
+    if excluding:
+        keys = keys.exclude(pk=excluding)
+    if keys.count() >= ACCESS_KEY_LIMIT:
+        raise ValidationError(LIMIT_REACHED.format(limit=ACCESS_KEY_LIMIT), code="limit_reached")
+
+
+def _owned_key(*, owner, access_key_id: str) -> AccessKey:
+    """One of the owner's keys that is not deleted, locked; anything else raises DoesNotExist."""
+    return AccessKey.objects.select_for_update().get(owner=owner, pk=access_key_id, deleted_at__isnull=True)
+
+
+@transaction.atomic
+def access_key_create(*, owner) -> tuple[AccessKey, str]:
+    """Create AccessKey: a new enabled key and its secret. The secret is returned to show once and
+    only its encrypted form is stored."""
+    _lock_account(owner)
+    _check_limit(owner)
+    secret = new_access_key_secret()
+    access_key = AccessKey(owner=owner, secret_encrypted=crypto.encrypt_secret(secret))
+    access_key.save(force_insert=True)
+    audit_record(actor=owner, action="access_key.created", target=access_key, changes={"status": (None, "Active")})
+    return access_key, secret
+
+
+@transaction.atomic
+def access_key_set_status(*, owner, access_key_id: str, active: bool) -> AccessKey:
+    """Enable or Disable: a disabled key is refused by the API until it is enabled again."""
+    access_key = _owned_key(owner=owner, access_key_id=access_key_id)
+    new_status = AccessKey.Status.ACTIVE if active else AccessKey.Status.INACTIVE
+    if access_key.status != new_status:
+        old_status, access_key.status = access_key.status, new_status
+        access_key.save(update_fields=["status"])
+        changes = {"status": (old_status, new_status)}
+        audit_record(actor=owner, action="access_key.status_changed", target=access_key, changes=changes)
+    return access_key
+
+
+@transaction.atomic
+def access_key_delete(*, owner, access_key_id: str) -> AccessKey:
+    """Delete: the key stops working at once, for good. The row stays (audit records and past nonces
+    name it, and its ID is never issued again) but its secret is wiped, so nothing can sign with it."""
+    access_key = _owned_key(owner=owner, access_key_id=access_key_id)
+    old_status = access_key.status
+    access_key.status, access_key.secret_encrypted, access_key.deleted_at = (
+        AccessKey.Status.INACTIVE,
+        "",
+        timezone.now(),
+    )
+    access_key.save(update_fields=["status", "secret_encrypted", "deleted_at"])
+    changes = {"status": (old_status, "Deleted")}
+    audit_record(actor=owner, action="access_key.deleted", target=access_key, changes=changes)
+    return access_key
+
+
+@transaction.atomic
+def access_key_ensure(*, owner, access_key_id: str, secret: str) -> AccessKey:
+    """A known key for scripted demos (seed_demo --access-key): the account gets that ID with that
+    secret, enabled, whatever state the key was in."""
+    errors = {}
+    if not ACCESS_KEY_ID_PATTERN.fullmatch(access_key_id or ""):
+        errors["access_key_id"] = ValidationError(ACCESS_KEY_ID_FORMAT, code="access_key_id_format")
+    if not ACCESS_KEY_SECRET_PATTERN.fullmatch(secret or ""):
+        errors["secret"] = ValidationError(ACCESS_KEY_SECRET_FORMAT, code="access_key_secret_format")
+    if errors:
+        raise ValidationError(errors)
+    _lock_account(owner)
+    access_key = AccessKey.objects.select_for_update().filter(pk=access_key_id).first()
+    if access_key is not None and access_key.owner_id != owner.pk:
+        raise ValidationError(ACCESS_KEY_TAKEN.format(access_key_id=access_key_id), code="access_key_taken")
+    if access_key is None or access_key.deleted_at is not None:
+        _check_limit(owner, excluding=access_key_id)
+    if access_key is None:
+        access_key = AccessKey(id=access_key_id, owner=owner)
+    access_key.secret_encrypted = crypto.encrypt_secret(secret)
+    access_key.status, access_key.deleted_at = AccessKey.Status.ACTIVE, None
+    access_key.save()
+    audit_record(actor=owner, action="access_key.ensured", target=access_key, changes={"status": (None, "Active")})
+    return access_key
+
+
+def access_key_secret(access_key: AccessKey) -> str:
+    """The plain secret, for checking a signature. Raises crypto.SecretUnreadable."""
+    return crypto.decrypt_secret(access_key.secret_encrypted)
+
+
+def access_key_touch(*, access_key: AccessKey, now: datetime) -> None:
+    AccessKey.objects.filter(pk=access_key.pk).update(last_used_at=now)
+
+
+def signature_nonce_use(*, access_key: AccessKey, nonce: str, timestamp: datetime, now: datetime | None = None) -> None:
+    """Records a request's SignatureNonce; a nonce the key has used already is refused (code
+    nonce_used). Nonces whose Timestamp no longer passes the 15-minute check are pruned first: a
+    replay of them is refused by its Timestamp."""
+    now = now or timezone.now()
+    SignatureNonce.objects.filter(timestamp__lt=now - TIMESTAMP_TOLERANCE).delete()
+    try:
+        with transaction.atomic():
+            SignatureNonce.objects.create(access_key=access_key, nonce=nonce, timestamp=timestamp)
+    except IntegrityError:
+        raise ValidationError(NONCE_USED, code="nonce_used") from None
+
+
+class _TokenTaken(Exception):
+    """A concurrent request with the same ClientToken created its resource first."""
+
+
+def client_token_once(*, owner, action: str, token: str, create) -> str:
+    """Runs create() (which returns the new resource's ID) once per ClientToken: a retry with the same
+    token returns the first resource's ID. Without a token every call creates."""
+    if not token:
+        return create()
+    tokens = ClientToken.objects.filter(owner=owner, action=action, token=token)
+    existing = tokens.values_list("resource_id", flat=True).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            resource_id = create()
+            try:
+                with transaction.atomic():
+                    ClientToken.objects.create(owner=owner, action=action, token=token, resource_id=resource_id)
+            except IntegrityError:
+                raise _TokenTaken from None  # undoes this request's resource with the outer block
+    except _TokenTaken:
+        return tokens.values_list("resource_id", flat=True).get()
+    return resource_id

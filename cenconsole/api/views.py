@@ -1,0 +1,129 @@
+import logging
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cenconsole.core.rendering import render_page
+
+from . import actions, errors, protocol, selectors, services
+from .models import AccessKey
+
+logger = logging.getLogger(__name__)
+
+
+# The API -------------------------------------------------------------------------------------------
+
+
+def _request_id() -> str:
+    return str(uuid.uuid4()).upper()
+
+
+def _json(body: dict, *, status: int = 200) -> JsonResponse:
+    response = JsonResponse(body, status=status)
+    response["x-acs-request-id"] = body["RequestId"]
+    return response
+
+
+def _answer(request) -> JsonResponse:
+    """One RPC request: check the API and the signature, run the action as the key's account."""
+    request_id = _request_id()
+    try:
+        if request.method not in ("GET", "POST"):
+            raise errors.UNSUPPORTED_METHOD
+        parameters = protocol.request_parameters(request)
+        action = protocol.check_api(parameters, actions.ACTIONS)
+        access_key = protocol.authenticate(request.method, parameters)
+        result = actions.run(action, owner=access_key.owner, parameters=parameters)
+    except errors.ApiError as error:
+        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
+    except Exception:
+        logger.exception("API request %s failed", request_id)
+        error = errors.INTERNAL_ERROR
+        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
+    return _json({"RequestId": request_id, **result})
+
+
+# Signed, not session-authenticated: CSRF protects cookies, and an API request carries none.
+@csrf_exempt
+@never_cache
+def api_endpoint(request):
+    """/api/: the RPC API, GET or form POST with an Action parameter."""
+    return _answer(request)
+
+
+@csrf_exempt
+@never_cache
+def site_root(request):
+    """The site root: the RPC API when the request names an Action (that is where the SDK sends it,
+    with its endpoint set to this host), otherwise the console's Instances page."""
+    if "Action" in request.GET or (request.method == "POST" and "Action" in request.POST):
+        return _answer(request)
+    return redirect("cen:instance_list")
+
+
+# AccessKey Management ------------------------------------------------------------------------------
+
+
+def _owned_key_or_404(request, access_key_id) -> AccessKey:
+    access_key = selectors.access_keys_for(owner=request.user).filter(pk=access_key_id).first()
+    if access_key is None:
+        raise Http404("No such AccessKey.")
+    return access_key
+
+
+@login_required
+@require_GET
+def access_key_list(request):
+    context = {"access_keys": selectors.access_keys_for(owner=request.user), "limit": services.ACCESS_KEY_LIMIT}
+    return render_page(request, "api/access_key_list.html", context)
+
+
+@login_required
+@require_POST
+@never_cache
+def access_key_create(request):
+    """Create AccessKey. The secret is shown in this response and never again: it is stored only
+    encrypted, so rather than redirect (and park it in the session) the page is answered here."""
+    try:
+        access_key, secret = services.access_key_create(owner=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("api:access_key_list")
+    return render(request, "api/access_key_created.html", {"access_key": access_key, "secret": secret})
+
+
+@login_required
+@require_POST
+def access_key_disable(request, access_key_id):
+    access_key = _owned_key_or_404(request, access_key_id)
+    services.access_key_set_status(owner=request.user, access_key_id=access_key.pk, active=False)
+    messages.success(request, f"AccessKey {access_key.pk} was disabled. Requests signed with it are refused.")
+    return redirect("api:access_key_list")
+
+
+@login_required
+@require_POST
+def access_key_enable(request, access_key_id):
+    access_key = _owned_key_or_404(request, access_key_id)
+    services.access_key_set_status(owner=request.user, access_key_id=access_key.pk, active=True)
+    messages.success(request, f"AccessKey {access_key.pk} was enabled.")
+    return redirect("api:access_key_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def access_key_delete(request, access_key_id):
+    """Delete, after a confirm step."""
+    access_key = _owned_key_or_404(request, access_key_id)
+    if request.method == "POST":
+        services.access_key_delete(owner=request.user, access_key_id=access_key.pk)
+        messages.success(request, f"AccessKey {access_key.pk} was deleted. It can never be used again.")
+        return redirect("api:access_key_list")
+    return render_page(request, "api/access_key_delete.html", {"access_key": access_key})
