@@ -119,7 +119,7 @@ def _setup_link(*, cen_instance, source, target, packages) -> tuple[str, str]:
     query = urlencode(
         {"package": package.pk, "local_region": source.region_id, "opposite_region": target.region_id}
     )
-    return f"{reverse('networks:connection_set', kwargs={'cen_id': cen_instance.pk})}?{query}", "Set Region Connection"
+    return f"{reverse('networks:connection_set', kwargs={'cen_id': cen_instance.pk})}?{query}", "Set up connection"
 
 
 def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:

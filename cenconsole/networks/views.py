@@ -127,9 +127,8 @@ def connection_set(request, cen_id):
                     )
                 return redirect("networks:cen_region_connections", cen_id=instance.pk)
     else:
-        initial = {
-            key: request.GET[key] for key in ("package", "local_region", "opposite_region", "bandwidth") if key in request.GET
-        }
+        fields = ("package", "local_region", "opposite_region", "bandwidth")
+        initial = {key: request.GET[key] for key in fields if key in request.GET}
         form = RegionConnectionForm(initial=initial, packages=packages)
     return _connections_tab(request, instance, form=form, partial="connection_form")
 
