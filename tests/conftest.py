@@ -1,7 +1,10 @@
 import os
 import shutil
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 
@@ -30,6 +33,27 @@ def browser_type_launch_args(browser_type_launch_args):
             pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`.")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def ensure_reference_data():
+    """The rows data migrations made (the seed's areas and regions, the Support staff group), made
+    again after a transactional test's flush emptied the tables."""
+    from cenconsole.regions.models import Area
+
+    if not Area.objects.exists():
+        import_module("cenconsole.regions.migrations.0002_load_seed_areas").load(django_apps, None)
+    if not Group.objects.filter(name="Support staff").exists():
+        import_module("cenconsole.tickets.migrations.0002_support_staff_group").create_group(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Transactional tests (browser, live server, threads) flush every table between tests: each
+    starts with the reference data the migrations load."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
 
 
 @pytest.fixture(autouse=True)

@@ -17,9 +17,10 @@ def create_group(apps, schema_editor):
     # Permissions are normally made after all migrations; the group needs them now.
     for label in {label for label, _ in PERMISSIONS}:
         app_config = apps.get_app_config(label)
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True  # migration states have none: pretend
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
