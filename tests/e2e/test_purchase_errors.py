@@ -9,8 +9,7 @@ from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.factories import CenInstanceFactory, buy_package
 
-# serialized_rollback: a transactional test's flush would empty the areas the data migration loaded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AGREEMENT = re.compile("I have read and agree to the Cross-border Service Agreement")
 

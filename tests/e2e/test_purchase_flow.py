@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from cenconsole.bandwidth.models import BandwidthPackage
 from tests.factories import CenInstanceFactory
 
-# serialized_rollback: a transactional test's flush would empty the areas the data migration loaded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AGREEMENT = re.compile("I have read and agree to the Cross-border Service Agreement")
 
