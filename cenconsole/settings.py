@@ -184,5 +184,9 @@ LOGGING = {
 
 # Demo credit a new account starts with, in USD.
 CEN_SIGNUP_CREDIT = "10000.00"
+# Sign-in throttling: this many failures within the window lock sign-in for that username / address.
+SIGN_IN_THROTTLE_MINUTES = 15
+SIGN_IN_FAILURES_PER_USER = 5
+SIGN_IN_FAILURES_PER_ADDRESS = 20
 # Days an expired package is kept before it is released automatically.
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))

@@ -1,5 +1,8 @@
-from django.contrib.auth.forms import UserCreationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.exceptions import ValidationError
 
+from . import services
 from .models import User
 
 
@@ -7,3 +10,20 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username"]
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Sign in, refused for a while after repeated failures for the username or from the address."""
+
+    def clean(self):
+        username = self.data.get("username", "")
+        ip_address = self.request.META.get("REMOTE_ADDR") if self.request else None
+        if username and services.sign_in_throttled(username=username, ip_address=ip_address):
+            services.sign_in_failed(username=username, ip_address=ip_address, throttled=True)
+            minutes = settings.SIGN_IN_THROTTLE_MINUTES
+            raise ValidationError(services.SIGN_IN_THROTTLED.format(minutes=minutes), code="throttled")
+        try:
+            return super().clean()
+        except ValidationError:
+            services.sign_in_failed(username=username, ip_address=ip_address)
+            raise

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 
 def signup_credit():
@@ -30,3 +31,16 @@ class User(AbstractUser):
         constraints = [
             models.CheckConstraint(condition=models.Q(balance__gte=0), name="user_balance_not_negative"),
         ]
+
+
+class SignInFailure(models.Model):
+    """A failed sign-in, kept for the throttling window: too many per username or per address lock
+    sign-in for a while. Stored in the database so every app server sees the same count."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField("address", null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "failed sign-in"

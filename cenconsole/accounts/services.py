@@ -1,7 +1,12 @@
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
-from .models import User
+from .models import SignInFailure, User
 
 
 @transaction.atomic
@@ -15,3 +20,27 @@ def account_state_changed(*, owner) -> None:
     keyed on the old version are never read again. Called by the models' save(), inside the changing
     transaction. `owner` is an account or its id."""
     User.objects.filter(pk=getattr(owner, "pk", owner)).update(state_version=F("state_version") + 1)
+
+
+SIGN_IN_THROTTLED = "Too many failed sign-in attempts. Wait {minutes} minutes, then try again."
+
+security_log = logging.getLogger("cenconsole.security")
+
+
+def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
+    """True while the username or the address has too many recent failures."""
+    since = timezone.now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
+    recent = SignInFailure.objects.filter(created_at__gte=since)
+    if recent.filter(username__iexact=username).count() >= settings.SIGN_IN_FAILURES_PER_USER:
+        return True
+    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= settings.SIGN_IN_FAILURES_PER_ADDRESS
+
+
+def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = False) -> None:
+    """Records and logs a failed sign-in; forgets failures older than the window."""
+    now = timezone.now()
+    SignInFailure.objects.filter(created_at__lt=now - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)).delete()
+    SignInFailure.objects.create(username=username[:150], ip_address=ip_address, created_at=now)
+    security_log.warning(
+        "sign-in %s: username=%r address=%s", "refused (throttled)" if throttled else "failed", username, ip_address
+    )

@@ -1,0 +1,54 @@
+import pytest
+from django.urls import reverse
+
+from cenconsole.accounts.models import SignInFailure
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/accounts/login/"
+
+
+def attempt(client, username, password="wrong", address="10.0.0.1"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_five_failures_lock_the_username_even_with_the_right_password(client, user):
+    """After 5 failures the right password is refused too, with the throttling message."""
+    for _ in range(5):
+        attempt(client, user.username)
+    response = attempt(client, user.username, PASSWORD)
+    assert response.status_code == 200
+    assert "Too many failed sign-in attempts. Wait 15 minutes, then try again." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_fewer_failures_still_let_the_user_in(client, user):
+    """Four failures do not lock: the right password signs in."""
+    for _ in range(4):
+        attempt(client, user.username)
+    assert attempt(client, user.username, PASSWORD).url == reverse("cen:instance_list")
+
+
+def test_one_address_failing_for_many_usernames_is_throttled(client, user):
+    """Twenty failures from one address lock sign-in from it, whatever the username."""
+    for number in range(20):
+        attempt(client, f"nobody{number}")
+    assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
+
+
+def test_another_address_is_not_throttled_by_someone_elses_failures(client):
+    """Failures from one address do not lock a different user at another address."""
+    other = UserFactory()
+    for number in range(20):
+        attempt(client, f"nobody{number}")
+    response = attempt(client, other.username, PASSWORD, address="10.0.0.2")
+    assert response.status_code == 302
+
+
+def test_failures_are_recorded_and_logged(client, user, caplog):
+    """Each failure is stored and logged to cenconsole.security."""
+    with caplog.at_level("WARNING", logger="cenconsole.security"):
+        attempt(client, user.username)
+    assert SignInFailure.objects.filter(username=user.username, ip_address="10.0.0.1").count() == 1
+    assert "sign-in failed" in caplog.text and user.username in caplog.text
