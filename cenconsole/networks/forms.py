@@ -93,10 +93,21 @@ class RegionConnectionForm(forms.Form):
         regions = []
         if self.selected_package:
             area_ids = {self.selected_package.area_a_id, self.selected_package.area_b_id}
-            regions = Region.objects.filter(area__in=area_ids).select_related("area")
+            regions = list(Region.objects.filter(area__in=area_ids).select_related("area"))
+            self._suggest_regions(regions)
         choices = region_choices(regions)
         self.fields["local_region"].widget.choices = choices
         self.fields["opposite_region"].widget.choices = choices
+
+    def _suggest_regions(self, regions):
+        """A pair the package can carry, so the form never opens on the same region twice: the first
+        region of each area, or the first two regions of a same-area package."""
+        package = self.selected_package
+        local = next((r for r in regions if r.area_id == package.area_a_id), None)
+        opposite = next((r for r in regions if r.area_id == package.area_b_id and r != local), None)
+        if local and opposite:
+            self.initial.setdefault("local_region", local.pk)
+            self.initial.setdefault("opposite_region", opposite.pk)
 
     def _selected(self, packages):
         """The package whose regions the selects offer: the one chosen, else the first."""

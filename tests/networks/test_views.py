@@ -419,3 +419,11 @@ def test_released_packages_are_not_listed(client_user, package, user):
     package_release(package_id=package.pk, actor=user, reason="test")
     assert BandwidthPackage.objects.filter(pk=package.pk).exists()
     assertNotContains(client_user.get(reverse("networks:package_list")), package.pk)
+
+
+def test_set_form_opens_on_a_pair_the_package_can_carry(client_user, cen_instance, package):
+    """Without a choice yet, Local Region and Opposite Region start in the package's two areas."""
+    response = client_user.get(set_url(cen_instance), **HTMX)
+    content = response.content.decode()
+    assert '<option value="cn-qingdao" selected>' in content.split('name="opposite_region"')[0]
+    assert '<option value="us-west-1" selected>' in content.split('name="opposite_region"')[1]
