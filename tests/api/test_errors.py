@@ -1,0 +1,63 @@
+"""The one table from the services' refusal codes to the API's error codes."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cenconsole.api import errors
+
+ROOT = Path(__file__).resolve().parents[2] / "cenconsole"
+# The services the API's actions call, and the validators their models run.
+API_REACHABLE = ["bandwidth/services.py", "networks/services.py", "cen/services.py", "core/validators.py"]
+# Codes no API action can meet: console-only actions, or states an API call cannot reach.
+NOT_REACHABLE = {
+    "order_paid": "raised by Cancel on the Orders page only",
+    "released": "raised by package_release, which the API never calls",
+    "unknown_network_type": "raised by Attach Network Instance, not an API action here",
+}
+
+
+def refusal_codes(path: Path) -> set[str]:
+    """Every literal code a module raises: code="..." keywords and _error(field, message, "code") calls."""
+    codes = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        for keyword in node.keywords:
+            if keyword.arg == "code" and isinstance(keyword.value, ast.Constant):
+                codes.add(keyword.value.value)
+        if getattr(node.func, "id", None) == "_error" and isinstance(node.args[-1], ast.Constant):
+            codes.add(node.args[-1].value)
+    return codes
+
+
+@pytest.mark.parametrize("module", API_REACHABLE)
+def test_every_refusal_the_api_can_meet_has_an_api_code(module):
+    """Each code those services raise is in SERVICE_ERRORS (by itself or for a field), or known unreachable."""
+    mapped = {code for _, code in errors.SERVICE_ERRORS}
+    missing = refusal_codes(ROOT / module) - mapped - set(NOT_REACHABLE)
+    assert not missing, f"add {sorted(missing)} to api.errors.SERVICE_ERRORS"
+
+
+def test_field_specific_codes_win_over_general_ones():
+    """A too-long name is InvalidName; a too-long description is InvalidDescription."""
+    name = ValidationError({"name": ValidationError("too long", code="max_length")})
+    description = ValidationError({"description": ValidationError("too long", code="max_length")})
+    assert errors.from_service_error(name).code == "InvalidName"
+    assert errors.from_service_error(description).code == "InvalidDescription"
+
+
+def test_the_services_message_is_kept_unless_the_table_rewords_it():
+    """A refusal keeps the service's message; unknown IDs are worded for an API caller."""
+    over = ValidationError({"bandwidth": ValidationError("only 4 Mbps remaining", code="bandwidth_exceeds_remaining")})
+    unknown = ValidationError({"package": ValidationError("Select one of your packages.", code="unknown_package")})
+    assert errors.from_service_error(over).message == "only 4 Mbps remaining"
+    assert errors.from_service_error(unknown).message == errors.UNKNOWN_PACKAGE
+
+
+def test_an_unmapped_code_still_answers_400_with_its_message():
+    """A rule added to a service later, before the table knows it, answers InvalidParameter with its message."""
+    refusal = errors.from_service_error(ValidationError("A new rule.", code="brand_new_rule"))
+    assert (refusal.code, refusal.status, refusal.message) == ("InvalidParameter", 400, "A new rule.")
