@@ -14,7 +14,7 @@ from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.conftest import requires_postgres
 from tests.factories import order_purchase, purchase_args
 
-pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def at_once(*calls):
