@@ -104,15 +104,26 @@ def access_key_ensure(*, owner, access_key_id: str, secret: str) -> AccessKey:
     access_key = AccessKey.objects.select_for_update().filter(pk=access_key_id).first()
     if access_key is not None and access_key.owner_id != owner.pk:
         raise ValidationError(ACCESS_KEY_TAKEN.format(access_key_id=access_key_id), code="access_key_taken")
+    if access_key is not None and access_key.is_active and _secret_is(access_key, secret):
+        return access_key  # already so: running seed_demo again changes nothing
     if access_key is None or access_key.deleted_at is not None:
         _check_limit(owner, excluding=access_key_id)
+    old_status = access_key.status if access_key and not access_key.deleted_at else None
     if access_key is None:
         access_key = AccessKey(id=access_key_id, owner=owner)
     access_key.secret_encrypted = crypto.encrypt_secret(secret)
     access_key.status, access_key.deleted_at = AccessKey.Status.ACTIVE, None
     access_key.save()
-    audit_record(actor=owner, action="access_key.ensured", target=access_key, changes={"status": (None, "Active")})
+    changes = {"status": (old_status, access_key.status)}
+    audit_record(actor=owner, action="access_key.ensured", target=access_key, changes=changes)
     return access_key
+
+
+def _secret_is(access_key: AccessKey, secret: str) -> bool:
+    try:
+        return crypto.decrypt_secret(access_key.secret_encrypted) == secret
+    except crypto.SecretUnreadable:
+        return False
 
 
 def access_key_secret(access_key: AccessKey) -> str:

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from cenconsole.api.models import AccessKey
 from cenconsole.api.services import access_key_secret
+from cenconsole.audit.models import AuditRecord
 from tests.api.conftest import ACCESS_KEY_ID, ACCESS_KEY_SECRET
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +25,19 @@ def test_gives_the_named_user_the_key():
     assert AccessKey.objects.get(pk=ACCESS_KEY_ID).owner.username == "scripter"
 
 
-def test_running_it_twice_keeps_one_key():
-    """seed_demo stays idempotent with --access-key."""
+def test_running_it_twice_changes_nothing_the_second_time():
+    """seed_demo stays idempotent with --access-key: one key, one audit record."""
     for _ in range(2):
         call_command("seed_demo", user="scripter", access_key=f"{ACCESS_KEY_ID}:{ACCESS_KEY_SECRET}")
     assert AccessKey.objects.count() == 1
+    assert AuditRecord.objects.filter(target_type="AccessKey", action="access_key.ensured").count() == 1
+
+
+def test_a_new_secret_for_the_same_id_replaces_the_old_one():
+    """Running it with another secret for the same ID re-keys it: the old secret stops working."""
+    call_command("seed_demo", user="scripter", access_key=f"{ACCESS_KEY_ID}:{ACCESS_KEY_SECRET}")
+    call_command("seed_demo", user="scripter", access_key=f"{ACCESS_KEY_ID}:a-different-secret")
+    assert access_key_secret(AccessKey.objects.get(pk=ACCESS_KEY_ID)) == "a-different-secret"
 
 
 def test_a_secret_may_contain_colons():
