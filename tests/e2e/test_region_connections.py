@@ -1,23 +1,10 @@
-import importlib
-
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
 from tests.factories import CenInstanceFactory, buy_package
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-seed_areas = importlib.import_module("cenconsole.regions.migrations.0002_load_seed_areas")
-
-
-@pytest.fixture(autouse=True)
-def reference_data(page):
-    """The seed's areas and regions, loaded again: a transactional test's flush empties them, and
-    serialized_rollback cannot restore them here (with Playwright's page active, the test sees a
-    database connection object without Django's serialized copy)."""
-    seed_areas.load(apps, None)
 
 
 def open_tab(page, name):

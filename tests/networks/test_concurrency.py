@@ -11,12 +11,7 @@ from cenconsole.networks import services
 from cenconsole.networks.models import RegionConnection
 from tests.conftest import requires_postgres
 
-# serialized_rollback: the seed's areas and regions (a data migration) survive the table flushes.
-pytestmark = [
-    requires_postgres,
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def race(*calls):
