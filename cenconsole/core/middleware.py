@@ -1,4 +1,7 @@
+import uuid
+
 from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
 
 
 class ContentSecurityPolicyMiddleware:
@@ -13,3 +16,29 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+NULL_CHARACTER = "The request contains a null character, which no field of the console accepts."
+
+
+class NullCharacterMiddleware:
+    """Refuses a request whose parameters hold a null character, before any view sees it: no field
+    accepts one, and PostgreSQL cannot even compare a string that holds one (a search would fail)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
+            return self.refuse(request)
+        if request.method == "POST" and any("\x00" in key or any("\x00" in value for value in values)
+                                            for key, values in request.POST.lists()):
+            return self.refuse(request)
+        return self.get_response(request)
+
+    def refuse(self, request):
+        if "Action" in request.GET or "Action" in request.POST:
+            # The API's error shape: {"RequestId", "Code", "Message"}.
+            body = {"RequestId": str(uuid.uuid4()).upper(), "Code": "InvalidParameter", "Message": NULL_CHARACTER}
+            return JsonResponse(body, status=400)
+        return HttpResponseBadRequest(NULL_CHARACTER, content_type="text/plain; charset=utf-8")
