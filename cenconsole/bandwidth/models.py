@@ -187,9 +187,9 @@ class BandwidthPackage(models.Model):
         if loaded is None:
             return False
         current = [self.__dict__.get(name, models.DEFERRED) for name in AREA_FIELDS]
-        if any(old is models.DEFERRED and new is not models.DEFERRED for old, new in zip(loaded, current)):
+        if any(old is models.DEFERRED and new is not models.DEFERRED for old, new in zip(loaded, current, strict=True)):
             loaded = type(self)._base_manager.filter(pk=self.pk).values_list(*AREA_FIELDS).get()
-        return any(new is not models.DEFERRED and new != old for old, new in zip(loaded, current))
+        return any(new is not models.DEFERRED and new != old for old, new in zip(loaded, current, strict=True))
 
     @property
     def status(self) -> str:

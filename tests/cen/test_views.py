@@ -69,7 +69,11 @@ def test_another_accounts_cen_id_answers_404(client_user, other_user, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/cen/instances/{cen_id}/", "/cen/instances/{cen_id}/bandwidth-packages/", "/cen/bandwidth-packages/buy/?cen_id={cen_id}"],
+    [
+        "/cen/instances/{cen_id}/",
+        "/cen/instances/{cen_id}/bandwidth-packages/",
+        "/cen/bandwidth-packages/buy/?cen_id={cen_id}",
+    ],
 )
 def test_unknown_cen_id_answers_404(client_user, url):
     """A page for a CEN id that does not exist answers 404."""
