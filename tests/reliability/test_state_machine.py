@@ -1,0 +1,219 @@
+"""Random sequences of everything a person (or staff, or time) can do, across two accounts, with the
+console's invariants checked after every step."""
+
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
+from itertools import combinations_with_replacement
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from cenconsole.accounts.models import User
+from cenconsole.audit.models import AuditRecord
+from cenconsole.bandwidth import services as billing
+from cenconsole.bandwidth.models import BandwidthPackage, Order
+from cenconsole.networks import services as networks
+from cenconsole.networks.models import RegionConnection, regions_covered_by
+from cenconsole.regions.models import Region
+from cenconsole.tickets import services as tickets
+from cenconsole.tickets.models import DeletionTicket
+from tests.factories import CenInstanceFactory, UserFactory, support_staff
+
+AREAS = ["China", "North-America", "Asia-Pacific", "Europe", "Australia"]
+PAIRS = list(combinations_with_replacement(AREAS, 2))
+CREDIT = Decimal("10000.00")
+REFUSED = (ValidationError, PermissionDenied)
+
+
+class ConsoleMachine(RuleBasedStateMachine):
+    @initialize()
+    def accounts(self):
+        self.users = [UserFactory(), UserFactory()]
+        self.cens = {user.pk: [CenInstanceFactory(owner=user), CenInstanceFactory(owner=user)] for user in self.users}
+        self.staff = support_staff(f"staff{self.users[0].pk}")
+        self.regions = list(Region.objects.select_related("area"))
+        self.released = {}  # package id -> its row when released
+        self.keys = 0
+
+    def key(self):
+        self.keys += 1
+        return f"machine-{self.keys}"
+
+    def packages(self, user):
+        return list(BandwidthPackage.objects.active().filter(owner=user).order_by("pk"))
+
+    def pick(self, data, items):
+        return data.draw(st.sampled_from(items)) if items else None
+
+    # --- what people do -------------------------------------------------------------------------
+
+    @rule(data=st.data(), bandwidth=st.integers(1, 12), months=st.sampled_from([1, 2, 3, 12]),
+          pay=st.sampled_from([True, True, False]), bound=st.sampled_from([True, True, True, False]))
+    def buy(self, data, bandwidth, months, pay, bound):
+        user = self.pick(data, self.users)
+        area_a, area_b = self.pick(data, PAIRS)
+        cen = self.pick(data, self.cens[user.pk])
+        try:
+            order = billing.order_create_purchase(
+                owner=user, idempotency_key=self.key(), cen_instance_id=cen.pk if bound else None,
+                area_a_code=area_a, area_b_code=area_b, bandwidth=bandwidth, duration_months=months,
+                cross_border_agreed=True,
+            )
+            if pay:
+                billing.order_pay(owner=user, order_id=order.pk)
+                billing.order_pay(owner=user, order_id=order.pk)  # a double click
+        except REFUSED:
+            pass
+
+    @rule(data=st.data(), months=st.sampled_from([1, 3]))
+    def renew(self, data, months):
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            try:
+                order = billing.order_create_renewal(
+                    owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=months
+                )
+                billing.order_pay(owner=user, order_id=order.pk)
+            except REFUSED:
+                pass
+
+    @rule(data=st.data(), new_bandwidth=st.integers(1, 20))
+    def resize(self, data, new_bandwidth):
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            try:
+                order = billing.order_create_resize(
+                    owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=new_bandwidth
+                )
+                billing.order_pay(owner=user, order_id=order.pk)
+            except REFUSED:
+                pass
+
+    @rule(data=st.data(), megabits=st.integers(0, 15), anywhere=st.booleans())
+    def set_connection(self, data, megabits, anywhere):
+        user = self.pick(data, self.users)
+        package = self.pick(data, [p for p in self.packages(user) if p.cen_instance_id])
+        if package:
+            # Mostly regions the package covers; sometimes any region, which must be refused.
+            local = self.pick(data, [r for r in self.regions if anywhere or r.area_id == package.area_a_id])
+            opposite = self.pick(data, [r for r in self.regions if anywhere or r.area_id == package.area_b_id])
+            try:
+                networks.region_connection_set(
+                    owner=user, cen_instance_id=package.cen_instance_id, package_id=package.pk,
+                    local_region_code=local.pk, opposite_region_code=opposite.pk, bandwidth=megabits,
+                )
+            except REFUSED:
+                pass
+
+    @rule(data=st.data())
+    def remove_connection(self, data):
+        user = self.pick(data, self.users)
+        connection = self.pick(data, list(RegionConnection.objects.filter(cen_instance__owner=user).order_by("pk")))
+        if connection:
+            networks.region_connection_delete(owner=user, connection_id=connection.pk)
+
+    @rule(data=st.data())
+    def bind_or_unbind(self, data):
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            try:
+                if package.cen_instance_id:
+                    networks.package_unbind(owner=user, package_id=package.pk)
+                else:
+                    cen = self.pick(data, self.cens[user.pk])
+                    networks.package_bind(owner=user, cen_instance_id=cen.pk, package_id=package.pk)
+            except REFUSED:
+                pass
+
+    @rule(data=st.data(), approve=st.booleans())
+    def deletion_ticket(self, data, approve):
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            ticket, _ = tickets.ticket_open(requester=user, package_id=package.pk, reason="machine")
+            handle = tickets.ticket_approve if approve else tickets.ticket_reject
+            try:
+                handle(ticket_id=ticket.pk, staff=self.staff)
+            except REFUSED:
+                pass
+            if approve:
+                self.released[package.pk] = BandwidthPackage.objects.values().get(pk=package.pk)
+
+    @rule(data=st.data(), days_after=st.sampled_from([0, 16]))
+    def time_passes(self, data, days_after):
+        """A package's time runs out; the scheduled job runs (past the grace period, it releases)."""
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+            billing.subscriptions_process(now=timezone.now() + timedelta(days=days_after))
+            for released in BandwidthPackage.objects.filter(released_at__isnull=False).exclude(pk__in=self.released):
+                self.released[released.pk] = BandwidthPackage.objects.values().get(pk=released.pk)
+
+    # --- what must always hold ------------------------------------------------------------------
+
+    @invariant()
+    def balances_never_negative_and_equal_credit_minus_paid_orders(self):
+        for user in getattr(self, "users", []):
+            balance = User.objects.get(pk=user.pk).balance
+            paid = Order.objects.filter(owner=user, status="Paid").aggregate(total=Sum("amount"))["total"] or 0
+            assert balance >= 0
+            assert balance == CREDIT - paid
+
+    @invariant()
+    def one_package_per_area_pair_per_cen(self):
+        bound = BandwidthPackage.objects.filter(cen_instance__isnull=False)
+        pairs = Counter(bound.values_list("cen_instance_id", "geographic_span"))
+        assert all(count == 1 for count in pairs.values())
+
+    @invariant()
+    def connections_within_their_package(self):
+        for package in BandwidthPackage.objects.prefetch_related("region_connections__local_region",
+                                                                  "region_connections__opposite_region"):
+            connections = list(package.region_connections.all())
+            assert sum(c.bandwidth for c in connections) <= package.bandwidth
+            for connection in connections:
+                assert connection.bandwidth >= 1
+                assert connection.cen_instance_id == package.cen_instance_id
+                assert regions_covered_by(area_a_id=package.area_a_id, area_b_id=package.area_b_id,
+                                          region_a=connection.local_region, region_b=connection.opposite_region)
+
+    @invariant()
+    def released_packages_untouched(self):
+        for package_id, row in getattr(self, "released", {}).items():
+            assert BandwidthPackage.objects.values().get(pk=package_id) == row
+            assert not RegionConnection.objects.filter(package_id=package_id).exists()
+
+    @invariant()
+    def every_change_audited(self):
+        audited = Counter(AuditRecord.objects.values_list("action", flat=True))
+        orders = Counter(Order.objects.filter(status="Paid", paid_at__isnull=False).values_list("order_type", flat=True))
+        auto_renewals = audited["package.auto_renewed"]
+        assert audited["package.bought"] == orders["Buy"]
+        assert audited["package.renewed"] + auto_renewals == orders["Renew"]
+        assert audited["package.upgraded"] == orders["Upgrade"]
+        assert audited["package.downgraded"] == orders["Downgrade"]
+        assert audited["package.released"] == BandwidthPackage.objects.filter(released_at__isnull=False).count()
+        handled = DeletionTicket.objects.exclude(status="Pending").count()
+        assert audited["ticket.approved"] + audited["ticket.rejected"] == handled
+        assert audited["ticket.opened"] == DeletionTicket.objects.count()
+
+
+@pytest.mark.django_db
+def test_console_invariants_hold_for_random_sequences():
+    """Random buy/pay/renew/resize/connect/bind/ticket/expire sequences keep every invariant."""
+    machine = ConsoleMachine
+    machine.TestCase.settings = settings(
+        max_examples=20, stateful_step_count=30, deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    machine.TestCase().runTest()
