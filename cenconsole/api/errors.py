@@ -108,6 +108,7 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "resize_stale"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented
     (None, "resize_same"): ("Operation.Failed", 400, None),  # documented
     (None, "expired"): ("InvalidOperation.BwpBusinessStatus", 400, None),  # documented code
+    (None, "package_expired"): ("InvalidOperation.BwpBusinessStatus", 400, None),  # documented code
     (None, "downgrade_cross_border"): ("OperationUnsupported.CrossBorderDowngrade", 400, None),
     (None, "insufficient_balance"): ("OperationFailed.InsufficientBalance", 400, None),  # documented
     (None, "order_cancelled"): ("InvalidStatus.Resource", 400, None),  # documented

@@ -18,7 +18,7 @@ from tests.conftest import requires_postgres
 pytestmark = [
     requires_postgres,
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -18,7 +18,7 @@ from cenconsole.api.models import SignatureNonce
 from cenconsole.cen.models import CenInstance
 from tests.api.conftest import ACCESS_KEY_ID, ACCESS_KEY_SECRET, Sdk, common_parameters, sdk_sign
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def status_and_code(refusal):

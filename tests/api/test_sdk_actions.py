@@ -35,7 +35,7 @@ from cenconsole.networks import services as network_services
 from cenconsole.networks.models import RegionConnection
 from tests.factories import CenInstanceFactory, buy_package
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CHINA_NORTH_AMERICA = {"GeographicRegionAId": "China", "GeographicRegionBId": "North-America"}
 

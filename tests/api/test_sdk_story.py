@@ -22,7 +22,7 @@ from aliyunsdkcbn.request.v20170912.SetCenInterRegionBandwidthLimitRequest impor
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.networks.models import RegionConnection
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED_AREAS = {
     "China": [
