@@ -305,6 +305,9 @@ def order_pay(*, owner, order_id) -> Order:
 
 
 def _pay_buy(*, order: Order, now) -> None:
+    if order.cen_instance_id:
+        # Locked like cen_instance_delete locks it: a delete and a payment never interleave.
+        CenInstance.objects.select_for_update().filter(pk=order.cen_instance_id).first()
     # The account may have changed since Buy Now (another package bought for the same pair).
     purchase_check(
         owner=order.owner,

@@ -62,6 +62,7 @@ SELF = "self"
 SAME_REGION = "same_region"
 CONNECTED = "connected"
 NOT_CONNECTED = "not_connected"
+EXPIRED = "expired"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Reachability:
             return f"Connected · {self.bandwidth} Mbps"
         if self.kind == NOT_CONNECTED:
             return "Not connected"
+        if self.kind == EXPIRED:
+            return "Not connected (bandwidth package expired)"
         return "-"
 
 
@@ -131,9 +134,9 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
     networks = list(networks)
     connections = {
         frozenset({c.local_region_id, c.opposite_region_id}): c
-        for c in RegionConnection.objects.filter(cen_instance=cen_instance).only(
-            "local_region_id", "opposite_region_id", "bandwidth"
-        )
+        for c in RegionConnection.objects.filter(cen_instance=cen_instance)
+        .select_related("package")
+        .only("local_region_id", "opposite_region_id", "bandwidth", "package__id", "package__expires_at")
     }
     packages = list(packages_for_cen(owner=owner, cen_instance=cen_instance))
     rows = []
@@ -144,7 +147,16 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
                 cell = Reachability(kind=SELF, source=source, target=target)
             elif source.region_id == target.region_id:
                 cell = Reachability(kind=SAME_REGION, source=source, target=target)
-            elif connection := connections.get(frozenset({source.region_id, target.region_id})):
+            elif (connection := connections.get(frozenset({source.region_id, target.region_id}))) and (
+                connection.package.is_expired
+            ):
+                # The connection stays, but an expired package carries no traffic until renewed.
+                renew_url = reverse("bandwidth:package_renew", kwargs={"package_id": connection.package_id})
+                cell = Reachability(
+                    kind=EXPIRED, source=source, target=target, bandwidth=connection.bandwidth,
+                    setup_url=renew_url, setup_label=f"Renew {connection.package_id}",
+                )
+            elif connection:
                 cell = Reachability(kind=CONNECTED, source=source, target=target, bandwidth=connection.bandwidth)
             else:
                 url, label = _setup_link(cen_instance=cen_instance, source=source, target=target, packages=packages)

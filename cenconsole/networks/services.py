@@ -42,6 +42,10 @@ BANDWIDTH_EXCEEDS_REMAINING = (
     "Bandwidth package {package_id} has only {available} Mbps remaining for this connection "
     "({total} Mbps, of which other region connections use {used} Mbps). Set at most {available} Mbps."
 )
+PACKAGE_EXPIRED = (
+    "Bandwidth package {package_id} has expired: its region connections carry no traffic and cannot be "
+    "changed. Renew the package first."
+)
 UNKNOWN_AVAILABLE_PACKAGE = "Select one of your available bandwidth packages."
 PACKAGE_ALREADY_BOUND = "Bandwidth package {package_id} is bound to CEN instance {cen_id}. Unbind it first."
 PACKAGE_NOT_BOUND = "Bandwidth package {package_id} is not bound to a CEN instance."
@@ -133,7 +137,14 @@ def _locked_package(*, owner, cen_instance, package_id) -> BandwidthPackage:
     )
     if package is None:
         raise _error("package", UNKNOWN_PACKAGE, "unknown_package")
+    _refuse_expired(package)
     return package
+
+
+def _refuse_expired(package: BandwidthPackage) -> None:
+    """An expired (FinancialLocked) package's connections are frozen until it is renewed."""
+    if package.is_expired:
+        raise _error("package", PACKAGE_EXPIRED.format(package_id=package.pk), "package_expired")
 
 
 def _regions(local_region_code, opposite_region_code) -> tuple[Region, Region]:
@@ -281,6 +292,7 @@ def region_connection_delete(*, owner, connection_id: int) -> None:
     connections = RegionConnection.objects.filter(cen_instance__in=cen_instances_for(owner=owner))
     package_id = connections.values_list("package_id", flat=True).get(pk=connection_id)
     package = BandwidthPackage.objects.select_for_update().get(pk=package_id)
+    _refuse_expired(package)
     # Read again under the package's lock: a concurrent request may have removed it meanwhile.
     connection = connections.select_related("local_region", "opposite_region").get(pk=connection_id)
     _connection_remove(connection=connection, actor=owner, package=package)
