@@ -1,0 +1,148 @@
+"""Two app servers (two gunicorn processes on different ports) on one PostgreSQL database."""
+
+import http.cookiejar
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from cenconsole.accounts.models import User
+from cenconsole.bandwidth.models import BandwidthPackage, Order
+from tests.conftest import requires_postgres
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, order_purchase
+
+pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def app_servers():
+    """Two gunicorn servers, each with two workers, on the test database; their base URLs."""
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        # The test settings: the same code, and the fast password hasher the factories used.
+        "DJANGO_SETTINGS_MODULE": "cenconsole.settings_test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "SECRET_KEY": "two-app-servers-share-this-secret-key-for-the-test-only-0123456789",
+        "DEBUG": "0",
+    }
+    servers, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        servers.append(subprocess.Popen(
+            [str(GUNICORN), "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        for url in urls:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/healthz", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+        yield urls
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """Cookies and CSRF like a browser; the same session works on either server."""
+
+    def __init__(self, jar=None):
+        self.jar = jar or http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def csrf(self):
+        return next(cookie.value for cookie in self.jar if cookie.name == "csrftoken")
+
+    def post(self, url, form):
+        data = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": self.csrf()}).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        try:
+            response = self.opener.open(request, timeout=30)
+            return response.status, response.headers.get("Location")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location")
+
+    def sign_in(self, base, user):
+        self.opener.open(f"{base}/accounts/login/", timeout=30).read()
+        status, _ = self.post(f"{base}/accounts/login/", {"username": user.username, "password": PASSWORD})
+        assert status == 302
+        return self
+
+
+def run_at_once(calls):
+    barrier, results = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(index, call):
+        barrier.wait()
+        results[index] = call()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_same_idempotency_key_through_both_servers_makes_one_order(app_servers):
+    """Eight Buy Now submissions with one key, split over two servers at once, make one order."""
+    user = UserFactory()
+    cen = CenInstanceFactory(owner=user)
+    browser = Browser().sign_in(app_servers[0], user)
+    form = {"cen_instance": cen.pk, "area_a": "China", "area_b": "China", "bandwidth": 2, "name": "twin",
+            "description": "", "duration_months": 1, "auto_renewal_months": 1, "idempotency_key": "one-key"}
+    results = run_at_once([
+        lambda base=app_servers[i % 2]: browser.post(f"{base}/cen/bandwidth-packages/buy/", form) for i in range(8)
+    ])
+    order = Order.objects.get(owner=user)
+    assert {status for status, _ in results} == {302}
+    assert {location for _, location in results} == {f"/cen/orders/{order.pk}/"}
+
+
+def test_payments_on_one_balance_through_both_servers_never_overdraw(app_servers):
+    """Six USD 68 orders paid at once over two servers on a USD 250 balance: three paid, USD 46 left."""
+    user = UserFactory()
+    orders = [order_purchase(CenInstanceFactory(owner=user), area_a_code="China", area_b_code="China",
+                             bandwidth=2) for _ in range(6)]
+    User.objects.filter(pk=user.pk).update(balance=Decimal("250.00"))
+    browser = Browser().sign_in(app_servers[1], user)
+    results = run_at_once([
+        lambda base=app_servers[i % 2], order=order: browser.post(f"{base}/cen/orders/{order.pk}/pay/", {})
+        for i, order in enumerate(orders)
+    ])
+    assert sorted(status for status, _ in results) == [200, 200, 200, 302, 302, 302]
+    assert User.objects.get(pk=user.pk).balance == Decimal("46.00")
+    assert Order.objects.filter(owner=user, status="Paid").count() == 3
+    assert BandwidthPackage.objects.filter(owner=user).count() == 3
