@@ -44,3 +44,6 @@ class SignInFailure(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "failed sign-in"
+
+    def __str__(self):
+        return f"{self.username} from {self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"

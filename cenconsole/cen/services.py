@@ -42,5 +42,7 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
         )
     instance.deleted_at = timezone.now()
     instance.save(update_fields=["deleted_at"])
-    audit_record(actor=owner, action="cen.deleted", target=instance, changes={"deleted_at": (None, instance.deleted_at)})
+    audit_record(
+        actor=owner, action="cen.deleted", target=instance, changes={"deleted_at": (None, instance.deleted_at)}
+    )
     return instance

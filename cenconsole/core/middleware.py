@@ -10,7 +10,8 @@ class ContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = "; ".join(f"{directive} {sources}" for directive, sources in settings.CONTENT_SECURITY_POLICY.items())
+        policy = settings.CONTENT_SECURITY_POLICY
+        self.policy = "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -18,7 +18,9 @@ HANDLERS = {
 
 @admin.register(DeletionTicket)
 class DeletionTicketAdmin(admin.ModelAdmin):
-    list_display = ["number", "package", "package_name", "requester", "status", "created_at", "handled_at", "handled_by"]
+    list_display = [
+        "number", "package", "package_name", "requester", "status", "created_at", "handled_at", "handled_by"
+    ]
     list_filter = ["status"]
     search_fields = ["package__id", "package__name", "requester__username"]
     list_select_related = ["package", "requester", "handled_by"]
@@ -61,7 +63,9 @@ class DeletionTicketAdmin(admin.ModelAdmin):
     def get_urls(self):
         verbs = "|".join(HANDLERS)
         handle = re_path(
-            rf"^(?P<ticket_id>\d+)/(?P<verb>{verbs})/$", self.admin_site.admin_view(self.handle_view), name="tickets_handle"
+            rf"^(?P<ticket_id>\d+)/(?P<verb>{verbs})/$",
+            self.admin_site.admin_view(self.handle_view),
+            name="tickets_handle",
         )
         return [handle, *super().get_urls()]
 

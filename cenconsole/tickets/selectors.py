@@ -6,7 +6,9 @@ from .models import DeletionTicket
 
 
 def tickets_for(*, requester) -> QuerySet[DeletionTicket]:
-    return DeletionTicket.objects.filter(requester=requester).select_related("package", "package__area_a", "package__area_b")
+    return DeletionTicket.objects.filter(requester=requester).select_related(
+        "package", "package__area_a", "package__area_b"
+    )
 
 
 def ticket_get(*, requester, ticket_id) -> DeletionTicket:

@@ -9,7 +9,12 @@ from tests.factories import UserFactory, buy_package
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["bandwidth:package_renew", "bandwidth:package_upgrade", "bandwidth:package_downgrade", "bandwidth:package_auto_renewal"]
+PAGES = [
+    "bandwidth:package_renew",
+    "bandwidth:package_upgrade",
+    "bandwidth:package_downgrade",
+    "bandwidth:package_auto_renewal",
+]
 
 
 @pytest.fixture
@@ -123,7 +128,9 @@ def test_expired_package_shows_expired_on_the_tab(client_user, package):
 
 def test_orders_page_lists_order_types(client_user, package):
     """The Orders page shows each order's type (Buy, Renew, Upgrade)."""
-    client_user.post(reverse("bandwidth:package_renew", args=[package.pk]), {"idempotency_key": "r", "duration_months": 1})
+    client_user.post(
+        reverse("bandwidth:package_renew", args=[package.pk]), {"idempotency_key": "r", "duration_months": 1}
+    )
     client_user.post(reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 4})
     page = client_user.get(reverse("bandwidth:order_list")).content.decode()
     for order_type in ("<td>Buy</td>", "<td>Renew</td>", "<td>Upgrade</td>"):

@@ -113,7 +113,10 @@ def test_upgrade_costs_the_monthly_difference_prorated_by_hours_left(mainland):
     set_expiry(mainland, timezone.now() + timedelta(hours=360) - timedelta(seconds=30))
     order = resize(mainland, 4)
     assert (order.order_type, order.previous_bandwidth, order.bandwidth, order.amount) == (
-        "Upgrade", 2, 4, Decimal("34.00")
+        "Upgrade",
+        2,
+        4,
+        Decimal("34.00"),
     )
 
 
@@ -147,8 +150,12 @@ def test_downgrade_below_region_connections_is_refused_with_their_sum(mainland, 
     """A downgrade below what the connections use is refused; the message names the sum."""
     pay(resize(mainland, 10, key="up"))
     network_services.region_connection_set(
-        owner=user, cen_instance_id=mainland.cen_instance_id, package_id=mainland.pk,
-        local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=6,
+        owner=user,
+        cen_instance_id=mainland.cen_instance_id,
+        package_id=mainland.pk,
+        local_region_code="cn-hangzhou",
+        opposite_region_code="cn-beijing",
+        bandwidth=6,
     )
     with pytest.raises(ValidationError, match="lower than 6 Mbps"):
         resize(mainland, 5, key="down")
@@ -194,8 +201,12 @@ def test_stale_resize_order_cannot_be_paid(mainland):
 def test_another_accounts_package_cannot_be_renewed_or_resized(mainland, other_user):
     """Renew and resize refuse another account's package."""
     for create in (
-        lambda: services.order_create_renewal(owner=other_user, idempotency_key="x", package_id=mainland.pk, duration_months=1),
-        lambda: services.order_create_resize(owner=other_user, idempotency_key="y", package_id=mainland.pk, bandwidth=4),
+        lambda: services.order_create_renewal(
+            owner=other_user, idempotency_key="x", package_id=mainland.pk, duration_months=1
+        ),
+        lambda: services.order_create_resize(
+            owner=other_user, idempotency_key="y", package_id=mainland.pk, bandwidth=4
+        ),
     ):
         with pytest.raises(ValidationError, match="Select one of your bandwidth packages"):
             create()
@@ -215,7 +226,9 @@ def test_auto_renewal_is_saved_and_audited(mainland, user):
 def test_auto_renewal_period_must_be_one_to_three_months(mainland, user, months):
     """Auto-renewal renews 1, 2 or 3 months at a time."""
     with pytest.raises(ValidationError):
-        services.package_set_auto_renewal(owner=user, package_id=mainland.pk, auto_renewal=True, auto_renewal_months=months)
+        services.package_set_auto_renewal(
+            owner=user, package_id=mainland.pk, auto_renewal=True, auto_renewal_months=months
+        )
 
 
 # --- Time passing -------------------------------------------------------------------------------

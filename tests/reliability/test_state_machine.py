@@ -53,16 +53,26 @@ class ConsoleMachine(RuleBasedStateMachine):
 
     # --- what people do -------------------------------------------------------------------------
 
-    @rule(data=st.data(), bandwidth=st.integers(1, 12), months=st.sampled_from([1, 2, 3, 12]),
-          pay=st.sampled_from([True, True, False]), bound=st.sampled_from([True, True, True, False]))
+    @rule(
+        data=st.data(),
+        bandwidth=st.integers(1, 12),
+        months=st.sampled_from([1, 2, 3, 12]),
+        pay=st.sampled_from([True, True, False]),
+        bound=st.sampled_from([True, True, True, False]),
+    )
     def buy(self, data, bandwidth, months, pay, bound):
         user = self.pick(data, self.users)
         area_a, area_b = self.pick(data, PAIRS)
         cen = self.pick(data, self.cens[user.pk])
         try:
             order = billing.order_create_purchase(
-                owner=user, idempotency_key=self.key(), cen_instance_id=cen.pk if bound else None,
-                area_a_code=area_a, area_b_code=area_b, bandwidth=bandwidth, duration_months=months,
+                owner=user,
+                idempotency_key=self.key(),
+                cen_instance_id=cen.pk if bound else None,
+                area_a_code=area_a,
+                area_b_code=area_b,
+                bandwidth=bandwidth,
+                duration_months=months,
                 cross_border_agreed=True,
             )
             if pay:
@@ -107,8 +117,12 @@ class ConsoleMachine(RuleBasedStateMachine):
             opposite = self.pick(data, [r for r in self.regions if anywhere or r.area_id == package.area_b_id])
             try:
                 networks.region_connection_set(
-                    owner=user, cen_instance_id=package.cen_instance_id, package_id=package.pk,
-                    local_region_code=local.pk, opposite_region_code=opposite.pk, bandwidth=megabits,
+                    owner=user,
+                    cen_instance_id=package.cen_instance_id,
+                    package_id=package.pk,
+                    local_region_code=local.pk,
+                    opposite_region_code=opposite.pk,
+                    bandwidth=megabits,
                 )
             except REFUSED:
                 pass
@@ -177,15 +191,20 @@ class ConsoleMachine(RuleBasedStateMachine):
 
     @invariant()
     def connections_within_their_package(self):
-        for package in BandwidthPackage.objects.prefetch_related("region_connections__local_region",
-                                                                  "region_connections__opposite_region"):
+        for package in BandwidthPackage.objects.prefetch_related(
+            "region_connections__local_region", "region_connections__opposite_region"
+        ):
             connections = list(package.region_connections.all())
             assert sum(c.bandwidth for c in connections) <= package.bandwidth
             for connection in connections:
                 assert connection.bandwidth >= 1
                 assert connection.cen_instance_id == package.cen_instance_id
-                assert regions_covered_by(area_a_id=package.area_a_id, area_b_id=package.area_b_id,
-                                          region_a=connection.local_region, region_b=connection.opposite_region)
+                assert regions_covered_by(
+                    area_a_id=package.area_a_id,
+                    area_b_id=package.area_b_id,
+                    region_a=connection.local_region,
+                    region_b=connection.opposite_region,
+                )
 
     @invariant()
     def released_packages_untouched(self):
@@ -196,7 +215,9 @@ class ConsoleMachine(RuleBasedStateMachine):
     @invariant()
     def every_change_audited(self):
         audited = Counter(AuditRecord.objects.values_list("action", flat=True))
-        orders = Counter(Order.objects.filter(status="Paid", paid_at__isnull=False).values_list("order_type", flat=True))
+        orders = Counter(
+            Order.objects.filter(status="Paid", paid_at__isnull=False).values_list("order_type", flat=True)
+        )
         auto_renewals = audited["package.auto_renewed"]
         assert audited["package.bought"] == orders["Buy"]
         assert audited["package.renewed"] + auto_renewals == orders["Renew"]
@@ -213,7 +234,9 @@ def test_console_invariants_hold_for_random_sequences():
     """Random buy/pay/renew/resize/connect/bind/ticket/expire sequences keep every invariant."""
     machine = ConsoleMachine
     machine.TestCase.settings = settings(
-        max_examples=20, stateful_step_count=30, deadline=None,
+        max_examples=20,
+        stateful_step_count=30,
+        deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     machine.TestCase().runTest()

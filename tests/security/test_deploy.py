@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -1,5 +1,4 @@
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -24,7 +23,7 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError(f"--now: not an ISO time: {now!r}") from None
             if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment, dt_timezone.utc)
+                moment = timezone.make_aware(moment, UTC)
         done = subscriptions_process(now=moment)
         self.stdout.write(
             f"{moment:%Y-%m-%dT%H:%MZ}: {done['auto_renewed']} auto-renewed, {done['expired']} expired, "
