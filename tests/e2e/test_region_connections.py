@@ -35,7 +35,7 @@ def attach_vpc(page, region, name):
     expect(page.get_by_label("Network Type", exact=True)).to_have_value("VPC")
     page.get_by_label("Region", exact=True).select_option(label=region)
     page.get_by_label("Name", exact=True).fill(name)
-    page.get_by_role("button", name="OK").click()
+    page.get_by_role("button", name="OK", exact=True).click()
     expect(page.locator("#network-table").get_by_role("row", name=name)).to_be_visible()
 
 
@@ -44,7 +44,7 @@ def set_region_connection(page, local, opposite, megabits):
     page.get_by_label("Local Region", exact=True).select_option(label=local)
     page.get_by_label("Opposite Region", exact=True).select_option(label=opposite)
     page.get_by_label("Bandwidth", exact=True).fill(str(megabits))
-    page.get_by_role("button", name="OK").click()
+    page.get_by_role("button", name="OK", exact=True).click()
 
 
 def vpc_id(page, name):
@@ -89,7 +89,7 @@ def test_vpcs_reach_each_other_through_a_region_connection(page, sign_in, user):
     expect(page.get_by_text("has only 4 Mbps remaining")).to_be_visible()
     expect(page.locator("#connection-table").get_by_role("row", name="China (Shanghai)")).to_have_count(0)
     page.get_by_label("Bandwidth", exact=True).fill("4")
-    page.get_by_role("button", name="OK").click()
+    page.get_by_role("button", name="OK", exact=True).click()
     row = page.locator("#connection-table").get_by_role("row", name="China (Shanghai) ↔ US (Silicon Valley)")
     expect(row).to_contain_text("4 Mbps")
     usage = page.locator("#package-usage").get_by_role("row", name="Mainland China ↔ North America")
@@ -117,6 +117,6 @@ def test_attach_and_set_a_connection_with_javascript_off(page, sign_in, user):
     page.get_by_label("Local Region", exact=True).select_option(label="UK (London)")
     page.get_by_label("Opposite Region", exact=True).select_option(label="Australia (Sydney)")
     page.get_by_label("Bandwidth", exact=True).fill("2")
-    page.get_by_role("button", name="OK").click()
+    page.get_by_role("button", name="OK", exact=True).click()
     row = page.locator("#connection-table").get_by_role("row", name="UK (London) ↔ Australia (Sydney)")
     expect(row).to_contain_text("2 Mbps")
