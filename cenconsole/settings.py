@@ -145,6 +145,12 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Sessions live in a cookie signed with SECRET_KEY: app servers stay stateless (any server behind the
+# load balancer reads any session) and no request pays a session query. A signed-out cookie is cleared
+# in the browser; a copied one stays valid until it expires, so sessions are kept short. Changing the
+# password ends every session (Django checks the session's password hash).
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -3,6 +3,7 @@ import uuid
 from django import forms
 
 from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.models import Area
 
 from . import services
@@ -35,18 +36,21 @@ class PurchaseForm(_KeyedForm):
     cen_instance = CenInstanceChoiceField(
         label="CEN ID",
         queryset=None,
+        widget=FastSelect,
         empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
     )
     area_a = forms.ModelChoiceField(
         label="Area A",
         queryset=Area.objects.all(),
+        widget=FastSelect,
         empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
     area_b = forms.ModelChoiceField(
         label="Area B",
         queryset=Area.objects.all(),
+        widget=FastSelect,
         empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
@@ -77,6 +81,7 @@ class PurchaseForm(_KeyedForm):
     duration_months = forms.TypedChoiceField(
         label="Duration",
         choices=DURATION_CHOICES,
+        widget=FastSelect,
         coerce=int,
         error_messages={"invalid_choice": services.UNKNOWN_DURATION, "required": services.UNKNOWN_DURATION},
     )
@@ -84,6 +89,7 @@ class PurchaseForm(_KeyedForm):
     auto_renewal_months = forms.TypedChoiceField(
         label="Auto-renewal period",
         choices=AUTO_RENEWAL_CHOICES,
+        widget=FastSelect,
         coerce=int,
         required=False,
         empty_value=1,
@@ -123,6 +129,7 @@ class RenewForm(_KeyedForm):
     duration_months = forms.TypedChoiceField(
         label="Duration",
         choices=DURATION_CHOICES,
+        widget=FastSelect,
         coerce=int,
         initial=1,
         error_messages={"invalid_choice": services.UNKNOWN_DURATION, "required": services.UNKNOWN_DURATION},
@@ -145,6 +152,7 @@ class AutoRenewalForm(forms.Form):
     auto_renewal_months = forms.TypedChoiceField(
         label="Auto-renewal period",
         choices=AUTO_RENEWAL_CHOICES,
+        widget=FastSelect,
         coerce=int,
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL, "required": services.UNKNOWN_AUTO_RENEWAL},
     )
