@@ -14,6 +14,7 @@ from cenconsole.regions.models import Area
 from . import selectors, services
 from .forms import AutoRenewalForm, PurchaseForm, RenewForm, ResizeForm
 from .models import Order, is_cross_border
+from .rows import with_row_links
 
 
 @login_required
@@ -21,7 +22,7 @@ from .models import Order, is_cross_border
 def cen_tab(request, cen_id):
     """The CEN page's Bandwidth Packages tab."""
     instance = get_object_or_404(cen_instances_for(owner=request.user), pk=cen_id)
-    packages = selectors.packages_for_cen(owner=request.user, cen_instance=instance)
+    packages = with_row_links(selectors.packages_for_cen(owner=request.user, cen_instance=instance))
     context = {
         "instance": instance,
         "packages": packages,

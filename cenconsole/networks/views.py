@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.rows import with_row_links
 from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.cen.tabs import cen_tabs
 from cenconsole.core.forms import add_service_errors
@@ -207,4 +208,5 @@ def package_unbind(request, cen_id, package_id):
 def package_list(request):
     """The Bandwidth Packages page of the navigation: all the account's packages, bound or not."""
     page = Paginator(selectors.package_list(owner=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_row_links(page.object_list)
     return render_page(request, "networks/package_list.html", {"page": page})
