@@ -4,7 +4,7 @@ from django import forms
 
 from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.core.widgets import FastSelect
-from cenconsole.regions.models import Area
+from cenconsole.regions.selectors import area_choices
 
 from . import services
 from .models import AUTO_RENEWAL_CHOICES, DURATION_CHOICES, MAX_BANDWIDTH, MIN_BANDWIDTH
@@ -13,11 +13,6 @@ CROSS_BORDER_AGREEMENT = (
     "I have read and agree to the Cross-border Service Agreement: cross-border connections are provided "
     "by China Unicom, and cross-border bandwidth packages are non-refundable."
 )
-
-
-class CenInstanceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.id} / {obj.name}" if obj.name else obj.id
 
 
 class _KeyedForm(forms.Form):
@@ -33,25 +28,21 @@ class _KeyedForm(forms.Form):
 class PurchaseForm(_KeyedForm):
     """The seed's parameter table. Parses values only; the purchase rules live in services."""
 
-    cen_instance = CenInstanceChoiceField(
+    # Plain choice fields over lists made once per form: a model choice field queries again each time
+    # its options are read, and the page reads them on every live update.
+    cen_instance = forms.ChoiceField(
         label="CEN ID",
-        queryset=None,
         widget=FastSelect,
-        empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
     )
-    area_a = forms.ModelChoiceField(
+    area_a = forms.ChoiceField(
         label="Area A",
-        queryset=Area.objects.all(),
         widget=FastSelect,
-        empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
-    area_b = forms.ModelChoiceField(
+    area_b = forms.ChoiceField(
         label="Area B",
-        queryset=Area.objects.all(),
         widget=FastSelect,
-        empty_label=None,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
     bandwidth = forms.IntegerField(
@@ -99,7 +90,11 @@ class PurchaseForm(_KeyedForm):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cen_instance"].queryset = cen_instances_for(owner=owner).only("id", "name")
+        self.fields["cen_instance"].choices = [
+            (instance.id, f"{instance.id} / {instance.name}" if instance.name else instance.id)
+            for instance in cen_instances_for(owner=owner).only("id", "name")
+        ]
+        self.fields["area_a"].choices = self.fields["area_b"].choices = area_choices()
         self.initial.setdefault("area_a", "China")
         self.initial.setdefault("area_b", "North-America")
         self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
@@ -112,9 +107,9 @@ class PurchaseForm(_KeyedForm):
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "cen_instance_id": data["cen_instance"].pk,
-            "area_a_code": data["area_a"].pk,
-            "area_b_code": data["area_b"].pk,
+            "cen_instance_id": data["cen_instance"],
+            "area_a_code": data["area_a"],
+            "area_b_code": data["area_b"],
             "bandwidth": data["bandwidth"],
             "name": data["name"],
             "description": data["description"],

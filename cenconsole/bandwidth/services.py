@@ -18,6 +18,7 @@ from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
+from cenconsole.regions.selectors import areas_by_code
 
 from . import pricing
 from .models import (
@@ -122,7 +123,7 @@ def purchase_check(
         cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
         if cen_instance is None:
             errors["cen_instance"] = ValidationError(UNKNOWN_CEN, code="unknown_cen")
-    areas = {area.code: area for area in Area.objects.filter(code__in=[area_a_code, area_b_code])}
+    areas = areas_by_code()
     area_a, area_b = areas.get(area_a_code), areas.get(area_b_code)
     if area_a is None:
         errors["area_a"] = ValidationError(UNKNOWN_AREA, code="unknown_area")

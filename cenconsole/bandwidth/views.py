@@ -9,7 +9,7 @@ from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.cen.tabs import cen_tabs
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
-from cenconsole.regions.models import Area
+from cenconsole.regions.selectors import areas_by_code
 
 from . import selectors, services
 from .forms import AutoRenewalForm, PurchaseForm, RenewForm, ResizeForm
@@ -33,7 +33,7 @@ def cen_tab(request, cen_id):
 
 
 def _purchase_context(form):
-    areas = {area.pk: area for area in Area.objects.prefetch_related("regions")}
+    areas = areas_by_code()
     area_a, area_b = areas.get(str(form.value_of("area_a"))), areas.get(str(form.value_of("area_b")))
     return {
         "form": form,
