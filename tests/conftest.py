@@ -4,6 +4,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
+from hypothesis import settings as hypothesis_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
@@ -13,6 +14,12 @@ from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it only
 # from synchronous code, so its async-safety check would be a false alarm here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# In CI, hypothesis explores the same examples every run: a red CI then means a change broke
+# something, not that a new random example turned up (those are found by local runs).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -15,6 +15,18 @@ CROSS_BORDER_AGREEMENT = (
 )
 
 
+def bandwidth_field(label):
+    """Whole Mbps from 2 to 10,000, every parse error worded as the service words the rule."""
+    return forms.IntegerField(
+        label=label,
+        min_value=MIN_BANDWIDTH,
+        max_value=MAX_BANDWIDTH,
+        error_messages={key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")},
+        widget=forms.NumberInput(attrs={"step": 1}),
+        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
+    )
+
+
 class _KeyedForm(forms.Form):
     """A Buy Now form: the hidden idempotency key makes a resubmission find the same order."""
 
@@ -45,16 +57,7 @@ class PurchaseForm(_KeyedForm):
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
-    bandwidth = forms.IntegerField(
-        label="Bandwidth",
-        min_value=MIN_BANDWIDTH,
-        max_value=MAX_BANDWIDTH,
-        error_messages={
-            key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")
-        },
-        widget=forms.NumberInput(attrs={"step": 1}),
-        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
-    )
+    bandwidth = bandwidth_field("Bandwidth")
     name = forms.CharField(
         label="Name",
         required=False,
@@ -132,14 +135,7 @@ class RenewForm(_KeyedForm):
 
 
 class ResizeForm(_KeyedForm):
-    bandwidth = forms.IntegerField(
-        label="New bandwidth",
-        min_value=MIN_BANDWIDTH,
-        max_value=MAX_BANDWIDTH,
-        error_messages={key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")},
-        widget=forms.NumberInput(attrs={"step": 1}),
-        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
-    )
+    bandwidth = bandwidth_field("New bandwidth")
 
 
 class AutoRenewalForm(forms.Form):
