@@ -4,10 +4,10 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
-from hypothesis import settings as hypothesis_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
 
