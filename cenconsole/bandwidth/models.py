@@ -161,6 +161,7 @@ class BandwidthPackage(models.Model):
         package = super().from_db(db, field_names, values)
         # The areas as stored; one left out by only()/defer() is DEFERRED and checked against the row on save.
         package._loaded_areas = tuple(package.__dict__.get(name, models.DEFERRED) for name in AREA_FIELDS)
+        package._loaded_cen_instance_id = package.__dict__.get("cen_instance_id", models.DEFERRED)
         return package
 
     def save(self, *args, **kwargs):
@@ -170,7 +171,7 @@ class BandwidthPackage(models.Model):
         super().save(*args, **kwargs)
         self._loaded_areas = self._areas()
         if self.cen_instance_id != getattr(self, "_loaded_cen_instance_id", None):
-            # Bound or unbound: the Instances page's package counts changed.
+            # Bound or unbound (or not loaded, so maybe): the Instances page's package counts changed.
             account_state_changed(owner=self.owner_id)
         self._loaded_cen_instance_id = self.cen_instance_id
 
