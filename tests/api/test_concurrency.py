@@ -1,11 +1,9 @@
 """Two app servers receiving the same request at the same moment: threads with their own database
 connections, released together. PostgreSQL only (SQLite serialises whole transactions)."""
 
-import threading
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
 
 from cenconsole.api import errors, protocol
 from cenconsole.api import services as api_services
@@ -13,6 +11,7 @@ from cenconsole.api.models import SignatureNonce
 from cenconsole.cen import services as cen_services
 from cenconsole.cen.models import CenInstance
 from tests.api.conftest import common_parameters, sdk_sign
+from tests.concurrency import at_once
 from tests.conftest import requires_postgres
 
 pytestmark = [
@@ -20,29 +19,6 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def at_once(*calls):
-    """Runs each call in its own thread, all released together; returns each result or exception."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = call()
-        except Exception as error:  # the test looks at what each call raised
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return outcomes
 
 
 def test_the_same_signed_request_twice_at_once_is_served_once(access_key):

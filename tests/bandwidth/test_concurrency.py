@@ -1,44 +1,19 @@
 """Simultaneous requests, as two gunicorn workers would make them: threads with their own database
 connections, released together by a barrier. PostgreSQL only (SQLite serialises whole transactions)."""
 
-import threading
 import uuid
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
+from tests.concurrency import at_once
 from tests.conftest import requires_postgres
 from tests.factories import order_purchase, purchase_args
 
 pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def at_once(*calls):
-    """Runs each call in its own thread, all released at the same moment. Returns each call's result
-    or the exception it raised."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = call()
-        except Exception as error:  # the test looks at what each call raised
-            outcomes[index] = error
-        finally:
-            connection.close()  # this thread's own connection
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return outcomes
 
 
 def balance_of(user):

@@ -1,13 +1,12 @@
-import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from cenconsole.accounts.models import User
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
+from tests.concurrency import at_once
 from tests.conftest import requires_postgres
 from tests.factories import CenInstanceFactory, buy_package
 
@@ -22,20 +21,8 @@ def test_two_runs_at_once_auto_renew_once():
     )
     start = User.objects.get(pk=package.owner_id).balance
     now = package.expires_at + timedelta(minutes=1)
-    barrier = threading.Barrier(2)
-
-    def run():
-        try:
-            barrier.wait()
-            services.subscriptions_process(now=now)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(*(lambda: services.subscriptions_process(now=now) for _ in range(2)))
+    assert not any(isinstance(result, Exception) for result in results)
     assert Order.objects.filter(package=package, order_type="Renew").count() == 1
     assert User.objects.get(pk=package.owner_id).balance == start - Decimal("68.00")
     assert BandwidthPackage.objects.get(pk=package.pk).expires_at > now

@@ -1,39 +1,16 @@
 """Requests racing for one package, on PostgreSQL (SQLite serializes every write anyway)."""
 
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection as db_connection
 from django.db.models import Sum
 
 from cenconsole.networks import services
 from cenconsole.networks.models import RegionConnection
+from tests.concurrency import at_once
 from tests.conftest import requires_postgres
 
 pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def race(*calls):
-    """Runs the calls at the same moment, one thread each; returns each one's result or exception."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test looks at
-            outcomes[index] = error
-        finally:
-            db_connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 def setter(package, local, opposite, bandwidth):
@@ -50,7 +27,7 @@ def setter(package, local, opposite, bandwidth):
 def test_two_requests_for_the_last_megabits_give_one_success_and_one_refusal(package, connect):
     """With 4 of 10 Mbps left, two concurrent 4 Mbps connections: exactly one is saved."""
     connect(package, "cn-hangzhou", "us-east-1", 6)
-    outcomes = race(
+    outcomes = at_once(
         setter(package, "cn-shanghai", "us-west-1", 4),
         setter(package, "cn-beijing", "us-east-1", 4),
     )
@@ -63,7 +40,7 @@ def test_two_requests_for_the_last_megabits_give_one_success_and_one_refusal(pac
 
 def test_two_requests_setting_the_same_pair_make_one_connection(package):
     """Hangzhou -> Virginia and Virginia -> Hangzhou at once: one connection, set by the later one."""
-    outcomes = race(
+    outcomes = at_once(
         setter(package, "cn-hangzhou", "us-east-1", 3),
         setter(package, "us-east-1", "cn-hangzhou", 5),
     )
