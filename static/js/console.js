@@ -26,11 +26,14 @@ window.addEventListener("pageshow", function () {
 // A live update (htmx GET of a form, e.g. the purchase page's quote) replaces the form with the
 // server's copy, which holds the values sent with the request. Text typed while it was on its way
 // would be wiped: carry each text field's current value (and caret) over to the new copy. The
-// server never rewrites a typed value, so the browser's copy is always the newer one.
+// server never rewrites a typed value, so the browser's copy is always the newer one. The new copy
+// then shows a quote for the older values, and the update the typing had scheduled left with the old
+// copy: ask for a fresh one.
 (function () {
   "use strict";
   var TEXT_FIELDS = "input[type=text], input[type=number], input[type=search], textarea";
   var typed = null;
+  var refresh = null;
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var form = event.detail.target;
@@ -52,12 +55,14 @@ window.addEventListener("pageshow", function () {
     if (!typed) {
       return;
     }
+    var stale = null;
     typed.forEach(function (saved) {
       var field = document.getElementById(saved.id);
       if (!field || field.value === saved.value) {
         return;
       }
       field.value = saved.value;
+      stale = field.form;
       if (saved.focused && saved.start !== null) {
         try {
           field.setSelectionRange(saved.start, saved.end);
@@ -67,5 +72,15 @@ window.addEventListener("pageshow", function () {
       }
     });
     typed = null;
+    refresh = stale;
+  });
+
+  // Once htmx has set the new copy up (after settling), it can send the update.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (refresh && window.htmx && document.body.contains(refresh)) {
+      var form = refresh;
+      refresh = null;
+      window.htmx.trigger(form, "change");
+    }
   });
 })();
