@@ -1,0 +1,48 @@
+import pytest
+from playwright.sync_api import expect
+
+from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
+from tests.factories import CenInstanceFactory, buy_package
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_purchase_flow_works_with_javascript_off(page, sign_in, user):
+    """Without JavaScript: tabs are links, Update Price refreshes regions and price, Buy Now and Pay work."""
+    instance = CenInstanceFactory(owner=user, name="nojs")
+    sign_in(user)
+    page.get_by_role("row", name=instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Networks").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()
+    page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
+    page.get_by_label("Area B").select_option(label="Europe")
+    page.get_by_label("Bandwidth", exact=True).fill("10")
+    page.get_by_role("button", name="Update Price").click()
+    expect(page.locator("#area-b-regions")).to_have_text("Included regions: Germany (Frankfurt), UK (London)")
+    expect(page.locator("#quote-total")).to_have_text("USD 1,700.00")
+    page.get_by_label(CROSS_BORDER_AGREEMENT).check()
+    page.get_by_role("button", name="Buy Now").click()
+    page.get_by_role("button", name="Pay", exact=True).click()
+    expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
+    page.get_by_role("link", name="Back to Bandwidth Packages").click()
+    expect(page.get_by_role("row", name="Mainland China ↔ Europe")).to_contain_text("10 Mbps")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user):
+    """Without JavaScript, Renew's Update Price and Buy Now, and Request Deletion, are plain pages."""
+    instance = CenInstanceFactory(owner=user)
+    package = buy_package(instance, area_a_code="China", area_b_code="China", bandwidth=2)
+    sign_in(user)
+    page.goto(page.url.replace("/cen/instances/", f"/cen/instances/{instance.pk}/bandwidth-packages/"))
+    page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True).click()
+    page.get_by_label("Duration").select_option(label="1 Year")
+    page.get_by_role("button", name="Update Price").click()
+    expect(page.locator(".quote-total")).to_contain_text("USD 680.00")
+    page.get_by_role("button", name="Buy Now").click()
+    expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
+    page.goto(page.url.split("/cen/")[0] + f"/cen/bandwidth-packages/{package.pk}/request-deletion/")
+    page.get_by_label("Reason").fill("done")
+    page.get_by_role("button", name="Submit Ticket").click()
+    expect(page.locator("#ticket-status")).to_have_text("Pending")
