@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from cenconsole.bandwidth import services as bandwidth_services
-from cenconsole.bandwidth.models import BandwidthPackage, DeletionRefused, geographic_span
+from cenconsole.bandwidth.models import PACKAGE_STATUS_CONDITIONS, BandwidthPackage, DeletionRefused, geographic_span
 from cenconsole.bandwidth.selectors import packages_for, packages_for_cen
 from cenconsole.cen import services as cen_services
 from cenconsole.cen.models import CenInstance
@@ -130,10 +130,8 @@ def create_cen_bandwidth_package(*, owner, params: Params) -> dict:
     return {"CenBandwidthPackageId": order.package_id or "", "OrderId": str(order.pk)}
 
 
-PACKAGE_STATUS_FILTERS = {
-    BandwidthPackage.Status.IDLE: Q(cen_instance__isnull=True),
-    BandwidthPackage.Status.IN_USE: Q(cen_instance__isnull=False),
-}
+# The statuses the API filters by (released packages are not listed at all).
+API_STATUSES = {BandwidthPackage.Status.IDLE, BandwidthPackage.Status.IN_USE}
 
 
 def describe_cen_bandwidth_packages(*, owner, params: Params) -> dict:
@@ -142,7 +140,7 @@ def describe_cen_bandwidth_packages(*, owner, params: Params) -> dict:
     if "CenId" in filters:
         conditions.append(Q(cen_instance_id__in=filters["CenId"]))
     if "Status" in filters:
-        statuses = [PACKAGE_STATUS_FILTERS[value] for value in filters["Status"] if value in PACKAGE_STATUS_FILTERS]
+        statuses = [PACKAGE_STATUS_CONDITIONS[value] for value in filters["Status"] if value in API_STATUSES]
         conditions.append(_any(statuses))
     if "CenBandwidthPackageId" in filters:
         conditions.append(Q(pk__in=filters["CenBandwidthPackageId"]))

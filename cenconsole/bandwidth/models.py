@@ -220,6 +220,14 @@ class BandwidthPackage(models.Model):
         return f"{self.area_a.name} ↔ {self.area_b.name}"
 
 
+# The same statuses as BandwidthPackage.status, as database conditions (for filtering by status).
+PACKAGE_STATUS_CONDITIONS = {
+    BandwidthPackage.Status.IN_USE: models.Q(released_at__isnull=True, cen_instance__isnull=False),
+    BandwidthPackage.Status.IDLE: models.Q(released_at__isnull=True, cen_instance__isnull=True),
+    BandwidthPackage.Status.RELEASED: models.Q(released_at__isnull=False),
+}
+
+
 class Order(models.Model):
     """A purchase, renewal or resize of a package: unpaid, paid or cancelled. Paying it is what makes
     the change (creates, renews or resizes the package)."""
