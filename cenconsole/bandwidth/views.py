@@ -5,8 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cenconsole.cen.selectors import cen_instances_for
-from cenconsole.cen.tabs import cen_tabs
+from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 from cenconsole.regions.selectors import areas_by_code
@@ -21,14 +20,9 @@ from .rows import with_row_links
 @require_GET
 def cen_tab(request, cen_id):
     """The CEN page's Bandwidth Packages tab."""
-    instance = get_object_or_404(cen_instances_for(owner=request.user), pk=cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     packages = with_row_links(selectors.packages_for_cen(owner=request.user, cen_instance=instance))
-    context = {
-        "instance": instance,
-        "packages": packages,
-        "cen_tabs": cen_tabs(instance),
-        "active_tab": "bandwidth-packages",
-    }
+    context = cen_page_context(instance, "bandwidth-packages", packages=packages)
     return render_page(request, "bandwidth/cen_tab.html", context, partial="tab_body")
 
 
@@ -76,7 +70,7 @@ def buy(request):
     else:
         cen_id = request.GET.get("cen_id")
         if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
-            get_object_or_404(cen_instances_for(owner=owner), pk=cen_id)
+            cen_instance_or_404(request, cen_id)
         form = PurchaseForm(owner=owner, initial={"cen_instance": cen_id})
     return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="purchase_form")
 

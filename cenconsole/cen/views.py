@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -16,6 +16,7 @@ from cenconsole.core.rendering import render_page
 
 from . import selectors, services
 from .forms import CenInstanceForm
+from .tabs import cen_instance_or_404
 
 PAGE_SIZE = 20
 
@@ -68,7 +69,7 @@ def instance_create(request):
 @require_http_methods(["GET", "POST"])
 def instance_delete(request, cen_id):
     """Delete on the Instances page: a confirm step, then the delete (refused while in use)."""
-    instance = get_object_or_404(selectors.cen_instances_for(owner=request.user), pk=cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     errors = []
     if request.method == "POST":
         try:
@@ -84,5 +85,5 @@ def instance_delete(request, cen_id):
 @login_required
 @require_GET
 def instance_detail(request, cen_id):
-    instance = get_object_or_404(selectors.cen_instances_for(owner=request.user), pk=cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     return redirect("bandwidth:cen_tab", cen_id=instance.pk)

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.rows import with_row_links
-from cenconsole.cen.selectors import cen_instances_for
-from cenconsole.cen.tabs import cen_tabs
+from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
@@ -22,23 +21,13 @@ from .models import NetworkInstance, RegionConnection
 PAGE_SIZE = 20
 
 
-def _cen_or_404(request, cen_id):
-    return get_object_or_404(cen_instances_for(owner=request.user), pk=cen_id)
-
-
 # Networks tab ------------------------------------------------------------------------------------
 
 
 def _networks_tab(request, instance, *, form=None, partial="tab_body"):
     # Lazy, so rendering only the form's partial does not read the networks.
     matrix = SimpleLazyObject(lambda: selectors.connectivity_matrix(owner=request.user, cen_instance=instance))
-    context = {
-        "instance": instance,
-        "matrix": matrix,
-        "form": form,
-        "cen_tabs": cen_tabs(instance),
-        "active_tab": "networks",
-    }
+    context = cen_page_context(instance, "networks", matrix=matrix, form=form)
     return render_page(request, "networks/cen_networks.html", context, partial=partial)
 
 
@@ -46,14 +35,14 @@ def _networks_tab(request, instance, *, form=None, partial="tab_body"):
 @require_GET
 def cen_networks(request, cen_id):
     """The CEN page's Networks tab: attached network instances and who can reach whom."""
-    return _networks_tab(request, _cen_or_404(request, cen_id))
+    return _networks_tab(request, cen_instance_or_404(request, cen_id))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_attach(request, cen_id):
     """Attach Network Instance: the form in the Networks tab (only the form for htmx)."""
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     form = AttachNetworkForm(request.POST or None, initial={"network_type": NetworkInstance.NetworkType.VPC})
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,7 +60,7 @@ def network_attach(request, cen_id):
 @login_required
 @require_POST
 def network_detach(request, cen_id, network_id):
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     network = get_object_or_404(
         selectors.network_instances_for(owner=request.user), cen_instance=instance, pk=network_id
     )
@@ -84,14 +73,13 @@ def network_detach(request, cen_id, network_id):
 
 
 def _connections_tab(request, instance, *, form=None, partial="tab_body"):
-    context = {
-        "instance": instance,
-        "packages": selectors.packages_with_usage_for_cen(owner=request.user, cen_instance=instance),
-        "connections": selectors.region_connections_for_cen(owner=request.user, cen_instance=instance),
-        "form": form,
-        "cen_tabs": cen_tabs(instance),
-        "active_tab": "region-connections",
-    }
+    context = cen_page_context(
+        instance,
+        "region-connections",
+        packages=selectors.packages_with_usage_for_cen(owner=request.user, cen_instance=instance),
+        connections=selectors.region_connections_for_cen(owner=request.user, cen_instance=instance),
+        form=form,
+    )
     return render_page(request, "networks/cen_region_connections.html", context, partial=partial)
 
 
@@ -99,7 +87,7 @@ def _connections_tab(request, instance, *, form=None, partial="tab_body"):
 @require_GET
 def cen_region_connections(request, cen_id):
     """The CEN page's Region Connections tab: the connections and each package's used bandwidth."""
-    return _connections_tab(request, _cen_or_404(request, cen_id))
+    return _connections_tab(request, cen_instance_or_404(request, cen_id))
 
 
 @login_required
@@ -107,7 +95,7 @@ def cen_region_connections(request, cen_id):
 def connection_set(request, cen_id):
     """Set Region Connection. GET shows the form, filled from the query string (Modify, the matrix's
     links, and htmx narrowing the regions when the package changes); POST sets the connection."""
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     packages = selectors.packages_for_cen(owner=request.user, cen_instance=instance)
     if request.method == "POST":
         form = RegionConnectionForm(request.POST, packages=packages)
@@ -137,7 +125,7 @@ def connection_set(request, cen_id):
 @login_required
 @require_POST
 def connection_delete(request, cen_id, connection_id):
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     try:
         connection = selectors.region_connection_get(
             owner=request.user, cen_instance=instance, connection_id=connection_id
@@ -156,7 +144,7 @@ def connection_delete(request, cen_id, connection_id):
 @require_http_methods(["GET", "POST"])
 def package_bind(request, cen_id):
     """Bind Bandwidth Package: an available package of the account joins this CEN instance."""
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     packages = list(selectors.available_packages_for(owner=request.user))
     form = BindPackageForm(request.POST or None, packages=packages)
     if request.method == "POST" and form.is_valid():
@@ -169,13 +157,7 @@ def package_bind(request, cen_id):
         else:
             messages.success(request, f"Bandwidth package {package.pk} was bound to CEN instance {instance.pk}.")
             return redirect("bandwidth:cen_tab", cen_id=instance.pk)
-    context = {
-        "instance": instance,
-        "form": form,
-        "packages": packages,
-        "cen_tabs": cen_tabs(instance),
-        "active_tab": "bandwidth-packages",
-    }
+    context = cen_page_context(instance, "bandwidth-packages", form=form, packages=packages)
     return render_page(request, "networks/package_bind.html", context)
 
 
@@ -183,7 +165,7 @@ def package_bind(request, cen_id):
 @require_POST
 def package_unbind(request, cen_id, package_id):
     """Unbind on a package row; back to where it was clicked, with the outcome as a message."""
-    instance = _cen_or_404(request, cen_id)
+    instance = cen_instance_or_404(request, cen_id)
     package = get_object_or_404(
         BandwidthPackage.objects.active(), owner=request.user, cen_instance=instance, pk=package_id
     )
