@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
-from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
+from cenconsole.networks import services as network_services
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, buy_package
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it only
 # from synchronous code, so its async-safety check would be a false alarm here.
@@ -99,3 +100,41 @@ def user_password():
 requires_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)"
 )
+
+
+# Packages, network instances and region connections, made through the services.
+
+
+@pytest.fixture
+def package(cen_instance):
+    """A Mainland China <-> North America package of 10 Mbps, bought and bound to cen_instance."""
+    return buy_package(cen_instance)
+
+
+@pytest.fixture
+def attach():
+    """Attaches a VPC in region_code to cen_instance through the service."""
+
+    def attach_vpc(cen_instance, region_code, name=""):
+        return network_services.network_instance_attach(
+            owner=cen_instance.owner, cen_instance_id=cen_instance.pk, region_code=region_code, name=name
+        )
+
+    return attach_vpc
+
+
+@pytest.fixture
+def connect():
+    """Sets a region connection on the package's CEN instance through the service."""
+
+    def set_connection(package, local_region_code, opposite_region_code, bandwidth):
+        return network_services.region_connection_set(
+            owner=package.owner,
+            cen_instance_id=package.cen_instance_id,
+            package_id=package.pk,
+            local_region_code=local_region_code,
+            opposite_region_code=opposite_region_code,
+            bandwidth=bandwidth,
+        )
+
+    return set_connection

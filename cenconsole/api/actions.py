@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from cenconsole.bandwidth import services as bandwidth_services
-from cenconsole.bandwidth.models import PACKAGE_STATUS_CONDITIONS, BandwidthPackage, DeletionRefused, geographic_span
-from cenconsole.bandwidth.selectors import packages_for, packages_for_cen
+from cenconsole.bandwidth.models import PACKAGE_STATUS_CONDITIONS, BandwidthPackage, geographic_span
+from cenconsole.bandwidth.selectors import package_list, packages_for_cen
 from cenconsole.cen import services as cen_services
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instance_get, cen_instances_for
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import RegionConnection
-from cenconsole.networks.selectors import package_list, with_usage
+from cenconsole.networks.selectors import with_usage
 from cenconsole.regions.models import Area, Region
 
 from . import errors
@@ -25,7 +25,6 @@ from . import services as api_services
 from .params import Params
 
 CLIENT_TOKEN_MAX_LENGTH = 64
-RELEASE_FORBIDDEN = "Forbidden to release a PREPAY bandwidth instance within validity period."
 ORDER_KEY_PREFIX = "api:"
 
 
@@ -169,7 +168,7 @@ def _all(conditions: list[Q]) -> Q:
 
 
 def associate_cen_bandwidth_package(*, owner, params: Params) -> dict:
-    network_services.package_bind(
+    bandwidth_services.package_bind(
         owner=owner,
         cen_instance_id=params.string("CenId", required=True),
         package_id=params.string("CenBandwidthPackageId", required=True),
@@ -178,7 +177,7 @@ def associate_cen_bandwidth_package(*, owner, params: Params) -> dict:
 
 
 def unassociate_cen_bandwidth_package(*, owner, params: Params) -> dict:
-    network_services.package_unbind(
+    bandwidth_services.package_unbind(
         owner=owner,
         cen_instance_id=params.string("CenId", required=True),
         package_id=params.string("CenBandwidthPackageId", required=True),
@@ -209,17 +208,12 @@ def modify_cen_bandwidth_package_spec(*, owner, params: Params) -> dict:
 
 
 def delete_cen_bandwidth_package(*, owner, params: Params) -> dict:
-    """Always refused: the model itself refuses to drop a package. The one way to delete one is a
-    deletion ticket (Request Deletion in the console), which staff approve."""
-    package = packages_for(owner=owner).filter(pk=params.string("CenBandwidthPackageId", required=True)).first()
-    if package is None:
-        raise errors.service_error("unknown_package")
-    try:
-        package.delete()
-    except DeletionRefused as refusal:
-        message = str(refusal) if package.is_expired else f"{RELEASE_FORBIDDEN} {refusal}"
-        raise errors.service_error("release_forbidden", message) from None
-    raise AssertionError("BandwidthPackage.delete() must refuse")  # pragma: no cover
+    """Always refused, by the service's release check: the one way to delete a package is a deletion
+    ticket (Request Deletion in the console), which staff approve."""
+    bandwidth_services.package_delete_check(
+        owner=owner, package_id=params.string("CenBandwidthPackageId", required=True)
+    )
+    raise AssertionError("package_delete_check always refuses")  # pragma: no cover
 
 
 # Region connections (inter-region bandwidth) --------------------------------------------------------

@@ -147,3 +147,39 @@ class AutoRenewalForm(forms.Form):
         coerce=int,
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL, "required": services.UNKNOWN_AUTO_RENEWAL},
     )
+
+
+def package_label(package) -> str:
+    name = f" / {package.name}" if package.name else ""
+    return f"{package.id}{name} ({package.areas_label}, {package.bandwidth} Mbps)"
+
+
+class PackageChoiceField(forms.ChoiceField):
+    """A select of packages given as objects; cleans to the chosen package."""
+
+    def __init__(self, *, packages=(), **kwargs):
+        super().__init__(**kwargs)
+        self.set_packages(packages)
+
+    def set_packages(self, packages):
+        self.packages = {package.pk: package for package in packages}
+        self.choices = [(package.pk, package_label(package)) for package in self.packages.values()]
+
+    def clean(self, value):
+        return self.packages[super().clean(value)]
+
+
+class BindPackageForm(forms.Form):
+    """Bind Bandwidth Package: one of the account's available packages."""
+
+    package = PackageChoiceField(
+        label="Bandwidth Package",
+        error_messages={
+            "invalid_choice": services.UNKNOWN_AVAILABLE_PACKAGE,
+            "required": services.UNKNOWN_AVAILABLE_PACKAGE,
+        },
+    )
+
+    def __init__(self, *args, packages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["package"].set_packages(packages)

@@ -1,30 +1,29 @@
-import calendar
-from datetime import datetime
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from cenconsole.accounts.services import account_state_changed
+from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import MAINLAND_CHINA, Area
+
+from .pricing import add_months  # noqa: F401 (the expiry arithmetic, named here for callers)
 
 MIN_BANDWIDTH = 2
 MAX_BANDWIDTH = 10_000
 
 DURATION_CHOICES = [
-    (1, "1 Month"),
-    (2, "2 Months"),
-    (3, "3 Months"),
-    (6, "6 Months"),
-    (12, "1 Year"),
-    (24, "2 Years"),
-    (36, "3 Years"),
+    (1, _("1 Month")),
+    (2, _("2 Months")),
+    (3, _("3 Months")),
+    (6, _("6 Months")),
+    (12, _("1 Year")),
+    (24, _("2 Years")),
+    (36, _("3 Years")),
 ]
-AUTO_RENEWAL_CHOICES = [(1, "1 Month"), (2, "2 Months"), (3, "3 Months")]
+AUTO_RENEWAL_CHOICES = DURATION_CHOICES[:3]
 
 AREAS_IMMUTABLE = "The interconnected areas of a bandwidth package cannot be modified after purchase."
 DELETE_REFUSED = "A bandwidth package cannot be deleted after purchase unless you open a ticket."
@@ -37,14 +36,6 @@ class DeletionRefused(PermissionDenied):
 
 def new_package_id():
     return random_id("cenbwp-", 17)
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """The same day and time `months` later, on the month's last day where that day is missing."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
 
 
 def geographic_span(area_a: Area, area_b: Area) -> str:
@@ -79,9 +70,9 @@ class BandwidthPackage(models.Model):
     """A subscription bandwidth package: an interconnection bandwidth between two areas."""
 
     class Status(models.TextChoices):
-        IN_USE = "InUse", "In Use"
-        IDLE = "Idle", "Available"
-        RELEASED = "Released", "Released"
+        IN_USE = "InUse", _("In Use")
+        IDLE = "Idle", _("Available")
+        RELEASED = "Released", _("Released")
 
     id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_package_id, editable=False)
     owner = models.ForeignKey(
@@ -114,7 +105,7 @@ class BandwidthPackage(models.Model):
     auto_renewal_months = models.PositiveSmallIntegerField(
         "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
     )
-    created_at = models.DateTimeField("purchased", default=timezone.now)
+    created_at = models.DateTimeField("purchased", default=clock.now)
     expires_at = models.DateTimeField("expiration time")
     released_at = models.DateTimeField(
         "released", null=True, blank=True, help_text="When the package was released; the row stays for history."
@@ -170,9 +161,14 @@ class BandwidthPackage(models.Model):
         self.geographic_span = geographic_span(self.area_a, self.area_b)
         super().save(*args, **kwargs)
         self._loaded_areas = self._areas()
-        if self.cen_instance_id != getattr(self, "_loaded_cen_instance_id", None):
-            # Bound or unbound (or not loaded, so maybe): the Instances page's package counts changed.
-            account_state_changed(owner=self.owner_id)
+
+    @property
+    def binding_changed(self) -> bool:
+        """Whether the last save bound or unbound the package (or may have: the binding was not
+        loaded). Read by the post_save receiver that keeps the Instances page's counts fresh."""
+        return self.cen_instance_id != getattr(self, "_loaded_cen_instance_id", None)
+
+    def binding_saved(self) -> None:
         self._loaded_cen_instance_id = self.cen_instance_id
 
     def delete(self, *args, **kwargs):
@@ -204,7 +200,12 @@ class BandwidthPackage(models.Model):
 
     @property
     def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
+        return self.expires_at <= clock.now()
+
+    @property
+    def shows_expired(self) -> bool:
+        """The one rule for showing "Expired": a package not released whose time has run out."""
+        return self.is_expired and not self.released_at
 
     @property
     def business_status(self) -> str:
@@ -233,15 +234,15 @@ class Order(models.Model):
     the change (creates, renews or resizes the package)."""
 
     class Type(models.TextChoices):
-        BUY = "Buy", "Buy"
-        RENEW = "Renew", "Renew"
-        UPGRADE = "Upgrade", "Upgrade"
-        DOWNGRADE = "Downgrade", "Downgrade"
+        BUY = "Buy", _("Buy")
+        RENEW = "Renew", _("Renew")
+        UPGRADE = "Upgrade", _("Upgrade")
+        DOWNGRADE = "Downgrade", _("Downgrade")
 
     class Status(models.TextChoices):
-        UNPAID = "Unpaid", "Unpaid"
-        PAID = "Paid", "Paid"
-        CANCELLED = "Cancelled", "Cancelled"
+        UNPAID = "Unpaid", _("Unpaid")
+        PAID = "Paid", _("Paid")
+        CANCELLED = "Cancelled", _("Cancelled")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name="account"
@@ -289,7 +290,7 @@ class Order(models.Model):
         related_name="orders",
         help_text="The package the order created (a purchase) or changes.",
     )
-    created_at = models.DateTimeField("created", default=timezone.now)
+    created_at = models.DateTimeField("created", default=clock.now)
     paid_at = models.DateTimeField("paid", null=True, blank=True)
     cancelled_at = models.DateTimeField("cancelled", null=True, blank=True)
 
@@ -315,6 +316,14 @@ class Order(models.Model):
 
     def __str__(self):
         return f"Order {self.pk}"
+
+    @property
+    def is_unpaid(self) -> bool:
+        return self.status == self.Status.UNPAID
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status == self.Status.PAID
 
     @property
     def areas_label(self) -> str:

@@ -2,7 +2,10 @@
 for 2 Mbps Mainland China to Mainland China (USD 34 per Mbps per month). Every other figure below is
 this replica's choice, kept in this one table; cross-border pairs cost several times more."""
 
+import calendar
+import math
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 # USD per Mbps per month, keyed by the pair of area ids (a one-element set for a same-area pair).
@@ -25,6 +28,9 @@ PRICE_PER_MBPS_MONTH = {
 }
 
 CENT = Decimal("0.01")
+
+# Upgrades are prorated by the hours left, over a month of 30 days (replica choice).
+HOURS_PER_MONTH = 30 * 24
 
 
 def billable_months(duration_months: int) -> int:
@@ -60,3 +66,32 @@ def quote(*, area_a_code: str, area_b_code: str, bandwidth: int, duration_months
         billable_months=months,
         total=(monthly * months).quantize(CENT, rounding=ROUND_HALF_UP),
     )
+
+
+def upgrade_price(
+    *, area_a_code: str, area_b_code: str, old_bandwidth: int, new_bandwidth: int, expires_at: datetime, now: datetime
+) -> Decimal:
+    """An upgrade costs the monthly price difference prorated by the hours left (started hours
+    count); a downgrade (new_bandwidth below old) costs nothing and refunds nothing."""
+    if new_bandwidth <= old_bandwidth:
+        return Decimal("0.00")
+    hours_left = math.ceil((expires_at - now).total_seconds() / 3600)
+    monthly_difference = unit_price(area_a_code, area_b_code) * (new_bandwidth - old_bandwidth)
+    return (monthly_difference * hours_left / HOURS_PER_MONTH).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# Time bought -------------------------------------------------------------------------------------
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later, on the month's last day where that day is missing."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def renewal_expiration(*, expires_at: datetime, months: int, now: datetime) -> datetime:
+    """A renewal runs from the current expiration, or from `now` if that has passed. Auto-renewal
+    passes the expiration itself as `now`, so no paid time is lost or given away."""
+    return add_months(max(expires_at, now), months)

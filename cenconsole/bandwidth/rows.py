@@ -20,7 +20,7 @@ PACKAGE_LINKS = {
 def with_row_links(packages):
     """The packages as a list, each with `links`: its action URLs by name."""
     patterns = {key: reverse(name, kwargs={"package_id": PACKAGE}) for key, name in PACKAGE_LINKS.items()}
-    unbind = reverse("networks:package_unbind", kwargs={"cen_id": CEN, "package_id": PACKAGE})
+    unbind = reverse("bandwidth:package_unbind", kwargs={"cen_id": CEN, "package_id": PACKAGE})
     ticket = reverse("tickets:ticket_detail", kwargs={"ticket_id": TICKET})
     packages = list(packages)
     for package in packages:

@@ -1,8 +1,14 @@
-from django.db.models import QuerySet
-
-from cenconsole.tickets.selectors import open_ticket_id_subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from .models import BandwidthPackage, Order
+
+
+def open_ticket_id_subquery():
+    """For annotating packages with their open deletion ticket's id (None without one), in the same
+    query. Tickets sit above this app: their model is reached through the relation, and asked for its
+    open tickets by its own queryset method, not imported."""
+    tickets = BandwidthPackage._meta.get_field("deletion_tickets").related_model
+    return Subquery(tickets.objects.open().filter(package=OuterRef("pk")).values("pk")[:1])
 
 
 def packages_for(*, owner) -> QuerySet[BandwidthPackage]:
@@ -31,3 +37,13 @@ def orders_for(*, owner) -> QuerySet[Order]:
 def order_get(*, owner, order_id) -> Order:
     """One of the account's orders; another account's id raises DoesNotExist (a 404 in views)."""
     return orders_for(owner=owner).get(pk=order_id)
+
+
+def available_packages_for(*, owner) -> QuerySet[BandwidthPackage]:
+    """The account's packages bound to no CEN instance: the ones Bind Bandwidth Package offers."""
+    return packages_for(owner=owner).filter(cen_instance__isnull=True)
+
+
+def package_list(*, owner) -> QuerySet[BandwidthPackage]:
+    """The Bandwidth Packages page: every package of the account, bound or available, newest first."""
+    return packages_for(owner=owner).order_by("-created_at", "-id")

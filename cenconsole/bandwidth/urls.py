@@ -6,6 +6,13 @@ app_name = "bandwidth"
 
 urlpatterns = [
     path("instances/<str:cen_id>/bandwidth-packages/", views.cen_tab, name="cen_tab"),
+    path("instances/<str:cen_id>/bandwidth-packages/bind/", views.package_bind, name="package_bind"),
+    path(
+        "instances/<str:cen_id>/bandwidth-packages/<str:package_id>/unbind/",
+        views.package_unbind,
+        name="package_unbind",
+    ),
+    path("bandwidth-packages/", views.package_list, name="package_list"),
     path("bandwidth-packages/buy/", views.buy, name="buy"),
     path("bandwidth-packages/<str:package_id>/renew/", views.package_renew, name="package_renew"),
     path(

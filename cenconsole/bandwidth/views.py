@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
@@ -11,9 +13,11 @@ from cenconsole.core.rendering import render_page
 from cenconsole.regions.selectors import areas_by_code
 
 from . import selectors, services
-from .forms import AutoRenewalForm, PurchaseForm, RenewForm, ResizeForm
-from .models import Order, is_cross_border
+from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
+from .models import BandwidthPackage, Order, is_cross_border
 from .rows import with_row_links
+
+PAGE_SIZE = 20
 
 
 @login_required
@@ -207,5 +211,62 @@ def package_auto_renewal(request, package_id):
             messages.success(request, f"Auto-renewal of {package.pk} was saved.")
             if package.cen_instance_id:
                 return redirect("bandwidth:cen_tab", cen_id=package.cen_instance_id)
-            return redirect("networks:package_list")
+            return redirect("bandwidth:package_list")
     return render_page(request, "bandwidth/auto_renewal.html", {"package": package, "form": form})
+
+
+# Binding packages --------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def package_bind(request, cen_id):
+    """Bind Bandwidth Package: an available package of the account joins this CEN instance."""
+    instance = cen_instance_or_404(request, cen_id)
+    packages = list(selectors.available_packages_for(owner=request.user))
+    form = BindPackageForm(request.POST or None, packages=packages)
+    if request.method == "POST" and form.is_valid():
+        try:
+            package = services.package_bind(
+                owner=request.user, cen_instance_id=instance.pk, package_id=form.cleaned_data["package"].pk
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Bandwidth package {package.pk} was bound to CEN instance {instance.pk}.")
+            return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+    context = cen_page_context(instance, "bandwidth-packages", form=form, packages=packages)
+    return render_page(request, "bandwidth/package_bind.html", context)
+
+
+@login_required
+@require_POST
+def package_unbind(request, cen_id, package_id):
+    """Unbind on a package row; back to where it was clicked, with the outcome as a message."""
+    instance = cen_instance_or_404(request, cen_id)
+    package = get_object_or_404(
+        BandwidthPackage.objects.active(), owner=request.user, cen_instance=instance, pk=package_id
+    )
+    try:
+        services.package_unbind(owner=request.user, package_id=package.pk)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Bandwidth package {package.pk} was unbound. It is now available.")
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+
+
+# Bandwidth Packages page -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def package_list(request):
+    """The Bandwidth Packages page of the navigation: all the account's packages, bound or not."""
+    page = Paginator(selectors.package_list(owner=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_row_links(page.object_list)
+    return render_page(request, "bandwidth/package_list.html", {"page": page})

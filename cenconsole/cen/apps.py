@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class CenConfig(AppConfig):
     name = "cenconsole.cen"
     verbose_name = "CEN instances"
+
+    def ready(self):
+        from .services import instance_saved
+
+        post_save.connect(instance_saved, sender=self.get_model("CenInstance"), dispatch_uid="cen.instance_saved")

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from cenconsole.accounts.services import account_state_changed
+from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
 
@@ -16,7 +16,7 @@ class CenInstance(models.Model):
     """A Cloud Enterprise Network instance, owned by one account."""
 
     class Status(models.TextChoices):
-        ACTIVE = "Active", "Ready"
+        ACTIVE = "Active", _("Ready")
 
     id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_cen_id, editable=False)
     owner = models.ForeignKey(
@@ -32,7 +32,7 @@ class CenInstance(models.Model):
         help_text="Empty or 1 to 256 characters.",
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    created_at = models.DateTimeField("created", default=timezone.now)
+    created_at = models.DateTimeField("created", default=clock.now)
     deleted_at = models.DateTimeField(
         "deleted", null=True, blank=True, help_text="Set when the user deletes the instance; the row stays for history."
     )
@@ -44,9 +44,3 @@ class CenInstance(models.Model):
 
     def __str__(self):
         return f"{self.id} ({self.name})" if self.name else self.id
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Whatever saves an instance (services, the admin, fixtures), the account's cached
-        # Instances table must not outlive the change.
-        account_state_changed(owner=self.owner_id)

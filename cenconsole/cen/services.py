@@ -1,18 +1,20 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from cenconsole.accounts.services import account_state_changed
 from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
+from cenconsole.core.errors import refusal
 
 from .models import CenInstance
 from .selectors import cen_instances_for
 
-DELETE_WITH_PACKAGES = (
-    "CEN instance {cen_id} still has bandwidth packages bound to it ({packages}). "
+DELETE_WITH_PACKAGES = gettext_noop(
+    "CEN instance %(cen_id)s still has bandwidth packages bound to it (%(packages)s). "
     "Unbind them before you delete the instance."
 )
-DELETE_WITH_NETWORKS = (
-    "CEN instance {cen_id} still has network instances attached ({networks}). "
+DELETE_WITH_NETWORKS = gettext_noop(
+    "CEN instance %(cen_id)s still has network instances attached (%(networks)s). "
     "Detach them before you delete the instance."
 )
 
@@ -32,17 +34,19 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
     packages = list(instance.bandwidth_packages.values_list("pk", flat=True))
     if packages:
-        raise ValidationError(
-            DELETE_WITH_PACKAGES.format(cen_id=instance.pk, packages=", ".join(packages)), code="has_packages"
-        )
+        raise refusal(DELETE_WITH_PACKAGES, "has_packages", cen_id=instance.pk, packages=", ".join(packages))
     networks = list(instance.network_instances.values_list("pk", flat=True))
     if networks:
-        raise ValidationError(
-            DELETE_WITH_NETWORKS.format(cen_id=instance.pk, networks=", ".join(networks)), code="has_networks"
-        )
-    instance.deleted_at = timezone.now()
+        raise refusal(DELETE_WITH_NETWORKS, "has_networks", cen_id=instance.pk, networks=", ".join(networks))
+    instance.deleted_at = clock.now()
     instance.save(update_fields=["deleted_at"])
     audit_record(
         actor=owner, action="cen.deleted", target=instance, changes={"deleted_at": (None, instance.deleted_at)}
     )
     return instance
+
+
+def instance_saved(sender, *, instance: CenInstance, **kwargs) -> None:
+    """post_save receiver: whatever saves an instance (services, the admin, fixtures), the account's
+    cached Instances table must not outlive the change."""
+    account_state_changed(owner=instance.owner_id)

@@ -10,7 +10,7 @@ from django.urls import reverse
 # The left navigation, in the console's order: (section, label, URL name).
 NAV_LINKS = [
     ("instances", "Instances", "cen:instance_list"),
-    ("packages", "Bandwidth Packages", "networks:package_list"),
+    ("packages", "Bandwidth Packages", "bandwidth:package_list"),
     ("orders", "Orders", "bandwidth:order_list"),
     ("tickets", "Tickets", "tickets:ticket_list"),
 ]
@@ -20,7 +20,7 @@ NAV_SECTIONS = [
     ("bandwidth:order", "orders"),
     ("tickets:", "tickets"),
     ("cen:", "instances"),
-    ("networks:package_list", "packages"),
+    ("bandwidth:package_list", "packages"),
     ("bandwidth:", "instances"),
     ("networks:", "instances"),
 ]

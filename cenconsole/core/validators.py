@@ -1,19 +1,61 @@
-"""Validators shared by every resource the console names (CEN instances, bandwidth packages)."""
+"""The rules for the texts every resource carries (CEN instances, bandwidth packages, network
+instances): one home, used by the models, the forms, the services and so the API."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy, gettext_noop
 
-NAME_URL_PREFIX = "{field} cannot start with http:// or https://."
+NAME_MAX_LENGTH = 128
+DESCRIPTION_MAX_LENGTH = 256
+
+NAME_TOO_LONG = gettext_noop("Name must be at most 128 characters.")
+DESCRIPTION_TOO_LONG = gettext_noop("Description must be at most 256 characters.")
+NAME_URL_PREFIX = gettext_noop("Name cannot start with http:// or https://.")
+DESCRIPTION_URL_PREFIX = gettext_noop("Description cannot start with http:// or https://.")
+NAME_HELP = gettext_lazy("Optional. Up to 128 characters; cannot start with http:// or https://.")
+DESCRIPTION_HELP = gettext_lazy("Optional. Up to 256 characters; cannot start with http:// or https://.")
 
 
-def validate_not_url_prefixed(value: str, *, field: str = "Name") -> None:
+def _refuse_url_prefix(value: str, message) -> None:
     """The real API refuses names and descriptions that start like a URL."""
     if value and value.lower().startswith(("http://", "https://")):
-        raise ValidationError(NAME_URL_PREFIX.format(field=field), code="url_prefix")
+        raise ValidationError(gettext_lazy(message), code="url_prefix")
 
 
 def validate_name(value: str) -> None:
-    validate_not_url_prefixed(value, field="Name")
+    """What a name may hold (its length is the field's max_length, or clean_name's check)."""
+    _refuse_url_prefix(value, NAME_URL_PREFIX)
 
 
 def validate_description(value: str) -> None:
-    validate_not_url_prefixed(value, field="Description")
+    _refuse_url_prefix(value, DESCRIPTION_URL_PREFIX)
+
+
+def clean_name(value) -> str:
+    """A name as the services store it: stripped, at most 128 characters, not URL-like."""
+    value = (value or "").strip()
+    if len(value) > NAME_MAX_LENGTH:
+        raise ValidationError(gettext_lazy(NAME_TOO_LONG), code="max_length")
+    validate_name(value)
+    return value
+
+
+def clean_description(value) -> str:
+    value = (value or "").strip()
+    if len(value) > DESCRIPTION_MAX_LENGTH:
+        raise ValidationError(gettext_lazy(DESCRIPTION_TOO_LONG), code="max_length")
+    validate_description(value)
+    return value
+
+
+def clean_texts(**fields) -> dict[str, str]:
+    """Cleans `name=` and `description=` together; raises one ValidationError keyed by field."""
+    cleaners = {"name": clean_name, "description": clean_description}
+    cleaned, errors = {}, {}
+    for field, value in fields.items():
+        try:
+            cleaned[field] = cleaners[field](value)
+        except ValidationError as error:
+            errors[field] = error
+    if errors:
+        raise ValidationError(errors)
+    return cleaned

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class NetworksConfig(AppConfig):
     name = "cenconsole.networks"
     verbose_name = "Networks and region connections"
+
+    def ready(self):
+        # Reactions to the apps below, which announce with signals and do not import this one.
+        from cenconsole.bandwidth.signals import package_releasing
+
+        from .services import release_connections
+
+        package_releasing.connect(release_connections, dispatch_uid="networks.release_connections")

@@ -4,6 +4,7 @@ refused here already."""
 
 from django import forms
 
+from cenconsole.bandwidth.forms import PackageChoiceField
 from cenconsole.regions.models import Region
 
 from . import services
@@ -16,26 +17,6 @@ def region_choices(regions) -> list:
     for region in regions:
         groups.setdefault(region.area.name, []).append((region.pk, region.name))
     return list(groups.items())
-
-
-def package_label(package) -> str:
-    name = f" / {package.name}" if package.name else ""
-    return f"{package.id}{name} ({package.areas_label}, {package.bandwidth} Mbps)"
-
-
-class PackageChoiceField(forms.ChoiceField):
-    """A select of packages given as objects; cleans to the chosen package."""
-
-    def __init__(self, *, packages=(), **kwargs):
-        super().__init__(**kwargs)
-        self.set_packages(packages)
-
-    def set_packages(self, packages):
-        self.packages = {package.pk: package for package in packages}
-        self.choices = [(package.pk, package_label(package)) for package in self.packages.values()]
-
-    def clean(self, value):
-        return self.packages[super().clean(value)]
 
 
 class AttachNetworkForm(forms.Form):
@@ -122,19 +103,3 @@ class RegionConnectionForm(forms.Form):
             "opposite_region_code": data["opposite_region"],
             "bandwidth": data["bandwidth"],
         }
-
-
-class BindPackageForm(forms.Form):
-    """Bind Bandwidth Package: one of the account's available packages."""
-
-    package = PackageChoiceField(
-        label="Bandwidth Package",
-        error_messages={
-            "invalid_choice": services.UNKNOWN_AVAILABLE_PACKAGE,
-            "required": services.UNKNOWN_AVAILABLE_PACKAGE,
-        },
-    )
-
-    def __init__(self, *args, packages, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["package"].set_packages(packages)

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from cenconsole.bandwidth.models import BandwidthPackage
-from cenconsole.bandwidth.selectors import packages_for, packages_for_cen
+from cenconsole.bandwidth.selectors import packages_for_cen
 
 from .models import NetworkInstance, RegionConnection, region_pair, regions_covered_by
 
@@ -44,16 +44,6 @@ def with_usage(packages: QuerySet[BandwidthPackage]) -> QuerySet[BandwidthPackag
 def packages_with_usage_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPackage]:
     """The packages bound to the CEN instance, each with its used and remaining bandwidth."""
     return with_usage(packages_for_cen(owner=owner, cen_instance=cen_instance))
-
-
-def available_packages_for(*, owner) -> QuerySet[BandwidthPackage]:
-    """The account's packages bound to no CEN instance: the ones Bind Bandwidth Package offers."""
-    return packages_for(owner=owner).filter(cen_instance__isnull=True)
-
-
-def package_list(*, owner) -> QuerySet[BandwidthPackage]:
-    """The Bandwidth Packages page: every package of the account, bound or available, newest first."""
-    return packages_for(owner=owner).order_by("-created_at", "-id")
 
 
 # The connectivity matrix -------------------------------------------------------------------------

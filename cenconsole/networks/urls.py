@@ -15,11 +15,4 @@ urlpatterns = [
         views.connection_delete,
         name="connection_delete",
     ),
-    path("instances/<str:cen_id>/bandwidth-packages/bind/", views.package_bind, name="package_bind"),
-    path(
-        "instances/<str:cen_id>/bandwidth-packages/<str:package_id>/unbind/",
-        views.package_unbind,
-        name="package_unbind",
-    ),
-    path("bandwidth-packages/", views.package_list, name="package_list"),
 ]

@@ -1,15 +1,23 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cenconsole.core import clock
+
+
+class DeletionTicketQuerySet(models.QuerySet):
+    def open(self):
+        """Tickets not yet handled: a package has at most one."""
+        return self.filter(status=DeletionTicket.Status.PENDING)
 
 
 class DeletionTicket(models.Model):
     """A user's request to delete a bandwidth package: the only way a package ever goes away."""
 
     class Status(models.TextChoices):
-        PENDING = "Pending", "Pending"
-        APPROVED = "Approved", "Approved"
-        REJECTED = "Rejected", "Rejected"
+        PENDING = "Pending", _("Pending")
+        APPROVED = "Approved", _("Approved")
+        REJECTED = "Rejected", _("Rejected")
 
     # A handled ticket is final.
     ALLOWED_TRANSITIONS = {
@@ -29,7 +37,7 @@ class DeletionTicket(models.Model):
     )
     reason = models.TextField(max_length=1000, help_text="Why the user wants the package deleted.")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
-    created_at = models.DateTimeField("created", default=timezone.now)
+    created_at = models.DateTimeField("created", default=clock.now)
     handled_at = models.DateTimeField("handled", null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -40,6 +48,8 @@ class DeletionTicket(models.Model):
         help_text="Staff member who approved or rejected the ticket.",
     )
     staff_note = models.TextField(blank=True, max_length=1000, help_text="Shown to the user on the Tickets page.")
+
+    objects = DeletionTicketQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,4 +1,4 @@
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
 from cenconsole.audit.models import AuditRecord
 
@@ -19,9 +19,3 @@ def ticket_get(*, requester, ticket_id) -> DeletionTicket:
 def ticket_history(ticket: DeletionTicket) -> QuerySet[AuditRecord]:
     return AuditRecord.objects.for_target(ticket).select_related("actor")
 
-
-def open_ticket_id_subquery():
-    """For annotating packages with their open ticket's id (None without one), in the same query."""
-    return Subquery(
-        DeletionTicket.objects.filter(package=OuterRef("pk"), status=DeletionTicket.Status.PENDING).values("pk")[:1]
-    )

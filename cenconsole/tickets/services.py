@@ -3,29 +3,31 @@ reject it. Every change of a ticket passes through _ticket_transition."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.core import clock
+from cenconsole.core.errors import field_error, refusal
 
 from .models import DeletionTicket
 
-REASON_REQUIRED = "Enter a reason for deleting the bandwidth package."
-REASON_TOO_LONG = "The reason must be at most 1,000 characters."
-NOTE_TOO_LONG = "The staff note must be at most 1,000 characters."
-UNKNOWN_PACKAGE = "Select one of your bandwidth packages."
-TICKET_HANDLED = "Ticket {number} was already {status}; a handled ticket cannot be handled again."
-NOT_ALLOWED = "You do not have permission to handle deletion tickets."
+REASON_REQUIRED = gettext_noop("Enter a reason for deleting the bandwidth package.")
+REASON_TOO_LONG = gettext_noop("The reason must be at most 1,000 characters.")
+NOTE_TOO_LONG = gettext_noop("The staff note must be at most 1,000 characters.")
+UNKNOWN_PACKAGE = bandwidth_services.UNKNOWN_PACKAGE
+TICKET_HANDLED = gettext_noop("Ticket %(number)s was already %(status)s; a handled ticket cannot be handled again.")
+NOT_ALLOWED = gettext_noop("You do not have permission to handle deletion tickets.")
 HANDLE_PERMISSION = "tickets.handle_deletionticket"
 
 
 def _clean_text(value, *, limit, too_long, required_message=None):
     value = (value or "").strip()
     if required_message and not value:
-        raise ValidationError(required_message, code="required")
+        raise refusal(required_message, "required")
     if len(value) > limit:
-        raise ValidationError(too_long, code="max_length")
+        raise refusal(too_long, "max_length")
     return value
 
 
@@ -38,8 +40,8 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
         raise ValidationError({"reason": error}) from None
     package = BandwidthPackage.objects.active().filter(owner=requester, pk=package_id).first()
     if package is None:
-        raise ValidationError({"package": ValidationError(UNKNOWN_PACKAGE, code="unknown_package")})
-    open_ticket = package.deletion_tickets.filter(status=DeletionTicket.Status.PENDING).first()
+        raise field_error("package", UNKNOWN_PACKAGE, "unknown_package")
+    open_ticket = package.deletion_tickets.open().first()
     if open_ticket:
         return open_ticket, False
     try:
@@ -54,19 +56,18 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
             )
     except IntegrityError:
         # A concurrent request opened the package's ticket first: that one is the open ticket.
-        return package.deletion_tickets.get(status=DeletionTicket.Status.PENDING), False
+        return package.deletion_tickets.open().get(), False
     return ticket, True
 
 
 def _ticket_transition(*, ticket: DeletionTicket, new_status: str, staff, note: str) -> DeletionTicket:
     """Moves a locked ticket to new_status, if its allowed transitions permit, and audits it."""
     if new_status not in DeletionTicket.ALLOWED_TRANSITIONS[ticket.status]:
-        raise ValidationError(
-            TICKET_HANDLED.format(number=ticket.number, status=ticket.get_status_display().lower()),
-            code="ticket_handled",
+        raise refusal(
+            TICKET_HANDLED, "ticket_handled", number=ticket.number, status=ticket.get_status_display().lower()
         )
     old_status = ticket.status
-    ticket.status, ticket.handled_at, ticket.handled_by, ticket.staff_note = new_status, timezone.now(), staff, note
+    ticket.status, ticket.handled_at, ticket.handled_by, ticket.staff_note = new_status, clock.now(), staff, note
     ticket.save(update_fields=["status", "handled_at", "handled_by", "staff_note"])
     audit_record(
         actor=staff,
@@ -80,7 +81,7 @@ def _ticket_transition(*, ticket: DeletionTicket, new_status: str, staff, note: 
 
 def _locked_ticket(ticket_id, staff) -> DeletionTicket:
     if not staff.has_perm(HANDLE_PERMISSION):
-        raise PermissionDenied(NOT_ALLOWED)
+        raise PermissionDenied(gettext(NOT_ALLOWED))
     return DeletionTicket.objects.select_for_update().select_related("package").get(pk=ticket_id)
 
 

@@ -10,7 +10,15 @@ from cenconsole.api import errors
 
 ROOT = Path(__file__).resolve().parents[2] / "cenconsole"
 # The services the API's actions call, and the validators their models run.
-API_REACHABLE = ["bandwidth/services.py", "networks/services.py", "cen/services.py", "core/validators.py"]
+API_REACHABLE = [
+    "bandwidth/services/purchase.py",
+    "bandwidth/services/subscription.py",
+    "bandwidth/services/payment.py",
+    "bandwidth/services/packages.py",
+    "networks/services.py",
+    "cen/services.py",
+    "core/validators.py",
+]
 # Codes no API action can meet: console-only actions, or states an API call cannot reach.
 NOT_REACHABLE = {
     "order_paid": "raised by Cancel on the Orders page only",
@@ -20,7 +28,8 @@ NOT_REACHABLE = {
 
 
 def refusal_codes(path: Path) -> set[str]:
-    """Every literal code a module raises: code="..." keywords and _error(field, message, "code") calls."""
+    """Every literal code a module raises: code="..." keywords, refusal(message, "code") and
+    field_error(field, message, "code") calls."""
     codes = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if not isinstance(node, ast.Call):
@@ -28,8 +37,9 @@ def refusal_codes(path: Path) -> set[str]:
         for keyword in node.keywords:
             if keyword.arg == "code" and isinstance(keyword.value, ast.Constant):
                 codes.add(keyword.value.value)
-        if getattr(node.func, "id", None) == "_error" and isinstance(node.args[-1], ast.Constant):
-            codes.add(node.args[-1].value)
+        position = {"refusal": 1, "field_error": 2}.get(getattr(node.func, "id", None))
+        if position is not None and len(node.args) > position and isinstance(node.args[position], ast.Constant):
+            codes.add(node.args[position].value)
     return codes
 
 

@@ -52,7 +52,7 @@ def test_describe_cens_queries_do_not_grow_with_instances_or_packages(client, ac
     def add_instances(count):
         for package in buy_unbound(user, count):
             cen_instance = CenInstanceFactory(owner=user)
-            network_services.package_bind(owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk)
+            bandwidth_services.package_bind(owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk)
 
     add_instances(1)
     one = queries_for(client, "DescribeCens")
@@ -64,7 +64,7 @@ def test_describe_limits_queries_do_not_grow_with_connections(client, access_key
     """DescribeCenInterRegionBandwidthLimits: 1 connection or 6, the same number of queries."""
     cen_instance = CenInstanceFactory(owner=user)
     package = buy_unbound(user, 1, bandwidth=10)[0]
-    network_services.package_bind(owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk)
+    bandwidth_services.package_bind(owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk)
     regions = ["cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-shenzhen"]
     pairs = [(a, b) for index, a in enumerate(regions) for b in regions[index + 1 :]]
     for count, (local, opposite) in enumerate(pairs, start=1):

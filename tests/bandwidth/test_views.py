@@ -363,7 +363,7 @@ def test_area_pair_already_bought_is_refused_on_the_form(client_user, cen_instan
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
     response = client_user.post(BUY_URL, form_data(cen_instance, area_a=area_a, area_b=area_b))
     areas = "Mainland China ↔ North America" if area_a == "China" else "North America ↔ Mainland China"
-    message = services.AREA_PAIR_TAKEN.format(cen_id=cen_instance.pk, areas=areas)
+    message = services.AREA_PAIR_TAKEN % dict(cen_id=cen_instance.pk, areas=areas)
     assert response.status_code == 200
     assert response.context["form"].errors["area_b"] == [message]
     assert message in response.text

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.cen import services
-from cenconsole.networks import services as network_services
 from tests.factories import buy_package
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_buying_binding_and_unbinding_show_at_once(client_user, user, cen_instan
     assert package_count(client_user, cen_instance) == "0"
     package = buy_package(cen_instance)
     assert package_count(client_user, cen_instance) == "1"
-    network_services.package_unbind(owner=user, package_id=package.pk)
+    bandwidth_services.package_unbind(owner=user, package_id=package.pk)
     assert package_count(client_user, cen_instance) == "0"
 
 

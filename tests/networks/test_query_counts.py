@@ -86,7 +86,7 @@ def test_set_form_query_count_is_constant_in_packages(client, rich_user, attach,
 def test_packages_page_query_count_is_constant_in_packages(client, rich_user):
     """The Bandwidth Packages page for 1 or 15 packages: same number of queries."""
     client.force_login(rich_user)
-    url = reverse("networks:package_list")
+    url = reverse("bandwidth:package_list")
     buy_package(CenInstanceFactory(owner=rich_user))
     few = page_queries(client, url)
     for _ in range(14):

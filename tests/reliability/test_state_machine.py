@@ -141,10 +141,10 @@ class ConsoleMachine(RuleBasedStateMachine):
         if package:
             try:
                 if package.cen_instance_id:
-                    networks.package_unbind(owner=user, package_id=package.pk)
+                    billing.package_unbind(owner=user, package_id=package.pk)
                 else:
                     cen = self.pick(data, self.cens[user.pk])
-                    networks.package_bind(owner=user, cen_instance_id=cen.pk, package_id=package.pk)
+                    billing.package_bind(owner=user, cen_instance_id=cen.pk, package_id=package.pk)
             except REFUSED:
                 pass
 

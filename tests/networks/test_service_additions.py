@@ -4,6 +4,7 @@ region_connection_set_by_regions, and package_unbind naming the CEN instance."""
 import pytest
 from django.core.exceptions import ValidationError
 
+from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import RegionConnection
 from tests.factories import CenInstanceFactory, buy_package
@@ -60,7 +61,7 @@ def test_unbind_naming_another_cen_instance_is_refused(cen_instance, package, us
     """package_unbind with a CEN instance the package is not bound to refuses and leaves it bound."""
     elsewhere = CenInstanceFactory(owner=user)
     with pytest.raises(ValidationError) as refused:
-        network_services.package_unbind(owner=user, package_id=package.pk, cen_instance_id=elsewhere.pk)
+        bandwidth_services.package_unbind(owner=user, package_id=package.pk, cen_instance_id=elsewhere.pk)
     assert refused.value.code == "package_not_bound"
     package.refresh_from_db()
     assert package.cen_instance == cen_instance
@@ -68,6 +69,6 @@ def test_unbind_naming_another_cen_instance_is_refused(cen_instance, package, us
 
 def test_unbind_naming_its_cen_instance_unbinds(cen_instance, package, user):
     """package_unbind with the package's own CEN instance unbinds it."""
-    network_services.package_unbind(owner=user, package_id=package.pk, cen_instance_id=cen_instance.pk)
+    bandwidth_services.package_unbind(owner=user, package_id=package.pk, cen_instance_id=cen_instance.pk)
     package.refresh_from_db()
     assert package.cen_instance is None

@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from cenconsole.accounts.services import account_state_changed
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance, new_cen_id
+from cenconsole.core import clock
 
 BULK_BATCH = 1000
 
@@ -41,7 +41,7 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
     missing = count - CenInstance.objects.filter(owner=owner).count()
     if missing <= 0:
         return 0
-    start = timezone.now() - timedelta(seconds=missing)
+    start = clock.now() - timedelta(seconds=missing)
     instances = [
         CenInstance(
             id=new_cen_id(),
@@ -71,7 +71,7 @@ def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_i
         return
     order = bandwidth_services.order_create_purchase(
         owner=owner,
-        idempotency_key=f"seed-demo:{name}:{timezone.now().timestamp()}",
+        idempotency_key=f"seed-demo:{name}:{clock.now().timestamp()}",
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
@@ -80,7 +80,7 @@ def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_i
         duration_months=1,
     )
     package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
-    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() + expires_in)
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)
 
 
 @transaction.atomic

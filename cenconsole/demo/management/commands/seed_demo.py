@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from cenconsole.api.services import access_key_ensure
-from cenconsole.core import demo
+from cenconsole.demo import services as demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,59 @@
+"""What the bandwidth services say when they refuse, in one place. Constants marked for translation
+and left unformatted: the services raise them with a code and params (cenconsole.core.errors)."""
+
+from django.utils.translation import gettext_noop
+
+from cenconsole.core.validators import DESCRIPTION_TOO_LONG, NAME_TOO_LONG  # noqa: F401 (re-exported)
+
+BANDWIDTH_RANGE = gettext_noop("Bandwidth must be a whole number of Mbps from 2 to 10,000.")
+UNKNOWN_AREA = gettext_noop("Select an area from the list.")
+UNKNOWN_DURATION = gettext_noop("Select a duration from the list.")
+UNKNOWN_AUTO_RENEWAL = gettext_noop("Select an auto-renewal period of 1, 2 or 3 months.")
+UNKNOWN_CEN = gettext_noop("Select one of your CEN instances.")
+AREA_PAIR_TAKEN = gettext_noop(
+    "CEN instance %(cen_id)s already has a bandwidth package for %(areas)s. "
+    "A CEN instance can have at most one bandwidth package per pair of areas."
+)
+CROSS_BORDER_NOT_AGREED = gettext_noop(
+    "Read and accept the cross-border service agreement to buy a cross-border bandwidth package."
+)
+INSUFFICIENT_BALANCE = gettext_noop(
+    "Your balance of USD %(balance)s is not enough to pay USD %(amount)s. Nothing was charged."
+)
+ORDER_CANCELLED = gettext_noop("This order was cancelled and can no longer be paid.")
+ORDER_PAID = gettext_noop("This order is already paid and can no longer be cancelled.")
+MISSING_IDEMPOTENCY_KEY = gettext_noop("The form has expired. Open the purchase page again.")
+UNKNOWN_PACKAGE = gettext_noop("Select one of your bandwidth packages.")
+RESIZE_SAME = gettext_noop("The bandwidth package already has %(bandwidth)s Mbps. Enter a different bandwidth.")
+RESIZE_EXPIRED = gettext_noop(
+    "Bandwidth package %(package_id)s has expired. Renew it before you change its bandwidth."
+)
+RESIZE_STALE = gettext_noop(
+    "The package's bandwidth changed to %(bandwidth)s Mbps since this order was made. Place a new order."
+)
+DOWNGRADE_CROSS_BORDER = gettext_noop("A cross-border bandwidth package cannot be downgraded.")
+DOWNGRADE_BELOW_CONNECTIONS = gettext_noop(
+    "The bandwidth cannot be lower than %(used)s Mbps, the sum of the package's region connections. "
+    "Lower or delete region connections first."
+)
+PACKAGE_ALREADY_RELEASED = gettext_noop("Bandwidth package %(package_id)s is already released.")
+RELEASE_NEEDS_TICKET = gettext_noop(
+    "A bandwidth package cannot be deleted after purchase unless you open a ticket."
+)
+# The real API's words for a package still within its subscription, then the console's.
+RELEASE_WITHIN_VALIDITY = gettext_noop(
+    "Forbidden to release a PREPAY bandwidth instance within validity period. "
+    "A bandwidth package cannot be deleted after purchase unless you open a ticket."
+)
+
+# Bind and Unbind.
+UNKNOWN_AVAILABLE_PACKAGE = gettext_noop("Select one of your available bandwidth packages.")
+PACKAGE_ALREADY_BOUND = gettext_noop(
+    "Bandwidth package %(package_id)s is bound to CEN instance %(cen_id)s. Unbind it first."
+)
+PACKAGE_NOT_BOUND = gettext_noop("Bandwidth package %(package_id)s is not bound to a CEN instance.")
+PACKAGE_NOT_BOUND_TO = gettext_noop("Bandwidth package %(package_id)s is not bound to CEN instance %(cen_id)s.")
+PACKAGE_HAS_CONNECTIONS = gettext_noop(
+    "Bandwidth package %(package_id)s still carries region connections: %(connections)s. "
+    "Delete them on the Region Connections tab, then unbind the package."
+)

@@ -1,0 +1,103 @@
+"""Time passing, run by `manage.py process_subscriptions`: packages expire at their expiration
+time, auto-renew through the same payment pipeline as Renew, and are released after the grace
+period."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+
+from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
+
+from ..models import BandwidthPackage
+from .packages import package_release
+from .payment import settle
+from .purchase import DURATIONS
+from .subscription import renewal_order
+
+
+def _expiry_due(now):
+    return (
+        BandwidthPackage.objects.active()
+        .filter(expires_at__lte=now)
+        .filter(Q(expiry_processed_for__isnull=True) | ~Q(expiry_processed_for=F("expires_at")))
+    )
+
+
+def _auto_renew(package: BandwidthPackage, *, expired_at, now) -> None:
+    """An auto-renewal is a Renew order placed and paid at once, renewed from the old expiration.
+    Raises ValidationError (a short balance, say) with nothing changed."""
+    months = package.auto_renewal_months
+    with transaction.atomic():
+        order = renewal_order(package, duration_months=months)
+        order.owner = package.owner
+        # One auto-renewal per expiration, whatever runs at once: the key is unique.
+        order.idempotency_key = f"auto-renew:{package.pk}:{int(expired_at.timestamp())}"
+        order.save(force_insert=True)
+        settle(
+            order,
+            now=now,
+            term_start=expired_at,
+            by_owner=False,
+            action="package.auto_renewed",
+            note=f"Auto-renewal for {DURATIONS[months]}: order {order.pk}, USD {order.amount}.",
+        )
+
+
+def _process_expiry(*, package_id: str, now) -> str | None:
+    """At expiration: auto-renew when on and the balance allows, otherwise record the expiry.
+    Returns what happened, or None when another run already handled it."""
+    with transaction.atomic():
+        package = _expiry_due(now).select_for_update().filter(pk=package_id).first()
+        if package is None:
+            return None
+        expired_at = package.expires_at
+        BandwidthPackage.objects.filter(pk=package.pk).update(expiry_processed_for=expired_at)
+        if package.auto_renewal:
+            try:
+                _auto_renew(package, expired_at=expired_at, now=now)
+                return "auto_renewed"
+            except ValidationError as error:
+                note = f"Auto-renewal failed: {' '.join(error.messages)}"
+        else:
+            note = "Auto-renewal is off."
+        audit_record(
+            actor=None,
+            action="package.expired",
+            target=package,
+            changes={"business_status": ("Normal", "FinancialLocked")},
+            note=note,
+        )
+        return "expired"
+
+
+def subscriptions_process(*, now=None) -> dict[str, int]:
+    """Expires and auto-renews packages whose time has come, then releases those expired longer than
+    the grace period. Idempotent: each package is re-checked under a lock, so two runs at the same
+    time change nothing twice."""
+    now = now or clock.now()
+    done = {"auto_renewed": 0, "expired": 0, "released": 0}
+    for package_id in list(_expiry_due(now).values_list("pk", flat=True)):
+        outcome = _process_expiry(package_id=package_id, now=now)
+        if outcome:
+            done[outcome] += 1
+    grace = timedelta(days=settings.CEN_RELEASE_GRACE_DAYS)
+    overdue = BandwidthPackage.objects.active().filter(expires_at__lte=now - grace).values_list("pk", flat=True)
+    for package_id in list(overdue):
+        try:
+            with transaction.atomic():
+                package = BandwidthPackage.objects.select_for_update().get(pk=package_id)
+                if package.released_at or package.expires_at > now - grace:
+                    continue  # another run released it, or it was renewed meanwhile
+                package_release(
+                    package_id=package_id,
+                    actor=None,
+                    reason=f"Expired {settings.CEN_RELEASE_GRACE_DAYS} days ago: released automatically.",
+                )
+                done["released"] += 1
+        except ValidationError:
+            continue
+    return done

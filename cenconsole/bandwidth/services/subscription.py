@@ -1,0 +1,130 @@
+"""A subscription's life before Pay: Renew and Upgrade/Downgrade orders and their prices, and the
+auto-renewal setting. Paying them is payment.py's; time passing is expiry.py's."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+
+from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
+from cenconsole.core.errors import field_error
+
+from .. import pricing
+from ..messages import (
+    DOWNGRADE_BELOW_CONNECTIONS,
+    DOWNGRADE_CROSS_BORDER,
+    RESIZE_EXPIRED,
+    RESIZE_SAME,
+)
+from ..models import BandwidthPackage, Order
+from .purchase import (
+    check_auto_renewal_months,
+    check_bandwidth,
+    check_duration,
+    order_create,
+    owned_package,
+    package_order,
+)
+
+
+def renewal_quote(*, package: BandwidthPackage, duration_months) -> pricing.Quote:
+    check_duration(duration_months)
+    return pricing.quote(
+        area_a_code=package.area_a_id,
+        area_b_code=package.area_b_id,
+        bandwidth=package.bandwidth,
+        duration_months=duration_months,
+    )
+
+
+def renewal_expiration(*, package: BandwidthPackage, months: int, now: datetime | None = None) -> datetime:
+    """The expiration a renewal of `months` would give the package now."""
+    return pricing.renewal_expiration(expires_at=package.expires_at, months=months, now=now or clock.now())
+
+
+def connections_used(package: BandwidthPackage) -> int:
+    """The bandwidth the package's region connections use (the networks app's rows, read through the
+    relation: this app does not import that one)."""
+    return package.region_connections.aggregate(used=Sum("bandwidth"))["used"] or 0
+
+
+def resize_check(*, package: BandwidthPackage, bandwidth, now=None) -> tuple[str, Decimal]:
+    """Checks a change of bandwidth; returns the order type (Upgrade or Downgrade) and the price."""
+    now = now or clock.now()
+    check_bandwidth(bandwidth)
+    if bandwidth == package.bandwidth:
+        raise field_error("bandwidth", RESIZE_SAME, "resize_same", bandwidth=package.bandwidth)
+    if package.expires_at <= now:
+        raise field_error("bandwidth", RESIZE_EXPIRED, "expired", package_id=package.pk)
+    if bandwidth < package.bandwidth:
+        if package.is_cross_border:
+            raise field_error("bandwidth", DOWNGRADE_CROSS_BORDER, "downgrade_cross_border")
+        used = connections_used(package)
+        if bandwidth < used:
+            raise field_error("bandwidth", DOWNGRADE_BELOW_CONNECTIONS, "below_connections", used=used)
+        order_type = Order.Type.DOWNGRADE
+    else:
+        order_type = Order.Type.UPGRADE
+    amount = pricing.upgrade_price(
+        area_a_code=package.area_a_id,
+        area_b_code=package.area_b_id,
+        old_bandwidth=package.bandwidth,
+        new_bandwidth=bandwidth,
+        expires_at=package.expires_at,
+        now=now,
+    )
+    return order_type, amount
+
+
+def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
+    """An unsaved Renew order for the package at today's price (Renew's Buy Now, and auto-renewal)."""
+    quote = renewal_quote(package=package, duration_months=duration_months)
+    return package_order(
+        package,
+        order_type=Order.Type.RENEW,
+        bandwidth=package.bandwidth,
+        duration_months=duration_months,
+        amount=quote.total,
+    )
+
+
+def order_create_renewal(*, owner, idempotency_key: str, package_id: str, duration_months) -> Order:
+    """Renew's Buy Now: an unpaid Renew order for one of the owner's packages."""
+
+    def build():
+        package = owned_package(owner=owner, package_id=package_id)
+        return renewal_order(package, duration_months=duration_months)
+
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+
+
+def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwidth) -> Order:
+    """Upgrade's or Downgrade's Buy Now: an unpaid order to change a package's bandwidth."""
+
+    def build():
+        package = owned_package(owner=owner, package_id=package_id)
+        order_type, amount = resize_check(package=package, bandwidth=bandwidth)
+        return package_order(
+            package, order_type=order_type, bandwidth=bandwidth, previous_bandwidth=package.bandwidth, amount=amount
+        )
+
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+
+
+@transaction.atomic
+def package_set_auto_renewal(*, owner, package_id: str, auto_renewal: bool, auto_renewal_months) -> BandwidthPackage:
+    check_auto_renewal_months(auto_renewal_months)
+    package = owned_package(owner=owner, package_id=package_id, lock=True)
+    changes = {
+        field: (getattr(package, field), value)
+        for field, value in (("auto_renewal", bool(auto_renewal)), ("auto_renewal_months", auto_renewal_months))
+        if getattr(package, field) != value
+    }
+    if changes:
+        for field, (_, value) in changes.items():
+            setattr(package, field, value)
+        package.save(update_fields=list(changes))
+        audit_record(actor=owner, action="package.auto_renewal_changed", target=package, changes=changes)
+    return package

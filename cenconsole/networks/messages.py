@@ -1,0 +1,32 @@
+"""What the networks services say when they refuse: constants marked for translation, unformatted
+(the services raise them with a code and params: cenconsole.core.errors)."""
+
+from django.utils.translation import gettext_noop
+
+from cenconsole.bandwidth.messages import UNKNOWN_CEN  # noqa: F401 (the same words for the same rule)
+from cenconsole.core.validators import NAME_TOO_LONG  # noqa: F401
+
+UNKNOWN_REGION = gettext_noop("Select a region from the list.")
+UNKNOWN_NETWORK_TYPE = gettext_noop("Select a network type from the list.")
+UNKNOWN_PACKAGE = gettext_noop("Select one of the bandwidth packages bound to this CEN instance.")
+SAME_REGION = gettext_noop(
+    "Local Region and Opposite Region must be different regions. Network instances in the same region "
+    "reach each other without a region connection."
+)
+REGIONS_NOT_COVERED = gettext_noop(
+    "Bandwidth package %(package_id)s connects %(areas)s, so it cannot carry %(regions)s. "
+    "Choose regions in the package's areas."
+)
+BANDWIDTH_TOO_LOW = gettext_noop("Bandwidth must be a whole number of at least 1 Mbps.")
+BANDWIDTH_EXCEEDS_REMAINING = gettext_noop(
+    "Bandwidth package %(package_id)s has only %(available)s Mbps remaining for this connection "
+    "(%(total)s Mbps, of which other region connections use %(used)s Mbps). Set at most %(available)s Mbps."
+)
+PACKAGE_EXPIRED = gettext_noop(
+    "Bandwidth package %(package_id)s has expired: its region connections carry no traffic and cannot be "
+    "changed. Renew the package first."
+)
+NO_PACKAGE_FOR_REGIONS = gettext_noop(
+    "CEN instance %(cen_id)s has no bandwidth package for %(areas)s, so it cannot connect %(regions)s. "
+    "Buy or bind a bandwidth package for these areas first."
+)
