@@ -45,6 +45,7 @@ test: install-dev
 	@# are skipped, except with CI set, where the run fails instead.
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory chromium || \
 		echo "Chromium could not be installed (apt-get install -y chromium): browser tests will be skipped."
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Benchmark (wrk from Debian's packages): see scripts/bench.py and docs/performance.md.
@@ -54,6 +55,7 @@ bench: install
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 screenshot: install-dev
 	$(PY) scripts/screenshot.py

@@ -3,7 +3,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils import timezone
+
+from cenconsole.core import clock
 
 
 def signup_credit():
@@ -39,7 +40,7 @@ class SignInFailure(models.Model):
 
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField("address", null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]

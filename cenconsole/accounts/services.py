@@ -4,7 +4,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+
+from cenconsole.core import clock
 
 from .models import SignInFailure, User
 
@@ -29,7 +30,7 @@ security_log = logging.getLogger("cenconsole.security")
 
 def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
     """True while the username or the address has too many recent failures."""
-    since = timezone.now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
+    since = clock.now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
     recent = SignInFailure.objects.filter(created_at__gte=since)
     if recent.filter(username__iexact=username).count() >= settings.SIGN_IN_FAILURES_PER_USER:
         return True
@@ -38,7 +39,7 @@ def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
 
 def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = False) -> None:
     """Records and logs a failed sign-in; forgets failures older than the window."""
-    now = timezone.now()
+    now = clock.now()
     SignInFailure.objects.filter(created_at__lt=now - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)).delete()
     SignInFailure.objects.create(username=username[:150], ip_address=ip_address, created_at=now)
     security_log.warning(

@@ -3,7 +3,8 @@ import string
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from cenconsole.core import clock
 
 # Shaped like the real service's: an ID of 24 letters and digits starting LTAI, a secret of 30.
 ACCESS_KEY_ID_PREFIX = "LTAI"
@@ -37,7 +38,7 @@ class AccessKey(models.Model):
         help_text="The AccessKey Secret, encrypted with a key derived from SECRET_KEY. Empty once deleted.",
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    created_at = models.DateTimeField("created", default=timezone.now)
+    created_at = models.DateTimeField("created", default=clock.now)
     last_used_at = models.DateTimeField("last used", null=True, blank=True)
     deleted_at = models.DateTimeField(
         "deleted",
@@ -85,7 +86,7 @@ class ClientToken(models.Model):
     action = models.CharField(max_length=64)
     token = models.CharField(max_length=64)
     resource_id = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = "client token"

@@ -5,7 +5,8 @@ Timestamp, the AccessKey, the signature, the key's state, then the SignatureNonc
 from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+
+from cenconsole.core import clock
 
 from . import crypto, errors, selectors, services, signature
 from .models import AccessKey
@@ -55,7 +56,7 @@ def _timestamp(value: str, now: datetime) -> datetime:
 def authenticate(method: str, parameters: dict[str, str], *, now: datetime | None = None) -> AccessKey:
     """The AccessKey that signed the request; raises ApiError for any refusal. Records the
     request's SignatureNonce, so the same signed request is refused the second time."""
-    now = now or timezone.now()
+    now = now or clock.now()
     for name in SIGNED_PARAMETERS:
         if not parameters.get(name):
             raise errors.missing_parameter(name)

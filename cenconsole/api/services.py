@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
 
 from . import crypto
 from .models import AccessKey, ClientToken, SignatureNonce, new_access_key_secret
@@ -81,7 +81,7 @@ def access_key_delete(*, owner, access_key_id: str) -> AccessKey:
     access_key.status, access_key.secret_encrypted, access_key.deleted_at = (
         AccessKey.Status.INACTIVE,
         "",
-        timezone.now(),
+        clock.now(),
     )
     access_key.save(update_fields=["status", "secret_encrypted", "deleted_at"])
     changes = {"status": (old_status, "Deleted")}
@@ -139,7 +139,7 @@ def signature_nonce_use(*, access_key: AccessKey, nonce: str, timestamp: datetim
     """Records a request's SignatureNonce; a nonce the key has used already is refused (code
     nonce_used). Nonces whose Timestamp no longer passes the 15-minute check are pruned first: a
     replay of them is refused by its Timestamp."""
-    now = now or timezone.now()
+    now = now or clock.now()
     SignatureNonce.objects.filter(timestamp__lt=now - TIMESTAMP_TOLERANCE).delete()
     try:
         with transaction.atomic():

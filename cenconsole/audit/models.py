@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from cenconsole.core import clock
 
 
 class AuditRecordQuerySet(models.QuerySet):
@@ -25,7 +26,7 @@ class AuditRecord(models.Model):
     target_id = models.CharField(max_length=64, help_text="The id of the changed object.")
     changes = models.JSONField(default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.')
     note = models.TextField(blank=True)
-    created_at = models.DateTimeField("when", default=timezone.now)
+    created_at = models.DateTimeField("when", default=clock.now)
 
     objects = AuditRecordQuerySet.as_manager()
 

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
-from cenconsole.regions.selectors import areas_by_code
 
 from . import selectors, services
 from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
-from .models import BandwidthPackage, Order, is_cross_border
+from .models import BandwidthPackage, Order
 from .rows import with_row_links
 
 PAGE_SIZE = 20
@@ -31,19 +30,18 @@ def cen_tab(request, cen_id):
 
 
 def _purchase_context(form):
-    areas = areas_by_code()
-    area_a, area_b = areas.get(str(form.value_of("area_a"))), areas.get(str(form.value_of("area_b")))
+    preview = services.purchase_preview(
+        area_a_code=form.value_of("area_a"),
+        area_b_code=form.value_of("area_b"),
+        bandwidth=form.value_of("bandwidth"),
+        duration_months=form.value_of("duration_months"),
+    )
     return {
         "form": form,
-        "area_a": area_a,
-        "area_b": area_b,
-        "cross_border": bool(area_a and area_b and is_cross_border(area_a.pk, area_b.pk)),
-        "quote": services.live_quote(
-            area_a_code=form.value_of("area_a"),
-            area_b_code=form.value_of("area_b"),
-            bandwidth=form.value_of("bandwidth"),
-            duration_months=form.value_of("duration_months"),
-        ),
+        "area_a": preview.area_a,
+        "area_b": preview.area_b,
+        "cross_border": preview.cross_border,
+        "quote": preview.quote,
     }
 
 
@@ -127,7 +125,7 @@ def order_cancel(request, order_id):
 @require_GET
 def order_success(request, order_id):
     order = _order_or_404(request, order_id)
-    if order.status != Order.Status.PAID:
+    if not order.is_paid:
         return redirect("bandwidth:order_detail", order_id=order.pk)
     return render_page(request, "bandwidth/order_success.html", {"order": order})
 
@@ -161,13 +159,9 @@ def package_renew(request, package_id):
             add_service_errors(form, error)
         else:
             return redirect("bandwidth:order_detail", order_id=order.pk)
-    quote = new_expiration = None
-    try:
-        months = int(form["duration_months"].value())
-        quote = services.renewal_quote(package=package, duration_months=months)
-        new_expiration = services.renewal_expiration(package=package, months=months)
-    except (TypeError, ValueError, ValidationError):
-        pass
+    quote, new_expiration = services.renewal_preview(
+        package=package, duration_months=form["duration_months"].value()
+    ) or (None, None)
     context = {"package": package, "form": form, "quote": quote, "new_expiration": new_expiration}
     return render_page(request, "bandwidth/renew.html", context, partial="renew_form")
 

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
-from django.utils import timezone
 
+from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_name
 from cenconsole.regions.models import Region
@@ -60,7 +60,7 @@ class NetworkInstance(models.Model):
     network_type = models.CharField(
         "network type", max_length=16, choices=NetworkType.choices, default=NetworkType.VPC
     )
-    created_at = models.DateTimeField("attached", default=timezone.now)
+    created_at = models.DateTimeField("attached", default=clock.now)
 
     class Meta:
         ordering = ["region__area__position", "region__position", "created_at", "id"]
@@ -95,8 +95,8 @@ class RegionConnection(models.Model):
         validators=[MinValueValidator(MIN_CONNECTION_BANDWIDTH)],
         help_text="Whole Mbps. The package's connections together may not use more than its bandwidth.",
     )
-    created_at = models.DateTimeField("created", default=timezone.now)
-    updated_at = models.DateTimeField("modified", default=timezone.now)
+    created_at = models.DateTimeField("created", default=clock.now)
+    updated_at = models.DateTimeField("modified", default=clock.now)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -27,6 +27,7 @@ from .purchase import (
     owned_package,
     package_order,
     purchase_check,
+    purchase_preview,
 )
 from .subscription import (
     connections_used,
@@ -35,6 +36,7 @@ from .subscription import (
     package_set_auto_renewal,
     renewal_expiration,
     renewal_order,
+    renewal_preview,
     renewal_quote,
     resize_check,
 )
@@ -65,8 +67,10 @@ __all__ = [
     "package_set_auto_renewal",
     "package_unbind",
     "purchase_check",
+    "purchase_preview",
     "renewal_expiration",
     "renewal_order",
+    "renewal_preview",
     "renewal_quote",
     "resize_check",
     "settle",

@@ -156,6 +156,30 @@ def purchase_check(
     )
 
 
+@dataclass(frozen=True)
+class PurchasePreview:
+    """What the purchase page shows beside the form while it is filled in."""
+
+    area_a: Area | None
+    area_b: Area | None
+    cross_border: bool
+    quote: pricing.Quote | None
+
+
+def purchase_preview(*, area_a_code, area_b_code, bandwidth, duration_months) -> PurchasePreview:
+    """The areas chosen so far, whether the pair is cross-border (the notice), and the running price."""
+    areas = areas_by_code()
+    area_a, area_b = areas.get(str(area_a_code)), areas.get(str(area_b_code))
+    return PurchasePreview(
+        area_a=area_a,
+        area_b=area_b,
+        cross_border=bool(area_a and area_b and is_cross_border(area_a.pk, area_b.pk)),
+        quote=live_quote(
+            area_a_code=area_a_code, area_b_code=area_b_code, bandwidth=bandwidth, duration_months=duration_months
+        ),
+    )
+
+
 def live_quote(*, area_a_code, area_b_code, bandwidth, duration_months) -> pricing.Quote | None:
     """The purchase page's running price, from whatever the form holds now; None while incomplete."""
     try:

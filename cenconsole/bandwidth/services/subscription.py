@@ -4,6 +4,7 @@ auto-renewal setting. Paying them is payment.py's; time passing is expiry.py's."
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 
@@ -42,6 +43,17 @@ def renewal_quote(*, package: BandwidthPackage, duration_months) -> pricing.Quot
 def renewal_expiration(*, package: BandwidthPackage, months: int, now: datetime | None = None) -> datetime:
     """The expiration a renewal of `months` would give the package now."""
     return pricing.renewal_expiration(expires_at=package.expires_at, months=months, now=now or clock.now())
+
+
+def renewal_preview(*, package: BandwidthPackage, duration_months) -> tuple[pricing.Quote, datetime] | None:
+    """Renew's running price and new expiration for the Duration the form holds, or None while it
+    holds none that can be bought."""
+    try:
+        months = int(duration_months)
+        quote = renewal_quote(package=package, duration_months=months)
+    except (TypeError, ValueError, ValidationError):
+        return None
+    return quote, renewal_expiration(package=package, months=months)
 
 
 def connections_used(package: BandwidthPackage) -> int:

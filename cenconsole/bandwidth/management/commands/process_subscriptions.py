@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from cenconsole.bandwidth.services import subscriptions_process
+from cenconsole.core import clock
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--now", help="Process as if it were this ISO time (e.g. 2026-12-31T00:00Z).")
 
     def handle(self, *args, now=None, **options):
-        moment = timezone.now()
+        moment = clock.now()
         if now:
             try:
                 moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
