@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class AccountsConfig(AppConfig):
     name = "cenconsole.accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from .services import opening_credit_record
+
+        post_save.connect(opening_credit_record, sender=self.get_model("User"), dispatch_uid="accounts.opening_credit")

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 
@@ -48,3 +49,47 @@ class SignInFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} from {self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class LedgerEntry(models.Model):
+    """One change of an account's balance, written in the same transaction as the change: the
+    balance always equals the sum of the account's entries."""
+
+    class Kind(models.TextChoices):
+        OPENING_CREDIT = "opening_credit", _("Opening credit")
+        CHARGE = "charge", _("Charge")
+        REFUND = "refund", _("Refund")
+        ADJUSTMENT = "adjustment", _("Adjustment")
+
+    account = models.ForeignKey(User, on_delete=models.PROTECT, related_name="ledger_entries")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    amount = models.DecimalField(
+        "amount (USD)", max_digits=14, decimal_places=2, help_text="Positive for credit, negative for a charge."
+    )
+    balance_after = models.DecimalField("balance after (USD)", max_digits=14, decimal_places=2)
+    description = models.CharField(max_length=256)
+    order_id = models.PositiveBigIntegerField(
+        "order", null=True, blank=True, help_text="The order that charged or refunded, if any (its number)."
+    )
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The staff member who made an adjustment; empty for the console's own entries.",
+    )
+    created_at = models.DateTimeField("when", default=clock.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        indexes = [models.Index(fields=["account", "-created_at", "-id"], name="ledger_account_created_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(amount=0), name="ledger_amount_not_zero"),
+            models.CheckConstraint(condition=models.Q(balance_after__gte=0), name="ledger_balance_after_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.account} {self.amount:+} ({self.kind})"

@@ -1,5 +1,6 @@
 import logging
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -7,7 +8,7 @@ from django.db.models import F
 
 from cenconsole.core import clock
 
-from .models import SignInFailure, User
+from .models import LedgerEntry, SignInFailure, User
 
 
 @transaction.atomic
@@ -45,3 +46,41 @@ def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = F
     security_log.warning(
         "sign-in %s: username=%r address=%s", "refused (throttled)" if throttled else "failed", username, ip_address
     )
+
+
+# The ledger ---------------------------------------------------------------------------------------
+
+
+def balance_change(*, account, amount: Decimal, kind: str, description: str, order_id=None, created_by=None):
+    """Changes the balance by `amount` (negative: a charge) in one conditional UPDATE, so concurrent
+    charges never overdraw, and writes the ledger entry in the same transaction. Returns the entry,
+    or None (and changes nothing) when a charge is more than the balance."""
+    with transaction.atomic():
+        accounts = User.objects.filter(pk=getattr(account, "pk", account))
+        if amount < 0:
+            accounts = accounts.filter(balance__gte=-amount)
+        if not accounts.update(balance=F("balance") + amount):
+            return None
+        balance_after = User.objects.values_list("balance", flat=True).get(pk=getattr(account, "pk", account))
+        return LedgerEntry.objects.create(
+            account_id=getattr(account, "pk", account),
+            kind=kind,
+            amount=amount,
+            balance_after=balance_after,
+            description=description[:256],
+            order_id=order_id,
+            created_by=created_by,
+        )
+
+
+def opening_credit_record(sender, *, instance: User, created: bool, raw: bool = False, **kwargs) -> None:
+    """post_save receiver: a new account's demo credit (the balance it is created with) is its first
+    ledger entry, whatever created it (sign-up, the admin, seed_demo, tests)."""
+    if created and not raw and instance.balance:
+        LedgerEntry.objects.create(
+            account=instance,
+            kind=LedgerEntry.Kind.OPENING_CREDIT,
+            amount=instance.balance,
+            balance_after=instance.balance,
+            description="Opening credit",
+        )

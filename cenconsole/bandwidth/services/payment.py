@@ -6,8 +6,9 @@ change without the charge."""
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
+from cenconsole.accounts.models import LedgerEntry
+from cenconsole.accounts.services import balance_change
 from cenconsole.audit.services import audit_record
 from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
@@ -20,12 +21,21 @@ from .purchase import owned_package, purchase_check
 from .subscription import resize_check
 
 
-def charge(*, owner, amount) -> None:
-    """Takes amount from the balance in one conditional UPDATE, so concurrent payments never overdraw."""
-    User = get_user_model()
-    charged = User.objects.filter(pk=owner.pk, balance__gte=amount).update(balance=F("balance") - amount)
-    if not charged:
-        balance = User.objects.values_list("balance", flat=True).get(pk=owner.pk)
+def charge(*, owner, amount, order: Order | None = None) -> None:
+    """Takes amount from the balance (one conditional UPDATE, so concurrent payments never overdraw)
+    with its ledger entry; refused with nothing changed when the balance is short."""
+    if not amount:
+        return
+    description = f"{order.get_order_type_display()} order {order.pk}" if order else "Charge"
+    entry = balance_change(
+        account=owner,
+        amount=-amount,
+        kind=LedgerEntry.Kind.CHARGE,
+        description=description,
+        order_id=order.pk if order else None,
+    )
+    if entry is None:
+        balance = get_user_model().objects.values_list("balance", flat=True).get(pk=owner.pk)
         raise refusal(
             INSUFFICIENT_BALANCE, "insufficient_balance", balance=f"{balance:,.2f}", amount=f"{amount:,.2f}"
         )
@@ -53,7 +63,7 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
         auto_renewal_months=order.auto_renewal_months,
         cross_border_agreed=True,  # agreed before the order was made
     )
-    charge(owner=order.owner, amount=order.amount)
+    charge(owner=order.owner, amount=order.amount, order=order)
     package = BandwidthPackage(
         owner=order.owner,
         cen_instance_id=order.cen_instance_id,
@@ -80,7 +90,7 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
 
 def _pay_renew(*, order: Order, now, term_start, actor, action, note) -> None:
     package = owned_package(owner=order.owner, package_id=order.package_id, lock=True)
-    charge(owner=order.owner, amount=order.amount)
+    charge(owner=order.owner, amount=order.amount, order=order)
     old_expiry = package.expires_at
     package.expires_at = pricing.renewal_expiration(
         expires_at=package.expires_at, months=order.duration_months, now=term_start or now
@@ -101,7 +111,7 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
     if package.bandwidth != order.previous_bandwidth:
         raise refusal(RESIZE_STALE, "resize_stale", bandwidth=package.bandwidth)
     resize_check(package=package, bandwidth=order.bandwidth, now=now)
-    charge(owner=order.owner, amount=order.amount)
+    charge(owner=order.owner, amount=order.amount, order=order)
     old_bandwidth = package.bandwidth
     package.bandwidth = order.bandwidth
     package.save(update_fields=["bandwidth"])
