@@ -198,3 +198,5 @@ SIGN_IN_FAILURES_PER_USER = 5
 SIGN_IN_FAILURES_PER_ADDRESS = 20
 # Days an expired package is kept before it is released automatically.
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))
+# An unpaid order lapses this long after it is placed (a replica choice: Alibaba does not publish one).
+ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "24"))

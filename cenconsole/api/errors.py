@@ -113,6 +113,9 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "insufficient_balance"): ("OperationFailed.InsufficientBalance", 400, None),  # documented
     (None, "order_cancelled"): ("InvalidStatus.Resource", 400, None),  # documented
     (None, "release_forbidden"): ("Forbidden.Release", 403, None),  # documented (cen-facts)
+    (None, "deletion_pending"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented code
+    (None, "order_lapsed"): ("InvalidStatus.Resource", 400, None),  # documented code
+    (None, "order_stale"): ("InvalidStatus.Resource", 400, None),  # documented code
 }
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)

@@ -57,3 +57,22 @@ PACKAGE_HAS_CONNECTIONS = gettext_noop(
     "Bandwidth package %(package_id)s still carries region connections: %(connections)s. "
     "Delete them on the Region Connections tab, then unbind the package."
 )
+
+# Orders over time.
+ORDER_LAPSED = gettext_noop(
+    "This order was not paid before %(pay_before)s UTC and has lapsed. Nothing was charged: place a new order."
+)
+ORDER_LAPSED_CANNOT_CANCEL = gettext_noop("This order has lapsed; there is nothing to cancel.")
+ORDER_STALE = gettext_noop(
+    "Bandwidth package %(package_id)s changed since this order was placed (%(changes)s). The order was "
+    "cancelled and nothing was charged: place a new order."
+)
+ORDER_PRICE_ROSE = gettext_noop(
+    "The price of this order is now USD %(now)s, not USD %(then)s. The order was cancelled and nothing was "
+    "charged: place a new order."
+)
+DELETION_PENDING = gettext_noop(
+    "Bandwidth package %(package_id)s has a pending deletion ticket (%(ticket)s): it cannot be renewed, "
+    "upgraded or downgraded. Withdraw the ticket or wait for its outcome."
+)
+PACKAGE_RELEASED = gettext_noop("Bandwidth package %(package_id)s has been released.")

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
-from cenconsole.regions.models import MAINLAND_CHINA, Area
+from cenconsole.regions.models import Area
 
-from .pricing import add_months  # noqa: F401 (the expiry arithmetic, named here for callers)
+from .pricing import add_months, is_cross_border_pair  # noqa: F401 (add_months: named here for callers)
 
 MIN_BANDWIDTH = 2
 MAX_BANDWIDTH = 10_000
@@ -44,8 +44,7 @@ def geographic_span(area_a: Area, area_b: Area) -> str:
     return f"{first.api_id}_{second.api_id}"
 
 
-def is_cross_border(area_a_code: str, area_b_code: str) -> bool:
-    return (area_a_code == MAINLAND_CHINA) != (area_b_code == MAINLAND_CHINA)
+is_cross_border = is_cross_border_pair  # one rule, in pricing (cross-border pairs are non-refundable)
 
 
 class BandwidthPackageQuerySet(models.QuerySet):
@@ -220,6 +219,17 @@ class BandwidthPackage(models.Model):
     def areas_label(self) -> str:
         return f"{self.area_a.name} ↔ {self.area_b.name}"
 
+    @property
+    def version(self) -> dict:
+        """What an order for this package is priced on: its bandwidth, expiration, status and binding.
+        An order placed on one version is not paid on another."""
+        return {
+            "bandwidth": self.bandwidth,
+            "expires_at": self.expires_at.isoformat(),
+            "status": self.status,
+            "cen_instance": self.cen_instance_id,
+        }
+
 
 # The same statuses as BandwidthPackage.status, as database conditions (for filtering by status).
 PACKAGE_STATUS_CONDITIONS = {
@@ -238,11 +248,17 @@ class Order(models.Model):
         RENEW = "Renew", _("Renew")
         UPGRADE = "Upgrade", _("Upgrade")
         DOWNGRADE = "Downgrade", _("Downgrade")
+        REFUND = "Refund", _("Refund")
 
     class Status(models.TextChoices):
         UNPAID = "Unpaid", _("Unpaid")
         PAID = "Paid", _("Paid")
         CANCELLED = "Cancelled", _("Cancelled")
+        LAPSED = "Lapsed", _("Lapsed")
+        REFUNDED = "Refunded", _("Refunded")
+
+    # Order types that change an existing package, priced on the package as it was.
+    CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name="account"
@@ -290,9 +306,24 @@ class Order(models.Model):
         related_name="orders",
         help_text="The package the order created (a purchase) or changes.",
     )
+    package_version = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Renew, Upgrade, Downgrade: the package as it was priced (bandwidth, expiration, status, "
+        "binding). Pay refuses the order if the package has changed since.",
+    )
+    note = models.CharField(max_length=256, blank=True, help_text="Refund: why the money was returned.")
     created_at = models.DateTimeField("created", default=clock.now)
+    pay_before = models.DateTimeField(
+        "pay before",
+        null=True,
+        blank=True,
+        help_text="An unpaid order lapses at this time (ORDER_PAYMENT_WINDOW_HOURS after it was placed).",
+    )
     paid_at = models.DateTimeField("paid", null=True, blank=True)
     cancelled_at = models.DateTimeField("cancelled", null=True, blank=True)
+    lapsed_at = models.DateTimeField("lapsed", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -304,15 +335,25 @@ class Order(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="order_amount_not_negative"),
             models.CheckConstraint(
-                condition=models.Q(order_type__in=["Upgrade", "Downgrade"]) | models.Q(duration_months__isnull=False),
+                condition=models.Q(order_type__in=["Upgrade", "Downgrade", "Refund"])
+                | models.Q(duration_months__isnull=False),
                 name="buy_and_renew_orders_have_duration",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(order_type="Refund", status="Refunded") | (
+                    ~models.Q(order_type="Refund") & ~models.Q(status="Refunded")
+                ),
+                name="refunds_and_only_refunds_are_refunded",
             ),
             models.CheckConstraint(
                 condition=models.Q(order_type="Buy") | models.Q(package__isnull=False),
                 name="change_orders_name_their_package",
             ),
         ]
-        indexes = [models.Index(fields=["owner", "-created_at"], name="order_owner_created_idx")]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"], name="order_owner_created_idx"),
+            models.Index(fields=["status", "pay_before"], name="order_status_pay_before_idx"),
+        ]
 
     def __str__(self):
         return f"Order {self.pk}"
@@ -324,6 +365,10 @@ class Order(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.status == self.Status.PAID
+
+    @property
+    def is_refund(self) -> bool:
+        return self.order_type == self.Type.REFUND
 
     @property
     def areas_label(self) -> str:

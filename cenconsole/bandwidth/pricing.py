@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from cenconsole.regions.models import MAINLAND_CHINA
+
 # USD per Mbps per month, keyed by the pair of area ids (a one-element set for a same-area pair).
 PRICE_PER_MBPS_MONTH = {
     frozenset({"China"}): Decimal("34"),  # published
@@ -95,3 +97,42 @@ def renewal_expiration(*, expires_at: datetime, months: int, now: datetime) -> d
     """A renewal runs from the current expiration, or from `now` if that has passed. Auto-renewal
     passes the expiration itself as `now`, so no paid time is lost or given away."""
     return add_months(max(expires_at, now), months)
+
+
+# Refunds -----------------------------------------------------------------------------------------
+
+DAYS_PER_MONTH = 30
+
+
+def whole_days_left(*, expires_at: datetime, now: datetime) -> int:
+    """Refunds count only whole days of the subscription still to run."""
+    return max(int((expires_at - now).total_seconds() // 86400), 0)
+
+
+def downgrade_refund(
+    *, area_a_code: str, area_b_code: str, old_bandwidth: int, new_bandwidth: int, expires_at: datetime, now: datetime
+) -> Decimal:
+    """A downgrade refunds the monthly price difference for the remaining whole days (a month of 30
+    days). Cross-border packages are never refunded (they cannot be downgraded at all)."""
+    if new_bandwidth >= old_bandwidth or is_cross_border_pair(area_a_code, area_b_code):
+        return Decimal("0.00")
+    monthly_difference = unit_price(area_a_code, area_b_code) * (old_bandwidth - new_bandwidth)
+    days = whole_days_left(expires_at=expires_at, now=now)
+    return (monthly_difference * days / DAYS_PER_MONTH).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def release_refund(
+    *, area_a_code: str, area_b_code: str, bandwidth: int, expires_at: datetime, now: datetime
+) -> Decimal:
+    """Releasing with a refund returns the unused time: the monthly price for the remaining whole
+    days. Cross-border packages are non-refundable."""
+    if is_cross_border_pair(area_a_code, area_b_code):
+        return Decimal("0.00")
+    monthly = unit_price(area_a_code, area_b_code) * bandwidth
+    days = whole_days_left(expires_at=expires_at, now=now)
+    return (monthly * days / DAYS_PER_MONTH).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def is_cross_border_pair(area_a_code: str, area_b_code: str) -> bool:
+    """One area in Mainland China and the other outside it."""
+    return (area_a_code == MAINLAND_CHINA) != (area_b_code == MAINLAND_CHINA)

@@ -47,6 +47,14 @@ class DeletionTicket(models.Model):
         related_name="+",
         help_text="Staff member who approved or rejected the ticket.",
     )
+    refund_order = models.OneToOneField(
+        "bandwidth.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deletion_ticket",
+        help_text="The refund of the package's unused time, when staff approved with a refund.",
+    )
     staff_note = models.TextField(blank=True, max_length=1000, help_text="Shown to the user on the Tickets page.")
 
     objects = DeletionTicketQuerySet.as_manager()

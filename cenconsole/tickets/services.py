@@ -32,21 +32,27 @@ def _clean_text(value, *, limit, too_long, required_message=None):
 
 
 def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTicket, bool]:
-    """Opens a Pending ticket for one of the requester's packages. If the package already has an
-    open ticket, that ticket is returned instead (created is False)."""
+    """Opens a Pending ticket for one of the requester's packages and cancels the package's unpaid
+    orders (orders and tickets exclude each other), with the package's row locked like Pay locks it.
+    If the package already has an open ticket, that ticket is returned instead (created is False).
+    The cancelled orders' numbers are on the ticket as `cancelled_orders`."""
     try:
         reason = _clean_text(reason, limit=1000, too_long=REASON_TOO_LONG, required_message=REASON_REQUIRED)
     except ValidationError as error:
         raise ValidationError({"reason": error}) from None
-    package = BandwidthPackage.objects.active().filter(owner=requester, pk=package_id).first()
-    if package is None:
-        raise field_error("package", UNKNOWN_PACKAGE, "unknown_package")
-    open_ticket = package.deletion_tickets.open().first()
-    if open_ticket:
-        return open_ticket, False
     try:
         with transaction.atomic():
+            package = (
+                BandwidthPackage.objects.active().select_for_update().filter(owner=requester, pk=package_id).first()
+            )
+            if package is None:
+                raise field_error("package", UNKNOWN_PACKAGE, "unknown_package")
+            open_ticket = package.deletion_tickets.open().first()
+            if open_ticket:
+                open_ticket.cancelled_orders = []
+                return open_ticket, False
             ticket = DeletionTicket.objects.create(requester=requester, package=package, reason=reason)
+            ticket.cancelled_orders = bandwidth_services.package_orders_cancel_unpaid(package=package)
             audit_record(
                 actor=requester,
                 action="ticket.opened",
@@ -56,7 +62,9 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
             )
     except IntegrityError:
         # A concurrent request opened the package's ticket first: that one is the open ticket.
-        return package.deletion_tickets.open().get(), False
+        ticket = DeletionTicket.objects.open().get(package_id=package_id)
+        ticket.cancelled_orders = []
+        return ticket, False
     return ticket, True
 
 
@@ -80,21 +88,40 @@ def _ticket_transition(*, ticket: DeletionTicket, new_status: str, staff, note: 
 
 
 def _locked_ticket(ticket_id, staff) -> DeletionTicket:
+    """The ticket, its package's row locked first (the order Pay and Request Deletion lock in)."""
     if not staff.has_perm(HANDLE_PERMISSION):
         raise PermissionDenied(gettext(NOT_ALLOWED))
+    package_id = DeletionTicket.objects.values_list("package_id", flat=True).get(pk=ticket_id)
+    BandwidthPackage.objects.select_for_update().filter(pk=package_id).first()
     return DeletionTicket.objects.select_for_update().select_related("package").get(pk=ticket_id)
 
 
+def approval_refund(ticket: DeletionTicket):
+    """What **Release and refund unused time** would return for the ticket's package now: its whole
+    days left, nothing for a cross-border or expired package."""
+    return bandwidth_services.release_refund(package=ticket.package)
+
+
 @transaction.atomic
-def ticket_approve(*, ticket_id, staff, note: str = "") -> DeletionTicket:
+def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) -> DeletionTicket:
     """Approves a Pending ticket: the package's region connections are removed and the package is
-    released, in the same transaction as the ticket's change."""
+    released, in the same transaction as the ticket's change. With `refund`, its unused whole days
+    are refunded (a Refund order, on the ticket as `refund_order`)."""
     note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
     ticket = _locked_ticket(ticket_id, staff)
     _ticket_transition(ticket=ticket, new_status=DeletionTicket.Status.APPROVED, staff=staff, note=note)
-    bandwidth_services.package_release(
+    amount = approval_refund(ticket) if refund else 0
+    package = bandwidth_services.package_release(
         package_id=ticket.package_id, actor=staff, reason=f"Deletion ticket {ticket.number} approved."
     )
+    if amount:
+        ticket.refund_order = bandwidth_services.refund_create(
+            package=package,
+            amount=amount,
+            now=clock.now(),
+            note=f"Deletion ticket {ticket.number}: unused whole days.",
+        )
+        ticket.save(update_fields=["refund_order"])
     return ticket
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
@@ -136,14 +137,19 @@ def test_paid_upgrade_changes_the_bandwidth_and_charges_once(mainland, user):
     assert balance(user) == start - order.amount
 
 
-def test_downgrade_refunds_nothing(mainland, user):
-    """A downgrade costs USD 0.00 and lowers the bandwidth."""
+def test_downgrade_costs_nothing_and_refunds_the_difference_for_whole_days_left(mainland, user):
+    """A downgrade costs USD 0.00, lowers the bandwidth and refunds USD 34 a Mbps a month for the
+    whole days left (of a 30-day month), as a Refund order."""
     pay(resize(mainland, 10, key="up"))
     start = balance(user)
-    order = resize(mainland, 5, key="down")
-    assert (order.order_type, order.amount) == ("Downgrade", Decimal("0.00"))
-    pay(order)
-    assert (fresh(mainland).bandwidth, balance(user)) == (5, start)
+    with time_machine.travel(fresh(mainland).expires_at - timedelta(days=12, hours=5), tick=False):
+        order = resize(mainland, 5, key="down")
+        assert (order.order_type, order.amount) == ("Downgrade", Decimal("0.00"))
+        pay(order)
+    refund = Order.objects.get(package=mainland, order_type=Order.Type.REFUND)
+    expected = (Decimal(34) * 5 * 12 / 30).quantize(Decimal("0.01"))
+    assert (refund.amount, refund.status) == (expected, Order.Status.REFUNDED)
+    assert (fresh(mainland).bandwidth, balance(user)) == (5, start + expected)
 
 
 def test_downgrade_below_region_connections_is_refused_with_their_sum(mainland, user):
@@ -190,12 +196,14 @@ def test_resize_of_an_expired_package_is_refused(mainland):
 
 
 def test_stale_resize_order_cannot_be_paid(mainland):
-    """An order made for 2 Mbps cannot be paid after the bandwidth changed elsewhere."""
+    """An order made for 2 Mbps cannot be paid after the bandwidth changed elsewhere: it is
+    cancelled, and the refusal says what changed."""
     first, second = resize(mainland, 4, key="a"), resize(mainland, 8, key="b")
     pay(first)
-    with pytest.raises(ValidationError, match="changed to 4 Mbps"):
+    with pytest.raises(ValidationError, match="bandwidth 2 Mbps → 4 Mbps"):
         pay(second)
     assert fresh(mainland).bandwidth == 4
+    assert Order.objects.get(pk=second.pk).status == Order.Status.CANCELLED
 
 
 def test_another_accounts_package_cannot_be_renewed_or_resized(mainland, other_user):

@@ -14,7 +14,7 @@ from cenconsole.core import clock
 
 from ..models import BandwidthPackage
 from .packages import package_release
-from .payment import settle
+from .payment import orders_lapse, settle
 from .purchase import DURATIONS
 from .subscription import renewal_order
 
@@ -75,11 +75,11 @@ def _process_expiry(*, package_id: str, now) -> str | None:
 
 
 def subscriptions_process(*, now=None) -> dict[str, int]:
-    """Expires and auto-renews packages whose time has come, then releases those expired longer than
-    the grace period. Idempotent: each package is re-checked under a lock, so two runs at the same
-    time change nothing twice."""
+    """Lapses unpaid orders past their deadline, expires and auto-renews packages whose time has come,
+    then releases those expired longer than the grace period. Idempotent: each package is re-checked
+    under a lock, so two runs at the same time change nothing twice."""
     now = now or clock.now()
-    done = {"auto_renewed": 0, "expired": 0, "released": 0}
+    done = {"auto_renewed": 0, "expired": 0, "released": 0, "lapsed": orders_lapse(now=now)}
     for package_id in list(_expiry_due(now).values_list("pk", flat=True)):
         outcome = _process_expiry(package_id=package_id, now=now)
         if outcome:

@@ -3,9 +3,15 @@ auto-renewal). Each order is locked, checked against the rules as they are now, 
 conditional UPDATE, and its change made, all in one transaction: no charge without the change, no
 change without the charge."""
 
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext
 
 from cenconsole.accounts.models import LedgerEntry
 from cenconsole.accounts.services import balance_change
@@ -15,10 +21,20 @@ from cenconsole.core import clock
 from cenconsole.core.errors import refusal
 
 from .. import pricing
-from ..messages import AREA_PAIR_TAKEN, INSUFFICIENT_BALANCE, ORDER_CANCELLED, ORDER_PAID, RESIZE_STALE
+from ..messages import (
+    AREA_PAIR_TAKEN,
+    INSUFFICIENT_BALANCE,
+    ORDER_CANCELLED,
+    ORDER_LAPSED,
+    ORDER_LAPSED_CANNOT_CANCEL,
+    ORDER_PAID,
+    ORDER_PRICE_ROSE,
+    ORDER_STALE,
+    RESIZE_STALE,
+)
 from ..models import BandwidthPackage, Order
-from .purchase import owned_package, purchase_check
-from .subscription import resize_check
+from .purchase import check_no_pending_deletion, order_create_purchase, owned_package, package_order, purchase_check
+from .subscription import downgrade_refund, renewal_quote, resize_check
 
 
 def charge(*, owner, amount, order: Order | None = None) -> None:
@@ -90,6 +106,7 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
 
 def _pay_renew(*, order: Order, now, term_start, actor, action, note) -> None:
     package = owned_package(owner=order.owner, package_id=order.package_id, lock=True)
+    check_no_pending_deletion(package)
     charge(owner=order.owner, amount=order.amount, order=order)
     old_expiry = package.expires_at
     package.expires_at = pricing.renewal_expiration(
@@ -110,7 +127,9 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
     package = owned_package(owner=order.owner, package_id=order.package_id, lock=True)
     if package.bandwidth != order.previous_bandwidth:
         raise refusal(RESIZE_STALE, "resize_stale", bandwidth=package.bandwidth)
+    check_no_pending_deletion(package)
     resize_check(package=package, bandwidth=order.bandwidth, now=now)
+    refund = downgrade_refund(package=package, bandwidth=order.bandwidth, now=now)
     charge(owner=order.owner, amount=order.amount, order=order)
     old_bandwidth = package.bandwidth
     package.bandwidth = order.bandwidth
@@ -123,6 +142,13 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
         note=note or _paid_note(order),
     )
     order.package = package
+    if refund:
+        refund_create(
+            package=package,
+            amount=refund,
+            now=now,
+            note=f"Downgrade order {order.pk}: {old_bandwidth} → {package.bandwidth} Mbps, unused whole days.",
+        )
 
 
 PAYMENT_STEPS = {
@@ -147,16 +173,93 @@ def settle(order: Order, *, now, term_start=None, by_owner: bool = True, action:
     return order
 
 
+def _version_changes(then: dict, now: dict) -> str:
+    """What changed in a package between two versions, in words."""
+    labels = {
+        "bandwidth": gettext("bandwidth"),
+        "expires_at": gettext("expiration time"),
+        "status": gettext("status"),
+        "cen_instance": gettext("CEN instance"),
+    }
+
+    def shown(key, value):
+        if value and key == "expires_at":
+            return f"{datetime.fromisoformat(value):%Y-%m-%d %H:%M} UTC"
+        if value and key == "bandwidth":
+            return f"{value} Mbps"
+        return value or "-"
+
+    changed = [key for key in labels if then.get(key) != now.get(key)]
+    return "; ".join(f"{labels[key]} {shown(key, then.get(key))} → {shown(key, now.get(key))}" for key in changed)
+
+
+def _current_price(order: Order, package: BandwidthPackage, now) -> Decimal:
+    """What the console would quote now for the order's change of the package."""
+    if order.order_type == Order.Type.RENEW:
+        return renewal_quote(package=package, duration_months=order.duration_months).total
+    return resize_check(package=package, bandwidth=order.bandwidth, now=now)[1]
+
+
+def _closing_refusal(order: Order, package: BandwidthPackage | None, now) -> ValidationError | None:
+    """Why the order must be closed instead of paid, having closed it (lapsed or cancelled), or None.
+    Reprices an upgrade whose price fell with the hours left (it is charged the price of now)."""
+    if order.pay_before and now >= order.pay_before:
+        order.status, order.lapsed_at = Order.Status.LAPSED, order.pay_before
+        order.save(update_fields=["status", "lapsed_at"])
+        return refusal(ORDER_LAPSED, "order_lapsed", pay_before=f"{order.pay_before:%Y-%m-%d %H:%M}")
+    if order.order_type not in Order.CHANGE_TYPES or order.package_version is None:
+        return None
+    error = None
+    if package is None or package.version != order.package_version:
+        current = package.version if package else {"status": BandwidthPackage.Status.RELEASED}
+        error = refusal(
+            ORDER_STALE,
+            "order_stale",
+            package_id=order.package_id,
+            changes=_version_changes(order.package_version, current),
+        )
+    else:
+        try:
+            price = _current_price(order, package, now)
+        except ValidationError:
+            price = None  # the step itself refuses, with its own words
+        if price is not None and price > order.amount:
+            error = refusal(ORDER_PRICE_ROSE, "order_stale", now=f"{price:,.2f}", then=f"{order.amount:,.2f}")
+        elif price is not None and price < order.amount:
+            order.amount = price
+            order.save(update_fields=["amount"])
+    if error is not None:
+        order.status, order.cancelled_at = Order.Status.CANCELLED, now
+        order.save(update_fields=["status", "cancelled_at"])
+    return error
+
+
 def order_pay(*, owner, order_id) -> Order:
-    """Pay. Paying a paid order again returns it unchanged."""
+    """Pay. Locks the package (when the order changes one) before the order, the order in which a
+    deletion ticket locks them, then checks the order against the package as it is now: a lapsed or
+    stale order is closed (and the refusal says why) with nothing charged. Paying a paid order again
+    returns it unchanged."""
+    now = clock.now()
+    closing = None
     try:
         with transaction.atomic():
+            package_id = Order.objects.filter(owner=owner, pk=order_id).values_list("package_id", flat=True).get()
+            package = None
+            if package_id:
+                package = (
+                    BandwidthPackage.objects.select_for_update().filter(owner=owner, pk=package_id).first()
+                )
+                package = None if package is None or package.released_at else package
             order = Order.objects.select_for_update().get(owner=owner, pk=order_id)
-            if order.is_paid:
+            if order.is_paid or order.is_refund:
                 return order
             if order.status == Order.Status.CANCELLED:
                 raise refusal(ORDER_CANCELLED, "order_cancelled")
-            return settle(order, now=clock.now())
+            if order.status == Order.Status.LAPSED:
+                raise refusal(ORDER_LAPSED, "order_lapsed", pay_before=f"{order.pay_before:%Y-%m-%d %H:%M}")
+            closing = _closing_refusal(order, package, now)
+            if closing is None:
+                return settle(order, now=now)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             # Field errors of the purchase form mean the same thing on the order page: one list.
@@ -168,13 +271,74 @@ def order_pay(*, owner, order_id) -> Order:
         raise refusal(
             AREA_PAIR_TAKEN, "area_pair_taken", cen_id=order.cen_instance_id, areas=order.areas_label
         ) from None
+    raise closing  # the order was closed in the transaction above, which committed
+
+
+def buy_and_pay(*, owner, idempotency_key: str, **purchase) -> Order:
+    """Buy Now and Pay at once (the API's AutoPay): a purchase that cannot be paid leaves no order."""
+    with transaction.atomic():
+        order = order_create_purchase(owner=owner, idempotency_key=idempotency_key, **purchase)
+        return order_pay(owner=owner, order_id=order.pk)
+
+
+def refund_create(*, package: BandwidthPackage, amount: Decimal, now, note: str) -> Order:
+    """Money back for a package: a Refund order (on Orders, linked to the package) and its ledger
+    credit, in the caller's transaction."""
+    order = package_order(
+        package,
+        order_type=Order.Type.REFUND,
+        bandwidth=package.bandwidth,
+        amount=amount,
+        status=Order.Status.REFUNDED,
+        note=note[:256],
+        owner=package.owner,
+        idempotency_key=f"refund:{uuid.uuid4().hex}",
+        created_at=now,
+        paid_at=now,
+        package_version=None,
+    )
+    order.save(force_insert=True)
+    balance_change(
+        account=package.owner,
+        amount=amount,
+        kind=LedgerEntry.Kind.REFUND,
+        description=f"Refund order {order.pk}: {note}"[:256],
+        order_id=order.pk,
+    )
+    audit_record(
+        actor=None,
+        action="package.refunded",
+        target=package,
+        changes={"refund": (None, str(amount))},
+        note=f"Refund order {order.pk}: USD {amount}. {note}",
+    )
+    return order
+
+
+def orders_lapse(*, now=None) -> int:
+    """Unpaid orders past their deadline lapse (the periodic job; Pay enforces it too)."""
+    now = now or clock.now()
+    return Order.objects.filter(status=Order.Status.UNPAID, pay_before__lte=now).update(
+        status=Order.Status.LAPSED, lapsed_at=F("pay_before")
+    )
+
+
+def package_orders_cancel_unpaid(*, package: BandwidthPackage, now=None) -> list[int]:
+    """Cancels the package's unpaid orders (Request Deletion does, with the package locked). Returns
+    their numbers."""
+    orders = Order.objects.filter(package=package, status=Order.Status.UNPAID)
+    numbers = list(orders.values_list("pk", flat=True))
+    orders.filter(pk__in=numbers).update(status=Order.Status.CANCELLED, cancelled_at=now or clock.now())
+    return numbers
 
 
 @transaction.atomic
 def order_cancel(*, owner, order_id) -> Order:
     order = Order.objects.select_for_update().get(owner=owner, pk=order_id)
-    if order.is_paid:
+    if order.is_paid or order.is_refund:
         raise refusal(ORDER_PAID, "order_paid")
+    if order.status == Order.Status.LAPSED:
+        raise refusal(ORDER_LAPSED_CANNOT_CANCEL, "order_lapsed")
     if order.is_unpaid:
         order.status, order.cancelled_at = Order.Status.CANCELLED, clock.now()
         order.save(update_fields=["status", "cancelled_at"])

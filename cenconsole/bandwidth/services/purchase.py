@@ -1,12 +1,15 @@
 """Buy Now: the purchase rules, and one order per idempotency key for every order type."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Area
@@ -17,6 +20,7 @@ from ..messages import (
     AREA_PAIR_TAKEN,
     BANDWIDTH_RANGE,
     CROSS_BORDER_NOT_AGREED,
+    DELETION_PENDING,
     MISSING_IDEMPOTENCY_KEY,
     UNKNOWN_AREA,
     UNKNOWN_AUTO_RENEWAL,
@@ -207,9 +211,22 @@ def owned_package(*, owner, package_id: str, lock: bool = False) -> BandwidthPac
     return package
 
 
+def payment_deadline(placed_at):
+    """When an order placed at `placed_at` lapses if unpaid."""
+    return placed_at + timedelta(hours=settings.ORDER_PAYMENT_WINDOW_HOURS)
+
+
+def check_no_pending_deletion(package: BandwidthPackage) -> None:
+    """Orders and deletion tickets exclude each other: a package with a pending ticket is not renewed,
+    upgraded or downgraded. (Tickets sit above this app: read through the relation.)"""
+    ticket = package.deletion_tickets.open().first()
+    if ticket is not None:
+        raise field_error("package", DELETION_PENDING, "deletion_pending", package_id=package.pk, ticket=ticket.number)
+
+
 def order_create(*, owner, idempotency_key: str, build) -> Order:
     """One order per idempotency key: an existing order for the key is returned as it is; otherwise
-    build() checks the rules and returns the unsaved order."""
+    build() checks the rules and returns the unsaved order, which must be paid before its deadline."""
     if not idempotency_key or len(idempotency_key) > 64:
         raise field_error("idempotency_key", MISSING_IDEMPOTENCY_KEY, "idempotency_key")
     existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
@@ -217,6 +234,8 @@ def order_create(*, owner, idempotency_key: str, build) -> Order:
         return existing
     order = build()
     order.owner, order.idempotency_key = owner, idempotency_key
+    order.created_at = clock.now()
+    order.pay_before = payment_deadline(order.created_at)
     try:
         with transaction.atomic():
             order.save(force_insert=True)
@@ -250,16 +269,20 @@ def order_create_purchase(*, owner, idempotency_key: str, **purchase) -> Order:
 
 
 def package_order(package: BandwidthPackage, **fields) -> Order:
-    """An unsaved order that changes an existing package (Renew, Upgrade, Downgrade)."""
+    """An unsaved order that changes an existing package (Renew, Upgrade, Downgrade), priced on the
+    package as it is now: its version goes with the order."""
     return Order(
-        package=package,
-        cen_instance_id=package.cen_instance_id,
-        area_a_id=package.area_a_id,
-        area_b_id=package.area_b_id,
-        name=package.name,
-        description=package.description,
-        auto_renewal=package.auto_renewal,
-        auto_renewal_months=package.auto_renewal_months,
-        unit_price=pricing.unit_price(package.area_a_id, package.area_b_id),
-        **fields,
+        **{
+            "package": package,
+            "package_version": package.version,
+            "cen_instance_id": package.cen_instance_id,
+            "area_a_id": package.area_a_id,
+            "area_b_id": package.area_b_id,
+            "name": package.name,
+            "description": package.description,
+            "auto_renewal": package.auto_renewal,
+            "auto_renewal_months": package.auto_renewal_months,
+            "unit_price": pricing.unit_price(package.area_a_id, package.area_b_id),
+            **fields,
+        }
     )

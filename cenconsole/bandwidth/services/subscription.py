@@ -24,6 +24,7 @@ from .purchase import (
     check_auto_renewal_months,
     check_bandwidth,
     check_duration,
+    check_no_pending_deletion,
     order_create,
     owned_package,
     package_order,
@@ -90,6 +91,30 @@ def resize_check(*, package: BandwidthPackage, bandwidth, now=None) -> tuple[str
     return order_type, amount
 
 
+def downgrade_refund(*, package: BandwidthPackage, bandwidth: int, now=None) -> Decimal:
+    """What a downgrade to `bandwidth` would refund now: the price difference for the whole days left."""
+    return pricing.downgrade_refund(
+        area_a_code=package.area_a_id,
+        area_b_code=package.area_b_id,
+        old_bandwidth=package.bandwidth,
+        new_bandwidth=bandwidth,
+        expires_at=package.expires_at,
+        now=now or clock.now(),
+    )
+
+
+def release_refund(*, package: BandwidthPackage, now=None) -> Decimal:
+    """What releasing the package with a refund returns now: its unused whole days (none once it has
+    expired, and none for a cross-border package)."""
+    return pricing.release_refund(
+        area_a_code=package.area_a_id,
+        area_b_code=package.area_b_id,
+        bandwidth=package.bandwidth,
+        expires_at=package.expires_at,
+        now=now or clock.now(),
+    )
+
+
 def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
     """An unsaved Renew order for the package at today's price (Renew's Buy Now, and auto-renewal)."""
     quote = renewal_quote(package=package, duration_months=duration_months)
@@ -107,6 +132,7 @@ def order_create_renewal(*, owner, idempotency_key: str, package_id: str, durati
 
     def build():
         package = owned_package(owner=owner, package_id=package_id)
+        check_no_pending_deletion(package)
         return renewal_order(package, duration_months=duration_months)
 
     return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
@@ -117,6 +143,7 @@ def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwid
 
     def build():
         package = owned_package(owner=owner, package_id=package_id)
+        check_no_pending_deletion(package)
         order_type, amount = resize_check(package=package, bandwidth=bandwidth)
         return package_order(
             package, order_type=order_type, bandwidth=bandwidth, previous_bandwidth=package.bandwidth, amount=amount

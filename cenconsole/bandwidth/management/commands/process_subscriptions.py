@@ -9,7 +9,8 @@ from cenconsole.core import clock
 
 class Command(BaseCommand):
     help = (
-        "Expires, auto-renews and (after the grace period) releases bandwidth packages whose time has come. "
+        "Lapses unpaid orders past their deadline; expires, auto-renews and (after the grace period) "
+        "releases bandwidth packages whose time has come. "
         "Idempotent and safe to run from cron, even twice at once."
     )
 
@@ -28,5 +29,5 @@ class Command(BaseCommand):
         done = subscriptions_process(now=moment)
         self.stdout.write(
             f"{moment:%Y-%m-%dT%H:%MZ}: {done['auto_renewed']} auto-renewed, {done['expired']} expired, "
-            f"{done['released']} released."
+            f"{done['released']} released, {done['lapsed']} unpaid orders lapsed."
         )
