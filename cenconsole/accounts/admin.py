@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import SignInFailure, User
 
@@ -8,7 +9,7 @@ from .models import SignInFailure, User
 class ConsoleUserAdmin(UserAdmin):
     list_display = ["username", "balance", "is_staff", "date_joined"]
     readonly_fields = ["balance"]
-    fieldsets = [*UserAdmin.fieldsets, ("Billing", {"fields": ["balance"]})]
+    fieldsets = [*UserAdmin.fieldsets, (_("Billing"), {"fields": ["balance"]})]
 
 
 @admin.register(SignInFailure)

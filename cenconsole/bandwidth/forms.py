@@ -1,6 +1,9 @@
 import uuid
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.core.widgets import FastSelect
@@ -9,7 +12,8 @@ from cenconsole.regions.selectors import area_choices
 from . import services
 from .models import AUTO_RENEWAL_CHOICES, DURATION_CHOICES, MAX_BANDWIDTH, MIN_BANDWIDTH
 
-CROSS_BORDER_AGREEMENT = (
+# Marked with gettext_noop and translated where it is used: the constant stays the English text.
+CROSS_BORDER_AGREEMENT = gettext_noop(
     "I have read and agree to the Cross-border Service Agreement: cross-border connections are provided "
     "by China Unicom, and cross-border bandwidth packages are non-refundable."
 )
@@ -23,7 +27,7 @@ def bandwidth_field(label):
         max_value=MAX_BANDWIDTH,
         error_messages={key: services.BANDWIDTH_RANGE for key in ("invalid", "required", "min_value", "max_value")},
         widget=forms.NumberInput(attrs={"step": 1}),
-        help_text=f"{MIN_BANDWIDTH} to {MAX_BANDWIDTH:,} Mbps.",
+        help_text=format_lazy(_("{min} to {max} Mbps."), min=MIN_BANDWIDTH, max=f"{MAX_BANDWIDTH:,}"),
     )
 
 
@@ -43,45 +47,45 @@ class PurchaseForm(_KeyedForm):
     # Plain choice fields over lists made once per form: a model choice field queries again each time
     # its options are read, and the page reads them on every live update.
     cen_instance = forms.ChoiceField(
-        label="CEN ID",
+        label=_("CEN ID"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
     )
     area_a = forms.ChoiceField(
-        label="Area A",
+        label=_("Area A"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
     area_b = forms.ChoiceField(
-        label="Area B",
+        label=_("Area B"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
-    bandwidth = bandwidth_field("Bandwidth")
+    bandwidth = bandwidth_field(_("Bandwidth"))
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         required=False,
         max_length=128,
         error_messages={"max_length": services.NAME_TOO_LONG},
-        help_text="Optional. Up to 128 characters; cannot start with http:// or https://.",
+        help_text=_("Optional. Up to 128 characters; cannot start with http:// or https://."),
     )
     description = forms.CharField(
-        label="Description",
+        label=_("Description"),
         required=False,
         max_length=256,
         error_messages={"max_length": services.DESCRIPTION_TOO_LONG},
-        help_text="Optional. Up to 256 characters; cannot start with http:// or https://.",
+        help_text=_("Optional. Up to 256 characters; cannot start with http:// or https://."),
     )
     duration_months = forms.TypedChoiceField(
-        label="Duration",
+        label=_("Duration"),
         choices=DURATION_CHOICES,
         widget=FastSelect,
         coerce=int,
         error_messages={"invalid_choice": services.UNKNOWN_DURATION, "required": services.UNKNOWN_DURATION},
     )
-    auto_renewal = forms.BooleanField(label="Auto-renewal", required=False)
+    auto_renewal = forms.BooleanField(label=_("Auto-renewal"), required=False)
     auto_renewal_months = forms.TypedChoiceField(
-        label="Auto-renewal period",
+        label=_("Auto-renewal period"),
         choices=AUTO_RENEWAL_CHOICES,
         widget=FastSelect,
         coerce=int,
@@ -89,7 +93,7 @@ class PurchaseForm(_KeyedForm):
         empty_value=1,
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL},
     )
-    cross_border_agreed = forms.BooleanField(label=CROSS_BORDER_AGREEMENT, required=False)
+    cross_border_agreed = forms.BooleanField(label=_(CROSS_BORDER_AGREEMENT), required=False)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,7 +129,7 @@ class PurchaseForm(_KeyedForm):
 
 class RenewForm(_KeyedForm):
     duration_months = forms.TypedChoiceField(
-        label="Duration",
+        label=_("Duration"),
         choices=DURATION_CHOICES,
         widget=FastSelect,
         coerce=int,
@@ -135,13 +139,13 @@ class RenewForm(_KeyedForm):
 
 
 class ResizeForm(_KeyedForm):
-    bandwidth = bandwidth_field("New bandwidth")
+    bandwidth = bandwidth_field(_("New bandwidth"))
 
 
 class AutoRenewalForm(forms.Form):
-    auto_renewal = forms.BooleanField(label="Auto-renewal", required=False)
+    auto_renewal = forms.BooleanField(label=_("Auto-renewal"), required=False)
     auto_renewal_months = forms.TypedChoiceField(
-        label="Auto-renewal period",
+        label=_("Auto-renewal period"),
         choices=AUTO_RENEWAL_CHOICES,
         widget=FastSelect,
         coerce=int,
@@ -173,7 +177,7 @@ class BindPackageForm(forms.Form):
     """Bind Bandwidth Package: one of the account's available packages."""
 
     package = PackageChoiceField(
-        label="Bandwidth Package",
+        label=_("Bandwidth Package"),
         error_messages={
             "invalid_choice": services.UNKNOWN_AVAILABLE_PACKAGE,
             "required": services.UNKNOWN_AVAILABLE_PACKAGE,

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import CenInstance
 
@@ -9,6 +10,6 @@ class CenInstanceForm(forms.ModelForm):
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "name": "Optional. Up to 128 characters; cannot start with http:// or https://.",
-            "description": "Optional. Up to 256 characters; cannot start with http:// or https://.",
+            "name": _("Optional. Up to 128 characters; cannot start with http:// or https://."),
+            "description": _("Optional. Up to 256 characters; cannot start with http:// or https://."),
         }

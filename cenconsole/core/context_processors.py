@@ -6,13 +6,15 @@ from functools import cache
 
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-# The left navigation, in the console's order: (section, label, URL name).
+# The left navigation, in the console's order: (section, label, URL name). Labels are lazy, so the
+# cached layout below still shows each request's language.
 NAV_LINKS = [
-    ("instances", "Instances", "cen:instance_list"),
-    ("packages", "Bandwidth Packages", "bandwidth:package_list"),
-    ("orders", "Orders", "bandwidth:order_list"),
-    ("tickets", "Tickets", "tickets:ticket_list"),
+    ("instances", _("Instances"), "cen:instance_list"),
+    ("packages", _("Bandwidth Packages"), "bandwidth:package_list"),
+    ("orders", _("Orders"), "bandwidth:order_list"),
+    ("tickets", _("Tickets"), "tickets:ticket_list"),
 ]
 
 # Which entry a page belongs to, by the first matching view-name prefix.

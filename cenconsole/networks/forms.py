@@ -3,6 +3,7 @@ pair) live in services. Choices come from the account's own rows, so another acc
 refused here already."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.bandwidth.forms import PackageChoiceField
 from cenconsole.regions.models import Region
@@ -23,20 +24,20 @@ class AttachNetworkForm(forms.Form):
     """Attach Network Instance."""
 
     network_type = forms.ChoiceField(
-        label="Network Type",
+        label=_("Network Type"),
         choices=NetworkInstance.NetworkType.choices,
         error_messages={"invalid_choice": services.UNKNOWN_NETWORK_TYPE, "required": services.UNKNOWN_NETWORK_TYPE},
     )
     region = forms.ChoiceField(
-        label="Region",
+        label=_("Region"),
         error_messages={"invalid_choice": services.UNKNOWN_REGION, "required": services.UNKNOWN_REGION},
     )
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         required=False,
         max_length=128,
         error_messages={"max_length": services.NAME_TOO_LONG},
-        help_text="Optional. Up to 128 characters; cannot start with http:// or https://.",
+        help_text=_("Optional. Up to 128 characters; cannot start with http:// or https://."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -53,17 +54,17 @@ class RegionConnectionForm(forms.Form):
     areas; htmx narrows them again when the package changes (without JavaScript, Show Regions does)."""
 
     package = PackageChoiceField(
-        label="Bandwidth Package",
+        label=_("Bandwidth Package"),
         error_messages={"invalid_choice": services.UNKNOWN_PACKAGE, "required": services.UNKNOWN_PACKAGE},
     )
     # Plain text behind a select: a region outside the package is the service's refusal to explain.
-    local_region = forms.CharField(label="Local Region", max_length=32, widget=forms.Select)
-    opposite_region = forms.CharField(label="Opposite Region", max_length=32, widget=forms.Select)
+    local_region = forms.CharField(label=_("Local Region"), max_length=32, widget=forms.Select)
+    opposite_region = forms.CharField(label=_("Opposite Region"), max_length=32, widget=forms.Select)
     bandwidth = forms.IntegerField(
-        label="Bandwidth",
+        label=_("Bandwidth"),
         error_messages={"invalid": services.BANDWIDTH_TOO_LOW, "required": services.BANDWIDTH_TOO_LOW},
         widget=forms.NumberInput(attrs={"step": 1, "min": 0}),
-        help_text="Whole Mbps, at least 1. Setting 0 on an existing connection deletes it.",
+        help_text=_("Whole Mbps, at least 1. Setting 0 on an existing connection deletes it."),
     )
 
     def __init__(self, *args, packages, **kwargs):

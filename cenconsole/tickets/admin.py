@@ -5,15 +5,18 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .forms import StaffNoteForm
 from .models import DeletionTicket
 
 HANDLERS = {
-    "approve": (services.ticket_approve, "approved"),
-    "reject": (services.ticket_reject, "rejected"),
+    "approve": (services.ticket_approve, _("Ticket {number} approved.")),
+    "reject": (services.ticket_reject, _("Ticket {number} rejected.")),
 }
+# Each verb's action: its name in the changelist's menu and the title of the page asking for the note.
+ACTION_TITLES = {"approve": _("Approve selected tickets"), "reject": _("Reject selected tickets")}
 
 
 @admin.register(DeletionTicket)
@@ -44,19 +47,19 @@ class DeletionTicketAdmin(admin.ModelAdmin):
     def has_handle_permission(self, request, obj=None):
         return request.user.has_perm(services.HANDLE_PERMISSION)
 
-    @admin.display(description="ticket ID", ordering="pk")
+    @admin.display(description=_("ticket ID"), ordering="pk")
     def number(self, ticket):
         return ticket.number
 
-    @admin.display(description="package name", ordering="package__name")
+    @admin.display(description=_("package name"), ordering="package__name")
     def package_name(self, ticket):
         return ticket.package.name or "-"
 
-    @admin.display(description="bandwidth package details")
+    @admin.display(description=_("bandwidth package details"))
     def package_details(self, ticket):
         return render_to_string("bandwidth/package_summary.html", {"package": ticket.package})
 
-    @admin.display(description="history")
+    @admin.display(description=_("history"))
     def history(self, ticket):
         return render_to_string("tickets/history.html", {"history": selectors.ticket_history(ticket)})
 
@@ -81,7 +84,7 @@ class DeletionTicketAdmin(admin.ModelAdmin):
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
             return False
-        self.message_user(request, f"Ticket {ticket.number} {done}.", messages.SUCCESS)
+        self.message_user(request, str(done).format(number=ticket.number), messages.SUCCESS)
         return True
 
     def handle_view(self, request, ticket_id, verb):
@@ -107,7 +110,7 @@ class DeletionTicketAdmin(admin.ModelAdmin):
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{verb.capitalize()} selected tickets",
+            "title": ACTION_TITLES[verb],
             "tickets": queryset.select_related("package", "requester"),
             "form": form,
             "action": f"{verb}_selected",
@@ -117,10 +120,10 @@ class DeletionTicketAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/tickets/deletionticket/handle_selected.html", context)
 
-    @admin.action(description="Approve selected tickets", permissions=["handle"])
+    @admin.action(description=ACTION_TITLES["approve"], permissions=["handle"])
     def approve_selected(self, request, queryset):
         return self._handle_selected(request, queryset, "approve")
 
-    @admin.action(description="Reject selected tickets", permissions=["handle"])
+    @admin.action(description=ACTION_TITLES["reject"], permissions=["handle"])
     def reject_selected(self, request, queryset):
         return self._handle_selected(request, queryset, "reject")

@@ -1,24 +1,25 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import services
 
 
 class DeletionTicketForm(forms.Form):
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=1000,
         error_messages={"required": services.REASON_REQUIRED, "max_length": services.REASON_TOO_LONG},
-        help_text="Why the bandwidth package should be deleted. Support staff read it.",
+        help_text=_("Why the bandwidth package should be deleted. Support staff read it."),
     )
 
 
 class StaffNoteForm(forms.Form):
     note = forms.CharField(
-        label="Staff note",
+        label=_("Staff note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"max_length": services.NOTE_TOO_LONG},
-        help_text="Optional. The user sees it on their Tickets page.",
+        help_text=_("Optional. The user sees it on their Tickets page."),
     )

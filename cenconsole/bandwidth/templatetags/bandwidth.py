@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import ngettext
 
 from cenconsole.bandwidth.models import DURATION_CHOICES
 
@@ -9,4 +10,8 @@ DURATION_LABELS = dict(DURATION_CHOICES)
 @register.filter
 def duration_label(months):
     """12 -> "1 Year", the way the Duration select reads."""
-    return DURATION_LABELS.get(months, f"{months} Months")
+    if months in DURATION_LABELS:
+        return DURATION_LABELS[months]
+    # ngettext needs a whole number to choose a form; anything else reads as the plural, as before.
+    count = months if isinstance(months, int) else 0
+    return ngettext("{months} Month", "{months} Months", count).format(months=months)
