@@ -16,16 +16,16 @@ class User(AbstractUser):
     """A console account. Its balance pays for orders; it never goes below zero."""
 
     balance = models.DecimalField(
-        "balance (USD)",
+        _("balance (USD)"),
         max_digits=14,
         decimal_places=2,
         default=signup_credit,
-        help_text="Demo credit left to pay orders with. Changed only by the billing services.",
+        help_text=_("Demo credit left to pay orders with. Changed only by the billing services."),
     )
     state_version = models.PositiveBigIntegerField(
         default=0,
         editable=False,
-        help_text="Bumped whenever the account's instances or their packages change; keys cached page fragments.",
+        help_text=_("Bumped whenever the account's instances or their packages change; keys cached page fragments."),
     )
 
     class Meta(AbstractUser.Meta):
@@ -40,7 +40,7 @@ class SignInFailure(models.Model):
     sign-in for a while. Stored in the database so every app server sees the same count."""
 
     username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField("address", null=True, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(default=clock.now, db_index=True)
 
     class Meta:
@@ -64,12 +64,12 @@ class LedgerEntry(models.Model):
     account = models.ForeignKey(User, on_delete=models.PROTECT, related_name="ledger_entries")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     amount = models.DecimalField(
-        "amount (USD)", max_digits=14, decimal_places=2, help_text="Positive for credit, negative for a charge."
+        _("amount (USD)"), max_digits=14, decimal_places=2, help_text=_("Positive for credit, negative for a charge.")
     )
-    balance_after = models.DecimalField("balance after (USD)", max_digits=14, decimal_places=2)
+    balance_after = models.DecimalField(_("balance after (USD)"), max_digits=14, decimal_places=2)
     description = models.CharField(max_length=256)
     order_id = models.PositiveBigIntegerField(
-        "order", null=True, blank=True, help_text="The order that charged or refunded, if any (its number)."
+        _("order"), null=True, blank=True, help_text=_("The order that charged or refunded, if any (its number).")
     )
     created_by = models.ForeignKey(
         User,
@@ -77,9 +77,9 @@ class LedgerEntry(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The staff member who made an adjustment; empty for the console's own entries.",
+        help_text=_("The staff member who made an adjustment; empty for the console's own entries."),
     )
-    created_at = models.DateTimeField("when", default=clock.now, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

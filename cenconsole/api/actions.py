@@ -109,7 +109,14 @@ def create_cen_bandwidth_package(*, owner, params: Params) -> dict:
     cycle = params.string("PricingCycle", choices=["Month", "Year"]) or "Month"
     period = params.integer("Period", default=1)
     token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    order = bandwidth_services.order_create_purchase(
+    # AutoPay (the default) buys and pays in one transaction: a purchase that cannot be paid fails the
+    # call and leaves no order; AutoPay=false leaves an order on the Orders page, which lapses if unpaid.
+    place = (
+        bandwidth_services.buy_and_pay
+        if params.boolean("AutoPay", default=True)
+        else bandwidth_services.order_create_purchase
+    )
+    order = place(
         owner=owner,
         idempotency_key=_order_key(token),
         cen_instance_id=None,
@@ -124,8 +131,6 @@ def create_cen_bandwidth_package(*, owner, params: Params) -> dict:
         # The API has no agreement parameter: calling it for a cross-border pair is the agreement.
         cross_border_agreed=True,
     )
-    if params.boolean("AutoPay", default=True):
-        order = bandwidth_services.order_pay(owner=owner, order_id=order.pk)
     return {"CenBandwidthPackageId": order.package_id or "", "OrderId": str(order.pk)}
 
 

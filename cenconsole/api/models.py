@@ -3,6 +3,7 @@ import string
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 
@@ -27,24 +28,24 @@ class AccessKey(models.Model):
         ACTIVE = "Active", "Enabled"
         INACTIVE = "Inactive", "Disabled"
 
-    id = models.CharField("AccessKey ID", max_length=64, primary_key=True, default=new_access_key_id, editable=False)
+    id = models.CharField(_("AccessKey ID"), max_length=64, primary_key=True, default=new_access_key_id, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_keys", verbose_name="account"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_keys", verbose_name=_("account")
     )
     secret_encrypted = models.TextField(
-        "encrypted secret",
+        _("encrypted secret"),
         blank=True,
         editable=False,
-        help_text="The AccessKey Secret, encrypted with a key derived from SECRET_KEY. Empty once deleted.",
+        help_text=_("The AccessKey Secret, encrypted with a key derived from SECRET_KEY. Empty once deleted."),
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    created_at = models.DateTimeField("created", default=clock.now)
-    last_used_at = models.DateTimeField("last used", null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     deleted_at = models.DateTimeField(
-        "deleted",
+        _("deleted"),
         null=True,
         blank=True,
-        help_text="Set when the user deletes the key; its secret is wiped and the ID is never issued again.",
+        help_text=_("Set when the user deletes the key; its secret is wiped and the ID is never issued again."),
     )
 
     class Meta:
@@ -67,7 +68,7 @@ class SignatureNonce(models.Model):
 
     access_key = models.ForeignKey(AccessKey, on_delete=models.CASCADE, related_name="+")
     nonce = models.CharField(max_length=128)
-    timestamp = models.DateTimeField(help_text="The Timestamp the request was signed with.")
+    timestamp = models.DateTimeField(help_text=_("The Timestamp the request was signed with."))
 
     class Meta:
         verbose_name = "signature nonce"

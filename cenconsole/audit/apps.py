@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "cenconsole.audit"
-    verbose_name = "Audit records"
+    verbose_name = _("Audit records")

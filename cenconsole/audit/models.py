@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 
@@ -19,14 +20,14 @@ class AuditRecord(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Who made the change; empty for the system (scheduled jobs).",
+        help_text=_("Who made the change; empty for the system (scheduled jobs)."),
     )
-    action = models.CharField(max_length=64, help_text="What happened, e.g. package.bought, ticket.approved.")
-    target_type = models.CharField(max_length=64, help_text="The model changed, e.g. BandwidthPackage.")
-    target_id = models.CharField(max_length=64, help_text="The id of the changed object.")
+    action = models.CharField(max_length=64, help_text=_("What happened, e.g. package.bought, ticket.approved."))
+    target_type = models.CharField(max_length=64, help_text=_("The model changed, e.g. BandwidthPackage."))
+    target_id = models.CharField(max_length=64, help_text=_("The id of the changed object."))
     changes = models.JSONField(default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.')
     note = models.TextField(blank=True)
-    created_at = models.DateTimeField("when", default=clock.now)
+    created_at = models.DateTimeField(_("when"), default=clock.now)
 
     objects = AuditRecordQuerySet.as_manager()
 
@@ -40,5 +41,7 @@ class AuditRecord(models.Model):
 
     def change_lines(self):
         """["status: Pending → Approved", ...], for pages and the admin."""
-        return [f"{field}: {old if old not in (None, '') else '-'} → {new if new not in (None, '') else '-'}"
-                for field, (old, new) in self.changes.items()]
+        return [
+            f"{field}: {old if old not in (None, '') else '-'} → {new if new not in (None, '') else '-'}"
+            for field, (old, new) in self.changes.items()
+        ]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class BandwidthConfig(AppConfig):
     name = "cenconsole.bandwidth"
-    verbose_name = "Bandwidth packages"
+    verbose_name = _("Bandwidth packages")
 
     def ready(self):
         from .services.packages import package_saved

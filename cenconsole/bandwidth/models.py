@@ -73,9 +73,9 @@ class BandwidthPackage(models.Model):
         IDLE = "Idle", _("Available")
         RELEASED = "Released", _("Released")
 
-    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_package_id, editable=False)
+    id = models.CharField(_("instance ID"), max_length=32, primary_key=True, default=new_package_id, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bandwidth_packages", verbose_name="account"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bandwidth_packages", verbose_name=_("account")
     )
     cen_instance = models.ForeignKey(
         "cen.CenInstance",
@@ -83,31 +83,35 @@ class BandwidthPackage(models.Model):
         null=True,
         blank=True,
         related_name="bandwidth_packages",
-        verbose_name="CEN instance",
-        help_text="The CEN instance the package is bound to; empty while it is available.",
+        verbose_name=_("CEN instance"),
+        help_text=_("The CEN instance the package is bound to; empty while it is available."),
     )
     area_a = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="+", verbose_name="area", help_text="Fixed at purchase."
+        Area, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"), help_text=_("Fixed at purchase.")
     )
     area_b = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="+", verbose_name="other area", help_text="Fixed at purchase."
+        Area,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("other area"),
+        help_text=_("Fixed at purchase."),
     )
     geographic_span = models.CharField(
-        max_length=64, editable=False, help_text="The area pair in the API's form, e.g. china_north-america."
+        max_length=64, editable=False, help_text=_("The area pair in the API's form, e.g. china_north-america.")
     )
     bandwidth = models.PositiveIntegerField(
-        "bandwidth (Mbps)", validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
+        _("bandwidth (Mbps)"), validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
     )
     name = models.CharField(max_length=128, blank=True, validators=[validate_name])
     description = models.CharField(max_length=256, blank=True, validators=[validate_description])
-    auto_renewal = models.BooleanField("auto-renewal", default=False)
+    auto_renewal = models.BooleanField(_("auto-renewal"), default=False)
     auto_renewal_months = models.PositiveSmallIntegerField(
-        "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
+        _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
     )
-    created_at = models.DateTimeField("purchased", default=clock.now)
-    expires_at = models.DateTimeField("expiration time")
+    created_at = models.DateTimeField(_("purchased"), default=clock.now)
+    expires_at = models.DateTimeField(_("expiration time"))
     released_at = models.DateTimeField(
-        "released", null=True, blank=True, help_text="When the package was released; the row stays for history."
+        _("released"), null=True, blank=True, help_text=_("When the package was released; the row stays for history.")
     )
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -115,14 +119,14 @@ class BandwidthPackage(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Staff member who approved the deletion ticket; empty when released automatically.",
+        help_text=_("Staff member who approved the deletion ticket; empty when released automatically."),
     )
-    release_reason = models.CharField(max_length=256, blank=True, help_text="Why the package was released.")
+    release_reason = models.CharField(max_length=256, blank=True, help_text=_("Why the package was released."))
     expiry_processed_for = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="The expiration time process_subscriptions last handled (auto-renewed or recorded as expired).",
+        help_text=_("The expiration time process_subscriptions last handled (auto-renewed or recorded as expired)."),
     )
 
     objects = BandwidthPackageQuerySet.as_manager()
@@ -261,12 +265,12 @@ class Order(models.Model):
     CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE)
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name="account"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
     )
     idempotency_key = models.CharField(
-        max_length=64, help_text="Sent with the form; a resubmission with the same key finds this order."
+        max_length=64, help_text=_("Sent with the form; a resubmission with the same key finds this order.")
     )
-    order_type = models.CharField("type", max_length=16, choices=Type.choices, default=Type.BUY)
+    order_type = models.CharField(_("type"), max_length=16, choices=Type.choices, default=Type.BUY)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNPAID)
     cen_instance = models.ForeignKey(
         "cen.CenInstance",
@@ -274,56 +278,61 @@ class Order(models.Model):
         null=True,
         blank=True,
         related_name="orders",
-        verbose_name="CEN instance",
-        help_text="Buy: the instance the new package is bound to (empty: bought unbound, as the API does).",
+        verbose_name=_("CEN instance"),
+        help_text=_("Buy: the instance the new package is bound to (empty: bought unbound, as the API does)."),
     )
-    area_a = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="area")
-    area_b = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="other area")
+    area_a = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"))
+    area_b = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name=_("other area"))
     bandwidth = models.PositiveIntegerField(
-        "bandwidth (Mbps)",
+        _("bandwidth (Mbps)"),
         validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)],
-        help_text="The package's bandwidth after the order.",
+        help_text=_("The package's bandwidth after the order."),
     )
     previous_bandwidth = models.PositiveIntegerField(
-        "bandwidth before (Mbps)", null=True, blank=True, help_text="Upgrade/Downgrade: the bandwidth it replaces."
+        _("bandwidth before (Mbps)"),
+        null=True,
+        blank=True,
+        help_text=_("Upgrade/Downgrade: the bandwidth it replaces."),
     )
     name = models.CharField(max_length=128, blank=True, validators=[validate_name])
     description = models.CharField(max_length=256, blank=True, validators=[validate_description])
     duration_months = models.PositiveSmallIntegerField(
-        "duration", choices=DURATION_CHOICES, null=True, blank=True, help_text="Buy and Renew only."
+        _("duration"), choices=DURATION_CHOICES, null=True, blank=True, help_text=_("Buy and Renew only.")
     )
-    auto_renewal = models.BooleanField("auto-renewal", default=False)
+    auto_renewal = models.BooleanField(_("auto-renewal"), default=False)
     auto_renewal_months = models.PositiveSmallIntegerField(
-        "auto-renewal period", choices=AUTO_RENEWAL_CHOICES, default=1
+        _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
     )
-    unit_price = models.DecimalField("USD per Mbps per month", max_digits=10, decimal_places=2)
-    amount = models.DecimalField("amount (USD)", max_digits=14, decimal_places=2)
+    unit_price = models.DecimalField(_("USD per Mbps per month"), max_digits=10, decimal_places=2)
+    amount = models.DecimalField(_("amount (USD)"), max_digits=14, decimal_places=2)
     package = models.ForeignKey(
         BandwidthPackage,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="orders",
-        help_text="The package the order created (a purchase) or changes.",
+        help_text=_("The package the order created (a purchase) or changes."),
     )
     package_version = models.JSONField(
         null=True,
         blank=True,
         editable=False,
-        help_text="Renew, Upgrade, Downgrade: the package as it was priced (bandwidth, expiration, status, "
-        "binding). Pay refuses the order if the package has changed since.",
+        help_text=_(
+            "Renew, Upgrade, Downgrade: the package as it was priced (bandwidth, expiration, status, "
+            "binding). Pay refuses the order if the package has changed since."
+        ),
     )
-    note = models.CharField(max_length=256, blank=True, help_text="Refund: why the money was returned.")
-    created_at = models.DateTimeField("created", default=clock.now)
+    note = models.CharField(max_length=256, blank=True, help_text=_("Refund: why the money was returned."))
+    created_at = models.DateTimeField(_("created"), default=clock.now)
     pay_before = models.DateTimeField(
-        "pay before",
+        _("pay before"),
         null=True,
         blank=True,
-        help_text="An unpaid order lapses at this time (ORDER_PAYMENT_WINDOW_HOURS after it was placed).",
+        help_text=_("An unpaid order lapses at this time (ORDER_PAYMENT_WINDOW_HOURS after it was placed)."),
     )
-    paid_at = models.DateTimeField("paid", null=True, blank=True)
-    cancelled_at = models.DateTimeField("cancelled", null=True, blank=True)
-    lapsed_at = models.DateTimeField("lapsed", null=True, blank=True)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -340,9 +349,8 @@ class Order(models.Model):
                 name="buy_and_renew_orders_have_duration",
             ),
             models.CheckConstraint(
-                condition=models.Q(order_type="Refund", status="Refunded") | (
-                    ~models.Q(order_type="Refund") & ~models.Q(status="Refunded")
-                ),
+                condition=models.Q(order_type="Refund", status="Refunded")
+                | (~models.Q(order_type="Refund") & ~models.Q(status="Refunded")),
                 name="refunds_and_only_refunds_are_refunded",
             ),
             models.CheckConstraint(

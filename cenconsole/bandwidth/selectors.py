@@ -47,3 +47,8 @@ def available_packages_for(*, owner) -> QuerySet[BandwidthPackage]:
 def package_list(*, owner) -> QuerySet[BandwidthPackage]:
     """The Bandwidth Packages page: every package of the account, bound or available, newest first."""
     return packages_for(owner=owner).order_by("-created_at", "-id")
+
+
+def unpaid_orders_for_package(*, package) -> QuerySet[Order]:
+    """The package's orders still waiting for Pay (Request Deletion cancels them)."""
+    return Order.objects.filter(package=package, status=Order.Status.UNPAID).order_by("pk")

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
@@ -172,7 +173,7 @@ def package_resize(request, package_id, direction):
     """Upgrade or Downgrade: a new bandwidth and its price, then Buy Now."""
     package = _package_or_404(request, package_id)
     form = ResizeForm(_keyed_form_data(request))
-    order_type = amount = None
+    order_type = amount = refund = None
     if form.is_bound and form.is_valid():
         try:
             if request.method == "POST":
@@ -184,9 +185,17 @@ def package_resize(request, package_id, direction):
                 )
                 return redirect("bandwidth:order_detail", order_id=order.pk)
             order_type, amount = services.resize_check(package=package, bandwidth=form.cleaned_data["bandwidth"])
+            refund = services.downgrade_refund(package=package, bandwidth=form.cleaned_data["bandwidth"])
         except ValidationError as error:
             add_service_errors(form, error)
-    context = {"package": package, "form": form, "direction": direction, "order_type": order_type, "amount": amount}
+    context = {
+        "package": package,
+        "form": form,
+        "direction": direction,
+        "order_type": order_type,
+        "amount": amount,
+        "refund": refund,
+    }
     return render_page(request, "bandwidth/resize.html", context, partial="resize_form")
 
 
@@ -202,7 +211,7 @@ def package_auto_renewal(request, package_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Auto-renewal of {package.pk} was saved.")
+            messages.success(request, gettext("Auto-renewal of %(package_id)s was saved.") % {"package_id": package.pk})
             if package.cen_instance_id:
                 return redirect("bandwidth:cen_tab", cen_id=package.cen_instance_id)
             return redirect("bandwidth:package_list")
@@ -227,7 +236,11 @@ def package_bind(request, cen_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Bandwidth package {package.pk} was bound to CEN instance {instance.pk}.")
+            messages.success(
+                request,
+                gettext("Bandwidth package %(package_id)s was bound to CEN instance %(instance_id)s.")
+                % {"package_id": package.pk, "instance_id": instance.pk},
+            )
             return redirect("bandwidth:cen_tab", cen_id=instance.pk)
     context = cen_page_context(instance, "bandwidth-packages", form=form, packages=packages)
     return render_page(request, "bandwidth/package_bind.html", context)
@@ -247,7 +260,10 @@ def package_unbind(request, cen_id, package_id):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, f"Bandwidth package {package.pk} was unbound. It is now available.")
+        messages.success(
+            request,
+            gettext("Bandwidth package %(package_id)s was unbound. It is now available.") % {"package_id": package.pk},
+        )
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(next_url)

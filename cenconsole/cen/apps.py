@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class CenConfig(AppConfig):
     name = "cenconsole.cen"
-    verbose_name = "CEN instances"
+    verbose_name = _("CEN instances")
 
     def ready(self):
         from .services import instance_saved

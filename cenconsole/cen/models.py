@@ -18,23 +18,26 @@ class CenInstance(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "Active", _("Ready")
 
-    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_cen_id, editable=False)
+    id = models.CharField(_("instance ID"), max_length=32, primary_key=True, default=new_cen_id, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cen_instances", verbose_name="account"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cen_instances", verbose_name=_("account")
     )
     name = models.CharField(
-        max_length=128, blank=True, validators=[validate_name], help_text="Empty or 1 to 128 characters."
+        max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
     )
     description = models.CharField(
         max_length=256,
         blank=True,
         validators=[MaxLengthValidator(256), validate_description],
-        help_text="Empty or 1 to 256 characters.",
+        help_text=_("Empty or 1 to 256 characters."),
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    created_at = models.DateTimeField("created", default=clock.now)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
     deleted_at = models.DateTimeField(
-        "deleted", null=True, blank=True, help_text="Set when the user deletes the instance; the row stays for history."
+        _("deleted"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the user deletes the instance; the row stays for history."),
     )
 
     class Meta:

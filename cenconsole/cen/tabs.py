@@ -2,14 +2,15 @@
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .selectors import cen_instances_for
 
 # (key, label, URL name taking cen_id), in the console's order.
 CEN_TABS = [
-    ("networks", "Networks", "networks:cen_networks"),
-    ("bandwidth-packages", "Bandwidth Packages", "bandwidth:cen_tab"),
-    ("region-connections", "Region Connections", "networks:cen_region_connections"),
+    ("networks", _("Networks"), "networks:cen_networks"),
+    ("bandwidth-packages", _("Bandwidth Packages"), "bandwidth:cen_tab"),
+    ("region-connections", _("Region Connections"), "networks:cen_region_connections"),
 ]
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cenconsole.core.forms import add_service_errors
@@ -60,7 +61,9 @@ def instance_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"CEN instance {instance.pk} was created.")
+            messages.success(
+                request, gettext("CEN instance %(instance_id)s was created.") % {"instance_id": instance.pk}
+            )
             return redirect("cen:instance_list")
     return render_page(request, "cen/instance_create.html", {"form": form}, partial="create_form")
 
@@ -77,7 +80,9 @@ def instance_delete(request, cen_id):
         except ValidationError as error:
             errors = error.messages
         else:
-            messages.success(request, f"CEN instance {instance.pk} was deleted.")
+            messages.success(
+                request, gettext("CEN instance %(instance_id)s was deleted.") % {"instance_id": instance.pk}
+            )
             return redirect("cen:instance_list")
     return render_page(request, "cen/instance_delete.html", {"instance": instance, "errors": errors})
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "cenconsole.core"
-    verbose_name = "Console core"
+    verbose_name = _("Console core")

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext, gettext_noop
 
 
 class ContentSecurityPolicyMiddleware:
@@ -19,7 +20,7 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-NULL_CHARACTER = "The request contains a null character, which no field of the console accepts."
+NULL_CHARACTER = gettext_noop("The request contains a null character, which no field of the console accepts.")
 
 
 class NullCharacterMiddleware:
@@ -42,4 +43,4 @@ class NullCharacterMiddleware:
             # The API's error shape: {"RequestId", "Code", "Message"}.
             body = {"RequestId": str(uuid.uuid4()).upper(), "Code": "InvalidParameter", "Message": NULL_CHARACTER}
             return JsonResponse(body, status=400)
-        return HttpResponseBadRequest(NULL_CHARACTER, content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(gettext(NULL_CHARACTER), content_type="text/plain; charset=utf-8")

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworksConfig(AppConfig):
     name = "cenconsole.networks"
-    verbose_name = "Networks and region connections"
+    verbose_name = _("Networks and region connections")
 
     def ready(self):
         # Reactions to the apps below, which announce with signals and do not import this one.

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
@@ -10,8 +11,7 @@ from cenconsole.regions.models import Region
 
 MIN_CONNECTION_BANDWIDTH = 1
 REGION_PAIR_TAKEN = (
-    "This CEN instance already has a region connection between these two regions. "
-    "Set it again to modify its bandwidth."
+    "This CEN instance already has a region connection between these two regions. Set it again to modify its bandwidth."
 )
 
 
@@ -42,25 +42,25 @@ class NetworkInstance(models.Model):
     class NetworkType(models.TextChoices):
         VPC = "VPC", "VPC"
 
-    id = models.CharField("instance ID", max_length=32, primary_key=True, default=new_vpc_id, editable=False)
+    id = models.CharField(_("instance ID"), max_length=32, primary_key=True, default=new_vpc_id, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_instances", verbose_name="account"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_instances", verbose_name=_("account")
     )
     cen_instance = models.ForeignKey(
         "cen.CenInstance",
         on_delete=models.PROTECT,
         related_name="network_instances",
-        verbose_name="CEN instance",
-        help_text="The CEN instance the network instance is attached to.",
+        verbose_name=_("CEN instance"),
+        help_text=_("The CEN instance the network instance is attached to."),
     )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(
-        max_length=128, blank=True, validators=[validate_name], help_text="Empty or 1 to 128 characters."
+        max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
     )
     network_type = models.CharField(
-        "network type", max_length=16, choices=NetworkType.choices, default=NetworkType.VPC
+        _("network type"), max_length=16, choices=NetworkType.choices, default=NetworkType.VPC
     )
-    created_at = models.DateTimeField("attached", default=clock.now)
+    created_at = models.DateTimeField(_("attached"), default=clock.now)
 
     class Meta:
         ordering = ["region__area__position", "region__position", "created_at", "id"]
@@ -77,26 +77,26 @@ class RegionConnection(models.Model):
     (see region_pair); the unique constraint holds in either order all the same."""
 
     cen_instance = models.ForeignKey(
-        "cen.CenInstance", on_delete=models.PROTECT, related_name="region_connections", verbose_name="CEN instance"
+        "cen.CenInstance", on_delete=models.PROTECT, related_name="region_connections", verbose_name=_("CEN instance")
     )
     package = models.ForeignKey(
         "bandwidth.BandwidthPackage",
         on_delete=models.PROTECT,
         related_name="region_connections",
-        verbose_name="bandwidth package",
-        help_text="The bound package whose bandwidth the connection uses.",
+        verbose_name=_("bandwidth package"),
+        help_text=_("The bound package whose bandwidth the connection uses."),
     )
-    local_region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name="local region")
+    local_region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("local region"))
     opposite_region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name="opposite region"
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("opposite region")
     )
     bandwidth = models.PositiveIntegerField(
-        "bandwidth (Mbps)",
+        _("bandwidth (Mbps)"),
         validators=[MinValueValidator(MIN_CONNECTION_BANDWIDTH)],
-        help_text="Whole Mbps. The package's connections together may not use more than its bandwidth.",
+        help_text=_("Whole Mbps. The package's connections together may not use more than its bandwidth."),
     )
-    created_at = models.DateTimeField("created", default=clock.now)
-    updated_at = models.DateTimeField("modified", default=clock.now)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    updated_at = models.DateTimeField(_("modified"), default=clock.now)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -2,11 +2,9 @@
 fixed number of queries, however many networks, connections or packages there are."""
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.db.models import F, IntegerField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.selectors import packages_for_cen
@@ -57,26 +55,15 @@ EXPIRED = "expired"
 
 @dataclass(frozen=True)
 class Reachability:
-    """How one network instance reaches another: what the matrix cell shows."""
+    """How one network instance reaches another: the facts a matrix cell shows. The template words
+    them and links them (Set up connection, Renew, Buy) from `setup_package` and `setup_areas`."""
 
     kind: str
     source: NetworkInstance
     target: NetworkInstance
     bandwidth: int | None = None
-    setup_url: str = ""
-    setup_label: str = ""
-
-    @property
-    def label(self) -> str:
-        if self.kind == SAME_REGION:
-            return "Connected (same region)"
-        if self.kind == CONNECTED:
-            return f"Connected · {self.bandwidth} Mbps"
-        if self.kind == NOT_CONNECTED:
-            return "Not connected"
-        if self.kind == EXPIRED:
-            return "Not connected (bandwidth package expired)"
-        return "-"
+    setup_package: str = ""  # NOT_CONNECTED: the bound package covering the pair; EXPIRED: the one to renew
+    setup_areas: str = ""  # NOT_CONNECTED without a covering package: the area pair to buy
 
 
 @dataclass
@@ -91,10 +78,9 @@ class ConnectivityMatrix:
     rows: list[MatrixRow]
 
 
-def _setup_link(*, cen_instance, source, target, packages) -> tuple[str, str]:
-    """Where "Not connected" leads: the Set Region Connection form filled in with the package that
-    covers the two regions, or the purchase page when no bound package does."""
-    package = next(
+def _covering_package(*, source, target, packages):
+    """The bound package that can carry traffic between the two networks' regions, if any."""
+    return next(
         (
             p
             for p in packages
@@ -104,15 +90,6 @@ def _setup_link(*, cen_instance, source, target, packages) -> tuple[str, str]:
         ),
         None,
     )
-    if package is None:
-        first, second = region_pair(source.region, target.region)
-        areas = f"{first.area.name} ↔ {second.area.name}"
-        url = f"{reverse('bandwidth:buy')}?{urlencode({'cen_id': cen_instance.pk})}"
-        return url, f"Buy a {areas} bandwidth package"
-    query = urlencode(
-        {"package": package.pk, "local_region": source.region_id, "opposite_region": target.region_id}
-    )
-    return f"{reverse('networks:connection_set', kwargs={'cen_id': cen_instance.pk})}?{query}", "Set up connection"
 
 
 def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:
@@ -141,18 +118,23 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
                 connection.package.is_expired
             ):
                 # The connection stays, but an expired package carries no traffic until renewed.
-                renew_url = reverse("bandwidth:package_renew", kwargs={"package_id": connection.package_id})
                 cell = Reachability(
-                    kind=EXPIRED, source=source, target=target, bandwidth=connection.bandwidth,
-                    setup_url=renew_url, setup_label=f"Renew {connection.package_id}",
+                    kind=EXPIRED,
+                    source=source,
+                    target=target,
+                    bandwidth=connection.bandwidth,
+                    setup_package=connection.package_id,
                 )
             elif connection:
                 cell = Reachability(kind=CONNECTED, source=source, target=target, bandwidth=connection.bandwidth)
             else:
-                url, label = _setup_link(cen_instance=cen_instance, source=source, target=target, packages=packages)
-                cell = Reachability(
-                    kind=NOT_CONNECTED, source=source, target=target, setup_url=url, setup_label=label
-                )
+                package = _covering_package(source=source, target=target, packages=packages)
+                if package is None:
+                    first, second = region_pair(source.region, target.region)
+                    areas = f"{first.area.name} ↔ {second.area.name}"
+                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_areas=areas)
+                else:
+                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_package=package.pk)
             row.cells.append(cell)
         rows.append(row)
     return ConnectivityMatrix(networks=networks, rows=rows)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
@@ -45,7 +46,9 @@ def network_attach(request, cen_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Network instance {network.pk} was attached.")
+            messages.success(
+                request, gettext("Network instance %(network_id)s was attached.") % {"network_id": network.pk}
+            )
             return redirect("networks:cen_networks", cen_id=instance.pk)
     return _networks_tab(request, instance, form=form, partial="attach_form")
 
@@ -58,7 +61,7 @@ def network_detach(request, cen_id, network_id):
         selectors.network_instances_for(owner=request.user), cen_instance=instance, pk=network_id
     )
     services.network_instance_detach(owner=request.user, network_id=network.pk)
-    messages.success(request, f"Network instance {network.pk} was detached.")
+    messages.success(request, gettext("Network instance %(network_id)s was detached.") % {"network_id": network.pk})
     return redirect("networks:cen_networks", cen_id=instance.pk)
 
 
@@ -101,11 +104,11 @@ def connection_set(request, cen_id):
                 add_service_errors(form, error)
             else:
                 if connection is None:
-                    messages.success(request, "The region connection was deleted (bandwidth 0).")
+                    messages.success(request, gettext("The region connection was deleted (bandwidth 0)."))
                 else:
+                    message = gettext("Region connection %(regions)s was set to %(bandwidth)s Mbps.")
                     messages.success(
-                        request,
-                        f"Region connection {connection.regions_label} was set to {connection.bandwidth} Mbps.",
+                        request, message % {"regions": connection.regions_label, "bandwidth": connection.bandwidth}
                     )
                 return redirect("networks:cen_region_connections", cen_id=instance.pk)
     else:
@@ -126,5 +129,8 @@ def connection_delete(request, cen_id, connection_id):
         services.region_connection_delete(owner=request.user, connection_id=connection.pk)
     except RegionConnection.DoesNotExist:
         raise Http404("No such region connection.") from None
-    messages.success(request, f"Region connection {connection.regions_label} was deleted.")
+    messages.success(
+        request,
+        gettext("Region connection %(regions_label)s was deleted.") % {"regions_label": connection.regions_label},
+    )
     return redirect("networks:cen_region_connections", cen_id=instance.pk)

@@ -1,12 +1,13 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Area(models.Model):
     """An area of the seed's table: one or more Alibaba Cloud regions. Reference data."""
 
-    code = models.CharField("area id", max_length=32, primary_key=True, help_text="API id, e.g. China.")
-    name = models.CharField("area", max_length=64, unique=True, help_text="Console name, e.g. Mainland China.")
-    position = models.PositiveSmallIntegerField(help_text="Order of the area in the seed's table.")
+    code = models.CharField(_("area id"), max_length=32, primary_key=True, help_text=_("API id, e.g. China."))
+    name = models.CharField(_("area"), max_length=64, unique=True, help_text=_("Console name, e.g. Mainland China."))
+    position = models.PositiveSmallIntegerField(help_text=_("Order of the area in the seed's table."))
 
     class Meta:
         ordering = ["position"]
@@ -24,10 +25,10 @@ class Area(models.Model):
 class Region(models.Model):
     """An Alibaba Cloud region and the area it belongs to. Reference data."""
 
-    code = models.CharField("region id", max_length=32, primary_key=True, help_text="e.g. cn-hangzhou.")
-    name = models.CharField("region", max_length=64, unique=True, help_text="e.g. China (Hangzhou).")
+    code = models.CharField(_("region id"), max_length=32, primary_key=True, help_text=_("e.g. cn-hangzhou."))
+    name = models.CharField(_("region"), max_length=64, unique=True, help_text=_("e.g. China (Hangzhou)."))
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="regions")
-    position = models.PositiveSmallIntegerField(help_text="Order of the region in the seed's table.")
+    position = models.PositiveSmallIntegerField(help_text=_("Order of the region in the seed's table."))
 
     class Meta:
         ordering = ["area__position", "position"]

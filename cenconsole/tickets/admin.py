@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -12,7 +14,11 @@ from .forms import StaffNoteForm
 from .models import DeletionTicket
 
 HANDLERS = {
-    "approve": (services.ticket_approve, _("Ticket {number} approved.")),
+    "approve": (services.ticket_approve, _("Ticket {number} approved: the package was released without a refund.")),
+    "approve_refund": (
+        partial(services.ticket_approve, refund=True),
+        _("Ticket {number} approved: the package was released and its unused time refunded."),
+    ),
     "reject": (services.ticket_reject, _("Ticket {number} rejected.")),
 }
 # Each verb's action: its name in the changelist's menu and the title of the page asking for the note.
@@ -29,7 +35,7 @@ class DeletionTicketAdmin(admin.ModelAdmin):
     list_select_related = ["package", "requester", "handled_by"]
     fields = [
         "number", "status", "requester", "package", "package_details", "reason",
-        "created_at", "handled_at", "handled_by", "staff_note", "history",
+        "created_at", "handled_at", "handled_by", "staff_note", "refund_order", "history",
     ]
     readonly_fields = fields
     actions = ["approve_selected", "reject_selected"]
@@ -75,6 +81,11 @@ class DeletionTicketAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "note_form": StaffNoteForm()}
         extra_context["can_handle"] = self.has_handle_permission(request)
+        ticket = DeletionTicket.objects.select_related("package").filter(pk=object_id).first()
+        if ticket is not None:
+            # What Release and refund unused time would return, shown before staff confirm.
+            extra_context["refund_amount"] = services.approval_refund(ticket)
+            extra_context["package_cross_border"] = ticket.package.is_cross_border
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _handle(self, request, ticket, verb, note):

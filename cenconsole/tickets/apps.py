@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TicketsConfig(AppConfig):
     name = "cenconsole.tickets"
-    verbose_name = "Tickets"
+    verbose_name = _("Tickets")

@@ -27,25 +27,25 @@ class DeletionTicket(models.Model):
     }
 
     requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="deletion_tickets", verbose_name="requester"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="deletion_tickets", verbose_name=_("requester")
     )
     package = models.ForeignKey(
         "bandwidth.BandwidthPackage",
         on_delete=models.PROTECT,
         related_name="deletion_tickets",
-        verbose_name="bandwidth package",
+        verbose_name=_("bandwidth package"),
     )
-    reason = models.TextField(max_length=1000, help_text="Why the user wants the package deleted.")
+    reason = models.TextField(max_length=1000, help_text=_("Why the user wants the package deleted."))
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
-    created_at = models.DateTimeField("created", default=clock.now)
-    handled_at = models.DateTimeField("handled", null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        help_text="Staff member who approved or rejected the ticket.",
+        help_text=_("Staff member who approved or rejected the ticket."),
     )
     refund_order = models.OneToOneField(
         "bandwidth.Order",
@@ -53,9 +53,9 @@ class DeletionTicket(models.Model):
         null=True,
         blank=True,
         related_name="deletion_ticket",
-        help_text="The refund of the package's unused time, when staff approved with a refund.",
+        help_text=_("The refund of the package's unused time, when staff approved with a refund."),
     )
-    staff_note = models.TextField(blank=True, max_length=1000, help_text="Shown to the user on the Tickets page.")
+    staff_note = models.TextField(blank=True, max_length=1000, help_text=_("Shown to the user on the Tickets page."))
 
     objects = DeletionTicketQuerySet.as_manager()
 
@@ -76,6 +76,10 @@ class DeletionTicket(models.Model):
 
     def __str__(self):
         return f"Ticket {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.PENDING
 
     @property
     def number(self) -> str:

@@ -7,7 +7,7 @@ from .models import DeletionTicket
 
 def tickets_for(*, requester) -> QuerySet[DeletionTicket]:
     return DeletionTicket.objects.filter(requester=requester).select_related(
-        "package", "package__area_a", "package__area_b"
+        "package", "package__area_a", "package__area_b", "refund_order"
     )
 
 

@@ -3,9 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cenconsole.bandwidth.selectors import packages_for
+from cenconsole.bandwidth.selectors import packages_for, unpaid_orders_for_package
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
@@ -29,14 +30,33 @@ def request_deletion(request, package_id):
             add_service_errors(form, error)
         else:
             if created:
-                messages.success(request, f"Ticket {ticket.number} was submitted. Support staff will handle it.")
+                messages.success(
+                    request,
+                    gettext("Ticket %(number)s was submitted. Support staff will handle it.")
+                    % {"number": ticket.number},
+                )
+                if ticket.cancelled_orders:
+                    messages.info(
+                        request,
+                        gettext("The package's unpaid orders were cancelled: %(orders)s.")
+                        % {"orders": ", ".join(map(str, ticket.cancelled_orders))},
+                    )
             else:
-                messages.info(request, f"Deletion of {package.pk} was already requested in ticket {ticket.number}.")
+                messages.info(
+                    request,
+                    gettext("Deletion of %(package_id)s was already requested in ticket %(number)s.")
+                    % {"package_id": package.pk, "number": ticket.number},
+                )
             return redirect("tickets:ticket_detail", ticket_id=ticket.pk)
     open_ticket = None
     if package.open_ticket_id:
         open_ticket = DeletionTicket.objects.get(pk=package.open_ticket_id)
-    context = {"package": package, "form": form, "open_ticket": open_ticket}
+    context = {
+        "package": package,
+        "form": form,
+        "open_ticket": open_ticket,
+        "unpaid_orders": unpaid_orders_for_package(package=package),
+    }
     return render_page(request, "tickets/request_deletion.html", context)
 
 

@@ -1,9 +1,13 @@
 """Issue 5 on region connections: an expired package's connections stop counting and are frozen."""
 
+import html
+import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,8 +37,17 @@ def expire(package):
 
 
 def cross_cell(user, cen_instance):
+    """The matrix cell from the first network to the second, as the Networks tab shows it: its words
+    (`label`) and where its link leads (`setup_url`)."""
     matrix = selectors.connectivity_matrix(owner=user, cen_instance=cen_instance)
-    return matrix.rows[0].cells[1]
+    source, target = matrix.networks[0], matrix.networks[1]
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("networks:cen_networks", kwargs={"cen_id": cen_instance.pk})).content.decode()
+    cell = re.search(rf'data-from="{source.pk}" data-to="{target.pk}">(.*?)</td>', page, re.S).group(1)
+    link = re.search(r'href="([^"]*)"', cell)
+    label = re.sub(r"<div>.*?</div>|<[^>]+>", "", cell, flags=re.S).strip()
+    return SimpleNamespace(label=html.unescape(label), setup_url=html.unescape(link.group(1)) if link else "")
 
 
 def test_expired_package_connections_do_not_count_and_the_matrix_says_why(user, cen_instance, connected):

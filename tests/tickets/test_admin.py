@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from cenconsole.accounts.models import User
 from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket
-from tests.factories import UserFactory, open_ticket
+from tests.factories import UserFactory, buy_package, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +50,48 @@ def test_changelist_searches_package_and_user(staff_client, package, term):
     assert ticket.number in page
 
 
-def test_ticket_page_shows_package_reason_and_history(staff_client, package):
+def test_ticket_page_shows_package_reason_and_history(staff_client, cen_instance):
     """A ticket's page shows the package, the requester, the reason, the history and the buttons."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
     ticket = open_ticket(package, reason="Too slow")
     page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
-    for text in (package.pk, package.owner.username, "Too slow", "ticket.opened", 'value="Approve"', 'value="Reject"'):
+    buttons = ('value="Release and refund unused time (USD ', 'value="Release without refund"', 'value="Reject"')
+    for text in (package.pk, package.owner.username, "Too slow", "ticket.opened", *buttons):
         assert text in page
+
+
+def test_ticket_page_shows_the_refund_before_staff_confirm(staff_client, cen_instance):
+    """The refund that Release and refund unused time would give is on the page before the click."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    ticket = open_ticket(package, reason="Too slow")
+    amount = services.approval_refund(ticket)
+    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
+    assert amount > 0
+    assert f"Release and refund unused time (USD {amount:,.2f})" in page
+
+
+def test_approve_with_refund_releases_and_refunds_the_amount_shown(staff_client, cen_instance):
+    """Release and refund unused time releases the package and credits the amount shown, as a
+    Refund order on the ticket."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    ticket = open_ticket(package)
+    amount = services.approval_refund(ticket)
+    before = User.objects.get(pk=package.owner_id).balance
+    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve_refund"]), {"note": "Done"})
+    ticket.refresh_from_db()
+    assert ticket.status == DeletionTicket.Status.APPROVED
+    assert (ticket.refund_order.order_type, ticket.refund_order.amount) == ("Refund", amount)
+    assert User.objects.get(pk=package.owner_id).balance == before + amount
+    assert BandwidthPackage.objects.get(pk=package.pk).released_at is not None
+
+
+def test_cross_border_ticket_page_offers_no_refund_and_says_why(staff_client, cen_instance):
+    """A cross-border package is non-refundable: only Release without refund, and the reason."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
+    ticket = open_ticket(package)
+    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
+    assert "Release and refund unused time" not in page
+    assert "non-refundable" in page and 'value="Release without refund"' in page
 
 
 def test_approve_button_releases_the_package(staff_client, package):
