@@ -133,6 +133,15 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "insufficient_balance"): ("OperationFailed.InsufficientBalance", 400, None),  # documented
     (None, "order_cancelled"): ("InvalidStatus.Resource", 400, None),  # documented
     (None, "release_forbidden"): ("Forbidden.Release", 403, None),  # documented (cen-facts)
+    # Tags (TagResources, UntagResources, CreateCen and CreateCenBandwidthPackage with Tag.N).
+    (None, "tag_key_invalid"): ("InvalidTagKey", 400, None),  # documented (CEN TagResources)
+    (None, "tag_value_invalid"): ("InvalidTagValue", 400, None),
+    (None, "tag_key_duplicated"): ("Forbidden.TagKey.Duplicated", 400, None),  # documented (Alibaba tag APIs)
+    (None, "tag_limit"): ("QuotaExceeded.TagNum", 400, None),  # documented (Alibaba tag APIs)
+    # Child instances (AttachCenChildInstance, DetachCenChildInstance).
+    (None, "unknown_network"): ("ParameterInstanceId", 400, None),  # documented (Terraform's provider)
+    (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code
+    (None, "network_attached"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented
 }
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)

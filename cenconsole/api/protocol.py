@@ -23,8 +23,14 @@ API_PARAMETERS = ("Action", "Signature", "AccessKeyId")
 
 
 def is_v3(request) -> bool:
-    """A request signed with signature V3, or naming its action in V3's headers."""
-    return request.headers.get("Authorization", "").startswith("ACS3-") or "x-acs-action" in request.headers
+    """A request signed with signature V3 (an ACS3-* Authorization header), or naming its action only
+    in V3's x-acs-action header. The older SDK sends x-acs-action too, beside its V1 parameters."""
+    if request.headers.get("Authorization", "").startswith("ACS3-"):
+        return True
+    v1 = any(name in request.GET for name in API_PARAMETERS) or (
+        request.method == "POST" and any(name in request.POST for name in API_PARAMETERS)
+    )
+    return not v1 and "x-acs-action" in request.headers
 
 
 def is_api_request(request) -> bool:

@@ -30,7 +30,14 @@ AUTHORIZATION = re.compile(
     r"\s*Signature=(?P<signature>[0-9A-Fa-f]*)\s*"
 )
 # Headers a V3 request must sign (every other x-acs-* header it sends, too).
-REQUIRED_SIGNED_HEADERS = ("host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version")
+REQUIRED_SIGNED_HEADERS = (
+    "host",
+    "x-acs-action",
+    "x-acs-content-sha256",
+    "x-acs-date",
+    "x-acs-signature-nonce",
+    "x-acs-version",
+)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ def answer(action: str, body: dict) -> str:
 
 
 def error(body: dict) -> str:
-    return document("Error", {"RequestId": body["RequestId"], "HostId": HOST_ID, **{
-        key: value for key, value in body.items() if key != "RequestId"
-    }})
+    return document(
+        "Error",
+        {
+            "RequestId": body["RequestId"],
+            "HostId": HOST_ID,
+            **{key: value for key, value in body.items() if key != "RequestId"},
+        },
+    )

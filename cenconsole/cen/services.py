@@ -46,3 +46,21 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
         actor=owner, action="cen.deleted", target=instance, changes={"deleted_at": (None, instance.deleted_at)}
     )
     return instance
+
+
+@transaction.atomic
+def cen_instance_modify_attribute(
+    *, owner, cen_id: str, name: str | None = None, description: str | None = None
+) -> CenInstance:
+    """Renames or re-describes an instance (the API's ModifyCenAttribute); None leaves a field as it is."""
+    instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
+    changes = {}
+    for field, value in (("name", name), ("description", description)):
+        if value is not None and value.strip() != getattr(instance, field):
+            changes[field] = (getattr(instance, field), value.strip())
+            setattr(instance, field, value.strip())
+    if changes:
+        instance.full_clean()
+        instance.save(update_fields=list(changes))
+        audit_record(actor=owner, action="cen.modified", target=instance, changes=changes)
+    return instance

@@ -3,6 +3,8 @@ caller (views, the ticket approval, the admin) goes through these functions, so 
 for all of them. A package's row is locked (select_for_update) before its connections are read or
 changed, so two requests racing for its last megabits are served one after the other."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
@@ -27,6 +29,8 @@ from .models import (
 UNKNOWN_CEN = "Select one of your CEN instances."
 UNKNOWN_REGION = "Select a region from the list."
 UNKNOWN_NETWORK_TYPE = "Select a network type from the list."
+NETWORK_ID_FORMAT = "A VPC ID is vpc- followed by 1 to 28 lower-case letters and digits."
+NETWORK_ATTACHED = "Network instance {network_id} is already attached to a CEN instance. Detach it first."
 NAME_TOO_LONG = "Name must be at most 128 characters."
 UNKNOWN_PACKAGE = "Select one of the bandwidth packages bound to this CEN instance."
 SAME_REGION = (
@@ -60,6 +64,9 @@ PACKAGE_HAS_CONNECTIONS = (
 )
 
 
+NETWORK_ID_PATTERN = re.compile(r"vpc-[a-z0-9]{1,28}")
+
+
 def _error(field, message, code):
     return ValidationError({field: ValidationError(message, code=code)})
 
@@ -80,11 +87,20 @@ def _connection_label(connection: RegionConnection) -> str:
 
 @transaction.atomic
 def network_instance_attach(
-    *, owner, cen_instance_id: str, region_code: str, name: str = "", network_type: str = "VPC"
+    *,
+    owner,
+    cen_instance_id: str,
+    region_code: str,
+    name: str = "",
+    network_type: str = "VPC",
+    network_id: str | None = None,
 ) -> NetworkInstance:
-    """Attach Network Instance: creates the VPC record in the region and attaches it."""
+    """Attach Network Instance: creates the VPC record in the region and attaches it. With
+    network_id (the API's ChildInstanceId) the record takes that ID, unless it is attached already."""
     cen_instance = _owned_cen(owner=owner, cen_instance_id=cen_instance_id)
     errors = {}
+    if network_id is not None and not NETWORK_ID_PATTERN.fullmatch(network_id):
+        errors["network_id"] = ValidationError(NETWORK_ID_FORMAT, code="network_id_format")
     region = Region.objects.filter(pk=region_code).first()
     if region is None:
         errors["region"] = ValidationError(UNKNOWN_REGION, code="unknown_region")
@@ -98,8 +114,20 @@ def network_instance_attach(
     network = NetworkInstance(
         owner=owner, cen_instance=cen_instance, region=region, name=name, network_type=network_type
     )
+    if network_id is not None:
+        network.id = network_id
+        attached = _error("network_id", NETWORK_ATTACHED.format(network_id=network_id), "network_attached")
+        if NetworkInstance.objects.filter(pk=network_id).exists():
+            raise attached
     network.full_clean()
-    network.save(force_insert=True)
+    if network_id is None:
+        network.save(force_insert=True)
+    else:
+        try:
+            with transaction.atomic():
+                network.save(force_insert=True)
+        except IntegrityError:
+            raise attached from None  # attached by a concurrent request meanwhile
     audit_record(
         actor=owner,
         action="network.attached",
