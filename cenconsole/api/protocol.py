@@ -169,6 +169,8 @@ def authenticate_v3(request, *, now: datetime | None = None) -> AccessKey:
     if authorization.algorithm != signature_v3.ALGORITHM:
         raise errors.INVALID_SIGNATURE_METHOD
     headers = {name.lower(): value for name, value in request.headers.items()}
+    if "host" not in headers and request.META.get("SERVER_NAME"):
+        headers["host"] = request.META["SERVER_NAME"]  # a WSGI request without a Host header
     for name in signature_v3.REQUIRED_SIGNED_HEADERS:
         if not headers.get(name):
             raise errors.missing_parameter(name)

@@ -171,3 +171,61 @@ def sdk_v3_client(endpoint: str, access_key_id: str = ACCESS_KEY_ID, secret: str
 @pytest.fixture
 def sdk_v3(access_key, endpoint):
     return sdk_v3_client(endpoint)
+
+
+def v3_headers(
+    method: str,
+    query: dict,
+    body: bytes = b"",
+    *,
+    action: str,
+    secret: str = ACCESS_KEY_SECRET,
+    access_key_id: str = ACCESS_KEY_ID,
+    host: str = "testserver",
+    content_type: str | None = None,
+    nonce: str | None = None,
+    date: str | None = None,
+    path: str = "/",
+) -> dict:
+    """The headers alibabacloud-tea-openapi sends for a V3 request, Authorization computed by the SDK's
+    own signer (alibabacloud_tea_openapi.utils.Utils.get_authorization) over them."""
+    import hashlib
+    import types
+
+    from alibabacloud_tea_openapi.utils import Utils
+
+    headers = {
+        "host": host,
+        "x-acs-action": action,
+        "x-acs-version": "2017-09-12",
+        "x-acs-date": date or Utils.get_timestamp(),
+        "x-acs-signature-nonce": nonce or Utils.get_nonce(),
+        "x-acs-content-sha256": hashlib.sha256(body).hexdigest(),
+        "accept": "application/json",
+    }
+    if content_type:
+        headers["content-type"] = content_type
+    signed = types.SimpleNamespace(method=method, pathname=path, query=query, headers=headers)
+    authorization = Utils.get_authorization(
+        signed, "ACS3-HMAC-SHA256", headers["x-acs-content-sha256"], access_key_id, secret
+    )
+    return {**headers, "Authorization": authorization}
+
+
+def v3_send(client, method: str, query: dict, body: dict | None = None, *, headers: dict | None = None, **signing):
+    """A V3 request through Django's test client: query in the URL, parameters in a form body when
+    given, signed with the SDK's signer unless headers are given."""
+    encoded = urllib.parse.urlencode(body, quote_via=urllib.parse.quote).encode() if body else b""
+    content_type = "application/x-www-form-urlencoded" if body else None
+    if headers is None:
+        headers = v3_headers(method, query, encoded, content_type=content_type, **signing)
+    url = "/?" + urllib.parse.urlencode(query, quote_via=urllib.parse.quote) if query else "/"
+    extra = {name: value for name, value in headers.items() if name.lower() not in ("content-type", "host")}
+    return client.generic(
+        method,
+        url,
+        data=encoded,
+        content_type=content_type or "",
+        headers=extra,
+        HTTP_HOST=headers.get("host", "testserver"),
+    )
