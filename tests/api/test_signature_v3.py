@@ -155,9 +155,7 @@ def test_a_changed_query_parameter_breaks_the_signature(client, access_key):
 def test_a_changed_body_is_refused(client, access_key):
     """A body that is not the one whose SHA-256 was signed: SignatureDoesNotMatch, and nothing is created."""
     form = b"Name=signed"
-    headers = v3_headers(
-        "POST", {}, form, action="CreateCen", content_type="application/x-www-form-urlencoded"
-    )
+    headers = v3_headers("POST", {}, form, action="CreateCen", content_type="application/x-www-form-urlencoded")
     response = v3_send(client, "POST", {}, {"Name": "changed"}, headers=headers)
     assert (response.status_code, body(response)["Code"]) == (400, "SignatureDoesNotMatch")
     assert not CenInstance.objects.exists()
