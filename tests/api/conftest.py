@@ -229,3 +229,19 @@ def v3_send(client, method: str, query: dict, body: dict | None = None, *, heade
         headers=extra,
         HTTP_HOST=headers.get("host", "testserver"),
     )
+
+
+@dataclass
+class Answer:
+    status: int
+    body: dict
+
+    @property
+    def code(self) -> str | None:
+        return self.body.get("Code")
+
+
+def api_call(client, action: str, **parameters) -> Answer:
+    """A V1-signed POST to the site root through Django's test client (no live server)."""
+    response = client.post("/", sdk_sign("POST", common_parameters(action, **parameters)))
+    return Answer(response.status_code, json.loads(response.content))
