@@ -7,10 +7,13 @@ from django.db.models import QuerySet
 from .models import Tag
 
 
-def tags_for(*, owner, resource_type: str, resource_ids) -> dict[str, list[Tag]]:
-    """Each resource's tags, by key, in one query: {resource_id: [Tag, ...]}."""
+def tags_for(*, owner, resource_type: str, resource_ids=None) -> dict[str, list[Tag]]:
+    """Each resource's tags, by key, in one query: {resource_id: [Tag, ...]}; resource_ids None means
+    every resource of the type the owner has tagged."""
     found = defaultdict(list)
-    tags = Tag.objects.filter(owner=owner, resource_type=resource_type, resource_id__in=list(resource_ids))
+    tags = Tag.objects.filter(owner=owner, resource_type=resource_type)
+    if resource_ids is not None:
+        tags = tags.filter(resource_id__in=list(resource_ids))
     for tag in tags.order_by("resource_id", "key"):
         found[tag.resource_id].append(tag)
     return found
