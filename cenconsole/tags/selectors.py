@@ -26,13 +26,15 @@ def tags_of(*, owner, resource_type: str, resource_id: str) -> list[Tag]:
 def tagged_resource_ids(*, owner, resource_type: str, tags: list[tuple[str, str | None]]) -> QuerySet:
     """The IDs (a subquery) of the owner's resources carrying every one of `tags`; a value of None
     matches the key with any value."""
-    ids = Tag.objects.filter(owner=owner, resource_type=resource_type).values("resource_id")
+    ids = Tag.objects.filter(owner=owner, resource_type=resource_type).values("resource_id").order_by().distinct()
     for key, value in tags:
         matching = Tag.objects.filter(owner=owner, resource_type=resource_type, key=key)
         if value is not None:
             matching = matching.filter(value=value)
-        ids = ids.filter(resource_id__in=matching.values("resource_id"))
-    return ids.distinct()
+        ids = (
+            matching.filter(resource_id__in=ids).values("resource_id").order_by()
+        )  # one row per resource: keys are unique
+    return ids
 
 
 def tag_list(*, owner, resource_type: str, resource_ids=None, tags: list[tuple[str, str | None]] | None = None):
