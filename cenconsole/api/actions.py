@@ -118,7 +118,9 @@ def describe_cens(*, owner, params: Params) -> dict:
     bound = BandwidthPackage.objects.active().filter(cen_instance__in=page).order_by("created_at", "id")
     for cen_id, package_id in bound.values_list("cen_instance_id", "pk"):
         package_ids[cen_id].append(package_id)
-    tags_by_cen = tag_selectors.tags_for(owner=owner, resource_type=Tag.ResourceType.CEN, resource_ids=package_ids)
+    tags_by_cen = tag_selectors.tags_for(
+        owner=owner, resource_type=Tag.ResourceType.CEN, resource_ids=[instance.pk for instance in page]
+    )
     shown = [show.cen(instance, package_ids[instance.pk], tags_by_cen[instance.pk]) for instance in page]
     return show.page(shown, total=instances.count(), number=number, size=size, wrapper="Cens", item="Cen")
 
