@@ -206,3 +206,11 @@ def test_an_unsigned_request_with_an_action_header_is_answered_by_the_api(client
     """x-acs-action without a signature at the site root: the API refuses it, the console is not shown."""
     response = client.get("/", headers={"x-acs-action": "DescribeCens", "x-acs-version": "2017-09-12"})
     assert (response.status_code, body(response)["Code"]) == (400, "IncompleteSignature")
+
+
+def test_awkward_query_values_are_accepted_end_to_end(client, access_key):
+    """Spaces, *, ~, +, /, non-ASCII, & and = in the query, signed by the SDK: accepted and kept as sent."""
+    response = v3_send(client, "POST", AWKWARD_QUERY, action="CreateCen")
+    assert response.status_code == 200, response.content
+    instance = CenInstance.objects.get(pk=body(response)["CenId"])
+    assert (instance.name, instance.description) == (AWKWARD_QUERY["Name"], AWKWARD_QUERY["Description"])
