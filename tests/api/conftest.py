@@ -170,7 +170,14 @@ def sdk_v3_client(endpoint: str, access_key_id: str = ACCESS_KEY_ID, secret: str
 
 @pytest.fixture
 def sdk_v3(access_key, endpoint):
-    return sdk_v3_client(endpoint)
+    yield sdk_v3_client(endpoint)
+    # The SDK keeps its HTTP sessions (and their connections) in a class attribute; closed here, the
+    # server's threads for them end with the test, and their database connections with them.
+    from darabonba.core import DaraCore
+
+    for session in DaraCore._sessions.values():
+        session.close()
+    DaraCore._sessions.clear()
 
 
 def v3_headers(
