@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "cenconsole.tickets",
     "cenconsole.networks",
     "cenconsole.api",
+    "cenconsole.tags",
     "cenconsole.demo",
 ]
 

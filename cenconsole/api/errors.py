@@ -35,7 +35,7 @@ def invalid_action(action: str) -> ApiError:
 
 INVALID_VERSION = ApiError("InvalidVersion", "Specified parameter Version is not valid.")  # documented
 INVALID_FORMAT = ApiError(
-    "InvalidParameter.Format", "Specified parameter format is not valid. This replica answers JSON only."
+    "InvalidParameter.Format", "Specified parameter format is not valid: JSON or XML expected."
 )  # documented code
 UNSUPPORTED_METHOD = ApiError("UnsupportedHTTPMethod", "This http method is not supported.")  # documented
 INVALID_SIGNATURE_METHOD = ApiError("InvalidSignatureMethod", "Specified signature method is not valid.")  # documented
@@ -51,6 +51,26 @@ ACCESS_KEY_UNREADABLE = ApiError(
     "InvalidAccessKeyId.Inactive",
     "The AccessKey's secret cannot be read with this server's SECRET_KEY (was it changed?). Create a new AccessKey.",
 )
+# Signature V3 (an Authorization header).
+INCOMPLETE_SIGNATURE = ApiError(
+    "IncompleteSignature",
+    "The request signature does not conform to Aliyun standards: "
+    "Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex> expected.",
+)  # documented
+CONTENT_SHA256_MISMATCH = ApiError(
+    "SignatureDoesNotMatch",
+    "Specified signature is not matched with our calculation: x-acs-content-sha256 is not the SHA-256 of the body.",
+)  # documented code
+
+
+def unsigned_headers(names: list[str]) -> ApiError:
+    return ApiError(
+        "IncompleteSignature",
+        f"The request signature does not conform to Aliyun standards: {', '.join(sorted(set(names)))} must be "
+        "signed (host and every x-acs-* header).",
+    )  # documented code
+
+
 INTERNAL_ERROR = ApiError(
     "InternalError", "The request processing has failed due to some unknown error, exception or failure.", 500
 )  # documented
@@ -116,6 +136,15 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "deletion_pending"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented code
     (None, "order_lapsed"): ("InvalidStatus.Resource", 400, None),  # documented code
     (None, "order_stale"): ("InvalidStatus.Resource", 400, None),  # documented code
+    # Tags (TagResources, UntagResources, CreateCen and CreateCenBandwidthPackage with Tag.N).
+    (None, "tag_key_invalid"): ("InvalidTagKey", 400, None),  # documented (CEN TagResources)
+    (None, "tag_value_invalid"): ("InvalidTagValue", 400, None),
+    (None, "tag_key_duplicated"): ("Forbidden.TagKey.Duplicated", 400, None),  # documented (Alibaba tag APIs)
+    (None, "tag_limit"): ("QuotaExceeded.TagNum", 400, None),  # documented (Alibaba tag APIs)
+    # Child instances (AttachCenChildInstance, DetachCenChildInstance).
+    (None, "unknown_network"): ("ParameterInstanceId", 400, None),  # documented (Terraform's provider)
+    (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code
+    (None, "network_attached"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented
 }
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)

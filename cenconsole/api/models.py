@@ -97,3 +97,21 @@ class ClientToken(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.token}"
+
+
+class ConnectionDirection(models.Model):
+    """The local and opposite regions an API caller gave a region connection. The console stores a
+    connection's regions in the seed table's order (one row per unordered pair); the API answers
+    DescribeCenInterRegionBandwidthLimits with the regions as SetCenInterRegionBandwidthLimit gave
+    them. Kept by the connection's ID without a foreign key, so the networks app never deletes
+    through this table; a row whose regions are not its connection's pair is ignored."""
+
+    connection_id = models.BigIntegerField(primary_key=True)
+    local_region_id = models.CharField(max_length=32)
+    opposite_region_id = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "region connection direction"
+
+    def __str__(self):
+        return f"{self.connection_id}: {self.local_region_id} -> {self.opposite_region_id}"

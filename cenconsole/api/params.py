@@ -9,6 +9,7 @@ from . import errors
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_FILTERS = 5
+MAX_INDEXED = 20  # ResourceId.N, Tag.N, TagKey.N: N from 1 to 20
 FILTER_PARAMETER = re.compile(r"Filter\.(\d+)\.(Key|Value\.(\d+))")
 INTEGER = re.compile(r"[+-]?\d{1,18}")
 
@@ -87,3 +88,34 @@ class Params:
             if index not in values_by_index:
                 raise errors.missing_parameter(f"Filter.{index}.Value.1")
         return filters
+
+    def indexed(self, name: str, *, limit: int = MAX_INDEXED) -> list[str]:
+        """Name.1, Name.2, ... (a repeated parameter, as both SDKs flatten a list), in N's order."""
+        pattern = re.compile(re.escape(name) + r"\.(\d+)")
+        found = []
+        for key, value in self.data.items():
+            match = pattern.fullmatch(key)
+            if match is None:
+                continue
+            if not 1 <= int(match.group(1)) <= limit:
+                raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")
+            found.append((int(match.group(1)), value))
+        return [value for _, value in sorted(found)]
+
+    def tags(self, name: str = "Tag", *, limit: int = MAX_INDEXED) -> list[tuple[str, str | None]]:
+        """Tag.N.Key with its Tag.N.Value, in N's order; a Value without a Key is refused. A Key
+        without a Value has the value None (for filters: any value; to set: the empty value)."""
+        pattern = re.compile(re.escape(name) + r"\.(\d+)\.(Key|Value)")
+        keys, values = {}, {}
+        for key, value in self.data.items():
+            match = pattern.fullmatch(key)
+            if match is None:
+                continue
+            index = int(match.group(1))
+            if not 1 <= index <= limit:
+                raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")
+            (keys if match.group(2) == "Key" else values)[index] = value
+        for index in values:
+            if index not in keys:
+                raise errors.missing_parameter(f"{name}.{index}.Key")
+        return [(keys[index], values.get(index)) for index in sorted(keys)]

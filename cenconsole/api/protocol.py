@@ -1,6 +1,10 @@
 """The RPC wire protocol: which parameters a request carries, which API it names, and who signed it.
 Checked in the gateway's order: the API (Action, Version, Format), the common parameters, the
-Timestamp, the AccessKey, the signature, the key's state, then the SignatureNonce."""
+Timestamp, the AccessKey, the signature, the key's state, then the SignatureNonce.
+
+Two signatures are accepted: V1 (HMAC-SHA1, a Signature parameter: signature.py), which
+aliyun-python-sdk-core sends, and V3 (ACS3-HMAC-SHA256, an Authorization header: signature_v3.py),
+which alibabacloud-tea-openapi sends by default."""
 
 from datetime import UTC, datetime
 
@@ -8,12 +12,42 @@ from django.core.exceptions import ValidationError
 
 from cenconsole.core import clock
 
-from . import crypto, errors, selectors, services, signature
+from . import crypto, errors, selectors, services, signature, signature_v3
 from .models import AccessKey
 
 PRODUCT_VERSION = "2017-09-12"
 SIGNED_PARAMETERS = ("AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp")
 MAX_NONCE_LENGTH = 128
+FORMATS = ("JSON", "XML")
+# Parameters that only an API request carries: with any of them the site root answers as the API.
+API_PARAMETERS = ("Action", "Signature", "AccessKeyId")
+
+
+def is_v3(request) -> bool:
+    """A request signed with signature V3 (an ACS3-* Authorization header), or naming its action only
+    in V3's x-acs-action header. The older SDK sends x-acs-action too, beside its V1 parameters."""
+    if request.headers.get("Authorization", "").startswith("ACS3-"):
+        return True
+    v1 = any(name in request.GET for name in API_PARAMETERS) or (
+        request.method == "POST" and any(name in request.POST for name in API_PARAMETERS)
+    )
+    return not v1 and "x-acs-action" in request.headers
+
+
+def is_api_request(request) -> bool:
+    """A request that carries API signature material, whatever else it is: the API answers it, never
+    the console's pages."""
+    if is_v3(request):
+        return True
+    if any(name in request.GET for name in API_PARAMETERS):
+        return True
+    return request.method == "POST" and any(name in request.POST for name in API_PARAMETERS)
+
+
+def response_format(parameters: dict[str, str]) -> str:
+    """JSON or XML, as the Format parameter asks (JSON when absent or not understood)."""
+    value = (parameters.get("Format") or "JSON").upper()
+    return value if value in FORMATS else "JSON"
 
 
 def request_parameters(request) -> dict[str, str]:
@@ -36,9 +70,22 @@ def check_api(parameters: dict[str, str], actions) -> str:
         raise errors.INVALID_VERSION
     if action not in actions:
         raise errors.invalid_action(action)
-    if parameters.get("Format", "JSON").upper() == "XML":
+    if (parameters.get("Format") or "JSON").upper() not in FORMATS:
         raise errors.INVALID_FORMAT
     return action
+
+
+def v3_parameters(request) -> dict[str, str]:
+    """A V3 request's parameters: the query and the form body as for V1, with the action and the
+    version taken from its x-acs-action and x-acs-version headers."""
+    parameters = request_parameters(request)
+    parameters.pop("Action", None)
+    parameters.pop("Version", None)
+    for name, header in (("Action", "x-acs-action"), ("Version", "x-acs-version")):
+        if request.headers.get(header):
+            parameters[name] = request.headers[header]
+    parameters["Format"] = "JSON"  # the V3 SDK reads JSON (it sends Accept: application/json)
+    return parameters
 
 
 def _timestamp(value: str, now: datetime) -> datetime:
@@ -89,3 +136,70 @@ def authenticate(method: str, parameters: dict[str, str], *, now: datetime | Non
         raise errors.NONCE_USED from None
     services.access_key_touch(access_key=access_key, now=now)
     return access_key
+
+
+def _signing_key(access_key_id: str) -> tuple[AccessKey, str]:
+    access_key = selectors.access_key_for_signing(access_key_id=access_key_id)
+    if access_key is None:
+        raise errors.ACCESS_KEY_NOT_FOUND
+    try:
+        return access_key, services.access_key_secret(access_key)
+    except crypto.SecretUnreadable:
+        raise errors.ACCESS_KEY_UNREADABLE from None
+
+
+def _accept(access_key: AccessKey, *, nonce: str, timestamp: datetime, now: datetime) -> AccessKey:
+    """The signature matched: the key must be usable and the nonce new."""
+    if not access_key.is_active or not access_key.owner.is_active:
+        raise errors.ACCESS_KEY_INACTIVE
+    try:
+        services.signature_nonce_use(access_key=access_key, nonce=nonce, timestamp=timestamp, now=now)
+    except ValidationError:
+        raise errors.NONCE_USED from None
+    services.access_key_touch(access_key=access_key, now=now)
+    return access_key
+
+
+def authenticate_v3(request, *, now: datetime | None = None) -> AccessKey:
+    """The AccessKey that signed a V3 request; raises ApiError for any refusal. Its x-acs-date is
+    checked like V1's Timestamp and its x-acs-signature-nonce is accepted once per AccessKey."""
+    now = now or clock.now()
+    authorization = signature_v3.parse_authorization(request.headers.get("Authorization", ""))
+    if authorization is None or not authorization.access_key_id:
+        raise errors.INCOMPLETE_SIGNATURE
+    if authorization.algorithm != signature_v3.ALGORITHM:
+        raise errors.INVALID_SIGNATURE_METHOD
+    headers = {name.lower(): value for name, value in request.headers.items()}
+    if "host" not in headers and request.META.get("SERVER_NAME"):
+        headers["host"] = request.META["SERVER_NAME"]  # a WSGI request without a Host header
+    for name in signature_v3.REQUIRED_SIGNED_HEADERS:
+        if not headers.get(name):
+            raise errors.missing_parameter(name)
+    unsigned = [
+        name
+        for name in [*signature_v3.REQUIRED_SIGNED_HEADERS, *headers]
+        if (name == "host" or name.startswith("x-acs-")) and name not in authorization.signed_headers
+    ]
+    if unsigned:
+        raise errors.unsigned_headers(unsigned)
+    nonce = headers["x-acs-signature-nonce"]
+    if len(nonce) > MAX_NONCE_LENGTH:
+        raise errors.invalid_parameter("x-acs-signature-nonce", f"at most {MAX_NONCE_LENGTH} characters.")
+    timestamp = _timestamp(headers["x-acs-date"], now)
+
+    access_key, secret = _signing_key(authorization.access_key_id)
+    hashed_payload = headers["x-acs-content-sha256"].lower()
+    if hashed_payload != signature_v3.payload_hash(request.body):
+        raise errors.CONTENT_SHA256_MISMATCH
+    canonical = signature_v3.canonical_request(
+        method=request.method,
+        path=request.path,
+        query={name: value for name, value in request.GET.items()},
+        headers=headers,
+        signed_headers=authorization.signed_headers,
+        hashed_payload=hashed_payload,
+    )
+    text = signature_v3.string_to_sign(canonical)
+    if not signature_v3.signature_matches(authorization.signature, text, secret):
+        raise errors.signature_does_not_match(text)
+    return _accept(access_key, nonce=nonce, timestamp=timestamp, now=now)

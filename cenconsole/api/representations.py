@@ -9,7 +9,11 @@ def api_time(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if moment else ""
 
 
-def cen(instance, package_ids: list[str]) -> dict:
+def tags(tag_rows) -> dict:
+    return {"Tag": [{"Key": tag.key, "Value": tag.value} for tag in tag_rows]}
+
+
+def cen(instance, package_ids: list[str], tag_rows=()) -> dict:
     return {
         "CenId": instance.pk,
         "Name": instance.name,
@@ -18,11 +22,11 @@ def cen(instance, package_ids: list[str]) -> dict:
         "ProtectionLevel": "REDUCED",
         "CreationTime": api_time(instance.created_at),
         "CenBandwidthPackageIds": {"CenBandwidthPackageId": package_ids},
-        "Tags": {"Tag": []},
+        "Tags": tags(tag_rows),
     }
 
 
-def bandwidth_package(package) -> dict:
+def bandwidth_package(package, tag_rows=()) -> dict:
     return {
         "CenBandwidthPackageId": package.pk,
         "Name": package.name,
@@ -39,19 +43,31 @@ def bandwidth_package(package) -> dict:
         "ExpiredTime": api_time(package.expires_at),
         "HasReservationData": "false",
         "CenIds": {"CenId": [package.cen_instance_id] if package.cen_instance_id else []},
-        "Tags": {"Tag": []},
+        "Tags": tags(tag_rows),
     }
 
 
-def inter_region_bandwidth_limit(connection) -> dict:
+def inter_region_bandwidth_limit(connection, local_region_id: str, opposite_region_id: str) -> dict:
     return {
         "CenId": connection.cen_instance_id,
-        "LocalRegionId": connection.local_region_id,
-        "OppositeRegionId": connection.opposite_region_id,
+        "LocalRegionId": local_region_id,
+        "OppositeRegionId": opposite_region_id,
         "GeographicSpanId": connection.package.geographic_span,
         "BandwidthLimit": connection.bandwidth,
         "BandwidthPackageId": connection.package_id,
         "Status": "Active",
+    }
+
+
+def child_instance(network) -> dict:
+    return {
+        "CenId": network.cen_instance_id,
+        "ChildInstanceId": network.pk,
+        "ChildInstanceType": network.network_type,
+        "ChildInstanceRegionId": network.region_id,
+        "ChildInstanceOwnerId": network.owner_id,
+        "ChildInstanceAttachTime": api_time(network.created_at),
+        "Status": "Attached",
     }
 
 

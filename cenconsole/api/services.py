@@ -11,7 +11,7 @@ from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 
 from . import crypto
-from .models import AccessKey, ClientToken, SignatureNonce, new_access_key_secret
+from .models import AccessKey, ClientToken, ConnectionDirection, SignatureNonce, new_access_key_secret
 
 # The real service allows two AccessKey pairs per account.
 ACCESS_KEY_LIMIT = 2
@@ -172,3 +172,11 @@ def client_token_once(*, owner, action: str, token: str, create) -> str:
     except _TokenTaken:
         return tokens.values_list("resource_id", flat=True).get()
     return resource_id
+
+
+def connection_direction_record(*, connection, local_region_id: str, opposite_region_id: str) -> None:
+    """Remembers the local and opposite regions an API caller gave a region connection."""
+    ConnectionDirection.objects.update_or_create(
+        connection_id=connection.pk,
+        defaults={"local_region_id": local_region_id, "opposite_region_id": opposite_region_id},
+    )

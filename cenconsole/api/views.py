@@ -4,7 +4,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cenconsole.core.rendering import render_page
 
-from . import actions, errors, protocol, selectors, services
+from . import actions, errors, protocol, selectors, services, xml_answer
 from .models import AccessKey
 
 logger = logging.getLogger(__name__)
@@ -31,23 +31,46 @@ def _json(body: dict, *, status: int = 200) -> JsonResponse:
     return response
 
 
-def _answer(request) -> JsonResponse:
-    """One RPC request: check the API and the signature, run the action as the key's account."""
+def _xml(text: str, request_id: str, *, status: int = 200) -> HttpResponse:
+    response = HttpResponse(text, status=status, content_type=xml_answer.CONTENT_TYPE)
+    response["x-acs-request-id"] = request_id
+    return response
+
+
+def _error(error: errors.ApiError, request_id: str, answer_format: str):
+    body = {"RequestId": request_id, "Code": error.code, "Message": error.message}
+    if answer_format == "XML":
+        return _xml(xml_answer.error(body), request_id, status=error.status)
+    return _json(body, status=error.status)
+
+
+def _answer(request):
+    """One RPC request: check the API and the signature (V1 or V3), run the action as the key's
+    account, answer in JSON or (V1's Format=XML) XML."""
     request_id = _request_id()
+    answer_format = "JSON"
     try:
         if request.method not in ("GET", "POST"):
             raise errors.UNSUPPORTED_METHOD
-        parameters = protocol.request_parameters(request)
-        action = protocol.check_api(parameters, actions.ACTIONS)
-        access_key = protocol.authenticate(request.method, parameters)
+        if protocol.is_v3(request):
+            parameters = protocol.v3_parameters(request)
+            action = protocol.check_api(parameters, actions.ACTIONS)
+            access_key = protocol.authenticate_v3(request)
+        else:
+            parameters = protocol.request_parameters(request)
+            answer_format = protocol.response_format(parameters)
+            action = protocol.check_api(parameters, actions.ACTIONS)
+            access_key = protocol.authenticate(request.method, parameters)
         result = actions.run(action, owner=access_key.owner, parameters=parameters)
     except errors.ApiError as error:
-        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
+        return _error(error, request_id, answer_format)
     except Exception:
         logger.exception("API request %s failed", request_id)
-        error = errors.INTERNAL_ERROR
-        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
-    return _json({"RequestId": request_id, **result})
+        return _error(errors.INTERNAL_ERROR, request_id, answer_format)
+    body = {"RequestId": request_id, **result}
+    if answer_format == "XML":
+        return _xml(xml_answer.answer(action, body), request_id)
+    return _json(body)
 
 
 # Signed, not session-authenticated: CSRF protects cookies, and an API request carries none.
@@ -61,9 +84,10 @@ def api_endpoint(request):
 @csrf_exempt
 @never_cache
 def site_root(request):
-    """The site root: the RPC API when the request names an Action (that is where the SDK sends it,
-    with its endpoint set to this host), otherwise the console's Instances page."""
-    if "Action" in request.GET or (request.method == "POST" and "Action" in request.POST):
+    """The site root: the RPC API when the request carries API signature material (an Action or V1
+    Signature parameter, or V3's Authorization / x-acs-action headers: that is where both SDKs send
+    it, with the endpoint set to this host), otherwise the console's Instances page."""
+    if protocol.is_api_request(request):
         return _answer(request)
     return redirect("cen:instance_list")
 

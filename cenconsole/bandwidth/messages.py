@@ -51,6 +51,10 @@ UNKNOWN_AVAILABLE_PACKAGE = gettext_noop("Select one of your available bandwidth
 PACKAGE_ALREADY_BOUND = gettext_noop(
     "Bandwidth package %(package_id)s is bound to CEN instance %(cen_id)s. Unbind it first."
 )
+PACKAGE_FINANCIAL_LOCKED = gettext_noop(
+    "Bandwidth package %(package_id)s has expired (its business status is FinancialLocked). Renew it before "
+    "you associate it with a CEN instance."
+)
 PACKAGE_NOT_BOUND = gettext_noop("Bandwidth package %(package_id)s is not bound to a CEN instance.")
 PACKAGE_NOT_BOUND_TO = gettext_noop("Bandwidth package %(package_id)s is not bound to CEN instance %(cen_id)s.")
 PACKAGE_HAS_CONNECTIONS = gettext_noop(

@@ -18,11 +18,14 @@ def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:
     return instances.order_by("-created_at", "-id")
 
 
-def cen_instance_page(*, owner, search: str = "", page_number=None, per_page: int = 20) -> Page:
+def cen_instance_page(*, owner, search: str = "", page_number=None, per_page: int = 20, instances=None) -> Page:
     """One page of the Instances page, each instance with its bound package count. Three queries
     whatever the number of instances: the count, the page, and the page's package counts (counting
-    per page instead of a GROUP BY over every instance keeps 10,000 instances as fast as 10)."""
-    page = Paginator(cen_instance_list(owner=owner, search=search), per_page).get_page(page_number)
+    per page instead of a GROUP BY over every instance keeps 10,000 instances as fast as 10).
+    `instances` (a narrower cen_instance_list, e.g. filtered by tag) replaces the search."""
+    if instances is None:
+        instances = cen_instance_list(owner=owner, search=search)
+    page = Paginator(instances, per_page).get_page(page_number)
     page.object_list = list(page.object_list)
     # Counted through the relation: the bandwidth app sits above this one and is not imported.
     counts = dict(

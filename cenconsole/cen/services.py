@@ -5,6 +5,7 @@ from cenconsole.accounts.services import account_state_changed
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
+from cenconsole.core.validators import clean_texts
 
 from .models import CenInstance
 from .selectors import cen_instances_for
@@ -43,6 +44,26 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     audit_record(
         actor=owner, action="cen.deleted", target=instance, changes={"deleted_at": (None, instance.deleted_at)}
     )
+    return instance
+
+
+@transaction.atomic
+def cen_instance_modify_attribute(
+    *, owner, cen_id: str, name: str | None = None, description: str | None = None
+) -> CenInstance:
+    """Renames or re-describes an instance (the API's ModifyCenAttribute); None leaves a field as it is."""
+    instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
+    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
+    changes = {
+        field: (getattr(instance, field), value)
+        for field, value in clean_texts(**given).items()
+        if value != getattr(instance, field)
+    }
+    if changes:
+        for field, (_, value) in changes.items():
+            setattr(instance, field, value)
+        instance.save(update_fields=list(changes))
+        audit_record(actor=owner, action="cen.modified", target=instance, changes=changes)
     return instance
 
 

@@ -8,6 +8,10 @@ from cenconsole.core.validators import NAME_TOO_LONG  # noqa: F401
 
 UNKNOWN_REGION = gettext_noop("Select a region from the list.")
 UNKNOWN_NETWORK_TYPE = gettext_noop("Select a network type from the list.")
+NETWORK_ID_FORMAT = gettext_noop("A VPC ID is vpc- followed by 1 to 28 lower-case letters and digits.")
+NETWORK_ATTACHED = gettext_noop(
+    "Network instance %(network_id)s is already attached to a CEN instance. Detach it first."
+)
 UNKNOWN_PACKAGE = gettext_noop("Select one of the bandwidth packages bound to this CEN instance.")
 SAME_REGION = gettext_noop(
     "Local Region and Opposite Region must be different regions. Network instances in the same region "

@@ -3,6 +3,8 @@ caller (views, the ticket approval, the admin) goes through these functions, so 
 for all of them. A package's row is locked (select_for_update) before its connections are read or
 changed, so two requests racing for its last megabits are served one after the other."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
@@ -20,6 +22,8 @@ from .messages import *  # noqa: F403 (callers name the messages beside the serv
 from .messages import (
     BANDWIDTH_EXCEEDS_REMAINING,
     BANDWIDTH_TOO_LOW,
+    NETWORK_ATTACHED,
+    NETWORK_ID_FORMAT,
     NO_PACKAGE_FOR_REGIONS,
     PACKAGE_EXPIRED,
     REGIONS_NOT_COVERED,
@@ -37,16 +41,27 @@ from .models import (
     regions_covered_by,
 )
 
+NETWORK_ID_PATTERN = re.compile(r"vpc-[a-z0-9]{1,28}")
+
+
 # Network instances -------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def network_instance_attach(
-    *, owner, cen_instance_id: str, region_code: str, name: str = "", network_type: str = "VPC"
+    *,
+    owner,
+    cen_instance_id: str,
+    region_code: str,
+    name: str = "",
+    network_type: str = "VPC",
+    network_id: str | None = None,
 ) -> NetworkInstance:
     """Attach Network Instance: creates the VPC record in the region and attaches it."""
     cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
     errors = {}
+    if network_id is not None and not NETWORK_ID_PATTERN.fullmatch(network_id):
+        errors["network_id"] = refusal(NETWORK_ID_FORMAT, "network_id_format")
     region = Region.objects.filter(pk=region_code).first()
     if region is None:
         errors["region"] = refusal(UNKNOWN_REGION, "unknown_region")
@@ -61,8 +76,20 @@ def network_instance_attach(
     network = NetworkInstance(
         owner=owner, cen_instance=cen_instance, region=region, name=name, network_type=network_type
     )
+    if network_id is not None:
+        network.id = network_id
+        attached = field_error("network_id", NETWORK_ATTACHED, "network_attached", network_id=network_id)
+        if NetworkInstance.objects.filter(pk=network_id).exists():
+            raise attached
     network.full_clean()
-    network.save(force_insert=True)
+    if network_id is None:
+        network.save(force_insert=True)
+    else:
+        try:
+            with transaction.atomic():
+                network.save(force_insert=True)
+        except IntegrityError:
+            raise attached from None  # attached by a concurrent request meanwhile
     audit_record(
         actor=owner,
         action="network.attached",

@@ -5,22 +5,31 @@ console's services, so the console sees the same account."""
 
 import pytest
 from aliyunsdkcbn.request.v20170912.AssociateCenBandwidthPackageRequest import AssociateCenBandwidthPackageRequest
+from aliyunsdkcbn.request.v20170912.AttachCenChildInstanceRequest import AttachCenChildInstanceRequest
 from aliyunsdkcbn.request.v20170912.CreateCenBandwidthPackageRequest import CreateCenBandwidthPackageRequest
 from aliyunsdkcbn.request.v20170912.CreateCenRequest import CreateCenRequest
 from aliyunsdkcbn.request.v20170912.DeleteCenBandwidthPackageRequest import DeleteCenBandwidthPackageRequest
+from aliyunsdkcbn.request.v20170912.DescribeCenAttachedChildInstancesRequest import (
+    DescribeCenAttachedChildInstancesRequest,
+)
 from aliyunsdkcbn.request.v20170912.DescribeCenBandwidthPackagesRequest import DescribeCenBandwidthPackagesRequest
 from aliyunsdkcbn.request.v20170912.DescribeCenInterRegionBandwidthLimitsRequest import (
     DescribeCenInterRegionBandwidthLimitsRequest,
 )
+from aliyunsdkcbn.request.v20170912.DescribeCensRequest import DescribeCensRequest
 from aliyunsdkcbn.request.v20170912.DescribeGeographicRegionMembershipRequest import (
     DescribeGeographicRegionMembershipRequest,
 )
+from aliyunsdkcbn.request.v20170912.ListTagResourcesRequest import ListTagResourcesRequest
+from aliyunsdkcbn.request.v20170912.ModifyCenAttributeRequest import ModifyCenAttributeRequest
 from aliyunsdkcbn.request.v20170912.SetCenInterRegionBandwidthLimitRequest import (
     SetCenInterRegionBandwidthLimitRequest,
 )
+from aliyunsdkcbn.request.v20170912.TagResourcesRequest import TagResourcesRequest
+from aliyunsdkcbn.request.v20170912.UntagResourcesRequest import UntagResourcesRequest
 
 from cenconsole.bandwidth.models import BandwidthPackage
-from cenconsole.networks.models import RegionConnection
+from cenconsole.networks.models import NetworkInstance, RegionConnection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -119,3 +128,47 @@ def test_a_script_buys_connects_and_is_refused_like_the_console(sdk, user):
     stored = BandwidthPackage.objects.get(pk=package_id)
     assert (stored.owner, stored.cen_instance_id, stored.released_at) == (user, cen_id, None)
     assert RegionConnection.objects.get(package=stored).bandwidth == 6
+
+
+def test_a_script_tags_modifies_and_attaches_with_the_older_sdk(sdk, user):
+    """CreateCen with tags, ModifyCenAttribute, TagResources, UntagResources (All), ListTagResources,
+    a Tag.N filter, AttachCenChildInstance and CenBandwidthPackageOrderId, with aliyun-python-sdk-cbn."""
+    cen_id = sdk.call(CreateCenRequest(), Name="sdk-cen", Tags=[{"Key": "team", "Value": "network"}])["CenId"]
+    sdk.call(ModifyCenAttributeRequest(), CenId=cen_id, Name="sdk-cen-renamed")
+    sdk.call(TagResourcesRequest(), ResourceType="cen", ResourceIds=[cen_id], Tags=[{"Key": "env", "Value": "prod"}])
+    listed = sdk.call(ListTagResourcesRequest(), ResourceType="cen", ResourceIds=[cen_id])
+    assert [(row["TagKey"], row["TagValue"]) for row in listed["TagResources"]["TagResource"]] == [
+        ("env", "prod"),
+        ("team", "network"),
+    ]
+    found = sdk.call(DescribeCensRequest(), Tags=[{"Key": "env", "Value": "prod"}])["Cens"]["Cen"]
+    assert [(cen["CenId"], cen["Name"]) for cen in found] == [(cen_id, "sdk-cen-renamed")]
+    sdk.call(UntagResourcesRequest(), ResourceType="cen", ResourceIds=[cen_id], All=True)
+    assert sdk.call(DescribeCensRequest(), Tags=[{"Key": "env", "Value": "prod"}])["Cens"]["Cen"] == []
+
+    sdk.call(
+        AttachCenChildInstanceRequest(),
+        CenId=cen_id,
+        ChildInstanceId="vpc-olderscript001",
+        ChildInstanceRegionId="us-east-1",
+        ChildInstanceType="VPC",
+    )
+    children = sdk.call(DescribeCenAttachedChildInstancesRequest(), CenId=cen_id)["ChildInstances"]["ChildInstance"]
+    assert [child["ChildInstanceId"] for child in children] == ["vpc-olderscript001"]
+    assert NetworkInstance.objects.get(pk="vpc-olderscript001").region_id == "us-east-1"
+
+    bought = sdk.call(
+        CreateCenBandwidthPackageRequest(),
+        GeographicRegionAId="China",
+        GeographicRegionBId="China",
+        Bandwidth=2,
+        Period=1,
+        PricingCycle="Month",
+        Tags=[{"Key": "team", "Value": "network"}],
+    )
+    assert bought["CenBandwidthPackageOrderId"]
+    tagged = sdk.call(DescribeCenBandwidthPackagesRequest(), Tags=[{"Key": "team", "Value": "network"}])
+    package = tagged["CenBandwidthPackages"]["CenBandwidthPackage"]
+    assert [(item["CenBandwidthPackageId"], item["Tags"]["Tag"]) for item in package] == [
+        (bought["CenBandwidthPackageId"], [{"Key": "team", "Value": "network"}])
+    ]

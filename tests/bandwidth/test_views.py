@@ -127,7 +127,7 @@ def test_tab_row_shows_the_package_as_the_console_does(client_user, cen_instance
     row = re.search(r"<tbody>(.*?)</tbody>", client_user.get(tab_url(cen_instance)).text, re.S).group(1)
     cells = [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
     assert cells[:6] == [
-        f"{package.pk} bwp-east",
+        f"{package.pk} bwp-east Edit Tags",
         "Mainland China ↔ North America",
         "10 Mbps Upgrade Downgrade",
         "Subscription",

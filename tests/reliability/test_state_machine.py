@@ -176,12 +176,13 @@ class ConsoleMachine(RuleBasedStateMachine):
     # --- what must always hold ------------------------------------------------------------------
 
     @invariant()
-    def balances_never_negative_and_equal_credit_minus_paid_orders(self):
+    def balances_never_negative_and_equal_credit_minus_paid_orders_plus_refunds(self):
         for user in getattr(self, "users", []):
             balance = User.objects.get(pk=user.pk).balance
             paid = Order.objects.filter(owner=user, status="Paid").aggregate(total=Sum("amount"))["total"] or 0
+            refunded = Order.objects.filter(owner=user, status="Refunded").aggregate(total=Sum("amount"))["total"] or 0
             assert balance >= 0
-            assert balance == CREDIT - paid
+            assert balance == CREDIT - paid + refunded
 
     @invariant()
     def one_package_per_area_pair_per_cen(self):

@@ -14,6 +14,7 @@ from cenconsole.core.validators import clean_texts
 from ..messages import (
     PACKAGE_ALREADY_BOUND,
     PACKAGE_ALREADY_RELEASED,
+    PACKAGE_FINANCIAL_LOCKED,
     PACKAGE_HAS_CONNECTIONS,
     PACKAGE_NOT_BOUND,
     PACKAGE_NOT_BOUND_TO,
@@ -48,6 +49,10 @@ def package_bind(*, owner, cen_instance_id: str, package_id: str) -> BandwidthPa
     )
     if package is None:
         raise field_error("package", UNKNOWN_AVAILABLE_PACKAGE, "unknown_package")
+    if package.is_expired:
+        raise field_error("package", PACKAGE_FINANCIAL_LOCKED, "package_expired", package_id=package.pk)
+    if package.is_expired:
+        raise field_error("package", PACKAGE_FINANCIAL_LOCKED, "package_expired", package_id=package.pk)
     if package.cen_instance_id:
         raise field_error(
             "package", PACKAGE_ALREADY_BOUND, "package_bound", package_id=package.pk, cen_id=package.cen_instance_id

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TagsConfig(AppConfig):
+    name = "cenconsole.tags"
+    verbose_name = "Tags"

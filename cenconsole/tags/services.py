@@ -1,0 +1,102 @@
+"""Writes for tags. Callers (the cen and bandwidth pages, the API) check that each resource is the
+caller's own, with their own selectors, and pass the resources in; here the tag rules hold: at most
+20 tags per resource, a key of 1 to 128 characters and a value of 0 to 128, neither starting with
+"aliyun" or "acs:" (those prefixes are Alibaba Cloud's own)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cenconsole.audit.services import audit_record
+
+from .models import MAX_KEY_LENGTH, MAX_TAGS_PER_RESOURCE, MAX_VALUE_LENGTH, Tag
+
+RESERVED_PREFIXES = ("aliyun", "acs:")
+
+
+def _starts_reserved(text: str) -> bool:
+    return text.lower().startswith(RESERVED_PREFIXES)
+
+
+def tag_validate(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The tags, stripped of surrounding spaces, if they follow the rules; else a ValidationError
+    (codes tag_key_invalid, tag_value_invalid, tag_key_duplicated, tag_limit)."""
+    cleaned, seen = [], set()
+    for key, value in tags:
+        key, value = (key or "").strip(), (value or "").strip()
+        if not 1 <= len(key) <= MAX_KEY_LENGTH or _starts_reserved(key):
+            raise ValidationError(
+                _("Tag key “%(key)s” is not valid: a key is 1 to 128 characters and cannot start with aliyun or acs:."),
+                code="tag_key_invalid",
+                params={"key": key[:MAX_KEY_LENGTH]},
+            )
+        if len(value) > MAX_VALUE_LENGTH or _starts_reserved(value):
+            raise ValidationError(
+                _(
+                    "The value of tag “%(key)s” is not valid: a value is 0 to 128 characters and cannot start "
+                    "with aliyun or acs:."
+                ),
+                code="tag_value_invalid",
+                params={"key": key},
+            )
+        if key in seen:
+            raise ValidationError(
+                _("Tag key “%(key)s” is given twice: each key of a resource has one value."),
+                code="tag_key_duplicated",
+                params={"key": key},
+            )
+        seen.add(key)
+        cleaned.append((key, value))
+    if len(cleaned) > MAX_TAGS_PER_RESOURCE:
+        raise ValidationError(_too_many(), code="tag_limit", params={"limit": MAX_TAGS_PER_RESOURCE})
+    return cleaned
+
+
+def _too_many() -> str:
+    return _("A resource can have at most %(limit)s tags. Remove tags it no longer needs first.")
+
+
+@transaction.atomic
+def tags_add(*, owner, resource_type: str, resources, tags: list[tuple[str, str]]) -> None:
+    """Adds tags to each resource; a key the resource already has takes the new value."""
+    tags = tag_validate(tags)
+    if not tags:
+        return
+    for resource in resources:
+        existing = {
+            tag.key: tag
+            for tag in Tag.objects.select_for_update().filter(
+                owner=owner, resource_type=resource_type, resource_id=resource.pk
+            )
+        }
+        if len(existing.keys() | {key for key, _value in tags}) > MAX_TAGS_PER_RESOURCE:
+            raise ValidationError(_too_many(), code="tag_limit", params={"limit": MAX_TAGS_PER_RESOURCE})
+        changes = {}
+        for key, value in tags:
+            tag = existing.get(key)
+            if tag is None:
+                Tag.objects.create(
+                    owner=owner, resource_type=resource_type, resource_id=resource.pk, key=key, value=value
+                )
+                changes[f"tag:{key}"] = (None, value)
+            elif tag.value != value:
+                changes[f"tag:{key}"] = (tag.value, value)
+                tag.value = value
+                tag.save(update_fields=["value"])
+        if changes:
+            audit_record(actor=owner, action="tags.added", target=resource, changes=changes)
+
+
+@transaction.atomic
+def tags_remove(*, owner, resource_type: str, resources, keys: list[str] | None = None) -> None:
+    """Removes the tags with `keys` from each resource, or every tag when keys is None. Keys a
+    resource does not have are ignored, as by the real API."""
+    for resource in resources:
+        tags = Tag.objects.select_for_update().filter(owner=owner, resource_type=resource_type, resource_id=resource.pk)
+        if keys is not None:
+            tags = tags.filter(key__in=keys)
+        removed = list(tags.order_by("key"))
+        if removed:
+            Tag.objects.filter(pk__in=[tag.pk for tag in removed]).delete()
+            changes = {f"tag:{tag.key}": (tag.value, None) for tag in removed}
+            audit_record(actor=owner, action="tags.removed", target=resource, changes=changes)

@@ -1,0 +1,197 @@
+"""AttachCenChildInstance, DetachCenChildInstance, DescribeCenAttachedChildInstances and
+DescribeChildInstanceRegions: the Networks tab's network instances through the API, and refusals."""
+
+import pytest
+
+from cenconsole.networks import services as network_services
+from cenconsole.networks.models import NetworkInstance
+from cenconsole.regions.models import Region
+from tests.api.conftest import api_call
+from tests.factories import CenInstanceFactory
+
+pytestmark = pytest.mark.django_db
+
+VPC_ID = "vpc-bp18sth14qii3pnvx0001"
+
+
+def attach(client, cen_id, child_id=VPC_ID, region="cn-hangzhou", **overrides):
+    parameters = {
+        "CenId": cen_id,
+        "ChildInstanceId": child_id,
+        "ChildInstanceRegionId": region,
+        "ChildInstanceType": "VPC",
+        **overrides,
+    }
+    return api_call(client, "AttachCenChildInstance", **parameters)
+
+
+def detach(client, cen_id, child_id=VPC_ID, region="cn-hangzhou"):
+    return api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId=child_id,
+        ChildInstanceRegionId=region,
+        ChildInstanceType="VPC",
+    )
+
+
+def test_attach_makes_a_network_instance_on_the_networks_tab(client, access_key, client_user, cen_instance):
+    """A VPC attached by API is the Networks tab's network instance, with the ChildInstanceId as its ID."""
+    answer = attach(client, cen_instance.pk)
+    assert answer.status == 200, answer.body
+    network = NetworkInstance.objects.get(pk=VPC_ID)
+    assert (network.cen_instance_id, network.region_id, network.owner) == (
+        cen_instance.pk,
+        "cn-hangzhou",
+        cen_instance.owner,
+    )
+    page = client.get(f"/cen/instances/{cen_instance.pk}/networks/")
+    assert VPC_ID in page.content.decode()
+
+
+def test_a_network_attached_in_the_console_is_described_by_the_api(client, access_key, user, cen_instance):
+    """DescribeCenAttachedChildInstances lists the Networks tab's network instances."""
+    network = network_services.network_instance_attach(
+        owner=user, cen_instance_id=cen_instance.pk, region_code="us-east-1"
+    )
+    answer = api_call(client, "DescribeCenAttachedChildInstances", CenId=cen_instance.pk)
+    (child,) = answer.body["ChildInstances"]["ChildInstance"]
+    assert child["ChildInstanceId"] == network.pk
+    assert (child["CenId"], child["ChildInstanceType"], child["ChildInstanceRegionId"], child["Status"]) == (
+        cen_instance.pk,
+        "VPC",
+        "us-east-1",
+        "Attached",
+    )
+    assert answer.body["TotalCount"] == 1
+
+
+def test_describe_attached_filters_by_region(client, access_key, user, cen_instance):
+    """ChildInstanceRegionId keeps the network instances of that region."""
+    attach(client, cen_instance.pk, "vpc-hangzhou1", "cn-hangzhou")
+    attach(client, cen_instance.pk, "vpc-virginia1", "us-east-1")
+    answer = api_call(
+        client, "DescribeCenAttachedChildInstances", CenId=cen_instance.pk, ChildInstanceRegionId="us-east-1"
+    )
+    assert [child["ChildInstanceId"] for child in answer.body["ChildInstances"]["ChildInstance"]] == ["vpc-virginia1"]
+
+
+def test_detach_removes_the_network_instance(client, access_key, cen_instance):
+    """DetachCenChildInstance: the network instance leaves the CEN instance (and the Networks tab)."""
+    attach(client, cen_instance.pk)
+    assert detach(client, cen_instance.pk).status == 200
+    assert not NetworkInstance.objects.filter(pk=VPC_ID).exists()
+
+
+def test_a_detached_vpc_can_be_attached_again(client, access_key, user, cen_instance):
+    """Detached, the same VPC ID can be attached to another CEN instance."""
+    other = CenInstanceFactory(owner=user)
+    attach(client, cen_instance.pk)
+    detach(client, cen_instance.pk)
+    assert attach(client, other.pk).status == 200
+
+
+def test_describe_child_instance_regions_lists_the_seed_regions(client, access_key):
+    """DescribeChildInstanceRegions: every region of the seed's table, with its name."""
+    answer = api_call(client, "DescribeChildInstanceRegions", ProductType="VPC")
+    regions = answer.body["Regions"]["Region"]
+    assert len(regions) == Region.objects.count() == 18
+    assert {"RegionId": "cn-hangzhou", "LocalName": "China (Hangzhou)"} in regions
+
+
+# Refusals ------------------------------------------------------------------------------------------------
+
+
+def test_attaching_a_vpc_attached_elsewhere_is_refused(client, access_key, user, cen_instance):
+    """A VPC already attached to a CEN instance: InvalidOperation.ChildInstanceAlreadyAttached, 409."""
+    attach(client, cen_instance.pk)
+    answer = attach(client, CenInstanceFactory(owner=user).pk)
+    assert (answer.status, answer.code) == (409, "InvalidOperation.ChildInstanceAlreadyAttached")
+
+
+def test_attaching_a_vpc_another_account_attached_is_refused(client, access_key, other_user):
+    """A VPC ID another account has attached: refused the same way, and theirs is untouched."""
+    theirs = CenInstanceFactory(owner=other_user)
+    network_services.network_instance_attach(
+        owner=other_user, cen_instance_id=theirs.pk, region_code="cn-hangzhou", network_id=VPC_ID
+    )
+    mine = CenInstanceFactory(owner=access_key.owner)
+    answer = attach(client, mine.pk)
+    assert (answer.status, answer.code) == (409, "InvalidOperation.ChildInstanceAlreadyAttached")
+    assert NetworkInstance.objects.get(pk=VPC_ID).owner == other_user
+
+
+def test_attach_to_an_unknown_cen_is_refused(client, access_key):
+    """Attach to a CEN ID that does not exist: ParameterCenInstanceId."""
+    answer = attach(client, "cen-doesnotexist00000")
+    assert (answer.status, answer.code) == (400, "ParameterCenInstanceId")
+
+
+def test_attach_to_another_accounts_cen_is_refused(client, access_key, other_user):
+    """Attach to another account's CEN instance: refused as unknown, nothing attached."""
+    answer = attach(client, CenInstanceFactory(owner=other_user).pk)
+    assert (answer.status, answer.code) == (400, "ParameterCenInstanceId")
+    assert not NetworkInstance.objects.exists()
+
+
+@pytest.mark.parametrize("child_id", ["bp18sth14qii3pnvx", "vpc-", "vpc-UPPER", "vpc-has space", "vpc-" + "a" * 29])
+def test_a_child_instance_id_not_of_the_vpc_form_is_refused(client, access_key, cen_instance, child_id):
+    """ChildInstanceId must be vpc- and lower-case letters and digits: InvalidParameter."""
+    answer = attach(client, cen_instance.pk, child_id)
+    assert (answer.status, answer.code) == (400, "InvalidParameter")
+
+
+def test_attach_in_an_unknown_region_is_refused(client, access_key, cen_instance):
+    """ChildInstanceRegionId not in the seed's table: ParameterIllegal.RegionId."""
+    answer = attach(client, cen_instance.pk, region="mars-north-1")
+    assert (answer.status, answer.code) == (400, "ParameterIllegal.RegionId")
+
+
+def test_attach_of_another_type_is_refused(client, access_key, cen_instance):
+    """Only VPCs: ChildInstanceType VBR is InvalidParameter."""
+    answer = attach(client, cen_instance.pk, ChildInstanceType="VBR")
+    assert (answer.status, answer.code) == (400, "InvalidParameter")
+
+
+def test_attach_across_accounts_is_refused(client, access_key, cen_instance):
+    """ChildInstanceOwnerId of another account: Forbbiden.AttachChildInstanceAcrossUid, 409 (sic)."""
+    answer = attach(client, cen_instance.pk, ChildInstanceOwnerId="1688000000000000")
+    assert (answer.status, answer.code) == (409, "Forbbiden.AttachChildInstanceAcrossUid")
+
+
+def test_detach_of_an_unattached_vpc_is_refused(client, access_key, cen_instance):
+    """Detach a VPC that is not attached to the CEN instance: ParameterInstanceId."""
+    answer = detach(client, cen_instance.pk)
+    assert (answer.status, answer.code) == (400, "ParameterInstanceId")
+
+
+def test_detach_in_the_wrong_region_is_refused(client, access_key, cen_instance):
+    """ChildInstanceRegionId other than the VPC's: ParameterInstanceId, and the VPC stays."""
+    attach(client, cen_instance.pk)
+    answer = detach(client, cen_instance.pk, region="us-east-1")
+    assert (answer.status, answer.code) == (400, "ParameterInstanceId")
+    assert NetworkInstance.objects.filter(pk=VPC_ID).exists()
+
+
+def test_detach_from_another_accounts_cen_is_refused(client, access_key, other_user):
+    """Detach from another account's CEN instance: ParameterCenInstanceId, and their VPC stays."""
+    theirs = CenInstanceFactory(owner=other_user)
+    network_services.network_instance_attach(
+        owner=other_user, cen_instance_id=theirs.pk, region_code="cn-hangzhou", network_id=VPC_ID
+    )
+    answer = detach(client, theirs.pk)
+    assert (answer.status, answer.code) == (400, "ParameterCenInstanceId")
+    assert NetworkInstance.objects.filter(pk=VPC_ID).exists()
+
+
+def test_describe_attached_of_another_accounts_cen_is_refused(client, access_key, other_user):
+    """DescribeCenAttachedChildInstances of another account's CEN instance: ParameterCenInstanceId."""
+    answer = api_call(client, "DescribeCenAttachedChildInstances", CenId=CenInstanceFactory(owner=other_user).pk)
+    assert (answer.status, answer.code) == (400, "ParameterCenInstanceId")
+
+
+def test_describe_child_instance_regions_of_another_type_is_refused(client, access_key):
+    """ProductType other than VPC: InvalidParameter."""
+    answer = api_call(client, "DescribeChildInstanceRegions", ProductType="VBR")
+    assert (answer.status, answer.code) == (400, "InvalidParameter")
