@@ -14,10 +14,10 @@ from .forms import StaffNoteForm
 from .models import DeletionTicket
 
 HANDLERS = {
-    "approve": (services.ticket_approve, _("Ticket {number} approved: the package was released without a refund.")),
+    "approve": (services.ticket_approve, _("Ticket {number} approved.")),
     "approve_refund": (
         partial(services.ticket_approve, refund=True),
-        _("Ticket {number} approved: the package was released and its unused time refunded."),
+        _("Ticket {number} approved. The package's unused time was refunded."),
     ),
     "reject": (services.ticket_reject, _("Ticket {number} rejected.")),
 }
