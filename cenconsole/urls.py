@@ -15,5 +15,6 @@ urlpatterns = [
     path("cen/", include("cenconsole.bandwidth.urls")),
     path("cen/", include("cenconsole.networks.urls")),
     path("cen/", include("cenconsole.tickets.urls")),
+    path("billing/", include("cenconsole.billing.urls")),
     path("admin/", admin.site.urls),
 ]

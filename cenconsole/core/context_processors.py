@@ -6,12 +6,14 @@ from functools import cache
 
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 # The left navigation, in the console's order: (section, label, URL name).
 NAV_LINKS = [
     ("instances", "Instances", "cen:instance_list"),
     ("packages", "Bandwidth Packages", "bandwidth:package_list"),
     ("orders", "Orders", "bandwidth:order_list"),
+    ("billing", gettext_lazy("Billing"), "billing:ledger"),
     ("tickets", "Tickets", "tickets:ticket_list"),
 ]
 
@@ -19,6 +21,7 @@ NAV_LINKS = [
 NAV_SECTIONS = [
     ("bandwidth:order", "orders"),
     ("tickets:", "tickets"),
+    ("billing:", "billing"),
     ("cen:", "instances"),
     ("bandwidth:package_list", "packages"),
     ("bandwidth:", "instances"),
