@@ -11,6 +11,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from cenconsole.accounts.models import LedgerEntry
+from cenconsole.accounts.services import balance_change
 from cenconsole.bandwidth import services
 from tests.factories import CenInstanceFactory, balance_set, buy_package, order_purchase
 
@@ -133,8 +134,6 @@ def test_export_filename_names_the_account_and_the_date(client_user, user):
 
 def test_export_neutralises_a_description_a_spreadsheet_would_run(client_user, user):
     """A description starting with = is exported with a leading quote, so a spreadsheet shows it as text."""
-    from cenconsole.accounts.services import balance_change
-
     balance_change(account=user, amount=Decimal("1"), kind="adjustment", description="=HYPERLINK(\"x\")")
     _, exported = export(client_user)
     assert exported[1][2] == "'=HYPERLINK(\"x\")"
