@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cenconsole.regions",
     "cenconsole.cen",
     "cenconsole.bandwidth",
+    "cenconsole.billing",
     "cenconsole.audit",
     "cenconsole.tickets",
     "cenconsole.networks",

@@ -2,10 +2,13 @@
 through the real services, so tests never build a state the console could not reach."""
 
 import uuid
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
+from cenconsole.accounts.models import LedgerEntry
+from cenconsole.accounts.services import balance_change
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.cen.models import CenInstance
 
@@ -33,6 +36,17 @@ class CenInstanceFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     name = factory.Sequence(lambda n: f"cen-test-{n}")
     description = "test instance"
+
+
+def balance_set(account, amount):
+    """Brings the account's balance to `amount` (a short balance, or a large one) the way money
+    moves in the console: one adjustment through the ledger, so balance and entries agree."""
+    current = get_user_model().objects.values_list("balance", flat=True).get(pk=account.pk)
+    difference = Decimal(amount) - current
+    if difference:
+        balance_change(
+            account=account, amount=difference, kind=LedgerEntry.Kind.ADJUSTMENT, description="Test set-up"
+        )
 
 
 def purchase_args(cen_instance, **overrides):

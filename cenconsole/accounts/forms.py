@@ -1,8 +1,11 @@
+from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .messages import ADJUSTMENT_REASON_REQUIRED
 from .models import User
 
 
@@ -27,3 +30,20 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         except ValidationError:
             services.sign_in_failed(username=username, ip_address=ip_address)
             raise
+
+
+class BalanceAdjustmentForm(forms.Form):
+    """Adjust balance, in the admin: an amount to add (negative to take away) and why."""
+
+    amount = forms.DecimalField(
+        label=_("Amount (USD)"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("Positive to credit the account, negative to debit it. The balance never goes below zero."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=256,
+        error_messages={"required": _(ADJUSTMENT_REASON_REQUIRED)},
+        help_text=_("Shown to the account on its Billing page and kept in the audit records."),
+    )

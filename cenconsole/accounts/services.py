@@ -3,11 +3,20 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
+from cenconsole.core.errors import field_error, refusal
 
+from .messages import (
+    ADJUSTMENT_NEGATIVE_BALANCE,
+    ADJUSTMENT_REASON_REQUIRED,
+    ADJUSTMENT_TOO_LARGE,
+    ADJUSTMENT_ZERO,
+)
 from .models import LedgerEntry, SignInFailure, User
 
 
@@ -71,6 +80,46 @@ def balance_change(*, account, amount: Decimal, kind: str, description: str, ord
             order_id=order_id,
             created_by=created_by,
         )
+
+
+ADJUST_PERMISSION = "accounts.change_user"
+# The most the balance field holds (14 digits, 2 after the point).
+BALANCE_MAX = Decimal("999999999999.99")
+
+
+def balance_adjust(*, account, amount: Decimal, reason: str, staff) -> LedgerEntry:
+    """A staff member's adjustment of an account's balance (positive: a credit), with the reason the
+    account reads on its Billing page: one ledger entry by the staff member and one audit record, in
+    one transaction. Refused, with nothing changed, without a reason or when the balance would go
+    below zero (or above what it can hold)."""
+    if not staff.has_perm(ADJUST_PERMISSION):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    errors = {}
+    if not reason:
+        errors["reason"] = refusal(ADJUSTMENT_REASON_REQUIRED, "reason_required")
+    if not amount:
+        errors["amount"] = refusal(ADJUSTMENT_ZERO, "adjustment_zero")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        balance = User.objects.select_for_update().values_list("balance", flat=True).get(pk=account.pk)
+        shown = {"amount": f"{amount:,.2f}", "balance": f"{balance:,.2f}", "maximum": f"{BALANCE_MAX:,.2f}"}
+        if balance + amount > BALANCE_MAX:
+            raise field_error("amount", ADJUSTMENT_TOO_LARGE, "balance_too_large", **shown)
+        entry = balance_change(
+            account=account, amount=amount, kind=LedgerEntry.Kind.ADJUSTMENT, description=reason, created_by=staff
+        )
+        if entry is None:
+            raise field_error("amount", ADJUSTMENT_NEGATIVE_BALANCE, "negative_balance", **shown)
+        audit_record(
+            actor=staff,
+            action="balance.adjusted",
+            target=account,
+            changes={"balance": (balance, entry.balance_after)},
+            note=reason,
+        )
+    return entry
 
 
 def opening_credit_record(sender, *, instance: User, created: bool, raw: bool = False, **kwargs) -> None:

@@ -14,6 +14,7 @@ NAV_LINKS = [
     ("instances", _("Instances"), "cen:instance_list"),
     ("packages", _("Bandwidth Packages"), "bandwidth:package_list"),
     ("orders", _("Orders"), "bandwidth:order_list"),
+    ("billing", _("Billing"), "billing:ledger"),
     ("tickets", _("Tickets"), "tickets:ticket_list"),
 ]
 
@@ -21,6 +22,7 @@ NAV_LINKS = [
 NAV_SECTIONS = [
     ("bandwidth:order", "orders"),
     ("tickets:", "tickets"),
+    ("billing:", "billing"),
     ("cen:", "instances"),
     ("bandwidth:package_list", "packages"),
     ("bandwidth:", "instances"),

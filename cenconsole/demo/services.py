@@ -1,17 +1,21 @@
 """Demo data for `manage.py seed_demo`: every function ensures a state, so running it twice is safe."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
-from cenconsole.accounts.services import account_state_changed
+from cenconsole.accounts.models import LedgerEntry
+from cenconsole.accounts.services import account_state_changed, balance_change
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance, new_cen_id
 from cenconsole.core import clock
 
 BULK_BATCH = 1000
+CENT = Decimal("0.01")
 
 
 @transaction.atomic
@@ -31,9 +35,19 @@ def account_ensure(*, username: str, password: str | None, staff: bool = False):
     return user
 
 
+DEMO_TOP_UP = gettext_noop("Demo credit top-up (seed_demo)")
+
+
+@transaction.atomic
 def balance_ensure(*, owner, at_least) -> None:
-    """Tops the demo credit up to at least the amount (load tests buy many packages)."""
-    get_user_model().objects.filter(pk=owner.pk, balance__lt=at_least).update(balance=at_least)
+    """Tops the demo credit up to at least the amount (load tests buy many packages), as a ledger
+    adjustment like every other change of a balance."""
+    at_least = Decimal(at_least).quantize(CENT)
+    balance = get_user_model().objects.select_for_update().values_list("balance", flat=True).get(pk=owner.pk)
+    if balance < at_least:
+        balance_change(
+            account=owner, amount=at_least - balance, kind=LedgerEntry.Kind.ADJUSTMENT, description=DEMO_TOP_UP
+        )
 
 
 def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:

@@ -4,6 +4,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.factories import balance_set
+
 pytestmark = pytest.mark.django_db
 
 SIGNUP_URL = "/accounts/signup/"
@@ -69,7 +71,7 @@ def test_signed_in_person_visiting_sign_up_goes_to_instances(client_user):
 
 def test_top_bar_shows_the_current_balance(client_user, user):
     """The top bar shows the account's balance as it is now."""
-    type(user).objects.filter(pk=user.pk).update(balance=Decimal("1234.5"))
+    balance_set(user, Decimal("1234.5"))
     assert balance_shown(client_user.get(INSTANCES_URL).text) == "USD 1,234.50"
 
 

@@ -19,6 +19,7 @@ from cenconsole.cen import services as cen_services
 from cenconsole.regions.models import Area
 from tests.factories import (
     CenInstanceFactory,
+    balance_set,
     buy_package,
     order_purchase,
     purchase_args,
@@ -329,7 +330,7 @@ def test_balance_exactly_equal_to_the_amount_pays(cen_instance):
     """A balance equal to the amount is enough, and leaves zero."""
     order = order_purchase(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10, duration_months=36)
     assert order.amount == Decimal("10200.00")
-    type(cen_instance.owner).objects.filter(pk=cen_instance.owner.pk).update(balance=order.amount)
+    balance_set(cen_instance.owner, order.amount)
     services.order_pay(owner=cen_instance.owner, order_id=order.pk)
     assert balance_of(cen_instance.owner) == Decimal("0.00")
 

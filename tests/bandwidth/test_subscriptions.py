@@ -14,7 +14,7 @@ from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order, add_months
 from cenconsole.networks import services as network_services
-from tests.factories import buy_package
+from tests.factories import balance_set, buy_package
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_renewal_price_is_the_quote_for_the_duration(mainland, user):
 
 def test_renewal_refused_without_balance_changes_nothing(mainland, user):
     """Not enough balance: refused, no charge, expiration unchanged."""
-    User.objects.filter(pk=user.pk).update(balance=Decimal("10.00"))
+    balance_set(user, Decimal("10.00"))
     before = fresh(mainland).expires_at
     order = renew(mainland, 1)
     with pytest.raises(ValidationError, match="not enough"):
@@ -273,7 +273,7 @@ def test_auto_renewal_renews_at_expiration_when_the_balance_allows(mainland, use
 def test_auto_renewal_without_balance_lets_the_package_expire(mainland, user):
     """Too little balance: no charge, the package expires, and the audit record says why."""
     services.package_set_auto_renewal(owner=user, package_id=mainland.pk, auto_renewal=True, auto_renewal_months=1)
-    User.objects.filter(pk=user.pk).update(balance=Decimal("5.00"))
+    balance_set(user, Decimal("5.00"))
     assert services.subscriptions_process(now=mainland.expires_at + timedelta(minutes=1))["expired"] == 1
     assert balance(user) == Decimal("5.00")
     record = AuditRecord.objects.for_target(mainland).get(action="package.expired")

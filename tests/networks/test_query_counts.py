@@ -1,13 +1,12 @@
 """The tabs and the matrix make the same number of SQL queries for one row as for many."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cenconsole.networks import selectors
-from tests.factories import CenInstanceFactory, buy_package
+from tests.factories import CenInstanceFactory, balance_set, buy_package
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ NORTH_AMERICA = ["us-west-1", "us-east-1"]
 @pytest.fixture
 def rich_user(user):
     """Enough credit for several packages."""
-    get_user_model().objects.filter(pk=user.pk).update(balance=1_000_000)
+    balance_set(user, 1_000_000)
     user.refresh_from_db()
     return user
 

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from cenconsole.accounts.models import User
+from cenconsole.accounts.models import LedgerEntry, User
+from cenconsole.accounts.selectors import ledger_check
 from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import services as billing
 from cenconsole.bandwidth.models import BandwidthPackage, Order
@@ -183,6 +184,13 @@ class ConsoleMachine(RuleBasedStateMachine):
             refunded = Order.objects.filter(owner=user, status="Refunded").aggregate(total=Sum("amount"))["total"] or 0
             assert balance >= 0
             assert balance == CREDIT - paid + refunded
+
+    @invariant()
+    def balances_equal_the_sum_of_their_ledger_entries(self):
+        for account in User.objects.all():
+            entries = LedgerEntry.objects.filter(account=account).aggregate(total=Sum("amount"))["total"] or 0
+            assert account.balance == entries, account.username
+        assert ledger_check().disagreements == []  # and every entry's balance after is the running sum
 
     @invariant()
     def one_package_per_area_pair_per_cen(self):

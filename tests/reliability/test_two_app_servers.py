@@ -19,7 +19,7 @@ from django.db import connection
 from cenconsole.accounts.models import User
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.conftest import requires_postgres
-from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, order_purchase
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, balance_set, order_purchase
 
 pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,7 +136,7 @@ def test_payments_on_one_balance_through_both_servers_never_overdraw(app_servers
     user = UserFactory()
     orders = [order_purchase(CenInstanceFactory(owner=user), area_a_code="China", area_b_code="China",
                              bandwidth=2) for _ in range(6)]
-    User.objects.filter(pk=user.pk).update(balance=Decimal("250.00"))
+    balance_set(user, Decimal("250.00"))
     browser = Browser().sign_in(app_servers[1], user)
     results = run_at_once([
         lambda base=app_servers[i % 2], order=order: browser.post(f"{base}/cen/orders/{order.pk}/pay/", {})

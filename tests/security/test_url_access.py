@@ -72,7 +72,8 @@ def type_of(route, argument):
 def test_every_console_url_is_walked():
     """The walk finds the console's pages (guards against an empty walk)."""
     names = {name for _, name, _ in ALL_URLS}
-    assert {"instance_list", "cen_tab", "buy", "order_detail", "ticket_detail", "cen_networks"} <= names
+    assert {"instance_list", "cen_tab", "buy", "order_detail", "ticket_detail", "cen_networks", "ledger"} <= names
+    assert "ledger_export" in names
 
 
 @pytest.mark.parametrize(("route", "name", "arguments"), ALL_URLS, ids=[name for _, name, _ in ALL_URLS])
