@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cenconsole.accounts.middleware.SessionAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cenconsole.core.middleware.ContentSecurityPolicyMiddleware",
@@ -146,9 +146,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Sessions live in a cookie signed with SECRET_KEY: app servers stay stateless (any server behind the
-# load balancer reads any session) and no request pays a session query. A signed-out cookie is cleared
-# in the browser; a copied one stays valid until it expires, so sessions are kept short. Changing the
-# password ends every session (Django checks the session's password hash).
+# load balancer reads any session) and no request pays a session query. Sessions still end when the
+# user says so, on every server, through the account row every signed-in request reads anyway: Sign out
+# keeps the session's id there (a copied cookie is then refused), Sign out everywhere and a password
+# change alter the password hash every session is checked against (accounts.models.User).
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
