@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cenconsole.api.middleware.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cenconsole.core.middleware.NullCharacterMiddleware",
@@ -157,6 +158,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Request limits, set on purpose (README, "Limits"). Django refuses a larger form body, more fields
+# (query string and body each) or more files when the parameters are first read; API requests get the
+# API's JSON error for these (api.middleware) and for a query string longer than
+# API_MAX_QUERY_STRING_LENGTH, which stays well under gunicorn's request-line limit (8190, Makefile).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # bytes of form body; the largest real form is a few KB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000  # Django's default: the admin's bulk actions post one field per row
+DATA_UPLOAD_MAX_NUMBER_FILES = 10  # the console takes no uploads
+API_MAX_QUERY_STRING_LENGTH = 4096
 
 # Served over HTTPS (behind TLS): HTTPS=1 turns on redirects, HSTS and secure cookies. Off by default,
 # since `make run` serves plain HTTP on 127.0.0.1.

@@ -31,6 +31,12 @@ def _json(body: dict, *, status: int = 200) -> JsonResponse:
     return response
 
 
+def error_response(error: errors.ApiError, *, request_id: str | None = None) -> JsonResponse:
+    """The API's error body, {"RequestId", "Code", "Message"}, with the error's HTTP status."""
+    body = {"RequestId": request_id or _request_id(), "Code": error.code, "Message": error.message}
+    return _json(body, status=error.status)
+
+
 def _answer(request) -> JsonResponse:
     """One RPC request: check the API and the signature, run the action as the key's account."""
     request_id = _request_id()
@@ -42,11 +48,10 @@ def _answer(request) -> JsonResponse:
         access_key = protocol.authenticate(request.method, parameters)
         result = actions.run(action, owner=access_key.owner, parameters=parameters)
     except errors.ApiError as error:
-        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
+        return error_response(error, request_id=request_id)
     except Exception:
         logger.exception("API request %s failed", request_id)
-        error = errors.INTERNAL_ERROR
-        return _json({"RequestId": request_id, "Code": error.code, "Message": error.message}, status=error.status)
+        return error_response(errors.INTERNAL_ERROR, request_id=request_id)
     return _json({"RequestId": request_id, **result})
 
 
