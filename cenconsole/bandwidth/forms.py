@@ -3,6 +3,7 @@ import uuid
 from django import forms
 
 from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.core.forms import AsciiIntegerField
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
@@ -17,7 +18,7 @@ CROSS_BORDER_AGREEMENT = (
 
 def bandwidth_field(label):
     """Whole Mbps from 2 to 10,000, every parse error worded as the service words the rule."""
-    return forms.IntegerField(
+    return AsciiIntegerField(
         label=label,
         min_value=MIN_BANDWIDTH,
         max_value=MAX_BANDWIDTH,
