@@ -76,8 +76,12 @@ def query_string_too_long(limit: int) -> ApiError:
 
 
 def too_many_parameters(limit: int) -> ApiError:
+    return ApiError("InvalidParameter", f"The request has more than {limit} parameters.")  # documented code
+
+
+def too_many_files(limit: int) -> ApiError:
     return ApiError(
-        "InvalidParameter", f"The request has more than {limit} parameters (or files)."
+        "InvalidParameter", f"The request has more than {limit} files. The API takes none."
     )  # documented code
 
 

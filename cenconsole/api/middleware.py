@@ -42,8 +42,10 @@ def refusal(request) -> errors.ApiError | None:
             parameters += request.POST.lists()
     except RequestDataTooBig:
         return errors.request_body_too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-    except (TooManyFieldsSent, TooManyFilesSent):
+    except TooManyFieldsSent:
         return errors.too_many_parameters(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+    except TooManyFilesSent:
+        return errors.too_many_files(settings.DATA_UPLOAD_MAX_NUMBER_FILES)
     except (MultiPartParserError, UnreadablePostError):
         return errors.UNREADABLE_BODY
     if any("\x00" in name or any("\x00" in value for value in values) for name, values in parameters):

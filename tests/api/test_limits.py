@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from cenconsole.api import params as api_params
@@ -54,6 +55,15 @@ def test_a_body_with_too_many_fields_is_invalid(api_client):
     """More form fields than DATA_UPLOAD_MAX_NUMBER_FIELDS: InvalidParameter, 400."""
     body = "&".join(f"Field{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
     assert answer(api_client.post("/api/", body, content_type=FORM)) == (400, "InvalidParameter")
+
+
+def test_a_body_with_too_many_files_is_invalid(api_client):
+    """More uploaded files than DATA_UPLOAD_MAX_NUMBER_FILES: InvalidParameter, 400."""
+    files = {f"File{number}": SimpleUploadedFile(f"{number}.txt", b"x")
+             for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)}
+    response = api_client.post("/api/", files)
+    assert answer(response) == (400, "InvalidParameter")
+    assert "files" in json.loads(response.content)["Message"]
 
 
 def test_a_query_with_too_many_fields_is_invalid(api_client):
