@@ -2,10 +2,11 @@
 replaying a copied session cookie from a second client, as someone who copied it would."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.test import Client
 from django.utils import timezone
 
@@ -215,3 +216,17 @@ def test_too_many_sign_outs_end_every_session_instead(browser, user):
         services.session_end(user=user, session_id=f"session-{number}")
     assert get_user_model().objects.get(pk=user.pk).signed_out_sessions == {}
     assert not is_signed_in(browser)
+
+
+def test_a_session_signed_in_before_session_ids_is_refused(user):
+    """A session cookie made before sessions had ids (so Sign out could not end it) opens nothing."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session.update({
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+    })
+    session.save()
+    old_browser = Client()
+    old_browser.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    assert not is_signed_in(old_browser)
