@@ -5,6 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 3
+# Request limits, set on purpose (README, "Limits"): the longest request line gunicorn takes (its maximum;
+# Django refuses API query strings past API_MAX_QUERY_STRING_LENGTH itself, with the API's JSON error),
+# the number of header fields, and the size of one header field.
+GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-request-field_size 8190
 
 .PHONY: run test bench install install-dev chromium lint screenshot clean
 
@@ -34,7 +38,7 @@ run: install
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py process_subscriptions; \
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --timeout 60
+		--access-logfile - --timeout 60 $(GUNICORN_LIMITS)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser downloads do not work here.
 chromium:

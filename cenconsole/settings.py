@@ -68,11 +68,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cenconsole.api.middleware.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cenconsole.accounts.middleware.SessionAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cenconsole.core.middleware.ContentSecurityPolicyMiddleware",
@@ -151,9 +152,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Sessions live in a cookie signed with SECRET_KEY: app servers stay stateless (any server behind the
-# load balancer reads any session) and no request pays a session query. A signed-out cookie is cleared
-# in the browser; a copied one stays valid until it expires, so sessions are kept short. Changing the
-# password ends every session (Django checks the session's password hash).
+# load balancer reads any session) and no request pays a session query. Sessions still end when the
+# user says so, on every server, through the account row every signed-in request reads anyway: Sign out
+# keeps the session's id there (a copied cookie is then refused), Sign out everywhere and a password
+# change alter the password hash every session is checked against (accounts.models.User).
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
@@ -161,6 +163,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Request limits, set on purpose (README, "Limits"). Django refuses a larger form body, more fields
+# (query string and body each) or more files when the parameters are first read; API requests get the
+# API's JSON error for these (api.middleware) and for a query string longer than
+# API_MAX_QUERY_STRING_LENGTH, which stays well under gunicorn's request-line limit (8190, Makefile).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # bytes of form body; the largest real form is a few KB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000  # Django's default: the admin's bulk actions post one field per row
+DATA_UPLOAD_MAX_NUMBER_FILES = 10  # the console takes no uploads
+API_MAX_QUERY_STRING_LENGTH = 4096
 
 # Served over HTTPS (behind TLS): HTTPS=1 turns on redirects, HSTS and secure cookies. Off by default,
 # since `make run` serves plain HTTP on 127.0.0.1.

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cenconsole.accounts.views import account, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("", site_root, name="site_root"),
     path("api/", api_endpoint, name="api_endpoint"),
     path("healthz", healthz, name="healthz"),
+    path("account/", account, name="account"),
+    path("account/sign-out-everywhere/", sign_out_everywhere, name="sign_out_everywhere"),
     path("accounts/", include("cenconsole.accounts.urls")),
     path("accounts/", include("cenconsole.api.urls")),
     path("cen/", include("cenconsole.cen.urls")),

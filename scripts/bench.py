@@ -32,6 +32,10 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 AREAS = ["China", "North-America", "Asia-Pacific", "Europe", "Australia"]
 AREA_PAIRS = list(combinations_with_replacement(AREAS, 2))
 PASSWORD = "bench-password"
+# The request limits `make run` serves with (Makefile, GUNICORN_LIMITS; README, "Limits").
+GUNICORN_LIMITS = [
+    "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
+]
 
 
 # --- setup --------------------------------------------------------------------------------------
@@ -71,7 +75,8 @@ def free_port():
 
 def start_server(env, port, workers):
     server = subprocess.Popen(
-        [GUNICORN, "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        [GUNICORN, "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         *GUNICORN_LIMITS],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

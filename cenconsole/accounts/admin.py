@@ -27,6 +27,18 @@ class ConsoleUserAdmin(UserAdmin):
     fieldsets = [*UserAdmin.fieldsets, (_("Billing"), {"fields": ["balance", "ledger"]})]
     actions = ["adjust_balance"]
 
+    def save_model(self, request, obj, form, change):
+        """Writes only the fields the form changed: the row also holds the balance, the session
+        generation and signed-out sessions, which other requests change meanwhile (a whole-row save
+        would write back the values this page read)."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        concrete = {field.name for field in obj._meta.concrete_fields}
+        changed = [name for name in form.changed_data if name in concrete and name != "balance"]
+        if changed:
+            obj.save(update_fields=changed)
+        return None
+
     @admin.display(description=_("ledger"))
     def ledger(self, account):
         if not account.pk:

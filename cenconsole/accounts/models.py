@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
@@ -28,11 +29,36 @@ class User(AbstractUser):
         help_text=_("Bumped whenever the account's instances or their packages change; keys cached page fragments."),
     )
 
+    session_generation = models.PositiveIntegerField(
+        _("session generation"),
+        default=0,
+        editable=False,
+        help_text=_("Raised by Sign out everywhere: every session signed in before it stops working."),
+    )
+    signed_out_sessions = models.JSONField(
+        _("signed-out sessions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Sessions ended by Sign out, by session id, with the time (UNIX seconds) their cookies expire "
+            "anyway. A copied cookie of one of them is refused until then."
+        ),
+    )
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         constraints = [
             models.CheckConstraint(condition=models.Q(balance__gte=0), name="user_balance_not_negative"),
         ]
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django's hash of the password, which every session keeps and every request checks, with the
+        # session generation mixed in: a changed password or Sign out everywhere ends every session
+        # signed in before it, on every app server, at no cost (the account row is read anyway).
+        key_salt = "cenconsole.accounts.User.get_session_auth_hash"
+        value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class SignInFailure(models.Model):

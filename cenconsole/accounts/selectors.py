@@ -5,6 +5,7 @@ from django.db.models import Count, DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 
 from .models import LedgerEntry, User
+from .services import SESSION_ID_KEY
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -76,3 +77,11 @@ def ledger_check() -> LedgerCheck:
                 LedgerDisagreement(account_id, username, balance, entries_total, misplaced.get(account_id, []))
             )
     return LedgerCheck(accounts=account_count, entries=entry_count, disagreements=disagreements)
+
+
+
+
+def session_signed_out(*, user, session) -> bool:
+    """True when the session was ended by Sign out (or has no id: it predates session ids)."""
+    session_id = session.get(SESSION_ID_KEY)
+    return not session_id or session_id in user.signed_out_sessions

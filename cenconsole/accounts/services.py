@@ -1,5 +1,6 @@
 import logging
-from datetime import timedelta
+import secrets
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -23,6 +24,47 @@ from .models import LedgerEntry, SignInFailure, User
 @transaction.atomic
 def user_sign_up(*, form) -> User:
     """A new account, with the demo credit every account starts with (the field's default)."""
+    return form.save()
+
+
+# The session's own id, made at sign-in and kept in the (signed) session: Sign out ends that id.
+SESSION_ID_KEY = "_session_id"
+# Sign-outs kept per account at most; past this, the next Sign out ends every session instead (safe:
+# more is ended, never less) and the list starts again. Keeps the account row, read by every request, small.
+MAX_SIGNED_OUT_SESSIONS = 100
+
+
+def session_start(*, session) -> None:
+    """Gives a newly signed-in session its id (a session signed in again keeps its own)."""
+    session.setdefault(SESSION_ID_KEY, secrets.token_urlsafe(18))
+
+
+@transaction.atomic
+def session_end(*, user, session_id: str | None, now: datetime | None = None) -> None:
+    """Sign out: the session is refused on every app server (its id is kept on the account row, which
+    every request reads) until its cookie would have expired anyway; expired sign-outs are forgotten."""
+    if not session_id:
+        return
+    now = now or clock.now()
+    account = User.objects.select_for_update().only("signed_out_sessions").get(pk=user.pk)
+    signed_out = {key: ends for key, ends in account.signed_out_sessions.items() if ends > now.timestamp()}
+    signed_out[session_id] = (now + timedelta(seconds=settings.SESSION_COOKIE_AGE)).timestamp()
+    if len(signed_out) > MAX_SIGNED_OUT_SESSIONS:
+        sessions_end_all(user=user)
+    else:
+        User.objects.filter(pk=user.pk).update(signed_out_sessions=signed_out)
+
+
+def sessions_end_all(*, user) -> None:
+    """Sign out everywhere: every session of the account ends on every app server (a new session
+    generation; each session's password hash was made with the old one)."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1, signed_out_sessions={})
+
+
+@transaction.atomic
+def user_password_change(*, form) -> User:
+    """Sets the new password from a valid PasswordChangeForm. Every session's password hash then stops
+    matching: the caller keeps its own session with update_session_auth_hash, the others end."""
     return form.save()
 
 

@@ -1,9 +1,18 @@
-from django.contrib.auth import login
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cenconsole.core.rendering import render_page
 
 from . import services
 from .forms import SignUpForm
+
+PASSWORD_CHANGED = _("Your password was changed. Your other sessions were signed out.")
+SIGNED_OUT_EVERYWHERE = _("You were signed out everywhere: every session of your account has ended.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -16,3 +25,27 @@ def sign_up(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("cen:instance_list")
     return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    """Account: change the password (this session stays signed in, the others end) and Sign out everywhere."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_password_change(form=form)
+        update_session_auth_hash(request, user)  # this session keeps going with the new password's hash
+        messages.success(request, PASSWORD_CHANGED)
+        return redirect("account")
+    return render_page(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    """Ends every session of the account, this one included, on every app server."""
+    user = request.user
+    logout(request)
+    services.sessions_end_all(user=user)
+    messages.success(request, SIGNED_OUT_EVERYWHERE)
+    return redirect("login")

@@ -76,6 +76,50 @@ INTERNAL_ERROR = ApiError(
 )  # documented
 
 
+# Requests the API refuses before reading them as parameters (cenconsole.api.middleware). Alibaba Cloud's
+# RPC gateway publishes no codes for oversize requests (its API Gateway product has I413RL and I413UL,
+# in another header, for another gateway): the codes are the replica's, the HTTP statuses are HTTP's.
+def request_body_too_large(limit: int) -> ApiError:
+    return ApiError(
+        "RequestBodyTooLarge",
+        f"The request body is larger than {limit} bytes. Send fewer or shorter parameters.",
+        413,
+    )
+
+
+def query_string_too_long(limit: int) -> ApiError:
+    return ApiError(
+        "RequestURITooLong",
+        f"The query string is longer than {limit} characters. Send the parameters in a form-encoded POST body.",
+        414,
+    )
+
+
+def too_many_parameters(limit: int) -> ApiError:
+    return ApiError("InvalidParameter", f"The request has more than {limit} parameters.")  # documented code
+
+
+def too_many_files(limit: int) -> ApiError:
+    return ApiError(
+        "InvalidParameter", f"The request has more than {limit} files. The API takes none."
+    )  # documented code
+
+
+UNREADABLE_BODY = ApiError(
+    "InvalidParameter", "The request body cannot be read as application/x-www-form-urlencoded or multipart/form-data."
+)  # documented code
+FORBIDDEN = ApiError("Forbidden", "The request is refused.", 403)  # the replica's
+API_NOT_FOUND = invalid_action("")  # a path under /api/ that is not the API: as for an unknown Action
+
+
+def for_status(status: int) -> ApiError:
+    """The API's error for a refusal Django made in its own words (an HTML page): same status."""
+    if status >= 500:
+        return INTERNAL_ERROR
+    known = {403: FORBIDDEN, 404: API_NOT_FOUND, 405: UNSUPPORTED_METHOD}
+    return known.get(status) or ApiError("InvalidParameter", "The request is not valid.", status)  # documented code
+
+
 UNKNOWN_CEN = "The specified CenId does not exist."
 UNKNOWN_PACKAGE = "The specified CenBandwidthPackageId does not exist."
 UNKNOWN_REGION = "The specified region ID does not exist."

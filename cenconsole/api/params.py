@@ -10,8 +10,12 @@ MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_FILTERS = 5
 MAX_INDEXED = 20  # ResourceId.N, Tag.N, TagKey.N: N from 1 to 20
-FILTER_PARAMETER = re.compile(r"Filter\.(\d+)\.(Key|Value\.(\d+))")
-INTEGER = re.compile(r"[+-]?\d{1,18}")
+# ASCII digits only: \d (and int()) would also take other scripts' digits, "٣" for 3.
+FILTER_PARAMETER = re.compile(r"Filter\.([0-9]+)\.(Key|Value\.([0-9]+))")
+INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+# The largest row offset SQLite and PostgreSQL take (a signed 64-bit integer): PageNumber × PageSize
+# must stay within it. Any page past the last one (and within it) is simply empty.
+MAX_ROW_OFFSET = 2**63 - 1
 
 
 class Params:
@@ -41,7 +45,7 @@ class Params:
         if value is None:
             return default
         if not INTEGER.fullmatch(value.strip()):
-            raise errors.invalid_parameter(name, "a whole number expected.")
+            raise errors.invalid_parameter(name, "a whole number in the digits 0-9 expected.")
         return int(value)
 
     def boolean(self, name: str, *, default: bool = False) -> bool:
@@ -60,6 +64,8 @@ class Params:
             raise errors.invalid_parameter("PageNumber", "1 or more expected.")
         if not 1 <= size <= MAX_PAGE_SIZE:
             raise errors.invalid_parameter("PageSize", f"1 to {MAX_PAGE_SIZE} expected.")
+        if number * size > MAX_ROW_OFFSET:
+            raise errors.invalid_parameter("PageNumber", f"PageNumber × PageSize must be at most {MAX_ROW_OFFSET}.")
         return number, size
 
     def filters(self, keys: set[str]) -> dict[str, list[str]]:

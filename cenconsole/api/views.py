@@ -31,6 +31,13 @@ def _json(body: dict, *, status: int = 200) -> JsonResponse:
     return response
 
 
+def error_response(error: errors.ApiError, *, request_id: str | None = None) -> JsonResponse:
+    """The API's error body, {"RequestId", "Code", "Message"}, with the error's HTTP status (JSON:
+    what the API's middleware answers before any parameter, Format included, can be read)."""
+    body = {"RequestId": request_id or _request_id(), "Code": error.code, "Message": error.message}
+    return _json(body, status=error.status)
+
+
 def _xml(text: str, request_id: str, *, status: int = 200) -> HttpResponse:
     response = HttpResponse(text, status=status, content_type=xml_answer.CONTENT_TYPE)
     response["x-acs-request-id"] = request_id

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.core.forms import AsciiIntegerField
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
@@ -21,7 +22,7 @@ CROSS_BORDER_AGREEMENT = gettext_noop(
 
 def bandwidth_field(label):
     """Whole Mbps from 2 to 10,000, every parse error worded as the service words the rule."""
-    return forms.IntegerField(
+    return AsciiIntegerField(
         label=label,
         min_value=MIN_BANDWIDTH,
         max_value=MAX_BANDWIDTH,

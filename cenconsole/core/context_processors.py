@@ -29,7 +29,12 @@ NAV_SECTIONS = [
     ("networks:", "instances"),
 ]
 
-LAYOUT_URLS = {"home": "cen:instance_list", "logout": "logout", "access_keys": "api:access_key_list"}
+LAYOUT_URLS = {
+    "home": "cen:instance_list",
+    "logout": "logout",
+    "account": "account",
+    "access_keys": "api:access_key_list",
+}
 LAYOUT_ASSETS = {
     "favicon": "img/favicon.svg",
     "bootstrap_css": "vendor/bootstrap-5.3.9/bootstrap.min.css",

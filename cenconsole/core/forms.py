@@ -1,4 +1,20 @@
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+ASCII_DIGITS_ONLY = _("Enter a whole number with the digits 0 to 9.")
+
+
+class AsciiIntegerField(forms.IntegerField):
+    """A whole number typed with the digits 0-9 only. Python's int() also reads other scripts' digits
+    ("٣", Arabic-Indic three, is 3), which the person typing did not mean as the number shown back."""
+
+    default_error_messages = {"ascii_digits": ASCII_DIGITS_ONLY}
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise ValidationError(self.error_messages["ascii_digits"], code="ascii_digits")
+        return super().to_python(value)
 
 
 def add_service_errors(form, error: ValidationError) -> None:

@@ -144,3 +144,21 @@ def test_ledger_entries_cannot_be_added_changed_or_deleted(admin_client, user):
     admin_client.post(change, {"amount": "1", "description": "edited"})
     assert admin_client.post(reverse("admin:accounts_ledgerentry_delete", args=[entry.pk])).status_code == 403
     assert LedgerEntry.objects.get(pk=entry.pk).description == "Opening credit"
+
+
+def test_staff_saving_an_account_writes_only_what_the_form_changed(rf, db):
+    """Saving an account in the admin writes only the fields its form changed: a balance (or session
+    state) changed by another request after the page read the row is not written back."""
+    from types import SimpleNamespace
+
+    from django.contrib.admin.sites import site
+
+    from tests.factories import balance_set
+
+    account = UserFactory()
+    stale = User.objects.get(pk=account.pk)  # what the admin page read
+    balance_set(account, "123.00")  # a payment meanwhile
+    stale.first_name = "Ada"
+    site._registry[User].save_model(rf.post("/"), stale, SimpleNamespace(changed_data=["first_name"]), True)
+    account.refresh_from_db()
+    assert (account.first_name, str(account.balance)) == ("Ada", "123.00")

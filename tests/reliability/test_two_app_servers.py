@@ -1,6 +1,8 @@
 """Two app servers (two gunicorn processes on different ports) on one PostgreSQL database."""
 
+import copy
 import http.cookiejar
+import json
 import os
 import socket
 import subprocess
@@ -24,6 +26,10 @@ from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, balance_s
 pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+# The request limits `make run` serves with (Makefile, GUNICORN_LIMITS).
+GUNICORN_LIMITS = [
+    "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
+]
 
 
 def free_port():
@@ -48,7 +54,8 @@ def app_servers():
     for _ in range(2):
         port = free_port()
         servers.append(subprocess.Popen(
-            [str(GUNICORN), "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            [str(GUNICORN), "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+             *GUNICORN_LIMITS],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ))
         urls.append(f"http://127.0.0.1:{port}")
@@ -146,3 +153,42 @@ def test_payments_on_one_balance_through_both_servers_never_overdraw(app_servers
     assert User.objects.get(pk=user.pk).balance == Decimal("46.00")
     assert Order.objects.filter(owner=user, status="Paid").count() == 3
     assert BandwidthPackage.objects.filter(owner=user).count() == 3
+
+
+def test_sign_out_on_one_server_ends_the_session_on_the_other(app_servers):
+    """A session cookie copied before Sign out on one server opens nothing on the other server."""
+    user = UserFactory()
+    browser = Browser().sign_in(app_servers[0], user)
+    thief = Browser()
+    for cookie in browser.jar:
+        thief.jar.set_cookie(copy.copy(cookie))
+    assert thief.opener.open(f"{app_servers[1]}/cen/instances/", timeout=30).status == 200
+    browser.post(f"{app_servers[0]}/accounts/logout/", {})
+    with pytest.raises(urllib.error.HTTPError) as redirected:
+        thief.opener.open(f"{app_servers[1]}/cen/instances/", timeout=30)
+    assert redirected.value.code == 302 and redirected.value.headers["Location"].startswith("/accounts/login/")
+
+
+def api_error(base, query):
+    """(status, Content-Type, Code or None) of a GET of the site root with this query string."""
+    try:
+        response = urllib.request.urlopen(f"{base}/?{query}", timeout=30)
+    except urllib.error.HTTPError as error:
+        response = error
+    content_type = response.headers.get("Content-Type", "")
+    body = response.read()
+    code = json.loads(body)["Code"] if content_type == "application/json" else None
+    return response.status, content_type, code
+
+
+def test_a_query_string_past_the_api_limit_but_within_gunicorns_is_answered_by_the_api(app_servers):
+    """Between API_MAX_QUERY_STRING_LENGTH and gunicorn's request-line limit: the API's JSON 414."""
+    query = "Action=DescribeCens&Version=2017-09-12&Name=" + "x" * 6000
+    assert api_error(app_servers[0], query) == (414, "application/json", "RequestURITooLong")
+
+
+def test_a_request_line_past_gunicorns_limit_gets_gunicorns_own_414(app_servers):
+    """Past gunicorn's --limit-request-line (8190) Django never sees the request: gunicorn's HTML 414."""
+    query = "Action=DescribeCens&Version=2017-09-12&Name=" + "x" * 9000
+    status, content_type, _ = api_error(app_servers[0], query)
+    assert status == 414 and content_type != "application/json"
