@@ -219,6 +219,17 @@ def test_create_package_refuses_when_the_balance_is_short(sdk, user):
     assert user.balance == Decimal("10000.00")
 
 
+def test_auto_pay_that_cannot_be_paid_leaves_no_order(sdk, user):
+    """AutoPay=true that the balance cannot pay fails the call and leaves no Unpaid order behind,
+    however often it is retried."""
+    for _ in range(3):
+        refusal = sdk.refusal(
+            CreateCenBandwidthPackageRequest(), Bandwidth=10_000, Period=3, PricingCycle="Year", **CHINA_NORTH_AMERICA
+        )
+        assert refused_with(refusal, 400, "OperationFailed.InsufficientBalance")
+    assert not Order.objects.filter(owner=user).exists()
+
+
 # Listing, binding, modifying -------------------------------------------------------------------------
 
 

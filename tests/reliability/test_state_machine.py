@@ -2,14 +2,14 @@
 console's invariants checked after every step."""
 
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import combinations_with_replacement
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
-from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -18,7 +18,7 @@ from cenconsole.accounts.models import LedgerEntry, User
 from cenconsole.accounts.selectors import ledger_check
 from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import services as billing
-from cenconsole.bandwidth.models import BandwidthPackage, Order
+from cenconsole.bandwidth.models import BandwidthPackage, Order, add_months
 from cenconsole.networks import services as networks
 from cenconsole.networks.models import RegionConnection, regions_covered_by
 from cenconsole.regions.models import Region
@@ -30,24 +30,36 @@ AREAS = ["China", "North-America", "Asia-Pacific", "Europe", "Australia"]
 PAIRS = list(combinations_with_replacement(AREAS, 2))
 CREDIT = Decimal("10000.00")
 REFUSED = (ValidationError, PermissionDenied)
+# The machine's clock starts here and only moves when time_passes says so (frozen between steps), so
+# hypothesis replays every example exactly.
+START = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
 class ConsoleMachine(RuleBasedStateMachine):
     @initialize()
     def accounts(self):
+        self.traveller = time_machine.travel(START, tick=False)
+        self.clock = self.traveller.start()
         self.users = [UserFactory(), UserFactory()]
         self.cens = {user.pk: [CenInstanceFactory(owner=user), CenInstanceFactory(owner=user)] for user in self.users}
         self.staff = support_staff(f"staff{self.users[0].pk}")
         self.regions = list(Region.objects.select_related("area"))
         self.released = {}  # package id -> its row when released
         self.keys = 0
+        self.package_ids = []  # in the order they were bought: ids are random, the machine's order is not
+        self.unpaid = []  # orders placed and left for later
+
+    def teardown(self):
+        if hasattr(self, "traveller"):
+            self.traveller.stop()
 
     def key(self):
         self.keys += 1
         return f"machine-{self.keys}"
 
     def packages(self, user):
-        return list(BandwidthPackage.objects.active().filter(owner=user).order_by("pk"))
+        active = BandwidthPackage.objects.active().filter(owner=user).in_bulk()
+        return [active[package_id] for package_id in self.package_ids if package_id in active]
 
     def pick(self, data, items):
         return data.draw(st.sampled_from(items)) if items else None
@@ -77,8 +89,11 @@ class ConsoleMachine(RuleBasedStateMachine):
                 cross_border_agreed=True,
             )
             if pay:
-                billing.order_pay(owner=user, order_id=order.pk)
+                order = billing.order_pay(owner=user, order_id=order.pk)
                 billing.order_pay(owner=user, order_id=order.pk)  # a double click
+                self.package_ids.append(order.package_id)
+            else:
+                self.unpaid.append(order)
         except REFUSED:
             pass
 
@@ -149,30 +164,71 @@ class ConsoleMachine(RuleBasedStateMachine):
             except REFUSED:
                 pass
 
-    @rule(data=st.data(), approve=st.booleans())
-    def deletion_ticket(self, data, approve):
+    @rule(data=st.data(), change=st.sampled_from(["renew", "upgrade", "downgrade"]), bandwidth=st.integers(2, 20))
+    def order_for_later(self, data, change, bandwidth):
+        """An order placed now and paid (or not) much later, after the package may have changed."""
+        user = self.pick(data, self.users)
+        package = self.pick(data, self.packages(user))
+        if package:
+            try:
+                if change == "renew":
+                    order = billing.order_create_renewal(
+                        owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=12
+                    )
+                else:
+                    order = billing.order_create_resize(
+                        owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=bandwidth
+                    )
+                self.unpaid.append(order)
+            except REFUSED:
+                pass
+
+    @rule(data=st.data())
+    def pay_an_old_order(self, data):
+        """Pay an order placed earlier: stale, lapsed or cancelled ones are refused, charging nothing."""
+        order = self.pick(data, self.unpaid)
+        if order:
+            self.unpaid.remove(order)
+            try:
+                paid = billing.order_pay(owner=order.owner, order_id=order.pk)
+                if paid.order_type == Order.Type.BUY:
+                    self.package_ids.append(paid.package_id)
+            except REFUSED:
+                pass
+
+    @rule(data=st.data(), verdict=st.sampled_from(["approve", "approve_refund", "reject"]))
+    def deletion_ticket(self, data, verdict):
         user = self.pick(data, self.users)
         package = self.pick(data, self.packages(user))
         if package:
             ticket, _ = tickets.ticket_open(requester=user, package_id=package.pk, reason="machine")
-            handle = tickets.ticket_approve if approve else tickets.ticket_reject
             try:
-                handle(ticket_id=ticket.pk, staff=self.staff)
+                if verdict == "reject":
+                    tickets.ticket_reject(ticket_id=ticket.pk, staff=self.staff)
+                else:
+                    tickets.ticket_approve(ticket_id=ticket.pk, staff=self.staff, refund=verdict == "approve_refund")
             except REFUSED:
                 pass
-            if approve:
+            if verdict != "reject":
                 self.released[package.pk] = BandwidthPackage.objects.values().get(pk=package.pk)
 
-    @rule(data=st.data(), days_after=st.sampled_from([0, 16]))
-    def time_passes(self, data, days_after):
-        """A package's time runs out; the scheduled job runs (past the grace period, it releases)."""
+    @rule(days=st.sampled_from([1, 10, 31, 47]))
+    def time_passes(self, days):
+        """Time moves on and the scheduled job runs: orders lapse, packages expire, auto-renew (or
+        not), and are released past the grace period."""
+        self.clock.shift(timedelta(days=days))
+        billing.subscriptions_process()
+        for released in BandwidthPackage.objects.filter(released_at__isnull=False).exclude(pk__in=self.released):
+            self.released[released.pk] = BandwidthPackage.objects.values().get(pk=released.pk)
+
+    @rule(data=st.data(), on=st.booleans())
+    def auto_renewal(self, data, on):
         user = self.pick(data, self.users)
         package = self.pick(data, self.packages(user))
         if package:
-            BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
-            billing.subscriptions_process(now=timezone.now() + timedelta(days=days_after))
-            for released in BandwidthPackage.objects.filter(released_at__isnull=False).exclude(pk__in=self.released):
-                self.released[released.pk] = BandwidthPackage.objects.values().get(pk=released.pk)
+            billing.package_set_auto_renewal(
+                owner=user, package_id=package.pk, auto_renewal=on, auto_renewal_months=1
+            )
 
     # --- what must always hold ------------------------------------------------------------------
 
@@ -191,6 +247,34 @@ class ConsoleMachine(RuleBasedStateMachine):
             entries = LedgerEntry.objects.filter(account=account).aggregate(total=Sum("amount"))["total"] or 0
             assert account.balance == entries, account.username
         assert ledger_check().disagreements == []  # and every entry's balance after is the running sum
+
+    @invariant()
+    def expirations_are_what_paid_orders_bought(self):
+        """Each package's expiration is its purchase plus its paid renewals: a renewal runs from the
+        expiration, or from when it was paid if the package had expired; auto-renewal from the
+        expiration it renewed."""
+        orders = Order.objects.filter(status="Paid", order_type__in=["Buy", "Renew"]).order_by("paid_at", "pk")
+        bought = {}
+        for order in orders:
+            if order.order_type == "Buy":
+                bought[order.package_id] = add_months(order.paid_at, order.duration_months)
+            else:
+                expiry = bought[order.package_id]
+                start = expiry if order.idempotency_key.startswith("auto-renew:") else max(expiry, order.paid_at)
+                bought[order.package_id] = add_months(start, order.duration_months)
+        for package_id, expires_at in BandwidthPackage.objects.values_list("pk", "expires_at"):
+            assert expires_at == bought[package_id], package_id
+
+    @invariant()
+    def refunds_only_for_packages_that_may_be_refunded(self):
+        for refund in Order.objects.filter(order_type="Refund").select_related("package"):
+            assert refund.amount > 0 and refund.status == "Refunded"
+            assert not refund.package.is_cross_border
+
+    @invariant()
+    def no_lapsed_or_cancelled_order_ever_charged(self):
+        closed = Order.objects.filter(status__in=["Lapsed", "Cancelled"]).values_list("pk", flat=True)
+        assert not LedgerEntry.objects.filter(order_id__in=list(closed)).exists()
 
     @invariant()
     def one_package_per_area_pair_per_cen(self):
@@ -233,6 +317,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         assert audited["package.upgraded"] == orders["Upgrade"]
         assert audited["package.downgraded"] == orders["Downgrade"]
         assert audited["package.released"] == BandwidthPackage.objects.filter(released_at__isnull=False).count()
+        assert audited["package.refunded"] == Order.objects.filter(order_type="Refund").count()
         handled = DeletionTicket.objects.exclude(status="Pending").count()
         assert audited["ticket.approved"] + audited["ticket.rejected"] == handled
         assert audited["ticket.opened"] == DeletionTicket.objects.count()
@@ -240,7 +325,7 @@ class ConsoleMachine(RuleBasedStateMachine):
 
 @pytest.mark.django_db
 def test_console_invariants_hold_for_random_sequences():
-    """Random buy/pay/renew/resize/connect/bind/ticket/expire sequences keep every invariant."""
+    """Random buy/pay/renew/resize/connect/bind/ticket/refund/old-order/time sequences keep every invariant."""
     machine = ConsoleMachine
     machine.TestCase.settings = settings(
         max_examples=20,
