@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.core.admin import ReadOnlyAdmin
 from cenconsole.core.forms import add_service_errors
 
 from . import selectors, services
@@ -98,7 +99,7 @@ class ConsoleUserAdmin(UserAdmin):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(admin.ModelAdmin):
+class LedgerEntryAdmin(ReadOnlyAdmin):
     """The ledger, read-only: entries are written only with the balance change they record."""
 
     list_display = ["created_at", "account", "kind", "amount", "balance_after", "description", "order_id", "created_by"]
@@ -109,15 +110,6 @@ class LedgerEntryAdmin(admin.ModelAdmin):
         "created_at", "account", "kind", "amount", "balance_after", "description", "order_id", "created_by"
     ]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SignInFailure)

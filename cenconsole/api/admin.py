@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from cenconsole.core.admin import ReadOnlyAdmin
+
 from .models import AccessKey
 
 
 @admin.register(AccessKey)
-class AccessKeyAdmin(admin.ModelAdmin):
+class AccessKeyAdmin(ReadOnlyAdmin):
     """Read-only: keys are created, disabled and deleted by their owners on AccessKey Management. The
     secret is never shown, not even encrypted."""
 
@@ -13,12 +15,3 @@ class AccessKeyAdmin(admin.ModelAdmin):
     search_fields = ["id", "owner__username"]
     fields = ["id", "owner", "status", "created_at", "last_used_at", "deleted_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from cenconsole.core.admin import ReadOnlyAdmin
+
 from .models import Area, Region
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Reference data from the seed: loaded by a migration, never edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RegionInline(admin.TabularInline):
@@ -31,6 +20,8 @@ class RegionInline(admin.TabularInline):
 
 @admin.register(Area)
 class AreaAdmin(ReadOnlyAdmin):
+    """Reference data from the seed: loaded by a migration, never edited by hand."""
+
     list_display = ["name", "code", "position"]
     inlines = [RegionInline]
 

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from cenconsole.core.admin import ReadOnlyAdmin
+
 from .models import Tag
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ReadOnlyAdmin):
     """Read-only: tags are changed by their owners (Edit Tags, or the API), whose changes are audited."""
 
     list_display = ["resource_type", "resource_id", "key", "value", "owner", "created_at"]
@@ -12,12 +14,3 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["resource_id", "key", "value", "owner__username"]
     fields = list_display
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
