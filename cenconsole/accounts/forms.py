@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -24,7 +25,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if username and services.sign_in_throttled(username=username, ip_address=ip_address):
             services.sign_in_failed(username=username, ip_address=ip_address, throttled=True)
             minutes = settings.SIGN_IN_THROTTLE_MINUTES
-            raise ValidationError(services.SIGN_IN_THROTTLED.format(minutes=minutes), code="throttled")
+            raise ValidationError(gettext(services.SIGN_IN_THROTTLED) % {"minutes": minutes}, code="throttled")
         try:
             return super().clean()
         except ValidationError:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext_noop
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
@@ -75,7 +76,7 @@ def account_state_changed(*, owner) -> None:
     User.objects.filter(pk=getattr(owner, "pk", owner)).update(state_version=F("state_version") + 1)
 
 
-SIGN_IN_THROTTLED = "Too many failed sign-in attempts. Wait {minutes} minutes, then try again."
+SIGN_IN_THROTTLED = gettext_noop("Too many failed sign-in attempts. Wait %(minutes)s minutes, then try again.")
 
 security_log = logging.getLogger("cenconsole.security")
 

@@ -6,9 +6,11 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_noop
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
+from cenconsole.core.errors import refusal
 
 from . import crypto
 from .models import AccessKey, ClientToken, ConnectionDirection, SignatureNonce, new_access_key_secret
@@ -18,10 +20,12 @@ ACCESS_KEY_LIMIT = 2
 # A request whose Timestamp is further than this from the server's clock is refused.
 TIMESTAMP_TOLERANCE = timedelta(minutes=15)
 
-LIMIT_REACHED = "An account can have at most {limit} AccessKeys. Delete one you no longer use, then create a new one."
-ACCESS_KEY_ID_FORMAT = "An AccessKey ID is 8 to 64 letters and digits."
-ACCESS_KEY_SECRET_FORMAT = "An AccessKey Secret is 8 to 128 characters, without spaces."
-ACCESS_KEY_TAKEN = "AccessKey ID {access_key_id} belongs to another account."
+LIMIT_REACHED = gettext_noop(
+    "An account can have at most %(limit)s AccessKeys. Delete one you no longer use, then create a new one."
+)
+ACCESS_KEY_ID_FORMAT = gettext_noop("An AccessKey ID is 8 to 64 letters and digits.")
+ACCESS_KEY_SECRET_FORMAT = gettext_noop("An AccessKey Secret is 8 to 128 characters, without spaces.")
+ACCESS_KEY_TAKEN = gettext_noop("AccessKey ID %(access_key_id)s belongs to another account.")
 NONCE_USED = "Specified signature nonce was used already."
 
 ACCESS_KEY_ID_PATTERN = re.compile(r"[A-Za-z0-9]{8,64}")
@@ -38,7 +42,7 @@ def _check_limit(owner, *, excluding: str | None = None) -> None:
     if excluding:
         keys = keys.exclude(pk=excluding)
     if keys.count() >= ACCESS_KEY_LIMIT:
-        raise ValidationError(LIMIT_REACHED.format(limit=ACCESS_KEY_LIMIT), code="limit_reached")
+        raise refusal(LIMIT_REACHED, "limit_reached", limit=ACCESS_KEY_LIMIT)
 
 
 def _owned_key(*, owner, access_key_id: str) -> AccessKey:
@@ -95,15 +99,15 @@ def access_key_ensure(*, owner, access_key_id: str, secret: str) -> AccessKey:
     secret, enabled, whatever state the key was in."""
     errors = {}
     if not ACCESS_KEY_ID_PATTERN.fullmatch(access_key_id or ""):
-        errors["access_key_id"] = ValidationError(ACCESS_KEY_ID_FORMAT, code="access_key_id_format")
+        errors["access_key_id"] = refusal(ACCESS_KEY_ID_FORMAT, "access_key_id_format")
     if not ACCESS_KEY_SECRET_PATTERN.fullmatch(secret or ""):
-        errors["secret"] = ValidationError(ACCESS_KEY_SECRET_FORMAT, code="access_key_secret_format")
+        errors["secret"] = refusal(ACCESS_KEY_SECRET_FORMAT, "access_key_secret_format")
     if errors:
         raise ValidationError(errors)
     _lock_account(owner)
     access_key = AccessKey.objects.select_for_update().filter(pk=access_key_id).first()
     if access_key is not None and access_key.owner_id != owner.pk:
-        raise ValidationError(ACCESS_KEY_TAKEN.format(access_key_id=access_key_id), code="access_key_taken")
+        raise refusal(ACCESS_KEY_TAKEN, "access_key_taken", access_key_id=access_key_id)
     if access_key is not None and access_key.is_active and _secret_is(access_key, secret):
         return access_key  # already so: running seed_demo again changes nothing
     if access_key is None or access_key.deleted_at is not None:

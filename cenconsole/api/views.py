@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -135,7 +136,10 @@ def access_key_create(request):
 def access_key_disable(request, access_key_id):
     access_key = _owned_key_or_404(request, access_key_id)
     services.access_key_set_status(owner=request.user, access_key_id=access_key.pk, active=False)
-    messages.success(request, f"AccessKey {access_key.pk} was disabled. Requests signed with it are refused.")
+    messages.success(
+        request,
+        gettext("AccessKey %(id)s was disabled. Requests signed with it are refused.") % {"id": access_key.pk},
+    )
     return redirect("api:access_key_list")
 
 
@@ -144,7 +148,7 @@ def access_key_disable(request, access_key_id):
 def access_key_enable(request, access_key_id):
     access_key = _owned_key_or_404(request, access_key_id)
     services.access_key_set_status(owner=request.user, access_key_id=access_key.pk, active=True)
-    messages.success(request, f"AccessKey {access_key.pk} was enabled.")
+    messages.success(request, gettext("AccessKey %(id)s was enabled.") % {"id": access_key.pk})
     return redirect("api:access_key_list")
 
 
@@ -155,6 +159,8 @@ def access_key_delete(request, access_key_id):
     access_key = _owned_key_or_404(request, access_key_id)
     if request.method == "POST":
         services.access_key_delete(owner=request.user, access_key_id=access_key.pk)
-        messages.success(request, f"AccessKey {access_key.pk} was deleted. It can never be used again.")
+        messages.success(
+            request, gettext("AccessKey %(id)s was deleted. It can never be used again.") % {"id": access_key.pk}
+        )
         return redirect("api:access_key_list")
     return render_page(request, "api/access_key_delete.html", {"access_key": access_key})
