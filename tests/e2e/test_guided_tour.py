@@ -173,6 +173,14 @@ def test_tour_left_and_resumed_across_pages(sign_in, live_server, user):
 
     highlighted(page).click()
     expect_stop(page, "Step 3 of 4 · CEN ID")
+    page.goto(f"{live_server.url}/cen/orders/")  # away from the flow, the tour says where its step is
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(popover(page)).to_contain_text("This step is on another page.")
+    expect(page.locator(".driver-active-element:not(#driver-dummy-element)")).to_have_count(0)  # nothing lit
+    popover(page).get_by_role("button", name="Go there").click()
+    expect(page).to_have_url(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(highlighted(page).get_by_label("CEN ID")).to_have_value(instance.pk)
     popover(page).get_by_role("button", name="Back").click()  # back on the CEN page
     expect(page).to_have_url(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
     expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
