@@ -1,29 +1,79 @@
 // CEN Console: the guided tour of "Purchase a bandwidth package" over the live console (driver.js).
-// Its stops and words are the server's (<template id="tour-steps">, templates/demo/tour_link.html). Where
-// the tour is lives in sessionStorage, so it carries on across page loads and htmx swaps; Exit (or Esc)
-// pauses it, and Take the tour resumes it. Without JavaScript, Take the tour is a link to the How to
-// buy page.
+// Its stops and words are the server's: the How to buy page's <template id="tour-steps">
+// (templates/demo/tour_steps.html), fetched once when the tour first runs and kept for the tab, so other
+// pages carry only the Take the tour link. Where the tour is lives in sessionStorage too, so it carries on
+// across page loads and htmx swaps; Exit (or Esc) pauses it, and Take the tour resumes it. Without
+// JavaScript, Take the tour is a link to the How to buy page.
 (function () {
   "use strict";
   var KEY = "cen-console-tour";
-  var source = document.getElementById("tour-steps");
+  var TEXTS_KEY = "cen-console-tour-texts";
   var link = document.getElementById("tour-link");
-  if (!source || !link || !window.driver || !window.driver.js) {
+  if (!link || !window.driver || !window.driver.js || !window.sessionStorage) {
     return;
   }
-  var texts = source.dataset;
-  var elsewhere = source.content.querySelector("[data-elsewhere]").innerHTML;
-  var stops = Array.prototype.map.call(source.content.querySelectorAll("[data-stop]"), function (stop) {
-    return {
-      name: stop.dataset.stop,
-      target: stop.dataset.target,
-      action: stop.dataset.action,
-      optional: stop.hasAttribute("data-optional"),
-      start: stop.hasAttribute("data-start"),
-      title: stop.querySelector("h2").innerHTML,
-      text: stop.querySelector("div").innerHTML,
-    };
-  });
+  var texts = null;
+  var elsewhere = null;
+  var stops = null;
+
+  // Reads the stops from the <template id="tour-steps"> in html.
+  function parse(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    var source = holder.content.getElementById("tour-steps");
+    if (!source) {
+      return false;
+    }
+    texts = source.dataset;
+    elsewhere = source.content.querySelector("[data-elsewhere]").innerHTML;
+    stops = Array.prototype.map.call(source.content.querySelectorAll("[data-stop]"), function (stop) {
+      return {
+        target: stop.dataset.target,
+        action: stop.dataset.action,
+        optional: stop.hasAttribute("data-optional"),
+        start: stop.hasAttribute("data-start"),
+        title: stop.querySelector("h2").innerHTML,
+        text: stop.querySelector("div").innerHTML,
+      };
+    });
+    return true;
+  }
+
+  // Calls then() once the stops are known: from this page, the tab's copy, or the How to buy page.
+  // failed() (if given) runs when they cannot be had.
+  function withStops(then, failed) {
+    var language = document.documentElement.lang;
+    if (stops) {
+      then();
+      return;
+    }
+    var here = document.getElementById("tour-steps");
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(TEXTS_KEY));
+    } catch (error) {
+      kept = null;
+    }
+    if ((here && parse(here.outerHTML)) || (kept && kept.language === language && parse(kept.html))) {
+      then();
+      return;
+    }
+    window.fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error(response.status));
+    }).then(function (page) {
+      var source = new window.DOMParser().parseFromString(page, "text/html").getElementById("tour-steps");
+      if (!source || !parse(source.outerHTML)) {
+        throw new Error("no tour on the How to buy page");
+      }
+      window.sessionStorage.setItem(TEXTS_KEY, JSON.stringify({ language: language, html: source.outerHTML }));
+      then();
+    }).catch(function () {
+      if (failed) {
+        failed();
+      }
+    });
+  }
+
   var tour = null; // the driver while the popover is shown
   var shownIndex = null;
 
@@ -240,6 +290,12 @@
 
   link.addEventListener("click", function (event) {
     event.preventDefault();
+    withStops(start, function () {
+      window.location.assign(link.href); // no tour to be had: the How to buy page
+    });
+  });
+
+  function start() {
     var state = load();
     if (state && state.urls) {
       state.paused = false;
@@ -261,19 +317,31 @@
     }
     save({ index: 0, urls: {} });
     window.location.assign(texts.instancesUrl);
-  });
+  }
+
+  // The tour under way (not left) is shown on every page, once its stops are known.
+  function resume(keepFocus) {
+    var state = load();
+    if (state && !state.paused) {
+      withStops(function () {
+        show(keepFocus);
+      });
+    } else {
+      close();
+    }
+  }
 
   document.addEventListener("htmx:afterSettle", function () {
-    show(true);
+    resume(true);
   });
 
   // Back from the browser's cache: the page is as it was left; show the stop the state names.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {
       close();
-      show();
+      resume();
     }
   });
 
-  show();
+  resume();
 })();

@@ -56,10 +56,19 @@ def test_another_accounts_instance_is_never_linked(client_user, other_user):
     assert other.pk not in client_user.get(HOW_TO_BUY).content.decode()
 
 
-def test_signed_in_pages_carry_take_the_tour_and_its_steps(client_user, cen_instance):
-    """The top bar links Take the tour to the How to buy page and holds the tour's stops, without
-    inline script (a <template> is never run)."""
+def test_signed_in_pages_link_take_the_tour_to_how_to_buy(client_user, cen_instance):
+    """The top bar links Take the tour to the How to buy page; the tour's stops are not on every page."""
     page = client_user.get(reverse("cen:instance_list")).content.decode()
     assert f'<a class="topbar-link" id="tour-link" href="{HOW_TO_BUY}">Take the tour</a>' in page
-    assert '<template id="tour-steps"' in page and 'data-stop="paid"' in page
-    assert "<script>" not in page and 'data-tour="manage"' in page
+    assert 'data-tour="manage"' in page and '<template id="tour-steps"' not in page
+
+
+def test_how_to_buy_holds_the_tours_stops_in_a_template(client_user):
+    """The tour's stops and words are the How to buy page's <template> (never rendered nor run): the
+    seed's four steps, the six parameters, Buy Now and Pay, without inline script."""
+    page = client_user.get(HOW_TO_BUY).content.decode()
+    assert page.count('<template id="tour-steps"') == 1
+    assert page.count("data-stop=") == 13 and page.count('data-action="click"') == 5
+    for number in range(1, 5):
+        assert f"<h2>Step {number} of 4 · " in page
+    assert "<script>" not in page
