@@ -4,6 +4,7 @@ from django.urls import include, path
 from cenconsole.accounts.views import account, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
+from cenconsole.demo.tour import how_to_buy
 
 urlpatterns = [
     # The console's Instances page, or the RPC API when the request names an Action.
@@ -19,6 +20,7 @@ urlpatterns = [
     path("cen/", include("cenconsole.networks.urls")),
     path("cen/", include("cenconsole.tickets.urls")),
     path("tags/", include("cenconsole.tags.urls")),
+    path("how-to-buy/", how_to_buy, name="how_to_buy"),
     path("billing/", include("cenconsole.billing.urls")),
     path("admin/", admin.site.urls),
 ]

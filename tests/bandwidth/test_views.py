@@ -169,7 +169,8 @@ def test_tab_is_a_link_with_its_own_url(client_user, cen_instance):
 def test_tab_buy_button_opens_the_purchase_page_for_this_instance(client_user, cen_instance):
     """Buy Bandwidth Package(Subscription) links to the purchase page with this instance chosen."""
     content = client_user.get(tab_url(cen_instance)).text
-    assert f'href="{BUY_URL}?cen_id={cen_instance.pk}">Buy Bandwidth Package(Subscription)</a>' in content
+    link = f'href="{BUY_URL}?cen_id={cen_instance.pk}" data-tour="buy-package">Buy Bandwidth Package(Subscription)</a>'
+    assert link in content
 
 
 def test_htmx_tab_request_returns_only_the_tab_body(client_user, cen_instance):

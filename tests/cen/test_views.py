@@ -119,7 +119,7 @@ def test_instances_page_row_shows_id_name_status_count_and_description(client_us
 def test_manage_links_to_the_cen_page(client_user, cen_instance):
     """Manage in the Actions column links to the instance's CEN page."""
     content = client_user.get(INSTANCES_URL).content.decode()
-    assert f'<a href="/cen/instances/{cen_instance.pk}/">Manage</a>' in content
+    assert f'<a href="/cen/instances/{cen_instance.pk}/" data-tour="manage">Manage</a>' in content
 
 
 def test_cen_page_opens_on_the_bandwidth_packages_tab(client_user, cen_instance):

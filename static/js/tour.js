@@ -1,0 +1,347 @@
+// CEN Console: the guided tour of "Purchase a bandwidth package" over the live console (driver.js).
+// Its stops and words are the server's: the How to buy page's <template id="tour-steps">
+// (templates/demo/tour_steps.html), fetched once when the tour first runs and kept for the tab, so other
+// pages carry only the Take the tour link. Where the tour is lives in sessionStorage too, so it carries on
+// across page loads and htmx swaps; Exit (or Esc) pauses it, and Take the tour resumes it. Without
+// JavaScript, Take the tour is a link to the How to buy page.
+(function () {
+  "use strict";
+  var KEY = "cen-console-tour";
+  var TEXTS_KEY = "cen-console-tour-texts";
+  var link = document.getElementById("tour-link");
+  if (!link || !window.driver || !window.driver.js || !window.sessionStorage) {
+    return;
+  }
+  var texts = null;
+  var elsewhere = null;
+  var stops = null;
+
+  // Reads the stops from the <template id="tour-steps"> in html.
+  function parse(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    var source = holder.content.getElementById("tour-steps");
+    if (!source) {
+      return false;
+    }
+    texts = source.dataset;
+    elsewhere = source.content.querySelector("[data-elsewhere]").innerHTML;
+    stops = Array.prototype.map.call(source.content.querySelectorAll("[data-stop]"), function (stop) {
+      return {
+        target: stop.dataset.target,
+        action: stop.dataset.action,
+        optional: stop.hasAttribute("data-optional"),
+        start: stop.hasAttribute("data-start"),
+        title: stop.querySelector("h2").innerHTML,
+        text: stop.querySelector("div").innerHTML,
+      };
+    });
+    return true;
+  }
+
+  // Calls then() once the stops are known: from this page, the tab's copy, or the How to buy page.
+  // failed() (if given) runs when they cannot be had.
+  function withStops(then, failed) {
+    var language = document.documentElement.lang;
+    if (stops) {
+      then();
+      return;
+    }
+    var here = document.getElementById("tour-steps");
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(TEXTS_KEY));
+    } catch (error) {
+      kept = null;
+    }
+    if ((here && parse(here.outerHTML)) || (kept && kept.language === language && parse(kept.html))) {
+      then();
+      return;
+    }
+    window.fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error(response.status));
+    }).then(function (page) {
+      var source = new window.DOMParser().parseFromString(page, "text/html").getElementById("tour-steps");
+      if (!source || !parse(source.outerHTML)) {
+        throw new Error("no tour on the How to buy page");
+      }
+      window.sessionStorage.setItem(TEXTS_KEY, JSON.stringify({ language: language, html: source.outerHTML }));
+      then();
+    }).catch(function () {
+      if (failed) {
+        failed();
+      }
+    });
+  }
+
+  var tour = null; // the driver while the popover is shown
+  var shownIndex = null;
+
+  // State: {index, urls: {index: page where that stop was shown}, clicked: index whose element was
+  // just clicked (its page is on its way), paused}.
+  function load() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(KEY));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function save(state) {
+    window.sessionStorage.setItem(KEY, JSON.stringify(state));
+  }
+
+  function here() {
+    return window.location.pathname + window.location.search;
+  }
+
+  function target(index) {
+    var stop = stops[index];
+    return stop ? document.querySelector(stop.target) : null;
+  }
+
+  // The stop after (step 1) or before (step -1) index, passing optional stops not on this page.
+  function neighbour(index, step) {
+    var next = index + step;
+    while (stops[next] && stops[next].optional && !target(next)) {
+      next += step;
+    }
+    return stops[next] ? next : null;
+  }
+
+  // After a refused Buy Now, the first stop up to index whose element shows a field's error.
+  function refused(index) {
+    for (var earlier = 0; earlier < index; earlier += 1) {
+      var element = target(earlier);
+      if (element && element.querySelector(".is-invalid")) {
+        return earlier;
+      }
+    }
+    return index;
+  }
+
+  function close() {
+    if (tour) {
+      var closing = tour;
+      tour = null;
+      shownIndex = null;
+      closing.destroy();
+    }
+  }
+
+  function pause() {
+    var state = load();
+    close();
+    if (!state) {
+      return;
+    }
+    if (stops[state.index] && stops[state.index].action === "finish") {
+      window.sessionStorage.removeItem(KEY);
+    } else {
+      state.paused = true;
+      delete state.clicked;
+      save(state);
+    }
+    link.focus();
+  }
+
+  // Goes to the page of the stop at or before index that was shown last, else the Instances page.
+  function goTo(index) {
+    var state = load() || { urls: {} };
+    var page = null;
+    for (var earlier = index; earlier >= 0; earlier -= 1) {
+      if (state.urls[earlier] && state.urls[earlier] !== here()) {
+        page = state.urls[earlier];
+        break;
+      }
+    }
+    state.index = page ? earlier : 0;
+    state.paused = false;
+    delete state.clicked;
+    save(state);
+    window.location.assign(page || texts.instancesUrl);
+  }
+
+  function move(index) {
+    var state = load();
+    state.index = index;
+    save(state);
+    if (target(index)) {
+      show();
+    } else {
+      goTo(index);
+    }
+  }
+
+  function next(index) {
+    var stop = stops[index];
+    var element = target(index);
+    if (!element) {
+      goTo(index);
+    } else if (stop.action === "click") {
+      element.click(); // does the step, as the user's own click would (see the click listener below)
+    } else if (stop.action === "finish") {
+      window.sessionStorage.removeItem(KEY);
+      close();
+      link.focus();
+    } else {
+      move(neighbour(index, 1));
+    }
+  }
+
+  function popover(index, element) {
+    var stop = stops[index];
+    var last = stop.action === "finish";
+    var buttons = index > 0 ? ["previous", "next"] : ["next"];
+    return {
+      title: stop.title,
+      description: element ? stop.text : stop.text + "<p class=\"tour-elsewhere\">" + elsewhere + "</p>",
+      side: "bottom",
+      align: "start",
+      showButtons: buttons,
+      nextBtnText: element ? (last ? texts.finish : texts.next) : texts.go,
+      prevBtnText: texts.back,
+      onNextClick: function () {
+        next(index);
+      },
+      onPrevClick: function () {
+        move(neighbour(index, -1));
+      },
+      onPopoverRender: function (dom) {
+        dom.wrapper.setAttribute("role", "dialog"); // named by its title: "Step n of 4 · ..."
+        dom.wrapper.setAttribute("aria-labelledby", "driver-popover-title");
+        dom.wrapper.setAttribute("aria-describedby", "driver-popover-description");
+        dom.wrapper.classList.add("tour-popover");
+        var exit = document.createElement("button");
+        exit.type = "button";
+        exit.className = "driver-popover-footer-btn tour-exit";
+        exit.textContent = texts.exit;
+        exit.addEventListener("click", pause);
+        dom.footer.insertBefore(exit, dom.footerButtons);
+      },
+    };
+  }
+
+  // Shows the stop the state names, or the one the page shows after a clicked stop. keepFocus: after an
+  // htmx swap, focus stays where the user is typing.
+  function show(keepFocus) {
+    var state = load();
+    if (!state || state.paused) {
+      close();
+      return;
+    }
+    var index = state.index;
+    if (state.clicked !== undefined) {
+      var after = neighbour(state.clicked, 1);
+      if (after !== null && target(after)) {
+        index = after;
+      } else if (target(state.clicked)) {
+        index = refused(state.clicked); // the step did not go through: the field to correct, or again
+      } else {
+        index = after === null ? state.clicked : after;
+      }
+      delete state.clicked;
+    }
+    var element = target(index);
+    state.index = index;
+    if (element) {
+      state.urls[index] = here();
+    }
+    save(state);
+    if (tour && shownIndex === index && tour.getActiveElement() === element && element) {
+      tour.refresh();
+      return;
+    }
+    var focused = document.activeElement;
+    if (!tour) {
+      tour = window.driver.js.driver({
+        animate: false,
+        allowClose: true,
+        overlayOpacity: 0.45,
+        stagePadding: 6,
+        overlayClickBehavior: function () {}, // a stray click does not end the tour; Exit and Esc do
+        onDestroyStarted: pause, // Esc
+      });
+    }
+    shownIndex = index;
+    tour.highlight({ element: element || undefined, popover: popover(index, element) });
+    var popoverElement = tour.getState("popover");
+    if (keepFocus && focused && focused !== document.body && document.body.contains(focused) &&
+        !(popoverElement && popoverElement.wrapper.contains(focused))) {
+      focused.focus();
+    } else if (popoverElement) {
+      popoverElement.nextButton.focus();
+    }
+  }
+
+  // Clicking the highlighted element of a "click" stop does the step: the next page (or htmx swap)
+  // shows the next stop.
+  document.addEventListener("click", function (event) {
+    var state = load();
+    if (!state || state.paused || shownIndex === null || stops[shownIndex].action !== "click") {
+      return;
+    }
+    var element = target(shownIndex);
+    if (element && element.contains(event.target)) {
+      state.clicked = shownIndex;
+      save(state);
+    }
+  }, true);
+
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    withStops(start, function () {
+      window.location.assign(link.href); // no tour to be had: the How to buy page
+    });
+  });
+
+  function start() {
+    var state = load();
+    if (state && state.urls) {
+      state.paused = false;
+      save(state);
+      if (target(state.index) || state.clicked !== undefined) {
+        show();
+      } else {
+        goTo(state.index);
+      }
+      return;
+    }
+    // A new tour starts where this page is in the steps, or at step 1 on the Instances page.
+    for (var index = 0; index < stops.length; index += 1) {
+      if (stops[index].start && target(index)) {
+        save({ index: index, urls: {} });
+        show();
+        return;
+      }
+    }
+    save({ index: 0, urls: {} });
+    window.location.assign(texts.instancesUrl);
+  }
+
+  // The tour under way (not left) is shown on every page, once its stops are known.
+  function resume(keepFocus) {
+    var state = load();
+    if (state && !state.paused) {
+      withStops(function () {
+        show(keepFocus);
+      });
+    } else {
+      close();
+    }
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    resume(true);
+  });
+
+  // Back from the browser's cache: the page is as it was left; show the stop the state names.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      close();
+      resume();
+    }
+  });
+
+  resume();
+})();

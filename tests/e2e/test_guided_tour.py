@@ -1,0 +1,229 @@
+"""The guided tour (Take the tour in the top bar) over the live console: the seed's four steps, each
+highlighting the real element, followed by clicking only what it highlights, from the keyboard, left and
+resumed; and the How to buy page it opens with JavaScript off."""
+
+import re
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
+
+from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
+from cenconsole.bandwidth.models import BandwidthPackage
+from tests.factories import CenInstanceFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def popover(page):
+    return page.get_by_role("dialog", name=re.compile(r"^Step \d of 4 · "))
+
+
+def highlighted(page):
+    return page.locator(".driver-active-element")
+
+
+def expect_stop(page, title):
+    expect(popover(page).locator(".driver-popover-title")).to_have_text(title)
+
+
+def take_the_tour(page):
+    page.get_by_role("link", name="Take the tour").click()
+
+
+def test_tour_is_followed_to_a_paid_package_by_clicking_what_it_highlights(sign_in, live_server, user):
+    """From step 1 to the success page, clicking only the highlighted element (Next through step 3's
+    parameters): the package is bought and bound, and the tour ends there."""
+    CenInstanceFactory(owner=user, name="older-cen")
+    instance = CenInstanceFactory(owner=user, name="tour-cen")
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/")  # the tour starts from any page
+    take_the_tour(page)
+
+    expect(page).to_have_url(f"{live_server.url}/cen/instances/")
+    expect_stop(page, "Step 1 of 4 · Manage")
+    expect(popover(page)).to_contain_text("click Manage in the Actions column")
+    expect(highlighted(page)).to_have_text("Manage")
+    with pytest.raises(PlaywrightTimeoutError):  # nothing but the highlighted element and the popover takes a click
+        page.get_by_role("link", name="Orders").click(timeout=500)
+    highlighted(page).click()
+
+    expect(page.get_by_role("heading", name="tour-cen")).to_be_visible()
+    expect_stop(page, "Step 2 of 4 · Bandwidth Packages")
+    expect(highlighted(page)).to_have_text("Bandwidth Packages")
+    highlighted(page).click()  # an htmx swap of the tab
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+    highlighted(page).click()
+
+    expect(page.get_by_role("heading", name="Buy Bandwidth Package(Subscription)")).to_be_visible()
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(popover(page)).to_contain_text("Select the CEN instance for which you want to purchase a bandwidth package.")
+    expect(highlighted(page).get_by_label("CEN ID")).to_have_value(instance.pk)
+    for title, text in [
+        ("Step 3 of 4 · Area", "Select one area to be interconnected."),
+        ("Step 3 of 4 · Area", "Select the other area to be interconnected."),
+        ("Step 3 of 4 · Cross-border", "read the notice and select the agreement"),
+    ]:
+        popover(page).get_by_role("button", name="Next").click()
+        expect_stop(page, title)
+        expect(popover(page)).to_contain_text(text)
+    expect(popover(page)).not_to_contain_text("You cannot modify")
+    highlighted(page).get_by_label(CROSS_BORDER_AGREEMENT).check()  # inside the highlighted notice
+    for title, text in [
+        ("Step 3 of 4 · Bandwidth", "Set a bandwidth value for the bandwidth package."),
+        ("Step 3 of 4 · Name", "Enter a name for the bandwidth package."),
+        ("Step 3 of 4 · Duration", "Select a validity period for the bandwidth package."),
+        ("Step 4 of 4 · Buy Now", "unless you open a ticket"),
+    ]:
+        popover(page).get_by_role("button", name="Next").click()
+        expect_stop(page, title)
+        expect(popover(page)).to_contain_text(text)
+    expect(highlighted(page)).to_have_text("Buy Now")
+    highlighted(page).click()
+
+    expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
+    expect_stop(page, "Step 4 of 4 · Pay")
+    highlighted(page).click()
+
+    expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
+    expect_stop(page, "Step 4 of 4 · Payment successful")
+    popover(page).get_by_role("button", name="Finish").click()
+    expect(popover(page)).to_have_count(0)
+    package = BandwidthPackage.objects.get()
+    assert package.cen_instance_id == instance.pk
+    page.reload()
+    expect(popover(page)).to_have_count(0)  # over: no stop on the next page
+
+
+def test_tour_is_followed_from_the_keyboard(sign_in, live_server, user):
+    """Focus moves into the popover; Tab reaches the highlighted element, Enter follows it or Next, and
+    Esc leaves the tour."""
+    CenInstanceFactory(owner=user, name="keyboard-cen")
+    page = sign_in(user)
+    page.get_by_role("link", name="Take the tour").focus()
+    page.keyboard.press("Enter")
+
+    expect_stop(page, "Step 1 of 4 · Manage")
+    expect(popover(page).get_by_role("button", name="Next")).to_be_focused()
+    page.keyboard.press("Tab")  # Next -> the highlighted Manage link (focus stays in the tour)
+    expect(highlighted(page)).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect_stop(page, "Step 2 of 4 · Bandwidth Packages")
+    expect(popover(page).get_by_role("button", name="Next")).to_be_focused()
+    page.keyboard.press("Enter")  # Next does the step: the tab
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+    page.keyboard.press("Enter")
+
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    page.keyboard.press("Enter")
+    expect_stop(page, "Step 3 of 4 · Area")
+    page.keyboard.press("Tab")  # into the highlighted Area A
+    expect(page.get_by_label("Area A")).to_be_focused()
+    page.get_by_label("Area A").select_option(label="Europe")  # a live update swaps the form
+    expect(page.locator("#area-a-regions")).to_contain_text("Germany (Frankfurt)")
+    expect(page.get_by_label("Area A")).to_be_focused()  # the swap does not take focus away
+    expect(highlighted(page).get_by_label("Area A")).to_have_value(re.compile(".+"))
+    page.keyboard.press("Shift+Tab")
+    expect(popover(page).get_by_role("button", name="Next")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect_stop(page, "Step 3 of 4 · Area")
+    page.keyboard.press("Escape")
+    expect(popover(page)).to_have_count(0)
+    expect(page.get_by_role("link", name="Take the tour")).to_be_focused()
+
+    page.keyboard.press("Enter")  # resumes where it was left
+    expect_stop(page, "Step 3 of 4 · Area")
+    expect(popover(page)).to_contain_text("Select the other area to be interconnected.")
+    page.get_by_label("Area B").select_option(label="Europe")  # Europe <-> Europe: no cross-border stop
+    expect(page.locator("#cross-border-notice")).to_have_count(0)
+    for title in ["Step 3 of 4 · Bandwidth", "Step 3 of 4 · Name", "Step 3 of 4 · Duration", "Step 4 of 4 · Buy Now"]:
+        popover(page).get_by_role("button", name="Next").focus()
+        page.keyboard.press("Enter")
+        expect_stop(page, title)
+    page.keyboard.press("Enter")  # Next on Buy Now: the order
+    expect_stop(page, "Step 4 of 4 · Pay")
+    page.keyboard.press("Enter")
+    expect_stop(page, "Step 4 of 4 · Payment successful")
+    expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(popover(page)).to_have_count(0)
+    assert BandwidthPackage.objects.get().area_a.name == "Europe"
+
+
+def test_tour_left_and_resumed_across_pages(sign_in, live_server, user):
+    """Exit leaves the tour; Take the tour on another page takes the user back to where it was left;
+    Back returns to the step before, on its own page."""
+    instance = CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    take_the_tour(page)
+    highlighted(page).click()
+    highlighted(page).click()
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+    popover(page).get_by_role("button", name="Exit").click()
+    expect(popover(page)).to_have_count(0)
+
+    page.get_by_role("link", name="Orders").click()  # clickable again: the tour is left
+    expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+    page.reload()
+    expect(popover(page)).to_have_count(0)
+    take_the_tour(page)
+    expect(page).to_have_url(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+
+    highlighted(page).click()
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    page.goto(f"{live_server.url}/cen/orders/")  # away from the flow, the tour says where its step is
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(popover(page)).to_contain_text("This step is on another page.")
+    expect(page.locator(".driver-active-element:not(#driver-dummy-element)")).to_have_count(0)  # nothing lit
+    popover(page).get_by_role("button", name="Go there").click()
+    expect(page).to_have_url(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(highlighted(page).get_by_label("CEN ID")).to_have_value(instance.pk)
+    popover(page).get_by_role("button", name="Back").click()  # back on the CEN page
+    expect(page).to_have_url(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+    popover(page).get_by_role("button", name="Back").click()
+    expect_stop(page, "Step 2 of 4 · Bandwidth Packages")
+    popover(page).get_by_role("button", name="Back").click()
+    expect(page).to_have_url(f"{live_server.url}/cen/instances/")
+    expect_stop(page, "Step 1 of 4 · Manage")
+
+
+def test_buy_now_refused_takes_the_tour_to_the_field_to_correct(sign_in, live_server, user):
+    """A Buy Now the form refuses (cross-border agreement not selected) highlights the field with the
+    error; corrected, the tour carries on to Buy Now and the order."""
+    instance = CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
+    take_the_tour(page)  # on the purchase page, the tour starts at step 3
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    for _ in range(7):
+        popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    highlighted(page).click()
+    expect_stop(page, "Step 3 of 4 · Cross-border")
+    expect(highlighted(page).locator(".invalid-feedback")).to_be_visible()
+    assert not BandwidthPackage.objects.exists()
+    highlighted(page).get_by_label(CROSS_BORDER_AGREEMENT).check()
+    for _ in range(4):
+        popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    highlighted(page).click()
+    expect_stop(page, "Step 4 of 4 · Pay")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_take_the_tour_opens_how_to_buy_with_javascript_off(page, sign_in, live_server, user):
+    """Without JavaScript, Take the tour is a link to the How to buy page, whose links lead into the flow."""
+    instance = CenInstanceFactory(owner=user)
+    sign_in(user)
+    take_the_tour(page)
+    expect(page).to_have_url(f"{live_server.url}/how-to-buy/")
+    expect(page.get_by_role("heading", name="How to buy a bandwidth package")).to_be_visible()
+    for number in range(1, 5):
+        expect(page.get_by_role("heading", name=f"Step {number} of 4")).to_be_visible()
+    page.get_by_role("link", name=f"Open the Bandwidth Packages tab of {instance.pk}").click()
+    page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
+    expect(page.get_by_label("CEN ID")).to_have_value(instance.pk)
