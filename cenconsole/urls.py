@@ -16,5 +16,6 @@ urlpatterns = [
     path("cen/", include("cenconsole.networks.urls")),
     path("cen/", include("cenconsole.tickets.urls")),
     path("tags/", include("cenconsole.tags.urls")),
+    path("demo/", include("cenconsole.demo.urls")),
     path("admin/", admin.site.urls),
 ]
