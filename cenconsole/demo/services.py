@@ -403,7 +403,10 @@ def clock_advance(*, account, step: str) -> dict[str, int]:
             moment = _next_moment(account=account, after=previous, until=target)
             if moment is None:
                 break
-        new_offset = max(start_offset, target - clock.real_now())
+        if step in ADVANCE_STEPS:
+            new_offset = start_offset + ADVANCE_STEPS[step]  # exact: "7 days ahead", not 6 days 23:59:59
+        else:
+            new_offset = max(start_offset, target - clock.real_now())
         with clock.account_time(new_offset):
             done.update(bandwidth_services.subscriptions_process(now=clock.now(), owner=account))
         type(account).objects.filter(pk=account.pk).update(clock_offset=new_offset)
