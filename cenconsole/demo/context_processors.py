@@ -4,7 +4,7 @@ account's own fields: no query."""
 
 from cenconsole.core import clock
 
-from .services import is_demo_account
+from .services import ADVANCE_CHOICES, is_demo_account
 
 
 def demo_bar(request):
@@ -19,7 +19,5 @@ def demo_bar(request):
     if user.is_sandbox and user.sandbox_expires_at:
         left = max(int((user.sandbox_expires_at - clock.real_now()).total_seconds()), 0)
         bar["sandbox_hours_left"], bar["sandbox_minutes_left"] = left // 3600, left % 3600 // 60
-    from .views import STEP_CHOICES
-
-    bar["steps"] = STEP_CHOICES
+    bar["steps"] = ADVANCE_CHOICES
     return {"demo_bar": bar}

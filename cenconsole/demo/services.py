@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Max, Q
+from django.utils.translation import gettext_lazy
 
 from cenconsole.accounts.models import LedgerEntry, signup_credit
 from cenconsole.accounts.services import (
@@ -341,6 +342,13 @@ ADVANCE_STEPS = {
     "month": timedelta(days=30),
 }
 NEXT_EXPIRY = "next-expiry"
+# The choices under Advance time, in the top bar and on its page.
+ADVANCE_CHOICES = [
+    ("day", gettext_lazy("1 day")),
+    ("week", gettext_lazy("1 week")),
+    ("month", gettext_lazy("1 month")),
+    (NEXT_EXPIRY, gettext_lazy("To next expiry")),
+]
 # At most this many moments are stepped through in one advance (each renews a package once at most).
 MAX_STEPS = 1000
 

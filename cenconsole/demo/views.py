@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cenconsole.core.rendering import render_page
@@ -85,7 +85,7 @@ def clock(request):
         messages.success(request, gettext("The clock moved ahead: %(summary)s.") % {"summary": summary})
         return _back(request)
     refusal = services.clock_back_refusal(account) if account.clock_offset else None
-    context = {"steps": STEP_CHOICES, "back_refusal": " ".join(refusal.messages) if refusal else ""}
+    context = {"steps": services.ADVANCE_CHOICES, "back_refusal": " ".join(refusal.messages) if refusal else ""}
     return render_page(request, "demo/clock.html", context)
 
 
@@ -102,10 +102,3 @@ def clock_real_time(request):
     messages.success(request, gettext("The account's clock is back on real time."))
     return _back(request)
 
-
-STEP_CHOICES = [
-    ("day", gettext_lazy("1 day")),
-    ("week", gettext_lazy("1 week")),
-    ("month", gettext_lazy("1 month")),
-    (services.NEXT_EXPIRY, gettext_lazy("To next expiry")),
-]
