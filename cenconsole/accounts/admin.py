@@ -7,9 +7,15 @@ from .models import SignInFailure, User
 
 @admin.register(User)
 class ConsoleUserAdmin(UserAdmin):
-    list_display = ["username", "balance", "is_staff", "date_joined"]
-    readonly_fields = ["balance"]
-    fieldsets = [*UserAdmin.fieldsets, (_("Billing"), {"fields": ["balance"]})]
+    list_display = ["username", "balance", "is_staff", "is_sandbox", "date_joined"]
+    list_filter = [*UserAdmin.list_filter, "is_sandbox"]
+    # The demo's fields are shown, never edited: only cenconsole.demo's services set them.
+    readonly_fields = ["balance", "is_sandbox", "sandbox_expires_at", "clock_offset"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (_("Billing"), {"fields": ["balance"]}),
+        (_("Demo"), {"fields": ["is_sandbox", "sandbox_expires_at", "clock_offset"]}),
+    ]
 
 
 @admin.register(SignInFailure)

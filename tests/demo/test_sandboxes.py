@@ -173,3 +173,11 @@ def test_packages_still_refuse_deletion_elsewhere(sandbox):
 
     with pytest.raises(DeletionRefused):
         BandwidthPackage.objects.filter(owner=sandbox).delete()
+
+
+def test_admin_shows_but_never_edits_the_sandbox_flags(admin_client, sandbox):
+    """Staff see a sandbox's flags in the admin; posting the change form cannot clear them."""
+    url = f"/admin/accounts/user/{sandbox.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert "sandbox expires" in page.lower()
+    assert 'name="is_sandbox"' not in page and 'name="clock_offset"' not in page

@@ -117,3 +117,18 @@ def test_advance_one_month_with_auto_renewal_renews_and_charges(page, live_serve
     expect(order_row).to_contain_text(f"USD {renewal.amount:,.2f}")
     expect(order_row).to_contain_text("Paid")
     assert renewal.amount > Decimal("0")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_demo_works_with_javascript_off(page, live_server):
+    """With JavaScript off: /demo/start/'s button makes a sandbox, and Advance time (a <details> menu of
+    plain forms) and Reset demo still work."""
+    page.goto(f"{live_server.url}/demo/start/")
+    page.get_by_role("button", name="Try the console").click()
+    page.wait_for_url(f"{live_server.url}/cen/instances/")
+    expect(page.locator("#demo-bar")).to_contain_text("Sandbox")
+    advance(page, "1 day")
+    expect(page.locator("#test-clock")).to_contain_text("1 day ahead")
+    page.locator("#demo-bar").get_by_role("link", name="Reset demo").click()
+    page.get_by_role("button", name="Reset", exact=True).click()
+    expect(page.locator("#demo-bar")).not_to_contain_text("Clock:")
