@@ -181,3 +181,14 @@ def test_admin_shows_but_never_edits_the_sandbox_flags(admin_client, sandbox):
     page = admin_client.get(url).content.decode()
     assert "sandbox expires" in page.lower()
     assert 'name="is_sandbox"' not in page and 'name="clock_offset"' not in page
+
+
+def test_the_removal_path_itself_refuses_an_ordinary_account(regular_account):
+    """The one path that drops package rows checks the account again itself: an ordinary account is
+    refused with nothing removed, whoever calls it."""
+    from django.core.exceptions import ValidationError
+
+    before = holdings(regular_account)
+    with pytest.raises(ValidationError):
+        demo._account_data_remove(regular_account, access_keys=True)
+    assert holdings(regular_account) == before
