@@ -33,8 +33,10 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "CEN Console: http://127.0.0.1:$(PORT)/  (demo / demo; staff: admin / admin at /admin/)"
-	@# process_subscriptions once a minute beside the server (expiry, auto-renewal, release), stopped with it.
-	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; done ) & loop=$$!; \
+	@# Once a minute beside the server, stopped with it: process_subscriptions (expiry, auto-renewal,
+	@# release) and purge_sandboxes (expired Try the console sandboxes).
+	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; \
+		$(PY) manage.py purge_sandboxes >/dev/null || true; done ) & loop=$$!; \
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py process_subscriptions; \
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cenconsole.accounts.middleware.SessionAuthenticationMiddleware",
+    "cenconsole.core.middleware.AccountClockMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cenconsole.core.middleware.ContentSecurityPolicyMiddleware",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cenconsole.core.context_processors.navigation",
+                "cenconsole.demo.context_processors.demo_bar",
             ],
         },
     },
@@ -215,3 +217,7 @@ SIGN_IN_FAILURES_PER_ADDRESS = 20
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))
 # An unpaid order lapses this long after it is placed (a replica choice: Alibaba does not publish one).
 ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "24"))
+# Demo sandboxes (Try the console): how long one lives, and how many one address may make per window.
+DEMO_SANDBOX_HOURS = int(os.environ.get("DEMO_SANDBOX_HOURS", "8"))
+DEMO_SANDBOX_THROTTLE_MINUTES = 60
+DEMO_SANDBOXES_PER_ADDRESS = int(os.environ.get("DEMO_SANDBOXES_PER_ADDRESS", "10"))

@@ -22,5 +22,6 @@ urlpatterns = [
     path("tags/", include("cenconsole.tags.urls")),
     path("how-to-buy/", how_to_buy, name="how_to_buy"),
     path("billing/", include("cenconsole.billing.urls")),
+    path("demo/", include("cenconsole.demo.urls")),
     path("admin/", admin.site.urls),
 ]

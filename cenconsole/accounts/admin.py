@@ -22,10 +22,16 @@ LATEST_ENTRIES = 10
 
 @admin.register(User)
 class ConsoleUserAdmin(UserAdmin):
-    list_display = ["username", "balance", "is_staff", "date_joined"]
-    # The balance changes only through the ledger: Pay, refunds, and Adjust balance below.
-    readonly_fields = ["balance", "ledger"]
-    fieldsets = [*UserAdmin.fieldsets, (_("Billing"), {"fields": ["balance", "ledger"]})]
+    list_display = ["username", "balance", "is_staff", "is_sandbox", "date_joined"]
+    list_filter = [*UserAdmin.list_filter, "is_sandbox"]
+    # The balance changes only through the ledger: Pay, refunds, and Adjust balance below. The demo's
+    # fields are shown, never edited: only cenconsole.demo's services set them.
+    readonly_fields = ["balance", "ledger", "is_sandbox", "sandbox_expires_at", "clock_offset"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (_("Billing"), {"fields": ["balance", "ledger"]}),
+        (_("Demo"), {"fields": ["is_sandbox", "sandbox_expires_at", "clock_offset"]}),
+    ]
     actions = ["adjust_balance"]
 
     def save_model(self, request, obj, form, change):

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -28,6 +29,27 @@ class User(AbstractUser):
         editable=False,
         help_text=_("Bumped whenever the account's instances or their packages change; keys cached page fragments."),
     )
+    # A demo's own fields: set only by cenconsole.demo's services (never editable: no form, the admin
+    # or the API can make an account a sandbox, which the purge would then remove).
+    is_sandbox = models.BooleanField(
+        _("sandbox"),
+        default=False,
+        editable=False,
+        help_text=_("A throwaway account made by Try the console; removed with all it owns when it expires."),
+    )
+    sandbox_expires_at = models.DateTimeField(
+        _("sandbox expires"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Real time at which the periodic job removes this sandbox."),
+    )
+    clock_offset = models.DurationField(
+        _("test clock offset"),
+        default=timedelta(0),
+        editable=False,
+        help_text=_("How far ahead of real time the account's own clock runs (Advance time, demo accounts only)."),
+    )
 
     session_generation = models.PositiveIntegerField(
         _("session generation"),
@@ -50,6 +72,13 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
         constraints = [
             models.CheckConstraint(condition=models.Q(balance__gte=0), name="user_balance_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(is_sandbox=False) | models.Q(sandbox_expires_at__isnull=False),
+                name="sandbox_has_expiry",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(clock_offset__gte=timedelta(0)), name="clock_offset_not_negative"
+            ),
         ]
 
     def _get_session_auth_hash(self, secret=None):
@@ -59,6 +88,10 @@ class User(AbstractUser):
         key_salt = "cenconsole.accounts.User.get_session_auth_hash"
         value = f"{self.password}:{self.session_generation}"
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
+
+    @property
+    def runs_on_test_clock(self) -> bool:
+        return bool(self.clock_offset)
 
 
 class SignInFailure(models.Model):
@@ -75,6 +108,21 @@ class SignInFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} from {self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SandboxCreation(models.Model):
+    """A sandbox made by Try the console, kept for the throttling window: too many from one address
+    refuse more for a while. Stored in the database so every app server sees the same count."""
+
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=clock.real_now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "sandbox creation"
+
+    def __str__(self):
+        return f"{self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class LedgerEntry(models.Model):

@@ -19,7 +19,7 @@ from .messages import (
     ADJUSTMENT_TOO_LARGE,
     ADJUSTMENT_ZERO,
 )
-from .models import LedgerEntry, SignInFailure, User
+from .models import LedgerEntry, SandboxCreation, SignInFailure, User
 
 
 @transaction.atomic
@@ -46,7 +46,7 @@ def session_end(*, user, session_id: str | None, now: datetime | None = None) ->
     every request reads) until its cookie would have expired anyway; expired sign-outs are forgotten."""
     if not session_id:
         return
-    now = now or clock.now()
+    now = now or clock.real_now()  # cookies expire in real time, whatever a demo account's test clock says
     account = User.objects.select_for_update().only("signed_out_sessions").get(pk=user.pk)
     signed_out = {key: ends for key, ends in account.signed_out_sessions.items() if ends > now.timestamp()}
     signed_out[session_id] = (now + timedelta(seconds=settings.SESSION_COOKIE_AGE)).timestamp()
@@ -83,7 +83,7 @@ security_log = logging.getLogger("cenconsole.security")
 
 def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
     """True while the username or the address has too many recent failures."""
-    since = clock.now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
+    since = clock.real_now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
     recent = SignInFailure.objects.filter(created_at__gte=since)
     if recent.filter(username__iexact=username).count() >= settings.SIGN_IN_FAILURES_PER_USER:
         return True
@@ -92,12 +92,30 @@ def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
 
 def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = False) -> None:
     """Records and logs a failed sign-in; forgets failures older than the window."""
-    now = clock.now()
+    now = clock.real_now()
     SignInFailure.objects.filter(created_at__lt=now - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)).delete()
     SignInFailure.objects.create(username=username[:150], ip_address=ip_address, created_at=now)
     security_log.warning(
         "sign-in %s: username=%r address=%s", "refused (throttled)" if throttled else "failed", username, ip_address
     )
+
+
+def sandbox_creation_allowed(*, ip_address: str | None) -> bool:
+    """False while the address has made too many sandboxes within the window (real time)."""
+    if not ip_address:
+        return True
+    since = clock.real_now() - timedelta(minutes=settings.DEMO_SANDBOX_THROTTLE_MINUTES)
+    made = SandboxCreation.objects.filter(ip_address=ip_address, created_at__gte=since).count()
+    return made < settings.DEMO_SANDBOXES_PER_ADDRESS
+
+
+def sandbox_creation_record(*, ip_address: str | None) -> None:
+    """Counts a sandbox against its address; forgets creations older than the window."""
+    now = clock.real_now()
+    SandboxCreation.objects.filter(
+        created_at__lt=now - timedelta(minutes=settings.DEMO_SANDBOX_THROTTLE_MINUTES)
+    ).delete()
+    SandboxCreation.objects.create(ip_address=ip_address, created_at=now)
 
 
 # The ledger ---------------------------------------------------------------------------------------

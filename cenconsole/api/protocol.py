@@ -103,7 +103,7 @@ def _timestamp(value: str, now: datetime) -> datetime:
 def authenticate(method: str, parameters: dict[str, str], *, now: datetime | None = None) -> AccessKey:
     """The AccessKey that signed the request; raises ApiError for any refusal. Records the
     request's SignatureNonce, so the same signed request is refused the second time."""
-    now = now or clock.now()
+    now = now or clock.real_now()  # signatures are checked against real time, whatever the account's clock
     for name in SIGNED_PARAMETERS:
         if not parameters.get(name):
             raise errors.missing_parameter(name)
@@ -163,7 +163,7 @@ def _accept(access_key: AccessKey, *, nonce: str, timestamp: datetime, now: date
 def authenticate_v3(request, *, now: datetime | None = None) -> AccessKey:
     """The AccessKey that signed a V3 request; raises ApiError for any refusal. Its x-acs-date is
     checked like V1's Timestamp and its x-acs-signature-nonce is accepted once per AccessKey."""
-    now = now or clock.now()
+    now = now or clock.real_now()  # signatures are checked against real time, whatever the account's clock
     authorization = signature_v3.parse_authorization(request.headers.get("Authorization", ""))
     if authorization is None or not authorization.access_key_id:
         raise errors.INCOMPLETE_SIGNATURE

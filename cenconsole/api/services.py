@@ -143,7 +143,7 @@ def signature_nonce_use(*, access_key: AccessKey, nonce: str, timestamp: datetim
     """Records a request's SignatureNonce; a nonce the key has used already is refused (code
     nonce_used). Nonces whose Timestamp no longer passes the 15-minute check are pruned first: a
     replay of them is refused by its Timestamp."""
-    now = now or clock.now()
+    now = now or clock.real_now()
     SignatureNonce.objects.filter(timestamp__lt=now - TIMESTAMP_TOLERANCE).delete()
     try:
         with transaction.atomic():

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext, gettext_noop
 
+from . import clock
+
 
 class ContentSecurityPolicyMiddleware:
     """Sends the Content Security Policy: every script and style comes from this site's own static
@@ -44,3 +46,22 @@ class NullCharacterMiddleware:
             body = {"RequestId": str(uuid.uuid4()).upper(), "Code": "InvalidParameter", "Message": NULL_CHARACTER}
             return JsonResponse(body, status=400)
         return HttpResponseBadRequest(gettext(NULL_CHARACTER), content_type="text/plain; charset=utf-8")
+
+
+class AccountClockMiddleware:
+    """Runs a signed-in console user's request on their account's clock (a demo's test clock:
+    `clock_offset` on the account). Staff pages and anonymous visitors run on real time. Placed
+    after AuthenticationMiddleware; the offset is reset when the response is made."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        offset = None
+        if user is not None and user.is_authenticated and not user.is_staff:
+            offset = getattr(user, "clock_offset", None)
+        if not offset:
+            return self.get_response(request)
+        with clock.account_time(offset):
+            return self.get_response(request)

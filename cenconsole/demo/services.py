@@ -1,21 +1,51 @@
-"""Demo data for `manage.py seed_demo`: every function ensures a state, so running it twice is safe."""
+"""Demo data and the demo's own powers: `manage.py seed_demo`, sandboxes (Try the console), Reset demo
+and the test clock (Advance time).
 
+Seeding goes through the real services (a package is bought and paid, a VPC attached), so a seeded
+account is one a user could have made. Removing an account's data is the one path that drops
+bandwidth package rows, which every other path refuses (model, queryset, PROTECT): it lives here,
+in `_account_data_remove`, and runs only for sandbox accounts and the `demo` account."""
+
+import logging
+import secrets
+from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.utils.translation import gettext_noop
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from cenconsole.accounts.models import LedgerEntry
-from cenconsole.accounts.services import account_state_changed, balance_change
+from cenconsole.accounts.models import LedgerEntry, signup_credit
+from cenconsole.accounts.services import (
+    account_state_changed,
+    balance_change,
+    sandbox_creation_allowed,
+    sandbox_creation_record,
+)
+from cenconsole.api.models import AccessKey, ClientToken, ConnectionDirection
+from cenconsole.audit.models import AuditRecord
+from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth import services as bandwidth_services
-from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.cen.models import CenInstance, new_cen_id
 from cenconsole.core import clock
+from cenconsole.core.errors import refusal
+from cenconsole.networks import services as network_services
+from cenconsole.networks.models import NetworkInstance, RegionConnection
+from cenconsole.tags.models import Tag
+from cenconsole.tickets.models import DeletionTicket
+
+from .messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
 
 BULK_BATCH = 1000
 CENT = Decimal("0.01")
+DEMO_USERNAME = "demo"
+SANDBOX_PREFIX = "sandbox-"
+
+logger = logging.getLogger("cenconsole.demo")
 
 
 @transaction.atomic
@@ -72,6 +102,11 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
     return missing
 
 
+# The seeded state ----------------------------------------------------------------------------------
+
+DEMO_CEN_NAME = "demo-cen"
+# VPCs attached to the sample CEN instance: (name, region).
+DEMO_NETWORKS = [("demo-vpc-hangzhou", "cn-hangzhou"), ("demo-vpc-virginia", "us-east-1")]
 # Packages the demo shows the subscription's life with: (name, area A, area B, expires in).
 DEMO_PACKAGES = [
     ("demo-expiring", "Asia-Pacific", "Europe", timedelta(minutes=45)),
@@ -79,13 +114,12 @@ DEMO_PACKAGES = [
 ]
 
 
-def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_in):
-    """Buys the package through the real services, then moves its expiration as if time had passed."""
-    if BandwidthPackage.objects.active().filter(owner=owner, name=name).exists():
-        return
+def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, package_id=None):
+    """Buys the package through the real services, then moves its expiration as if time had passed.
+    With `package_id` (Reset demo), the new package takes that ID back, so bookmarks still work."""
     order = bandwidth_services.order_create_purchase(
         owner=owner,
-        idempotency_key=f"seed-demo:{name}:{clock.now().timestamp()}",
+        idempotency_key=f"seed-demo:{name}:{secrets.token_hex(8)}",
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
@@ -95,6 +129,42 @@ def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_i
     )
     package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
     BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)
+    if package_id and package_id != package.pk and not BandwidthPackage.objects.filter(pk=package_id).exists():
+        # Foreign keys are checked at commit (deferred), so the order follows its package's new ID.
+        BandwidthPackage.objects.filter(pk=package.pk).update(id=package_id)
+        Order.objects.filter(package_id=package.pk).update(package_id=package_id)
+        AuditRecord.objects.filter(target_type="BandwidthPackage", target_id=package.pk).update(target_id=package_id)
+
+
+def _demo_networks_ensure(*, owner, cen_instance) -> None:
+    if NetworkInstance.objects.filter(cen_instance=cen_instance).exists():
+        return
+    for name, region in DEMO_NETWORKS:
+        network_services.network_instance_attach(
+            owner=owner, cen_instance_id=cen_instance.pk, region_code=region, name=name
+        )
+
+
+@transaction.atomic
+def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str] | None = None) -> CenInstance:
+    """The demo's state in an account without one: a sample CEN instance with VPCs in Mainland China
+    and North America, a package that expires within the hour and one already expired. `cen_id` and
+    `package_ids` (by package name) give back the IDs a reset account had."""
+    cen_instance = CenInstance.objects.create(
+        id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description="Sample CEN instance"
+    )
+    _demo_networks_ensure(owner=owner, cen_instance=cen_instance)
+    for name, area_a, area_b, expires_in in DEMO_PACKAGES:
+        _demo_package_buy(
+            owner=owner,
+            cen_instance=cen_instance,
+            name=name,
+            area_a=area_a,
+            area_b=area_b,
+            expires_in=expires_in,
+            package_id=(package_ids or {}).get(name),
+        )
+    return cen_instance
 
 
 @transaction.atomic
@@ -102,12 +172,309 @@ def demo_ensure():
     """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
     that expires within the hour and one already expired."""
     admin = account_ensure(username="admin", password="admin", staff=True)
-    demo = account_ensure(username="demo", password="demo")
+    demo = account_ensure(username=DEMO_USERNAME, password="demo")
     cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
     if cen_instance is None:
-        cen_instance = CenInstance.objects.create(owner=demo, name="demo-cen", description="Sample CEN instance")
+        account_seed(owner=demo)
+        return admin, demo
+    _demo_networks_ensure(owner=demo, cen_instance=cen_instance)
     for name, area_a, area_b, expires_in in DEMO_PACKAGES:
-        _demo_package_ensure(
-            owner=demo, cen_instance=cen_instance, name=name, area_a=area_a, area_b=area_b, expires_in=expires_in
-        )
+        if not BandwidthPackage.objects.active().filter(owner=demo, name=name).exists():
+            _demo_package_buy(
+                owner=demo, cen_instance=cen_instance, name=name, area_a=area_a, area_b=area_b, expires_in=expires_in
+            )
     return admin, demo
+
+
+# Removing an account's data (Reset demo, the sandbox purge) -----------------------------------------
+
+
+def is_demo_account(account) -> bool:
+    """Sandboxes and the `demo` account: the accounts Reset demo and Advance time work on."""
+    return bool(account.is_authenticated and not account.is_staff and (
+        account.is_sandbox or account.username == DEMO_USERNAME
+    ))
+
+
+def _demo_account_locked(account_id):
+    """The account, locked, if it is a sandbox or the demo account (read again from the database, so
+    a stale object can never widen the check); refused otherwise."""
+    account = get_user_model().objects.select_for_update().get(pk=account_id)
+    if not is_demo_account(account):
+        raise refusal(DEMO_ONLY, "demo_only")
+    return account
+
+
+def _raw_delete(queryset: models.QuerySet) -> int:
+    """Drops the rows without Django's delete() (no signals, no cascades collected): the only way
+    past BandwidthPackage's refusing delete(). Callers remove every referring row first."""
+    return queryset._raw_delete(queryset.db) or 0
+
+
+def _account_data_remove(account, *, access_keys: bool) -> Counter:
+    """Removes what the (locked, checked) account owns: tickets, region connections, networks, tags,
+    orders, packages, CEN instances, client tokens, ledger entries, the audit records about them,
+    and with `access_keys` its AccessKeys. Returns how many of each it removed."""
+    if not (account.is_sandbox or account.username == DEMO_USERNAME):  # the callers checked; never widen it
+        raise refusal(DEMO_ONLY, "demo_only")
+    held = Counter()
+    packages = BandwidthPackage.objects.filter(owner=account)
+    cen_instances = CenInstance.objects.filter(owner=account)
+    package_ids = list(packages.values_list("pk", flat=True))
+    cen_ids = list(cen_instances.values_list("pk", flat=True))
+    tickets = DeletionTicket.objects.filter(Q(requester=account) | Q(package_id__in=package_ids))
+    connections = RegionConnection.objects.filter(Q(cen_instance_id__in=cen_ids) | Q(package_id__in=package_ids))
+    connection_ids = list(connections.values_list("pk", flat=True))
+    orders = Order.objects.filter(owner=account)
+    networks = NetworkInstance.objects.filter(owner=account)
+    targets = {
+        "DeletionTicket": [str(pk) for pk in tickets.values_list("pk", flat=True)],
+        "RegionConnection": [str(pk) for pk in connection_ids],
+        "NetworkInstance": list(networks.values_list("pk", flat=True)),
+        "Order": [str(pk) for pk in orders.values_list("pk", flat=True)],
+        "BandwidthPackage": package_ids,
+        "CenInstance": cen_ids,
+    }
+    held["tickets"] = _raw_delete(tickets)
+    held["region connections"] = _raw_delete(connections)
+    _raw_delete(ConnectionDirection.objects.filter(connection_id__in=connection_ids))
+    held["network instances"] = _raw_delete(networks)
+    held["tags"] = _raw_delete(Tag.objects.filter(owner=account))
+    held["orders"] = _raw_delete(orders)
+    held["bandwidth packages"] = _raw_delete(packages)
+    held["CEN instances"] = _raw_delete(cen_instances)
+    _raw_delete(ClientToken.objects.filter(owner=account))
+    held["ledger entries"] = _raw_delete(LedgerEntry.objects.filter(account=account))
+    about = Q(pk__in=[])
+    for target_type, ids in targets.items():
+        if ids:
+            about |= Q(target_type=target_type, target_id__in=ids)
+    if access_keys:
+        keys = AccessKey.objects.filter(owner=account)
+        about |= Q(target_type="AccessKey", target_id__in=list(keys.values_list("pk", flat=True))) | Q(actor=account)
+        held["AccessKeys"] = keys.count()
+        keys.delete()  # their used nonces go with them (CASCADE)
+    _raw_delete(AuditRecord.objects.filter(about))
+    return held
+
+
+def _held_note(held: Counter) -> str:
+    return ", ".join(f"{count} {what}" for what, count in held.items() if count) or "nothing"
+
+
+# Reset demo ---------------------------------------------------------------------------------------
+
+
+def demo_reset(*, account) -> CenInstance:
+    """Reset demo: the account back to its seeded state on real time (clock offset 0, the demo credit
+    as its only ledger entry), keeping the seeded CEN instance's and packages' IDs so bookmarks still
+    work. Only for sandboxes and the demo account; its AccessKeys are kept."""
+    with transaction.atomic(), clock.account_time(None):
+        account = _demo_account_locked(account.pk)
+        seeded = CenInstance.objects.filter(owner=account, name=DEMO_CEN_NAME).order_by("created_at").first()
+        package_ids = dict(
+            BandwidthPackage.objects.filter(owner=account, name__in=[p[0] for p in DEMO_PACKAGES])
+            .order_by("created_at")
+            .values_list("name", "pk")
+        )
+        held = _account_data_remove(account, access_keys=False)
+        credit = signup_credit()
+        type(account).objects.filter(pk=account.pk).update(balance=credit, clock_offset=timedelta(0))
+        account.balance, account.clock_offset = credit, timedelta(0)
+        LedgerEntry.objects.create(
+            account=account,
+            kind=LedgerEntry.Kind.OPENING_CREDIT,
+            amount=credit,
+            balance_after=credit,
+            description="Opening credit (demo reset)",
+        )
+        cen_instance = account_seed(owner=account, cen_id=seeded.pk if seeded else None, package_ids=package_ids)
+        account_state_changed(owner=account)
+        audit_record(actor=account, action="demo.reset", target=account, note=f"Removed {_held_note(held)}.")
+        return cen_instance
+
+
+# Sandboxes ----------------------------------------------------------------------------------------
+
+
+def sandbox_create(*, ip_address: str | None):
+    """Try the console: a new sandbox account (no usable password: it is signed in at once), seeded like
+    the demo account, living DEMO_SANDBOX_HOURS of real time. Refused when the address made too many."""
+    with transaction.atomic():
+        if not sandbox_creation_allowed(ip_address=ip_address):
+            raise refusal(SANDBOX_THROTTLED, "sandbox_throttled")
+        sandbox_creation_record(ip_address=ip_address)
+        User = get_user_model()
+        account = User(
+            username=f"{SANDBOX_PREFIX}{secrets.token_hex(5)}",
+            is_sandbox=True,
+            sandbox_expires_at=clock.real_now() + timedelta(hours=settings.DEMO_SANDBOX_HOURS),
+        )
+        account.set_unusable_password()
+        account.save(force_insert=True)
+        with clock.account_time(None):
+            account_seed(owner=account)
+        account.refresh_from_db()
+        return account
+
+
+def sandboxes_purge(*, now=None) -> list[str]:
+    """The periodic job's step: removes every sandbox whose time is up (real time) with all it owns,
+    leaving one audit record per sandbox saying what it held. Touches sandbox accounts only. Returns
+    the usernames removed."""
+    now = now or clock.real_now()
+    User = get_user_model()
+    expired = User.objects.filter(is_sandbox=True, sandbox_expires_at__lte=now).values_list("pk", flat=True)
+    purged = []
+    for account_id in list(expired):
+        try:
+            with transaction.atomic():
+                account = User.objects.select_for_update().filter(pk=account_id, is_sandbox=True).first()
+                if account is None or account.sandbox_expires_at > now:
+                    continue
+                held = _account_data_remove(account, access_keys=True)
+                User.objects.filter(pk=account.pk, is_sandbox=True).delete()
+                audit_record(
+                    actor=None,
+                    action="sandbox.purged",
+                    target=account,
+                    changes={"username": (account.username, None)},
+                    note=f"Sandbox expired at {account.sandbox_expires_at:%Y-%m-%d %H:%M} UTC; "
+                    f"it held {_held_note(held)}.",
+                )
+                purged.append(account.username)
+        except Exception:
+            logger.exception("Sandbox %s could not be purged", account_id)
+    return purged
+
+
+# The test clock (Advance time) ----------------------------------------------------------------------
+
+ADVANCE_STEPS = {
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+    "month": timedelta(days=30),
+}
+NEXT_EXPIRY = "next-expiry"
+# The choices under Advance time, in the top bar and on its page.
+ADVANCE_CHOICES = [
+    ("day", gettext_lazy("1 day")),
+    ("week", gettext_lazy("1 week")),
+    ("month", gettext_lazy("1 month")),
+    (NEXT_EXPIRY, gettext_lazy("To next expiry")),
+]
+# At most this many moments are stepped through in one advance (each renews a package once at most).
+MAX_STEPS = 1000
+
+
+def _next_moment(*, account, after, until):
+    """The earliest moment in (after, until] at which something is due for the account: an unpaid
+    order lapses, a package expires (or auto-renews), an expired package is released."""
+    grace = timedelta(days=settings.CEN_RELEASE_GRACE_DAYS)
+    packages = BandwidthPackage.objects.active().filter(owner=account)
+    candidates = [
+        Order.objects.filter(owner=account, status=Order.Status.UNPAID, pay_before__isnull=False)
+        .filter(pay_before__gt=after, pay_before__lte=until)
+        .aggregate(at=models.Min("pay_before"))["at"],
+        packages.filter(expires_at__gt=after, expires_at__lte=until).aggregate(at=models.Min("expires_at"))["at"],
+        packages.filter(expires_at__gt=after - grace, expires_at__lte=until - grace).aggregate(
+            at=models.Min("expires_at")
+        )["at"],
+    ]
+    if candidates[2] is not None:
+        candidates[2] += grace
+    moments = [moment for moment in candidates if moment is not None]
+    return min(moments) if moments else None
+
+
+def _next_expiry(account):
+    with clock.account_time(account.clock_offset):
+        now = clock.now()
+    return (
+        BandwidthPackage.objects.active()
+        .filter(owner=account, expires_at__gt=now)
+        .aggregate(at=models.Min("expires_at"))["at"]
+    )
+
+
+def clock_advance(*, account, step: str) -> dict[str, int]:
+    """Advance time: the account's clock moves ahead by the step (or to its next package expiry), and
+    what would have happened meanwhile happens now, in order, each at its own moment: unpaid orders
+    lapse, packages expire or auto-renew (charging the balance), expired packages are released after
+    the grace period. Only this account moves. Returns how many of each happened."""
+    done = Counter()
+    with transaction.atomic():
+        account = _demo_account_locked(account.pk)
+        start_offset = account.clock_offset
+        with clock.account_time(start_offset):
+            start = clock.now()
+        if step == NEXT_EXPIRY:
+            target = _next_expiry(account)
+            if target is None:
+                raise refusal(NO_NEXT_EXPIRY, "no_next_expiry")
+        elif step in ADVANCE_STEPS:
+            target = start + ADVANCE_STEPS[step]
+        else:
+            raise refusal(UNKNOWN_STEP, "unknown_step")
+        # What was already due at the start, then each later moment in turn.
+        moment, previous = start, None
+        for _ in range(MAX_STEPS):
+            with clock.account_time(moment - clock.real_now()):
+                done.update(bandwidth_services.subscriptions_process(now=moment, owner=account))
+            previous = moment
+            moment = _next_moment(account=account, after=previous, until=target)
+            if moment is None:
+                break
+        if step in ADVANCE_STEPS:
+            new_offset = start_offset + ADVANCE_STEPS[step]  # exact: "7 days ahead", not 6 days 23:59:59
+        else:
+            new_offset = max(start_offset, target - clock.real_now())
+        with clock.account_time(new_offset):
+            done.update(bandwidth_services.subscriptions_process(now=clock.now(), owner=account))
+        type(account).objects.filter(pk=account.pk).update(clock_offset=new_offset)
+        account_state_changed(owner=account)
+    account.clock_offset = new_offset
+    return {outcome: count for outcome, count in done.items() if count}
+
+
+def _future_changes(account) -> tuple[int, object]:
+    """How many of the account's records lie after real time (made on the test clock), and the latest."""
+    real = clock.real_now()
+    checks = [
+        (LedgerEntry.objects.filter(account=account), "created_at"),
+        (Order.objects.filter(owner=account), "created_at"),
+        (BandwidthPackage.objects.filter(owner=account), "created_at"),
+        (BandwidthPackage.objects.filter(owner=account), "expiry_processed_for"),
+        (BandwidthPackage.objects.filter(owner=account), "released_at"),
+        (CenInstance.objects.filter(owner=account), "created_at"),
+        (NetworkInstance.objects.filter(owner=account), "created_at"),
+        (DeletionTicket.objects.filter(requester=account), "created_at"),
+        (Tag.objects.filter(owner=account), "created_at"),
+    ]
+    count, latest = 0, None
+    for queryset, field in checks:
+        later = queryset.filter(**{f"{field}__gt": real})
+        found = later.aggregate(n=models.Count("pk"), at=Max(field))
+        count += found["n"]
+        if found["at"] and (latest is None or found["at"] > latest):
+            latest = found["at"]
+    return count, latest
+
+
+def clock_back_refusal(account):
+    """Why the account's clock cannot go back to real time (a ValidationError), or None if it can."""
+    count, latest = _future_changes(account)
+    if count:
+        return refusal(FUTURE_STATE, "future_state", count=count, latest=f"{latest:%Y-%m-%d %H:%M}")
+    return None
+
+
+@transaction.atomic
+def clock_back_to_real_time(*, account) -> None:
+    """Back to real time: only when nothing the account holds was made on the test clock."""
+    account = _demo_account_locked(account.pk)
+    error = clock_back_refusal(account)
+    if error is not None:
+        raise error
+    type(account).objects.filter(pk=account.pk).update(clock_offset=timedelta(0))
+    account_state_changed(owner=account)

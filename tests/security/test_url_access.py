@@ -6,13 +6,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cenconsole.api import services as api_services
+from cenconsole.demo import services as demo_services
 from cenconsole.networks import services as network_services
 from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, order_purchase
 
 pytestmark = pytest.mark.django_db
 
 # Public on purpose: signing in and up, the health check, and the API (signed requests, not sessions).
-PUBLIC = {"login", "logout", "signup", "healthz", "site_root", "api_endpoint"}
+PUBLIC = {"login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start"}
 
 
 def url_patterns(patterns=None, prefix=""):
@@ -30,9 +31,19 @@ ALL_URLS = list(url_patterns())
 
 
 @pytest.fixture
-def owner_objects(db):
+def owner_kind():
+    """The kind of account the walk's two accounts are: overridden with "sandbox" (Try the console)."""
+    return "account"
+
+
+def new_account(kind):
+    return demo_services.sandbox_create(ip_address=None) if kind == "sandbox" else UserFactory()
+
+
+@pytest.fixture
+def owner_objects(db, owner_kind):
     """One of each object of the first account, by the URL argument that names it."""
-    owner = UserFactory()
+    owner = new_account(owner_kind)
     cen_instance = CenInstanceFactory(owner=owner)
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10)
     network = network_services.network_instance_attach(
@@ -87,14 +98,16 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, owner_objects, route, name
             assert response.url.startswith("/accounts/login/"), f"{path} -> {response.url}"
 
 
+@pytest.mark.parametrize("owner_kind", ["account", "sandbox"])
 @pytest.mark.parametrize(
     ("route", "name", "arguments"),
     [url for url in ALL_URLS if url[2]],
     ids=[name for _, name, arguments in ALL_URLS if arguments],
 )
-def test_another_account_gets_404_for_the_first_accounts_ids(client, owner_objects, route, name, arguments):
-    """Another signed-in account gets 404 on GET and POST for every URL naming the first account's objects."""
-    client.force_login(UserFactory())
+def test_another_account_gets_404_for_the_first_accounts_ids(client, owner_objects, owner_kind, route, name, arguments):
+    """Another signed-in account gets 404 on GET and POST for every URL naming the first account's
+    objects; a sandbox is as isolated from another sandbox as any two accounts."""
+    client.force_login(new_account(owner_kind))
     path = fill(route, arguments, owner_objects)
     for method in (client.get, client.post):
         response = method(path)

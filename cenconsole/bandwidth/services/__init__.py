@@ -5,7 +5,7 @@ Every caller (views, admin, commands, the API) goes through these names, so ever
 all of them."""
 
 from ..messages import *  # noqa: F403 (callers name the messages beside the services that raise them)
-from .expiry import subscriptions_process
+from .expiry import subscriptions_process, subscriptions_process_all
 from .packages import (
     owned_cen,
     package_bind,
@@ -97,4 +97,5 @@ __all__ = [
     "resize_check",
     "settle",
     "subscriptions_process",
+    "subscriptions_process_all",
 ]

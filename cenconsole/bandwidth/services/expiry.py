@@ -5,6 +5,7 @@ period."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
@@ -25,6 +26,14 @@ def _expiry_due(now):
         .filter(expires_at__lte=now)
         .filter(Q(expiry_processed_for__isnull=True) | ~Q(expiry_processed_for=F("expires_at")))
     )
+
+
+def _scoped(packages, *, owner, owners):
+    if owner is not None:
+        packages = packages.filter(owner=owner)
+    if owners is not None:
+        packages = packages.filter(owner__in=owners)
+    return packages
 
 
 def _auto_renew(package: BandwidthPackage, *, expired_at, now) -> None:
@@ -74,18 +83,29 @@ def _process_expiry(*, package_id: str, now) -> str | None:
         return "expired"
 
 
-def subscriptions_process(*, now=None) -> dict[str, int]:
+def subscriptions_process(*, now=None, owner=None, owners=None) -> dict[str, int]:
     """Lapses unpaid orders past their deadline, expires and auto-renews packages whose time has come,
     then releases those expired longer than the grace period. Idempotent: each package is re-checked
-    under a lock, so two runs at the same time change nothing twice."""
+    under a lock, so two runs at the same time change nothing twice.
+
+    With `owner`, processes only that account (a demo's Advance time runs it under the account's
+    clock); `owners` narrows the run to a queryset of accounts (the periodic job's real-time pass)."""
     now = now or clock.now()
-    done = {"auto_renewed": 0, "expired": 0, "released": 0, "lapsed": orders_lapse(now=now)}
-    for package_id in list(_expiry_due(now).values_list("pk", flat=True)):
+    done = {
+        "auto_renewed": 0,
+        "expired": 0,
+        "released": 0,
+        "lapsed": orders_lapse(now=now, owner=owner, owners=owners),
+    }
+    due = _scoped(_expiry_due(now), owner=owner, owners=owners).order_by("expires_at", "pk")
+    for package_id in list(due.values_list("pk", flat=True)):
         outcome = _process_expiry(package_id=package_id, now=now)
         if outcome:
             done[outcome] += 1
     grace = timedelta(days=settings.CEN_RELEASE_GRACE_DAYS)
-    overdue = BandwidthPackage.objects.active().filter(expires_at__lte=now - grace).values_list("pk", flat=True)
+    overdue = _scoped(
+        BandwidthPackage.objects.active().filter(expires_at__lte=now - grace), owner=owner, owners=owners
+    ).values_list("pk", flat=True)
     for package_id in list(overdue):
         try:
             with transaction.atomic():
@@ -100,4 +120,17 @@ def subscriptions_process(*, now=None) -> dict[str, int]:
                 done["released"] += 1
         except ValidationError:
             continue
+    return done
+
+
+def subscriptions_process_all(*, now=None) -> dict[str, int]:
+    """The periodic job: every account on real time (or `now`) in one pass, then each account on a
+    test clock separately, at its own time (real time plus its offset)."""
+    now = now or clock.real_now()
+    accounts = get_user_model().objects
+    done = subscriptions_process(now=now, owners=accounts.filter(clock_offset=timedelta(0)))
+    for account in accounts.exclude(clock_offset=timedelta(0)).only("pk", "clock_offset"):
+        with clock.account_time(account.clock_offset):
+            for outcome, count in subscriptions_process(now=now + account.clock_offset, owner=account).items():
+                done[outcome] += count
     return done

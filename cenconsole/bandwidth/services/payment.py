@@ -315,12 +315,16 @@ def refund_create(*, package: BandwidthPackage, amount: Decimal, now, note: str)
     return order
 
 
-def orders_lapse(*, now=None) -> int:
-    """Unpaid orders past their deadline lapse (the periodic job; Pay enforces it too)."""
+def orders_lapse(*, now=None, owner=None, owners=None) -> int:
+    """Unpaid orders past their deadline lapse (the periodic job; Pay enforces it too). With `owner`,
+    only that account's (run on its own clock); `owners` narrows the accounts by a queryset."""
     now = now or clock.now()
-    return Order.objects.filter(status=Order.Status.UNPAID, pay_before__lte=now).update(
-        status=Order.Status.LAPSED, lapsed_at=F("pay_before")
-    )
+    orders = Order.objects.filter(status=Order.Status.UNPAID, pay_before__lte=now)
+    if owner is not None:
+        orders = orders.filter(owner=owner)
+    if owners is not None:
+        orders = orders.filter(owner__in=owners)
+    return orders.update(status=Order.Status.LAPSED, lapsed_at=F("pay_before"))
 
 
 def package_orders_cancel_unpaid(*, package: BandwidthPackage, now=None) -> list[int]:

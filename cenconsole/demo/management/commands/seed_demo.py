@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -17,6 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Account to ensure instead of the demo accounts.")
         parser.add_argument("--password", help="Password to set for --user.")
         parser.add_argument("--instances", type=int, default=0, help="Ensure at least this many CEN instances.")
+        parser.add_argument(
+            "--reset",
+            metavar="USERNAME",
+            help="Put that account (demo, or a sandbox) back to its seeded state on real time, as Reset demo does.",
+        )
         parser.add_argument("--balance", type=Decimal, help="Ensure the account's balance is at least this (USD).")
         parser.add_argument(
             "--access-key",
@@ -24,7 +30,19 @@ class Command(BaseCommand):
             help="Give the account (demo, or --user) this AccessKey pair for the API, for scripted demos.",
         )
 
-    def handle(self, *args, user=None, password=None, instances=0, balance=None, access_key=None, **options):
+    def handle(
+        self, *args, user=None, password=None, instances=0, balance=None, access_key=None, reset=None, **options
+    ):
+        if reset is not None:
+            account = get_user_model().objects.filter(username=reset).first()
+            if account is None:
+                raise CommandError(f"--reset: no account {reset!r}.")
+            try:
+                demo.demo_reset(account=account)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
+            self.stdout.write(f"{account.username}: back to the seeded state.")
+            return
         if instances < 0:
             raise CommandError("--instances must be 0 or more.")
         if access_key is not None and ":" not in access_key:
