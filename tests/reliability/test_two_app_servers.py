@@ -61,7 +61,7 @@ def app_servers():
         urls.append(f"http://127.0.0.1:{port}")
     try:
         for url in urls:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90  # a loaded 2-core machine can take a while to boot them
             while True:
                 try:
                     urllib.request.urlopen(f"{url}/healthz", timeout=2)
