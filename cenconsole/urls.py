@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cenconsole.accounts.views import email_change
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
 
@@ -10,6 +11,8 @@ urlpatterns = [
     path("api/", api_endpoint, name="api_endpoint"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("cenconsole.accounts.urls")),
+    # Change email, to be merged into the Account page (/account/).
+    path("account/email/", email_change, name="account_email"),
     path("accounts/", include("cenconsole.api.urls")),
     path("cen/", include("cenconsole.cen.urls")),
     path("cen/", include("cenconsole.bandwidth.urls")),

@@ -17,6 +17,15 @@ def user_sign_up(*, form) -> User:
     return form.save()
 
 
+@transaction.atomic
+def user_email_change(*, user: User, email: str) -> User:
+    """Changes the address the console sends the account's ticket updates to."""
+    user.email = email
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["email"])
+    return user
+
+
 def account_state_changed(*, owner) -> None:
     """Marks the account's listed state (instances, bound packages) as changed: cached fragments
     keyed on the old version are never read again. Called by the models' save(), inside the changing

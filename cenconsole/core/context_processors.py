@@ -27,7 +27,10 @@ NAV_SECTIONS = [
     ("networks:", "instances"),
 ]
 
-LAYOUT_URLS = {"home": "cen:instance_list", "logout": "logout", "access_keys": "api:access_key_list"}
+LAYOUT_URLS = {
+    "home": "cen:instance_list", "logout": "logout", "access_keys": "api:access_key_list",
+    "account_email": "account_email",
+}
 LAYOUT_ASSETS = {
     "favicon": "img/favicon.svg",
     "bootstrap_css": "vendor/bootstrap-5.3.9/bootstrap.min.css",
