@@ -29,8 +29,11 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "CEN Console: http://127.0.0.1:$(PORT)/  (demo / demo; staff: admin / admin at /admin/)"
-	@# process_subscriptions once a minute beside the server (expiry, auto-renewal, release), stopped with it.
-	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; done ) & loop=$$!; \
+	@# process_subscriptions once a minute beside the server (expiry, auto-renewal, release), and
+	@# send_notifications (retries ticket emails that failed), stopped with it. Emails go to the server's
+	@# output unless EMAIL_URL names a mail server.
+	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; \
+		$(PY) manage.py send_notifications >/dev/null || true; done ) & loop=$$!; \
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py process_subscriptions; \
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \

@@ -121,8 +121,9 @@ def _ticket_change(
             if from_staff:
                 ticket.staff_note = text
                 fields.add("staff_note")
-    # Whoever on the staff acts on an unassigned ticket takes it.
-    if from_staff and (assign or ticket.assigned_to_id is None) and ticket.assigned_to_id != actor.pk:
+    # Whoever on the staff works on an unassigned open ticket takes it.
+    takes = assign or (ticket.assigned_to_id is None and ticket.is_open)
+    if from_staff and takes and ticket.assigned_to_id != actor.pk:
         changes["assigned_to"] = (getattr(ticket.assigned_to, "username", None), actor.username)
         ticket.assigned_to = actor
         fields.add("assigned_to")

@@ -156,7 +156,7 @@ class ConsoleMachine(RuleBasedStateMachine):
             ticket, _ = tickets.ticket_open(requester=user, package_id=package.pk, reason="machine")
             handle = tickets.ticket_approve if approve else tickets.ticket_reject
             try:
-                handle(ticket_id=ticket.pk, staff=self.staff)
+                handle(ticket_id=ticket.pk, staff=self.staff, note="machine")
             except REFUSED:
                 pass
             if approve:

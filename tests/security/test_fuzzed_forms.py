@@ -40,7 +40,7 @@ def forms(client):
         f"/cen/instances/{cen.pk}/networks/attach/": ["network_type", "region", "name"],
         f"/cen/instances/{cen.pk}/region-connections/set/": ["package", "local_region", "opposite_region", "bandwidth"],
         f"/cen/instances/{cen.pk}/bandwidth-packages/bind/": ["package"],
-        "/accounts/signup/": ["username", "password1", "password2"],
+        "/accounts/signup/": ["username", "email", "password1", "password2"],
     }
 
 
