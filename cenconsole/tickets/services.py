@@ -127,8 +127,9 @@ def _ticket_change(
         changes["assigned_to"] = (getattr(ticket.assigned_to, "username", None), actor.username)
         ticket.assigned_to = actor
         fields.add("assigned_to")
-    # The SLA's clock runs from the user's first unanswered word while the ticket is open.
-    if not ticket.is_open or (from_staff and (text or new_status)):
+    # The SLA's clock runs from the user's first unanswered word until a staff answer (taking the
+    # ticket is not one) or the ticket is closed.
+    if not ticket.is_open or (from_staff and text):
         waiting = None
     elif not from_staff:
         waiting = ticket.awaiting_staff_since or now
