@@ -30,17 +30,6 @@ def ticket_thread(ticket: DeletionTicket) -> QuerySet[TicketMessage]:
     return ticket.messages.select_related("author")
 
 
-def unread_ticket_count(*, requester) -> int:
-    """How many of the requester's tickets have a staff message they have not read."""
-    return (
-        TicketMessage.objects.unread_by_user()
-        .filter(ticket__requester=requester)
-        .values("ticket_id")
-        .distinct()
-        .count()
-    )
-
-
 def unread_ticket_ids(*, requester) -> set[int]:
     return set(
         TicketMessage.objects.unread_by_user().filter(ticket__requester=requester).values_list("ticket_id", flat=True)

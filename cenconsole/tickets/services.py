@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext, gettext_noop
 
+from cenconsole.accounts.services import unread_tickets_set
 from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
@@ -157,6 +158,7 @@ def _ticket_change(
         created_at=now,
     )
     if from_staff:
+        _unread_refresh(ticket.requester_id)
         event = "outcome" if not ticket.is_open else ("reply" if text else "status")
         notifications.notify_user(ticket=ticket, event=event, message=message)
     elif ticket.is_open:
@@ -273,8 +275,18 @@ def ticket_withdraw(*, requester, ticket_id) -> DeletionTicket:
     return ticket
 
 
+def _unread_refresh(requester_id) -> None:
+    """Recounts the requester's tickets with an unread staff message, for the Tickets badge."""
+    unread = TicketMessage.objects.unread_by_user().filter(ticket__requester_id=requester_id)
+    unread_tickets_set(account=requester_id, count=unread.values("ticket_id").distinct().count())
+
+
+@transaction.atomic
 def ticket_messages_read(*, requester, ticket: DeletionTicket) -> int:
     """Marks the ticket's staff messages as read by its requester (they opened the ticket's page)."""
     if ticket.requester_id != requester.pk:
         return 0
-    return TicketMessage.objects.filter(ticket=ticket).unread_by_user().update(read_by_user_at=clock.now())
+    read = TicketMessage.objects.filter(ticket=ticket).unread_by_user().update(read_by_user_at=clock.now())
+    if read:
+        _unread_refresh(requester.pk)
+    return read

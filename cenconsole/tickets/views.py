@@ -90,7 +90,8 @@ def _detail_page(request, ticket, form, status=200):
 def ticket_detail(request, ticket_id):
     """The ticket's conversation; opening it marks the staff's replies as read."""
     ticket = _own_ticket(request, ticket_id)
-    services.ticket_messages_read(requester=request.user, ticket=ticket)
+    if services.ticket_messages_read(requester=request.user, ticket=ticket):
+        request.user.refresh_from_db(fields=["unread_tickets"])  # this page's badge counts them as read
     return _detail_page(request, ticket, TicketReplyForm())
 
 

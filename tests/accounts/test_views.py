@@ -10,7 +10,12 @@ SIGNUP_URL = "/accounts/signup/"
 LOGIN_URL = "/accounts/login/"
 LOGOUT_URL = "/accounts/logout/"
 INSTANCES_URL = "/cen/instances/"
-NEW_ACCOUNT = {"username": "newcomer", "email": "newcomer@example.com", "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42"}
+NEW_ACCOUNT = {
+    "username": "newcomer",
+    "email": "newcomer@example.com",
+    "password1": "a-long-passphrase-42",
+    "password2": "a-long-passphrase-42",
+}
 
 
 def balance_shown(html):

@@ -184,7 +184,9 @@ def test_every_transition_is_in_the_thread_and_the_audit(package, staff):
         ("AwaitingUser", "Processing"), ("Processing", "Approved"),
     ]
     actions = list(AuditRecord.objects.for_target(ticket).values_list("action", flat=True))
-    assert actions == ["ticket.opened", "ticket.processing", "ticket.awaitinguser", "ticket.processing", "ticket.approved"]
+    assert actions == [
+        "ticket.opened", "ticket.processing", "ticket.awaitinguser", "ticket.processing", "ticket.approved"
+    ]
 
 
 def test_transitions_dict_refuses_what_it_does_not_list():
