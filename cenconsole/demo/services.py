@@ -15,8 +15,9 @@ BULK_BATCH = 1000
 
 
 @transaction.atomic
-def account_ensure(*, username: str, password: str | None, staff: bool = False):
-    """The account, created if missing; a given password is (re)set so scripted sign-ins work."""
+def account_ensure(*, username: str, password: str | None, staff: bool = False, email: str = ""):
+    """The account, created if missing; a given password is (re)set so scripted sign-ins work; a given
+    email is set on an account without one (ticket emails go there)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username)
     changed = created
@@ -25,6 +26,9 @@ def account_ensure(*, username: str, password: str | None, staff: bool = False):
         changed = True
     if staff and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
+        changed = True
+    if email and not user.email:
+        user.email = email
         changed = True
     if changed:
         user.save()
@@ -87,8 +91,8 @@ def _demo_package_ensure(*, owner, cen_instance, name, area_a, area_b, expires_i
 def demo_ensure():
     """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
     that expires within the hour and one already expired."""
-    admin = account_ensure(username="admin", password="admin", staff=True)
-    demo = account_ensure(username="demo", password="demo")
+    admin = account_ensure(username="admin", password="admin", staff=True, email="admin@example.com")
+    demo = account_ensure(username="demo", password="demo", email="demo@example.com")
     cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
     if cen_instance is None:
         cen_instance = CenInstance.objects.create(owner=demo, name="demo-cen", description="Sample CEN instance")
