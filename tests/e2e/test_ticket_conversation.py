@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from cenconsole.bandwidth.models import BandwidthPackage
 from tests.factories import PASSWORD, CenInstanceFactory, buy_package, support_staff
 from tests.tickets.conftest import Mailbox, free_port
 
@@ -112,5 +113,6 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     page.get_by_role("link", name="Instances").click()
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
     expect(page.get_by_role("row", name=package.pk)).to_have_count(0)
+    assert BandwidthPackage.objects.get(pk=package.pk).status == "Released"
     page.get_by_role("link", name="Orders").click()
     expect(page.get_by_role("row").filter(has_text="Refund").first).to_contain_text(f"{amount:,.2f}")
