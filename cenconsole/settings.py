@@ -4,6 +4,10 @@ DATABASE_URL  default: SQLite file db.sqlite3 at the repository root.
 SECRET_KEY    default: a key kept in .secret_key at the repository root (made on first use).
 DEBUG         default: off.
 ALLOWED_HOSTS default: 127.0.0.1,localhost (comma separated).
+EMAIL_URL     default: console:// (emails printed on the server's output); smtp://host:port,
+              smtp+tls://user:pass@host:587, smtp+ssl://user:pass@host:465.
+DEFAULT_FROM_EMAIL default: CEN Console <noreply@localhost>.
+CONSOLE_URL   default: http://127.0.0.1:8000 (the console's address, for links in emails).
 """
 
 import os
@@ -11,6 +15,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -96,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cenconsole.core.context_processors.navigation",
                 "cenconsole.demo.context_processors.demo_bar",
+                "cenconsole.tickets.context_processors.unread_tickets",
             ],
         },
     },
@@ -221,3 +227,35 @@ ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "2
 DEMO_SANDBOX_HOURS = int(os.environ.get("DEMO_SANDBOX_HOURS", "8"))
 DEMO_SANDBOX_THROTTLE_MINUTES = 60
 DEMO_SANDBOXES_PER_ADDRESS = int(os.environ.get("DEMO_SANDBOXES_PER_ADDRESS", "10"))
+
+# Email (ticket notifications), from EMAIL_URL, parsed by dj-email-url. django-environ's spellings
+# smtp+tls:// and smtp+ssl:// are accepted as aliases of dj-email-url's own (submission://, ?ssl=1).
+def _email_url(url):
+    if url.startswith("smtp+tls://"):
+        return "submission://" + url.removeprefix("smtp+tls://")
+    if url.startswith("smtp+ssl://"):
+        url = "smtp://" + url.removeprefix("smtp+ssl://")
+        return url + ("&" if "?" in url else "?") + "ssl=1"
+    return url
+
+
+_email = dj_email_url.parse(_email_url(os.environ.get("EMAIL_URL") or "console://"))
+EMAIL_BACKEND = _email.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# Short: a send runs after the user's or staff member's action committed, in the same request.
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 5
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or _email.get("DEFAULT_FROM_EMAIL") or (
+    "CEN Console <noreply@localhost>"
+)
+# The console's address as users reach it, for the links in emails.
+CONSOLE_URL = os.environ.get("CONSOLE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+
+# Tickets: how long a ticket may wait for a staff answer before the queue flags it overdue.
+TICKET_SLA_HOURS = int(os.environ.get("TICKET_SLA_HOURS", "24"))
+# A failed email is retried by send_notifications this many times in all.
+NOTIFICATION_MAX_ATTEMPTS = 10

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from cenconsole.accounts.views import account, sign_out_everywhere
+from cenconsole.accounts.views import account, email_change, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
 from cenconsole.demo.tour import how_to_buy
@@ -14,6 +14,8 @@ urlpatterns = [
     path("account/", account, name="account"),
     path("account/sign-out-everywhere/", sign_out_everywhere, name="sign_out_everywhere"),
     path("accounts/", include("cenconsole.accounts.urls")),
+    # Change email, to be merged into the Account page (/account/).
+    path("account/email/", email_change, name="account_email"),
     path("accounts/", include("cenconsole.api.urls")),
     path("cen/", include("cenconsole.cen.urls")),
     path("cen/", include("cenconsole.bandwidth.urls")),

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.forms import EmailField, ModelForm
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,9 +12,21 @@ from .models import User
 
 
 class SignUpForm(UserCreationForm):
+    email = EmailField(label=_("Email"), help_text=_("Ticket updates are sent here."))
+
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ["username"]
+        fields = ["username", "email"]
+
+
+class EmailChangeForm(ModelForm):
+    """Change email: where the console sends ticket updates."""
+
+    email = EmailField(label=_("Email"), help_text=_("Ticket updates are sent here."))
+
+    class Meta:
+        model = User
+        fields = ["email"]
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

@@ -24,6 +24,15 @@ class User(AbstractUser):
         default=signup_credit,
         help_text=_("Demo credit left to pay orders with. Changed only by the billing services."),
     )
+    unread_tickets = models.PositiveIntegerField(
+        _("tickets with unread replies"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "How many of the account's tickets have a staff reply it has not read (the Tickets badge), kept "
+            "by the tickets app so that every page reads it with the user, without a query of its own."
+        ),
+    )
     state_version = models.PositiveBigIntegerField(
         default=0,
         editable=False,

@@ -69,6 +69,20 @@ def user_password_change(*, form) -> User:
     return form.save()
 
 
+@transaction.atomic
+def user_email_change(*, user: User, email: str) -> User:
+    """Changes the address the console sends the account's ticket updates to."""
+    user.email = email
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["email"])
+    return user
+
+
+def unread_tickets_set(*, account, count: int) -> None:
+    """Sets the number of the account's tickets with an unread staff reply (the Tickets badge)."""
+    User.objects.filter(pk=getattr(account, "pk", account)).update(unread_tickets=count)
+
+
 def account_state_changed(*, owner) -> None:
     """Marks the account's listed state (instances, bound packages) as changed: cached fragments
     keyed on the old version are never read again. Called by the models' save(), inside the changing

@@ -2,14 +2,17 @@ from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
 from . import services
-from .forms import SignUpForm
+from .forms import EmailChangeForm, SignUpForm
 
 PASSWORD_CHANGED = _("Your password was changed. Your other sessions were signed out.")
 SIGNED_OUT_EVERYWHERE = _("You were signed out everywhere: every session of your account has ended.")
@@ -49,3 +52,19 @@ def sign_out_everywhere(request):
     services.sessions_end_all(user=user)
     messages.success(request, SIGNED_OUT_EVERYWHERE)
     return redirect("login")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request):
+    """Change email: the address ticket updates go to."""
+    form = EmailChangeForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_email_change(user=request.user, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("Your email address was changed."))
+            return redirect("account_email")
+    return render(request, "registration/email_change.html", {"form": form})

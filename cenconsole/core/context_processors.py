@@ -34,6 +34,7 @@ LAYOUT_URLS = {
     "logout": "logout",
     "account": "account",
     "access_keys": "api:access_key_list",
+    "account_email": "account_email",
 }
 LAYOUT_ASSETS = {
     "favicon": "img/favicon.svg",

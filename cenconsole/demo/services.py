@@ -36,7 +36,7 @@ from cenconsole.core.errors import refusal
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance, RegionConnection
 from cenconsole.tags.models import Tag
-from cenconsole.tickets.models import DeletionTicket
+from cenconsole.tickets.models import DeletionTicket, EmailNotification, TicketMessage
 
 from .messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
 
@@ -49,8 +49,9 @@ logger = logging.getLogger("cenconsole.demo")
 
 
 @transaction.atomic
-def account_ensure(*, username: str, password: str | None, staff: bool = False):
-    """The account, created if missing; a given password is (re)set so scripted sign-ins work."""
+def account_ensure(*, username: str, password: str | None, staff: bool = False, email: str = ""):
+    """The account, created if missing; a given password is (re)set so scripted sign-ins work; a given
+    email is set on an account without one (ticket emails go there)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username)
     changed = created
@@ -59,6 +60,9 @@ def account_ensure(*, username: str, password: str | None, staff: bool = False):
         changed = True
     if staff and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
+        changed = True
+    if email and not user.email:
+        user.email = email
         changed = True
     if changed:
         user.save()
@@ -171,8 +175,8 @@ def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str
 def demo_ensure():
     """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
     that expires within the hour and one already expired."""
-    admin = account_ensure(username="admin", password="admin", staff=True)
-    demo = account_ensure(username=DEMO_USERNAME, password="demo")
+    admin = account_ensure(username="admin", password="admin", staff=True, email="admin@example.com")
+    demo = account_ensure(username=DEMO_USERNAME, password="demo", email="demo@example.com")
     cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
     if cen_instance is None:
         account_seed(owner=demo)
@@ -212,9 +216,9 @@ def _raw_delete(queryset: models.QuerySet) -> int:
 
 
 def _account_data_remove(account, *, access_keys: bool) -> Counter:
-    """Removes what the (locked, checked) account owns: tickets, region connections, networks, tags,
-    orders, packages, CEN instances, client tokens, ledger entries, the audit records about them,
-    and with `access_keys` its AccessKeys. Returns how many of each it removed."""
+    """Removes what the (locked, checked) account owns: tickets with their messages and emails, region
+    connections, networks, tags, orders, packages, CEN instances, client tokens, ledger entries, the
+    audit records about them, and with `access_keys` its AccessKeys. Returns how many of each it removed."""
     if not (account.is_sandbox or account.username == DEMO_USERNAME):  # the callers checked; never widen it
         raise refusal(DEMO_ONLY, "demo_only")
     held = Counter()
@@ -235,6 +239,9 @@ def _account_data_remove(account, *, access_keys: bool) -> Counter:
         "BandwidthPackage": package_ids,
         "CenInstance": cen_ids,
     }
+    ticket_ids = list(tickets.values_list("pk", flat=True))
+    _raw_delete(TicketMessage.objects.filter(Q(ticket_id__in=ticket_ids) | Q(author=account)))
+    _raw_delete(EmailNotification.objects.filter(ticket_id__in=ticket_ids))
     held["tickets"] = _raw_delete(tickets)
     held["region connections"] = _raw_delete(connections)
     _raw_delete(ConnectionDirection.objects.filter(connection_id__in=connection_ids))

@@ -21,5 +21,16 @@ class StaffNoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"max_length": services.NOTE_TOO_LONG},
-        help_text=_("Optional. The user sees it on their Tickets page."),
+        help_text=_(
+            "Shown to the user in the ticket's conversation. Required for Send Reply, Ask for information and Reject."
+        ),
+    )
+
+
+class TicketReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reply"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": services.MESSAGE_REQUIRED, "max_length": services.MESSAGE_TOO_LONG},
     )

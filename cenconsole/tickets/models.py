@@ -8,22 +8,35 @@ from cenconsole.core import clock
 class DeletionTicketQuerySet(models.QuerySet):
     def open(self):
         """Tickets not yet handled: a package has at most one."""
-        return self.filter(status=DeletionTicket.Status.PENDING)
+        return self.filter(status__in=DeletionTicket.OPEN_STATUSES)
+
+    def overdue(self, *, since):
+        """Open tickets waiting for a staff answer since before `since` (the SLA's limit)."""
+        return self.open().filter(awaiting_staff_since__lt=since)
 
 
 class DeletionTicket(models.Model):
-    """A user's request to delete a bandwidth package: the only way a package ever goes away."""
+    """A user's request to delete a bandwidth package: the only way a package ever goes away. A
+    conversation between the user and support staff, kept as TicketMessage rows."""
 
     class Status(models.TextChoices):
         PENDING = "Pending", _("Pending")
+        PROCESSING = "Processing", _("Processing")
+        AWAITING_USER = "AwaitingUser", _("Awaiting your reply")
         APPROVED = "Approved", _("Approved")
         REJECTED = "Rejected", _("Rejected")
+        WITHDRAWN = "Withdrawn", _("Withdrawn")
 
-    # A handled ticket is final.
+    OPEN_STATUSES = (Status.PENDING, Status.PROCESSING, Status.AWAITING_USER)
+    # Every status change a ticket can make; a handled (approved, rejected, withdrawn) ticket is final.
+    # Staff may decide a Pending ticket at once: deciding takes it.
     ALLOWED_TRANSITIONS = {
-        Status.PENDING: {Status.APPROVED, Status.REJECTED},
+        Status.PENDING: {Status.PROCESSING, Status.AWAITING_USER, Status.APPROVED, Status.REJECTED, Status.WITHDRAWN},
+        Status.PROCESSING: {Status.AWAITING_USER, Status.APPROVED, Status.REJECTED, Status.WITHDRAWN},
+        Status.AWAITING_USER: {Status.PROCESSING, Status.APPROVED, Status.REJECTED, Status.WITHDRAWN},
         Status.APPROVED: set(),
         Status.REJECTED: set(),
+        Status.WITHDRAWN: set(),
     }
 
     requester = models.ForeignKey(
@@ -38,6 +51,22 @@ class DeletionTicket(models.Model):
     reason = models.TextField(max_length=1000, help_text=_("Why the user wants the package deleted."))
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField(_("created"), default=clock.now)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+        help_text=_("The staff member handling the ticket."),
+    )
+    awaiting_staff_since = models.DateTimeField(
+        _("waiting for staff since"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When the user last wrote without a staff answer since; empty while the user is to answer."),
+    )
     handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -65,10 +94,13 @@ class DeletionTicket(models.Model):
         permissions = [("handle_deletionticket", "Can approve or reject deletion tickets")]
         constraints = [
             models.UniqueConstraint(
-                fields=["package"], condition=models.Q(status="Pending"), name="one_open_ticket_per_package"
+                fields=["package"],
+                condition=models.Q(status__in=["Pending", "Processing", "AwaitingUser"]),
+                name="one_open_ticket_per_package",
             ),
             models.CheckConstraint(
-                condition=models.Q(status="Pending") | models.Q(handled_at__isnull=False),
+                condition=models.Q(status__in=["Pending", "Processing", "AwaitingUser"])
+                | models.Q(handled_at__isnull=False),
                 name="handled_ticket_has_time",
             ),
         ]
@@ -79,8 +111,81 @@ class DeletionTicket(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == self.Status.PENDING
+        return self.status in self.OPEN_STATUSES
 
     @property
     def number(self) -> str:
         return f"TK{self.pk:06d}"
+
+    @property
+    def status_css(self) -> str:
+        """The status dot's class on the console's pages."""
+        return {
+            self.Status.APPROVED: "status-ok",
+            self.Status.REJECTED: "status-bad",
+            self.Status.WITHDRAWN: "status-off",
+        }.get(self.status, "status-warn")
+
+
+class TicketMessageQuerySet(models.QuerySet):
+    def unread_by_user(self):
+        """Staff messages the ticket's requester has not seen yet."""
+        return self.filter(from_staff=True, read_by_user_at__isnull=True)
+
+
+class TicketMessage(models.Model):
+    """One entry of a ticket's conversation (a follow-up): who wrote, what, and the status change it
+    made, if any. The opening message holds the user's reason."""
+
+    ticket = models.ForeignKey(DeletionTicket, on_delete=models.PROTECT, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    from_staff = models.BooleanField(_("from staff"), default=False)
+    text = models.TextField(blank=True, max_length=1000)
+    old_status = models.CharField(max_length=16, blank=True, choices=DeletionTicket.Status.choices)
+    new_status = models.CharField(max_length=16, blank=True, choices=DeletionTicket.Status.choices)
+    created_at = models.DateTimeField(_("when"), default=clock.now)
+    read_by_user_at = models.DateTimeField(
+        _("read by the user"), null=True, blank=True, help_text=_("When the requester first saw a staff message.")
+    )
+
+    objects = TicketMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("ticket message")
+        verbose_name_plural = _("ticket messages")
+        indexes = [models.Index(fields=["ticket", "created_at"], name="ticket_message_ticket_idx")]
+
+    def __str__(self):
+        return f"{self.ticket} message {self.pk}"
+
+
+class EmailNotification(models.Model):
+    """An email about a ticket (the outbox): written in the ticket's transaction, sent after it
+    commits, and retried by `send_notifications` while it fails."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    ticket = models.ForeignKey(DeletionTicket, on_delete=models.PROTECT, related_name="notifications")
+    recipient = models.EmailField(_("to"))
+    subject = models.CharField(max_length=200)
+    body_text = models.TextField()
+    body_html = models.TextField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("email notification")
+        verbose_name_plural = _("email notifications")
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient}"

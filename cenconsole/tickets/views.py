@@ -4,14 +4,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.bandwidth.selectors import packages_for, unpaid_orders_for_package
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
 from . import selectors, services
-from .forms import DeletionTicketForm
+from .forms import DeletionTicketForm, TicketReplyForm
 from .models import DeletionTicket
 
 
@@ -64,15 +64,64 @@ def request_deletion(request, package_id):
 @require_GET
 def ticket_list(request):
     tickets = selectors.tickets_for(requester=request.user)[:500]
-    return render_page(request, "tickets/ticket_list.html", {"tickets": tickets})
+    unread = selectors.unread_ticket_ids(requester=request.user)
+    return render_page(request, "tickets/ticket_list.html", {"tickets": tickets, "unread": unread})
+
+
+def _own_ticket(request, ticket_id) -> DeletionTicket:
+    try:
+        return selectors.ticket_get(requester=request.user, ticket_id=ticket_id)
+    except DeletionTicket.DoesNotExist:
+        raise Http404("No such ticket.") from None
+
+
+def _detail_page(request, ticket, form, status=200):
+    context = {
+        "ticket": ticket,
+        "thread": selectors.ticket_thread(ticket),
+        "history": selectors.ticket_history(ticket),
+        "reply_form": form,
+    }
+    return render_page(request, "tickets/ticket_detail.html", context, status=status)
 
 
 @login_required
 @require_GET
 def ticket_detail(request, ticket_id):
+    """The ticket's conversation; opening it marks the staff's replies as read."""
+    ticket = _own_ticket(request, ticket_id)
+    if services.ticket_messages_read(requester=request.user, ticket=ticket):
+        request.user.refresh_from_db(fields=["unread_tickets"])  # this page's badge counts them as read
+    return _detail_page(request, ticket, TicketReplyForm())
+
+
+@login_required
+@require_POST
+def ticket_reply(request, ticket_id):
+    """Send Reply: the user's answer joins the conversation."""
+    ticket = _own_ticket(request, ticket_id)
+    form = TicketReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ticket_user_reply(requester=request.user, ticket_id=ticket.pk, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("Your reply was sent."))
+            return redirect("tickets:ticket_detail", ticket_id=ticket.pk)
+    return _detail_page(request, ticket, form)
+
+
+@login_required
+@require_POST
+def ticket_withdraw(request, ticket_id):
+    """Withdraw: the user closes a ticket that is not handled; the package stays."""
+    ticket = _own_ticket(request, ticket_id)
     try:
-        ticket = selectors.ticket_get(requester=request.user, ticket_id=ticket_id)
-    except DeletionTicket.DoesNotExist:
-        raise Http404("No such ticket.") from None
-    context = {"ticket": ticket, "history": selectors.ticket_history(ticket)}
-    return render_page(request, "tickets/ticket_detail.html", context)
+        services.ticket_withdraw(requester=request.user, ticket_id=ticket.pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        withdrawn = gettext("Ticket %(number)s was withdrawn. The bandwidth package stays.")
+        messages.success(request, withdrawn % {"number": ticket.number})
+    return redirect("tickets:ticket_detail", ticket_id=ticket.pk)

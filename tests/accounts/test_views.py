@@ -12,7 +12,12 @@ SIGNUP_URL = "/accounts/signup/"
 LOGIN_URL = "/accounts/login/"
 LOGOUT_URL = "/accounts/logout/"
 INSTANCES_URL = "/cen/instances/"
-NEW_ACCOUNT = {"username": "newcomer", "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42"}
+NEW_ACCOUNT = {
+    "username": "newcomer",
+    "email": "newcomer@example.com",
+    "password1": "a-long-passphrase-42",
+    "password2": "a-long-passphrase-42",
+}
 
 
 def balance_shown(html):
@@ -107,3 +112,33 @@ def test_top_bar_has_a_sign_out_button(client_user):
     """Signed-in pages offer Sign out as a POST form."""
     content = client_user.get(INSTANCES_URL).text
     assert re.search(rf'<form method="post" action="{LOGOUT_URL}".*?>Sign out</button>', content, re.S)
+
+
+def test_sign_up_asks_for_an_email(client):
+    """Sign up has an Email field, required, and keeps the address."""
+    from cenconsole.accounts.models import User
+
+    page = client.get(SIGNUP_URL).content.decode()
+    assert 'for="id_email"' in page and "Email" in page
+    response = client.post(SIGNUP_URL, {**NEW_ACCOUNT, "email": ""})
+    assert response.status_code == 200 and not User.objects.filter(username="newcomer").exists()
+    client.post(SIGNUP_URL, NEW_ACCOUNT)
+    assert User.objects.get(username="newcomer").email == NEW_ACCOUNT["email"]
+
+
+def test_change_email_page_changes_the_address(client_user, user):
+    """Change email (linked from the Account page, which the top bar links) saves a new address."""
+    assert 'href="/account/"' in client_user.get("/cen/instances/").content.decode()
+    assert 'href="/account/email/"' in client_user.get("/account/").content.decode()
+    response = client_user.post("/account/email/", {"email": "new@example.com"}, follow=True)
+    assert "Your email address was changed." in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == "new@example.com"
+
+
+def test_change_email_refuses_an_invalid_address(client_user, user):
+    """An invalid address is shown as an error and not saved."""
+    response = client_user.post("/account/email/", {"email": "not-an-address"})
+    assert response.status_code == 200 and "Enter a valid email address." in response.content.decode()
+    user.refresh_from_db()
+    assert user.email == ""

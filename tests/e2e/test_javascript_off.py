@@ -46,3 +46,34 @@ def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user
     page.get_by_label("Reason").fill("done")
     page.get_by_role("button", name="Submit Ticket").click()
     expect(page.locator("#ticket-status")).to_have_text("Pending")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_ticket_conversation_and_approval_work_with_javascript_off(live_server, page, sign_in, user):
+    """Without JavaScript, Send Reply and Withdraw in the console, and Assign to me, Ask for information
+    and Release and refund unused time in the admin, are plain forms."""
+    from cenconsole.tickets import services
+    from tests.factories import PASSWORD, open_ticket, support_staff
+
+    instance = CenInstanceFactory(owner=user)
+    package = buy_package(instance, area_a_code="China", area_b_code="China", bandwidth=2)
+    ticket = open_ticket(package, reason="Done with it")
+    staff = support_staff()
+    services.ticket_ask_information(ticket_id=ticket.pk, staff=staff, note="Sure?")
+
+    sign_in(user)
+    page.goto(f"{live_server.url}/cen/tickets/{ticket.pk}/")
+    page.get_by_label("Reply").fill("Yes, sure")
+    page.get_by_role("button", name="Send Reply").click()
+    expect(page.locator("#ticket-status")).to_have_text("Processing")
+    page.get_by_role("button", name="Sign out").click()
+
+    page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
+    page.get_by_label("Username").fill(staff.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".field-conversation")).to_contain_text("Yes, sure")
+    page.get_by_label("Staff note").fill("Refunded")
+    page.get_by_role("button", name="Release and refund unused time").click()
+    expect(page.locator(".field-status")).to_contain_text("Approved")
+    expect(page.locator(".field-refund_order")).not_to_contain_text("-")

@@ -204,7 +204,7 @@ class ConsoleMachine(RuleBasedStateMachine):
             ticket, _ = tickets.ticket_open(requester=user, package_id=package.pk, reason="machine")
             try:
                 if verdict == "reject":
-                    tickets.ticket_reject(ticket_id=ticket.pk, staff=self.staff)
+                    tickets.ticket_reject(ticket_id=ticket.pk, staff=self.staff, note="machine")
                 else:
                     tickets.ticket_approve(ticket_id=ticket.pk, staff=self.staff, refund=verdict == "approve_refund")
             except REFUSED:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import CenInstanceFactory, UserFactory, buy_package
+from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def forms(client):
     client.force_login(user)
     cen = CenInstanceFactory(owner=user)
     package = buy_package(cen, area_a_code="China", area_b_code="China", bandwidth=10)
+    ticket = open_ticket(buy_package(CenInstanceFactory(owner=user)))
     return {
         "/cen/instances/create/": ["name", "description"],
         "/cen/bandwidth-packages/buy/": ["cen_instance", "area_a", "area_b", "bandwidth", "name", "description",
@@ -40,7 +41,9 @@ def forms(client):
         f"/cen/instances/{cen.pk}/networks/attach/": ["network_type", "region", "name"],
         f"/cen/instances/{cen.pk}/region-connections/set/": ["package", "local_region", "opposite_region", "bandwidth"],
         f"/cen/instances/{cen.pk}/bandwidth-packages/bind/": ["package"],
-        "/accounts/signup/": ["username", "password1", "password2"],
+        "/accounts/signup/": ["username", "email", "password1", "password2"],
+        f"/cen/tickets/{ticket.pk}/reply/": ["text"],
+        "/account/email/": ["email"],
     }
 
 

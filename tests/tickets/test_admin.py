@@ -34,7 +34,7 @@ def test_changelist_filters_by_status(staff_client, package, staff):
     """The Deletion tickets list filters by status."""
     from cenconsole.tickets import services
 
-    rejected = services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff)
+    rejected = services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff, note="No")
     pending = open_ticket(package)
     page = staff_client.get(reverse(CHANGELIST), {"status__exact": "Pending"}).content.decode()
     assert pending.number in page
@@ -117,7 +117,7 @@ def test_handling_twice_shows_an_error(staff_client, package):
     """A second Approve on a handled ticket shows an error message and changes nothing."""
     ticket = open_ticket(package)
     url = reverse("admin:tickets_handle", args=[ticket.pk, "reject"])
-    staff_client.post(url)
+    staff_client.post(url, {"note": "No"})
     response = staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve"]), follow=True)
     assert "already rejected" in response.content.decode()
     assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
@@ -147,7 +147,7 @@ def test_approve_selected_asks_for_a_note_then_approves(staff_client, package):
 def test_reject_selected_rejects(staff_client, package):
     """The Reject selected tickets action rejects every selected ticket."""
     ticket = open_ticket(package)
-    data = {"action": "reject_selected", "_selected_action": [ticket.pk], "apply": "1", "note": ""}
+    data = {"action": "reject_selected", "_selected_action": [ticket.pk], "apply": "1", "note": "Contract"}
     staff_client.post(reverse(CHANGELIST), data)
     assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
 

@@ -76,9 +76,9 @@ def test_reject_leaves_the_package_untouched(package, staff):
 def test_handled_ticket_cannot_be_handled_again(package, staff, first, second):
     """Approved and Rejected are final: a second handling is refused and changes nothing."""
     ticket = open_ticket(package)
-    getattr(services, f"ticket_{first}")(ticket_id=ticket.pk, staff=staff)
+    getattr(services, f"ticket_{first}")(ticket_id=ticket.pk, staff=staff, note="Decided")
     with pytest.raises(ValidationError, match="already"):
-        getattr(services, f"ticket_{second}")(ticket_id=ticket.pk, staff=staff)
+        getattr(services, f"ticket_{second}")(ticket_id=ticket.pk, staff=staff, note="Again")
     assert DeletionTicket.objects.get(pk=ticket.pk).status == ("Approved" if first == "approve" else "Rejected")
 
 
@@ -92,7 +92,7 @@ def test_user_without_the_permission_cannot_handle_tickets(package):
 
 def test_rejected_ticket_lets_the_user_ask_again(package, staff):
     """After a rejection a new request opens a new ticket."""
-    services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff)
+    services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff, note="Contract")
     _, created = services.ticket_open(requester=package.owner, package_id=package.pk, reason="Please")
     assert created
 
