@@ -95,7 +95,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     assert amount > 0
     page.get_by_label("Staff note").fill("Released and refunded")
     refund_button.click()
-    expect(page.get_by_text("approved: the package was released and its unused time refunded")).to_be_visible()
+    expect(page.get_by_text("approved. The package's unused time was refunded.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 
     outcome = [m for m in mailbox.to("owner@example.com") if "was approved" in m["Subject"]]
@@ -116,3 +116,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     assert BandwidthPackage.objects.get(pk=package.pk).status == "Released"
     page.get_by_role("link", name="Orders").click()
     expect(page.get_by_role("row").filter(has_text="Refund").first).to_contain_text(f"{amount:,.2f}")
+    page.get_by_role("link", name="Billing").click()
+    refund_entry = page.get_by_role("row").filter(has_text="Refund").first
+    expect(refund_entry).to_contain_text(f"+{amount:,.2f}")
+    expect(refund_entry).to_contain_text(f"{balance_before + amount:,.2f}")
