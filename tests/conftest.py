@@ -56,11 +56,16 @@ def ensure_reference_data():
 
 @pytest.fixture(autouse=True)
 def reference_data(request):
-    """Transactional tests (browser, live server, threads) flush every table between tests: each
-    starts with the reference data the migrations load."""
+    """Transactional tests (browser, live server, threads) flush every table after them: every test
+    that uses the database starts with the reference data the migrations load, whichever ran before
+    it (pytest-django runs most transactional tests last, but not all: a test can reach the database
+    only through a fixture)."""
     marker = request.node.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         request.getfixturevalue("transactional_db")
+        ensure_reference_data()
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
         ensure_reference_data()
 
 
