@@ -71,7 +71,8 @@ class SignInFailure(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "failed sign-in"
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
 
     def __str__(self):
         return f"{self.username} from {self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -50,7 +50,8 @@ class AccessKey(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "AccessKey"
+        verbose_name = _("AccessKey")
+        verbose_name_plural = _("AccessKeys")
         indexes = [models.Index(fields=["owner", "-created_at"], name="access_key_owner_created_idx")]
 
     def __str__(self):
@@ -71,7 +72,8 @@ class SignatureNonce(models.Model):
     timestamp = models.DateTimeField(help_text=_("The Timestamp the request was signed with."))
 
     class Meta:
-        verbose_name = "signature nonce"
+        verbose_name = _("signature nonce")
+        verbose_name_plural = _("signature nonces")
         constraints = [models.UniqueConstraint(fields=["access_key", "nonce"], name="one_use_per_signature_nonce")]
         indexes = [models.Index(fields=["timestamp"], name="signature_nonce_timestamp_idx")]
 
@@ -90,7 +92,8 @@ class ClientToken(models.Model):
     created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
-        verbose_name = "client token"
+        verbose_name = _("client token")
+        verbose_name_plural = _("client tokens")
         constraints = [
             models.UniqueConstraint(fields=["owner", "action", "token"], name="one_resource_per_client_token")
         ]
@@ -111,7 +114,8 @@ class ConnectionDirection(models.Model):
     opposite_region_id = models.CharField(max_length=32)
 
     class Meta:
-        verbose_name = "region connection direction"
+        verbose_name = _("region connection direction")
+        verbose_name_plural = _("region connection directions")
 
     def __str__(self):
         return f"{self.connection_id}: {self.local_region_id} -> {self.opposite_region_id}"

@@ -33,7 +33,8 @@ class AuditRecord(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = "audit record"
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="audit_target_idx")]
 
     def __str__(self):

@@ -133,7 +133,8 @@ class BandwidthPackage(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "bandwidth package"
+        verbose_name = _("bandwidth package")
+        verbose_name_plural = _("bandwidth packages")
         constraints = [
             models.UniqueConstraint(fields=["cen_instance", "geographic_span"], name="one_package_per_area_pair"),
             models.CheckConstraint(
@@ -221,7 +222,7 @@ class BandwidthPackage(models.Model):
 
     @property
     def areas_label(self) -> str:
-        return f"{self.area_a.name} ↔ {self.area_b.name}"
+        return f"{self.area_a.display_name} ↔ {self.area_b.display_name}"
 
     @property
     def version(self) -> dict:
@@ -336,7 +337,8 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "order"
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(fields=["owner", "idempotency_key"], name="one_order_per_idempotency_key"),
             models.CheckConstraint(
@@ -380,7 +382,7 @@ class Order(models.Model):
 
     @property
     def areas_label(self) -> str:
-        return f"{self.area_a.name} ↔ {self.area_b.name}"
+        return f"{self.area_a.display_name} ↔ {self.area_b.display_name}"
 
     @property
     def is_cross_border(self) -> bool:

@@ -42,7 +42,8 @@ class CenInstance(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "CEN instance"
+        verbose_name = _("CEN instance")
+        verbose_name_plural = _("CEN instances")
         indexes = [models.Index(fields=["owner", "deleted_at", "-created_at", "-id"], name="cen_owner_listed_idx")]
 
     def __str__(self):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,10 +12,16 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["position"]
-        verbose_name = "area"
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (stored in English; translations in the catalogue)."""
+        return gettext(self.name)
 
     @property
     def api_id(self):
@@ -32,10 +39,16 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["area__position", "position"]
-        verbose_name = "region"
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (stored in English; translations in the catalogue)."""
+        return gettext(self.name)
 
 
 # The area whose pairing with any other area makes a package cross-border.

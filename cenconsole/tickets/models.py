@@ -61,7 +61,8 @@ class DeletionTicket(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "deletion ticket"
+        verbose_name = _("deletion ticket")
+        verbose_name_plural = _("deletion tickets")
         permissions = [("handle_deletionticket", "Can approve or reject deletion tickets")]
         constraints = [
             models.UniqueConstraint(
