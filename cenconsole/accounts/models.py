@@ -1,9 +1,11 @@
+import re
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
@@ -120,3 +122,28 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.account} {self.amount:+} ({self.kind})"
+
+    @property
+    def description_display(self) -> str:
+        """The description in the active language. It is stored in English as the console wrote it
+        ("Opening credit", "Buy order 12", "Refund order 12: ..."); a staff member's reason is shown
+        as written."""
+        match = ORDER_DESCRIPTION.match(self.description)
+        if match:
+            return gettext(ORDER_DESCRIPTIONS[match["type"]]) % {"number": match["number"]}
+        match = REFUND_DESCRIPTION.match(self.description)
+        if match:
+            return gettext(REFUND_ORDER) % {"number": match["number"], "note": match["note"]}
+        return gettext(self.description)  # the console's own words are msgids; others come back as they are
+
+
+ORDER_DESCRIPTION = re.compile(r"^(?P<type>Buy|Renew|Upgrade|Downgrade) order (?P<number>\d+)$")
+REFUND_DESCRIPTION = re.compile(r"^Refund order (?P<number>\d+): (?P<note>.*)$", re.S)
+ORDER_DESCRIPTIONS = {
+    "Buy": gettext_noop("Buy order %(number)s"),
+    "Renew": gettext_noop("Renew order %(number)s"),
+    "Upgrade": gettext_noop("Upgrade order %(number)s"),
+    "Downgrade": gettext_noop("Downgrade order %(number)s"),
+}
+REFUND_ORDER = gettext_noop("Refund of order %(number)s: %(note)s")
+OPENING_CREDIT_DESCRIPTION = gettext_noop("Opening credit")
