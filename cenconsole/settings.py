@@ -140,6 +140,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 # The console's languages (README, "Languages"): the switch in the top bar offers these.
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+# The switch's choice is kept a year in the language cookie (Django's default ends with the browser).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 # The one catalogue of templates/ and every app's marked strings: `make messages` (makemessages for
@@ -193,6 +196,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # No inline scripts or styles anywhere: htmx is configured by a meta tag, CSRF goes in hx-headers.
 CONTENT_SECURITY_POLICY = {
