@@ -29,6 +29,7 @@ class User(AbstractUser):
         default=0,
         editable=False,
         help_text=_("Bumped whenever the account's instances or their packages change; keys cached page fragments."),
+        verbose_name=_("state version"),
     )
 
     session_generation = models.PositiveIntegerField(
@@ -67,9 +68,9 @@ class SignInFailure(models.Model):
     """A failed sign-in, kept for the throttling window: too many per username or per address lock
     sign-in for a while. Stored in the database so every app server sees the same count."""
 
-    username = models.CharField(max_length=150, db_index=True)
+    username = models.CharField(max_length=150, db_index=True, verbose_name=_("username"))
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -90,13 +91,15 @@ class LedgerEntry(models.Model):
         REFUND = "refund", _("Refund")
         ADJUSTMENT = "adjustment", _("Adjustment")
 
-    account = models.ForeignKey(User, on_delete=models.PROTECT, related_name="ledger_entries")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    account = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("account")
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
     amount = models.DecimalField(
         _("amount (USD)"), max_digits=14, decimal_places=2, help_text=_("Positive for credit, negative for a charge.")
     )
     balance_after = models.DecimalField(_("balance after (USD)"), max_digits=14, decimal_places=2)
-    description = models.CharField(max_length=256)
+    description = models.CharField(max_length=256, verbose_name=_("description"))
     order_id = models.PositiveBigIntegerField(
         _("order"), null=True, blank=True, help_text=_("The order that charged or refunded, if any (its number).")
     )
@@ -107,6 +110,7 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="+",
         help_text=_("The staff member who made an adjustment; empty for the console's own entries."),
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
 

@@ -67,12 +67,21 @@ class AuditRecord(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Who made the change; empty for the system (scheduled jobs)."),
+        verbose_name=_("actor"),
     )
-    action = models.CharField(max_length=64, help_text=_("What happened, e.g. package.bought, ticket.approved."))
-    target_type = models.CharField(max_length=64, help_text=_("The model changed, e.g. BandwidthPackage."))
-    target_id = models.CharField(max_length=64, help_text=_("The id of the changed object."))
-    changes = models.JSONField(default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.')
-    note = models.TextField(blank=True)
+    action = models.CharField(
+        max_length=64, help_text=_("What happened, e.g. package.bought, ticket.approved."), verbose_name=_("action")
+    )
+    target_type = models.CharField(
+        max_length=64, help_text=_("The model changed, e.g. BandwidthPackage."), verbose_name=_("target type")
+    )
+    target_id = models.CharField(
+        max_length=64, help_text=_("The id of the changed object."), verbose_name=_("target id")
+    )
+    changes = models.JSONField(
+        default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.', verbose_name=_("changes")
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
     created_at = models.DateTimeField(_("when"), default=clock.now)
 
     objects = AuditRecordQuerySet.as_manager()

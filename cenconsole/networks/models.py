@@ -53,9 +53,13 @@ class NetworkInstance(models.Model):
         verbose_name=_("CEN instance"),
         help_text=_("The CEN instance the network instance is attached to."),
     )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     name = models.CharField(
-        max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+        max_length=128,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Empty or 1 to 128 characters."),
+        verbose_name=_("name"),
     )
     network_type = models.CharField(
         _("network type"), max_length=16, choices=NetworkType.choices, default=NetworkType.VPC

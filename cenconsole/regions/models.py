@@ -8,7 +8,9 @@ class Area(models.Model):
 
     code = models.CharField(_("area id"), max_length=32, primary_key=True, help_text=_("API id, e.g. China."))
     name = models.CharField(_("area"), max_length=64, unique=True, help_text=_("Console name, e.g. Mainland China."))
-    position = models.PositiveSmallIntegerField(help_text=_("Order of the area in the seed's table."))
+    position = models.PositiveSmallIntegerField(
+        help_text=_("Order of the area in the seed's table."), verbose_name=_("position")
+    )
 
     class Meta:
         ordering = ["position"]
@@ -34,8 +36,10 @@ class Region(models.Model):
 
     code = models.CharField(_("region id"), max_length=32, primary_key=True, help_text=_("e.g. cn-hangzhou."))
     name = models.CharField(_("region"), max_length=64, unique=True, help_text=_("e.g. China (Hangzhou)."))
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="regions")
-    position = models.PositiveSmallIntegerField(help_text=_("Order of the region in the seed's table."))
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="regions", verbose_name=_("area"))
+    position = models.PositiveSmallIntegerField(
+        help_text=_("Order of the region in the seed's table."), verbose_name=_("position")
+    )
 
     class Meta:
         ordering = ["area__position", "position"]
