@@ -9,6 +9,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
+from cenconsole.core.notes import note_display
 
 
 def signup_credit():
@@ -137,7 +138,7 @@ class LedgerEntry(models.Model):
             return gettext(ORDER_DESCRIPTIONS[match["type"]]) % {"number": match["number"]}
         match = REFUND_DESCRIPTION.match(self.description)
         if match:
-            return gettext(REFUND_ORDER) % {"number": match["number"], "note": match["note"]}
+            return gettext(REFUND_ORDER) % {"number": match["number"], "note": note_display(match["note"])}
         return gettext(self.description)  # the console's own words are msgids; others come back as they are
 
 
@@ -149,5 +150,5 @@ ORDER_DESCRIPTIONS = {
     "Upgrade": gettext_noop("Upgrade order %(number)s"),
     "Downgrade": gettext_noop("Downgrade order %(number)s"),
 }
-REFUND_ORDER = gettext_noop("Refund of order %(number)s: %(note)s")
+REFUND_ORDER = gettext_noop("Refund order %(number)s: %(note)s")
 OPENING_CREDIT_DESCRIPTION = gettext_noop("Opening credit")

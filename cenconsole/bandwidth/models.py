@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
+from cenconsole.core.notes import note_display
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
 
@@ -385,6 +386,11 @@ class Order(models.Model):
 
     def __str__(self):
         return gettext("Order %(number)s") % {"number": self.pk}
+
+    @property
+    def note_display(self) -> str:
+        """The note in the reader's language when the console wrote it (refunds), else as written."""
+        return note_display(self.note)
 
     @property
     def is_unpaid(self) -> bool:

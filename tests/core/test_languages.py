@@ -80,3 +80,24 @@ def test_package_rows_show_area_names_in_the_language(client_user, package):
     assert "中国内地 ↔ 北美" in chinese and "Mainland China" not in chinese
     english = client_user.get("/cen/bandwidth-packages/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Mainland China ↔ North America" in english
+
+
+def test_notes_and_ledger_descriptions_are_stored_in_english_and_shown_in_the_language():
+    from cenconsole.accounts.models import LedgerEntry
+    from cenconsole.core.notes import note_display
+
+    refund = LedgerEntry(description="Refund order 7: Deletion ticket TK000003: unused whole days.")
+    charge = LedgerEntry(description="Buy order 5")
+    opening = LedgerEntry(description="Opening credit")
+    staff = LedgerEntry(description="Goodwill credit after the outage")
+    with translation.override("zh-hans"):
+        assert refund.description_display == "订单 7 退款：删除工单 TK000003：按剩余整天数退款。"
+        assert charge.description_display == "新购订单 5"
+        assert opening.description_display == "初始额度"
+        assert staff.description_display == "Goodwill credit after the outage"  # a person's words, as written
+        assert note_display("Downgrade order 9: 10 → 5 Mbps, unused whole days.") == (
+            "降配订单 9：10 → 5 Mbps，按剩余整天数退款。"
+        )
+    with translation.override("en"):
+        assert charge.description_display == "Buy order 5"
+        assert refund.description_display == "Refund order 7: Deletion ticket TK000003: unused whole days."
