@@ -25,8 +25,8 @@ class AccessKey(models.Model):
     (api.crypto); it is shown in plain text once, when the key is created."""
 
     class Status(models.TextChoices):
-        ACTIVE = "Active", "Enabled"
-        INACTIVE = "Inactive", "Disabled"
+        ACTIVE = "Active", _("Enabled")
+        INACTIVE = "Inactive", _("Disabled")
 
     id = models.CharField(_("AccessKey ID"), max_length=64, primary_key=True, default=new_access_key_id, editable=False)
     owner = models.ForeignKey(
