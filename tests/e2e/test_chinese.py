@@ -78,7 +78,7 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     # The form by its Chinese labels; the cross-border notice and agreement are in Chinese.
     page.get_by_label("互通区域A").select_option(label="中国内地")
     page.get_by_label("互通区域B").select_option(label="北美")
-    expect(page.locator("#area-b-regions")).to_have_text("包含地域： 美国（硅谷）, 美国（弗吉尼亚）")
+    expect(page.locator("#area-b-regions")).to_have_text("包含地域： 美国（硅谷）、美国（弗吉尼亚）")
     expect(page.locator("#cross-border-notice")).to_contain_text("中国联通")
     page.get_by_label("带宽", exact=True).fill("10")
     page.get_by_label("名称", exact=True).fill("跨境带宽")
