@@ -10,7 +10,7 @@ WORKERS ?= 3
 # the number of header fields, and the size of one header field.
 GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-request-field_size 8190
 
-.PHONY: run test bench install install-dev chromium lint screenshot clean
+.PHONY: run test bench install install-dev chromium gettext translations messages lint screenshot clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,21 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
-run: install
+# The translations (README, "Languages"): Debian's gettext provides msgfmt and xgettext.
+gettext:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+
+# Compile cenconsole/locale/*/LC_MESSAGES/django.po into the .mo files Django reads (not committed).
+translations: gettext install
+	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
+
+# After adding or changing strings: refresh the zh_Hans catalogue from the code and templates (new
+# entries arrive empty, gone ones are dropped), translate the empty and fuzzy ones, then `make test`.
+messages: gettext install
+	$(PY) manage.py makemessages --locale=zh_Hans --ignore=$(VENV) --ignore=staticfiles --ignore=static \
+		--ignore=tests --ignore=scripts --ignore=docs --no-obsolete --add-location=file
+
+run: translations
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput -v0
@@ -48,7 +62,7 @@ run: install
 chromium:
 	@[ -x /usr/bin/chromium ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: install-dev
+test: install-dev translations
 	@# Browser tests need Debian's Chromium: installed here when missing. If that cannot be done, they
 	@# are skipped, except with CI set, where the run fails instead.
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory chromium || \
@@ -70,3 +84,4 @@ screenshot: install-dev
 
 clean:
 	rm -rf staticfiles .pytest_cache
+	find cenconsole/locale -name '*.mo' -delete

@@ -75,6 +75,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cenconsole.api.middleware.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The console's language: the language cookie (set by the switch in the top bar), else the
+    # browser's Accept-Language. URLs carry no language. The API answers in English whatever it says
+    # (api.views and api.middleware override it).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,11 +145,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The console's languages (README, "Languages"): the switch in the top bar offers these.
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+# The switch's choice is kept a year in the language cookie (Django's default ends with the browser).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
-# The translations of templates/ and the apps' marked strings (makemessages writes them here).
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The one catalogue of templates/ and every app's marked strings: `make messages` (makemessages for
+# zh_Hans) writes cenconsole/locale/zh_Hans/LC_MESSAGES/django.po; `make run` and `make test` compile it.
+LOCALE_PATHS = [BASE_DIR / "cenconsole" / "locale"]
+# Number formats per language (core/formats/): amounts keep "1,200.00" grouping in Chinese too.
+FORMAT_MODULE_PATH = ["cenconsole.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -192,6 +204,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # No inline scripts or styles anywhere: htmx is configured by a meta tag, CSRF goes in hx-headers.
 CONTENT_SECURITY_POLICY = {

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", site_root, name="site_root"),
     path("api/", api_endpoint, name="api_endpoint"),
     path("healthz", healthz, name="healthz"),
+    # The language switch in the top bar posts to Django's set_language (i18n/setlang/).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("account/", account, name="account"),
     path("account/sign-out-everywhere/", sign_out_everywhere, name="sign_out_everywhere"),
     path("accounts/", include("cenconsole.accounts.urls")),

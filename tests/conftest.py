@@ -33,6 +33,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo files Django reads, compiled from the committed .po when missing or older (`make test`
+    compiles them first; this covers a direct pytest run after the catalogue changed)."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    stale = [
+        po
+        for locale_path in settings.LOCALE_PATHS
+        for po in Path(locale_path).glob("*/LC_MESSAGES/django.po")
+        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale and shutil.which("msgfmt"):
+        call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright's browser: Debian's Chromium (Playwright's own downloads do not work here)."""

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -5,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
+from cenconsole.core.notes import note_display
 
 
 def signup_credit():
@@ -37,6 +40,7 @@ class User(AbstractUser):
         default=0,
         editable=False,
         help_text=_("Bumped whenever the account's instances or their packages change; keys cached page fragments."),
+        verbose_name=_("state version"),
     )
     # A demo's own fields: set only by cenconsole.demo's services (never editable: no form, the admin
     # or the API can make an account a sandbox, which the purge would then remove).
@@ -107,13 +111,14 @@ class SignInFailure(models.Model):
     """A failed sign-in, kept for the throttling window: too many per username or per address lock
     sign-in for a while. Stored in the database so every app server sees the same count."""
 
-    username = models.CharField(max_length=150, db_index=True)
+    username = models.CharField(max_length=150, db_index=True, verbose_name=_("username"))
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "failed sign-in"
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
 
     def __str__(self):
         return f"{self.username} from {self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"
@@ -144,13 +149,15 @@ class LedgerEntry(models.Model):
         REFUND = "refund", _("Refund")
         ADJUSTMENT = "adjustment", _("Adjustment")
 
-    account = models.ForeignKey(User, on_delete=models.PROTECT, related_name="ledger_entries")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    account = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("account")
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
     amount = models.DecimalField(
         _("amount (USD)"), max_digits=14, decimal_places=2, help_text=_("Positive for credit, negative for a charge.")
     )
     balance_after = models.DecimalField(_("balance after (USD)"), max_digits=14, decimal_places=2)
-    description = models.CharField(max_length=256)
+    description = models.CharField(max_length=256, verbose_name=_("description"))
     order_id = models.PositiveBigIntegerField(
         _("order"), null=True, blank=True, help_text=_("The order that charged or refunded, if any (its number).")
     )
@@ -161,6 +168,7 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="+",
         help_text=_("The staff member who made an adjustment; empty for the console's own entries."),
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
 
@@ -176,3 +184,28 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.account} {self.amount:+} ({self.kind})"
+
+    @property
+    def description_display(self) -> str:
+        """The description in the active language. It is stored in English as the console wrote it
+        ("Opening credit", "Buy order 12", "Refund order 12: ..."); a staff member's reason is shown
+        as written."""
+        match = ORDER_DESCRIPTION.match(self.description)
+        if match:
+            return gettext(ORDER_DESCRIPTIONS[match["type"]]) % {"number": match["number"]}
+        match = REFUND_DESCRIPTION.match(self.description)
+        if match:
+            return gettext(REFUND_ORDER) % {"number": match["number"], "note": note_display(match["note"])}
+        return gettext(self.description)  # the console's own words are msgids; others come back as they are
+
+
+ORDER_DESCRIPTION = re.compile(r"^(?P<type>Buy|Renew|Upgrade|Downgrade) order (?P<number>\d+)$")
+REFUND_DESCRIPTION = re.compile(r"^Refund order (?P<number>\d+): (?P<note>.*)$", re.S)
+ORDER_DESCRIPTIONS = {
+    "Buy": gettext_noop("Buy order %(number)s"),
+    "Renew": gettext_noop("Renew order %(number)s"),
+    "Upgrade": gettext_noop("Upgrade order %(number)s"),
+    "Downgrade": gettext_noop("Downgrade order %(number)s"),
+}
+REFUND_ORDER = gettext_noop("Refund order %(number)s: %(note)s")
+OPENING_CREDIT_DESCRIPTION = gettext_noop("Opening credit")

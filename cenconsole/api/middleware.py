@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
+from django.utils import translation
 
 from cenconsole.core.middleware import NULL_CHARACTER
 
@@ -61,6 +62,14 @@ class ApiErrorMiddleware:
     def __call__(self, request):
         if not is_api_request(request):
             return self.get_response(request)
+        # The API speaks English whatever the language cookie says (the views override the language
+        # LocaleMiddleware activates below; this covers the answers made here).
+        with translation.override("en"):
+            response = self._api_response(request)
+        response["Content-Language"] = "en"
+        return response
+
+    def _api_response(self, request):
         error = refusal(request)
         if error is not None:
             return error_response(error)

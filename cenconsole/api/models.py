@@ -25,8 +25,8 @@ class AccessKey(models.Model):
     (api.crypto); it is shown in plain text once, when the key is created."""
 
     class Status(models.TextChoices):
-        ACTIVE = "Active", "Enabled"
-        INACTIVE = "Inactive", "Disabled"
+        ACTIVE = "Active", _("Enabled")
+        INACTIVE = "Inactive", _("Disabled")
 
     id = models.CharField(_("AccessKey ID"), max_length=64, primary_key=True, default=new_access_key_id, editable=False)
     owner = models.ForeignKey(
@@ -38,7 +38,7 @@ class AccessKey(models.Model):
         editable=False,
         help_text=_("The AccessKey Secret, encrypted with a key derived from SECRET_KEY. Empty once deleted."),
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
     created_at = models.DateTimeField(_("created"), default=clock.now)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     deleted_at = models.DateTimeField(
@@ -50,7 +50,8 @@ class AccessKey(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "AccessKey"
+        verbose_name = _("AccessKey")
+        verbose_name_plural = _("AccessKeys")
         indexes = [models.Index(fields=["owner", "-created_at"], name="access_key_owner_created_idx")]
 
     def __str__(self):
@@ -66,12 +67,15 @@ class SignatureNonce(models.Model):
     app servers receive it at the same moment. Kept until the request's Timestamp is too old to be
     accepted again, then pruned."""
 
-    access_key = models.ForeignKey(AccessKey, on_delete=models.CASCADE, related_name="+")
-    nonce = models.CharField(max_length=128)
-    timestamp = models.DateTimeField(help_text=_("The Timestamp the request was signed with."))
+    access_key = models.ForeignKey(AccessKey, on_delete=models.CASCADE, related_name="+", verbose_name=_("access key"))
+    nonce = models.CharField(max_length=128, verbose_name=_("nonce"))
+    timestamp = models.DateTimeField(
+        help_text=_("The Timestamp the request was signed with."), verbose_name=_("timestamp")
+    )
 
     class Meta:
-        verbose_name = "signature nonce"
+        verbose_name = _("signature nonce")
+        verbose_name_plural = _("signature nonces")
         constraints = [models.UniqueConstraint(fields=["access_key", "nonce"], name="one_use_per_signature_nonce")]
         indexes = [models.Index(fields=["timestamp"], name="signature_nonce_timestamp_idx")]
 
@@ -83,14 +87,17 @@ class ClientToken(models.Model):
     """A create request's ClientToken and what it created, so a retried request answers with the
     same resource instead of creating another."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    action = models.CharField(max_length=64)
-    token = models.CharField(max_length=64)
-    resource_id = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=clock.now)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner")
+    )
+    action = models.CharField(max_length=64, verbose_name=_("action"))
+    token = models.CharField(max_length=64, verbose_name=_("token"))
+    resource_id = models.CharField(max_length=64, verbose_name=_("resource id"))
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("created at"))
 
     class Meta:
-        verbose_name = "client token"
+        verbose_name = _("client token")
+        verbose_name_plural = _("client tokens")
         constraints = [
             models.UniqueConstraint(fields=["owner", "action", "token"], name="one_resource_per_client_token")
         ]
@@ -106,12 +113,13 @@ class ConnectionDirection(models.Model):
     them. Kept by the connection's ID without a foreign key, so the networks app never deletes
     through this table; a row whose regions are not its connection's pair is ignored."""
 
-    connection_id = models.BigIntegerField(primary_key=True)
-    local_region_id = models.CharField(max_length=32)
-    opposite_region_id = models.CharField(max_length=32)
+    connection_id = models.BigIntegerField(primary_key=True, verbose_name=_("connection id"))
+    local_region_id = models.CharField(max_length=32, verbose_name=_("local region id"))
+    opposite_region_id = models.CharField(max_length=32, verbose_name=_("opposite region id"))
 
     class Meta:
-        verbose_name = "region connection direction"
+        verbose_name = _("region connection direction")
+        verbose_name_plural = _("region connection directions")
 
     def __str__(self):
         return f"{self.connection_id}: {self.local_region_id} -> {self.opposite_region_id}"

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -54,8 +55,15 @@ def _error(error: errors.ApiError, request_id: str, answer_format: str):
 
 
 def _answer(request):
-    """One RPC request: check the API and the signature (V1 or V3), run the action as the key's
-    account, answer in JSON or (V1's Format=XML) XML."""
+    """One RPC request, in English whatever the language cookie or Accept-Language says: SDKs parse
+    the messages, and area and region names in them are the API's English ones."""
+    with translation.override("en"):
+        return _answer_in_english(request)
+
+
+def _answer_in_english(request):
+    """Check the API and the signature (V1 or V3), run the action as the key's account, answer in
+    JSON or (V1's Format=XML) XML."""
     request_id = _request_id()
     answer_format = "JSON"
     try:

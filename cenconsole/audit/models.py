@@ -1,8 +1,54 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
+
+# What each action is called on pages and in the admin (the action code is what is stored).
+ACTION_LABELS = {
+    "access_key.created": gettext_noop("AccessKey created"),
+    "access_key.deleted": gettext_noop("AccessKey deleted"),
+    "access_key.ensured": gettext_noop("AccessKey set"),
+    "access_key.status_changed": gettext_noop("AccessKey status changed"),
+    "balance.adjusted": gettext_noop("Balance adjusted"),
+    "cen.deleted": gettext_noop("CEN instance deleted"),
+    "cen.modified": gettext_noop("CEN instance modified"),
+    "network.attached": gettext_noop("Network instance attached"),
+    "network.detached": gettext_noop("Network instance detached"),
+    "package.auto_renewal_changed": gettext_noop("Auto-renewal changed"),
+    "package.auto_renewed": gettext_noop("Auto-renewed"),
+    "package.bought": gettext_noop("Bandwidth package bought"),
+    "package.bound": gettext_noop("Bandwidth package bound"),
+    "package.connection_deleted": gettext_noop("Region connection deleted"),
+    "package.connection_set": gettext_noop("Region connection set"),
+    "package.connections_removed": gettext_noop("Region connections removed"),
+    "package.expired": gettext_noop("Bandwidth package expired"),
+    "package.modified": gettext_noop("Bandwidth package modified"),
+    "package.refunded": gettext_noop("Refunded"),
+    "package.released": gettext_noop("Bandwidth package released"),
+    "package.renewed": gettext_noop("Bandwidth package renewed"),
+    "package.upgraded": gettext_noop("Bandwidth package upgraded"),
+    "package.downgraded": gettext_noop("Bandwidth package downgraded"),
+    "package.unbound": gettext_noop("Bandwidth package unbound"),
+    "tags.added": gettext_noop("Tags added"),
+    "tags.removed": gettext_noop("Tags removed"),
+    "ticket.opened": gettext_noop("Ticket opened"),
+    "ticket.approved": gettext_noop("Ticket approved"),
+    "ticket.rejected": gettext_noop("Ticket rejected"),
+}
+# The changed fields' names on pages and in the admin; other keys (region pairs) are shown as stored.
+FIELD_LABELS = {
+    "status": gettext_noop("status"),
+    "bandwidth": gettext_noop("bandwidth"),
+    "cen_instance": gettext_noop("CEN instance"),
+    "region": gettext_noop("region"),
+    "expires_at": gettext_noop("expiration time"),
+    "business_status": gettext_noop("business status"),
+    "refund": gettext_noop("refund"),
+    "balance": gettext_noop("balance"),
+    "deleted_at": gettext_noop("deleted"),
+}
 
 
 class AuditRecordQuerySet(models.QuerySet):
@@ -21,27 +67,50 @@ class AuditRecord(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Who made the change; empty for the system (scheduled jobs)."),
+        verbose_name=_("actor"),
     )
-    action = models.CharField(max_length=64, help_text=_("What happened, e.g. package.bought, ticket.approved."))
-    target_type = models.CharField(max_length=64, help_text=_("The model changed, e.g. BandwidthPackage."))
-    target_id = models.CharField(max_length=64, help_text=_("The id of the changed object."))
-    changes = models.JSONField(default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.')
-    note = models.TextField(blank=True)
+    action = models.CharField(
+        max_length=64, help_text=_("What happened, e.g. package.bought, ticket.approved."), verbose_name=_("action")
+    )
+    target_type = models.CharField(
+        max_length=64, help_text=_("The model changed, e.g. BandwidthPackage."), verbose_name=_("target type")
+    )
+    target_id = models.CharField(
+        max_length=64, help_text=_("The id of the changed object."), verbose_name=_("target id")
+    )
+    changes = models.JSONField(
+        default=dict, blank=True, help_text='Each changed field as {"field": [old, new]}.', verbose_name=_("changes")
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
     created_at = models.DateTimeField(_("when"), default=clock.now)
 
     objects = AuditRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = "audit record"
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="audit_target_idx")]
 
     def __str__(self):
         return f"{self.action} {self.target_type} {self.target_id}"
 
+    @property
+    def action_label(self) -> str:
+        """The action in the active language, e.g. "Ticket opened" (工单已提交)."""
+        label = ACTION_LABELS.get(self.action)
+        return gettext(label) if label else self.action
+
     def change_lines(self):
-        """["status: Pending → Approved", ...], for pages and the admin."""
+        """["status: Pending → Approved", ...] in the active language, for pages and the admin. Values
+        that are the console's words (statuses) are translated; ids, amounts and times are not."""
+
+        def shown(value):
+            if value in (None, ""):
+                return "-"
+            return gettext(value) if isinstance(value, str) else value
+
         return [
-            f"{field}: {old if old not in (None, '') else '-'} → {new if new not in (None, '') else '-'}"
+            f"{gettext(FIELD_LABELS[field]) if field in FIELD_LABELS else field}: {shown(old)} → {shown(new)}"
             for field, (old, new) in self.changes.items()
         ]

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
+from cenconsole.core.notes import note_display
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
 
@@ -97,13 +99,18 @@ class BandwidthPackage(models.Model):
         help_text=_("Fixed at purchase."),
     )
     geographic_span = models.CharField(
-        max_length=64, editable=False, help_text=_("The area pair in the API's form, e.g. china_north-america.")
+        max_length=64,
+        editable=False,
+        help_text=_("The area pair in the API's form, e.g. china_north-america."),
+        verbose_name=_("geographic span"),
     )
     bandwidth = models.PositiveIntegerField(
         _("bandwidth (Mbps)"), validators=[MinValueValidator(MIN_BANDWIDTH), MaxValueValidator(MAX_BANDWIDTH)]
     )
-    name = models.CharField(max_length=128, blank=True, validators=[validate_name])
-    description = models.CharField(max_length=256, blank=True, validators=[validate_description])
+    name = models.CharField(max_length=128, blank=True, validators=[validate_name], verbose_name=_("name"))
+    description = models.CharField(
+        max_length=256, blank=True, validators=[validate_description], verbose_name=_("description")
+    )
     auto_renewal = models.BooleanField(_("auto-renewal"), default=False)
     auto_renewal_months = models.PositiveSmallIntegerField(
         _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
@@ -120,20 +127,25 @@ class BandwidthPackage(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Staff member who approved the deletion ticket; empty when released automatically."),
+        verbose_name=_("released by"),
     )
-    release_reason = models.CharField(max_length=256, blank=True, help_text=_("Why the package was released."))
+    release_reason = models.CharField(
+        max_length=256, blank=True, help_text=_("Why the package was released."), verbose_name=_("release reason")
+    )
     expiry_processed_for = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
         help_text=_("The expiration time process_subscriptions last handled (auto-renewed or recorded as expired)."),
+        verbose_name=_("expiry processed for"),
     )
 
     objects = BandwidthPackageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "bandwidth package"
+        verbose_name = _("bandwidth package")
+        verbose_name_plural = _("bandwidth packages")
         constraints = [
             models.UniqueConstraint(fields=["cen_instance", "geographic_span"], name="one_package_per_area_pair"),
             models.CheckConstraint(
@@ -221,7 +233,7 @@ class BandwidthPackage(models.Model):
 
     @property
     def areas_label(self) -> str:
-        return f"{self.area_a.name} ↔ {self.area_b.name}"
+        return f"{self.area_a.display_name} ↔ {self.area_b.display_name}"
 
     @property
     def version(self) -> dict:
@@ -268,10 +280,12 @@ class Order(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
     )
     idempotency_key = models.CharField(
-        max_length=64, help_text=_("Sent with the form; a resubmission with the same key finds this order.")
+        max_length=64,
+        help_text=_("Sent with the form; a resubmission with the same key finds this order."),
+        verbose_name=_("idempotency key"),
     )
     order_type = models.CharField(_("type"), max_length=16, choices=Type.choices, default=Type.BUY)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNPAID)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNPAID, verbose_name=_("status"))
     cen_instance = models.ForeignKey(
         "cen.CenInstance",
         on_delete=models.PROTECT,
@@ -294,8 +308,10 @@ class Order(models.Model):
         blank=True,
         help_text=_("Upgrade/Downgrade: the bandwidth it replaces."),
     )
-    name = models.CharField(max_length=128, blank=True, validators=[validate_name])
-    description = models.CharField(max_length=256, blank=True, validators=[validate_description])
+    name = models.CharField(max_length=128, blank=True, validators=[validate_name], verbose_name=_("name"))
+    description = models.CharField(
+        max_length=256, blank=True, validators=[validate_description], verbose_name=_("description")
+    )
     duration_months = models.PositiveSmallIntegerField(
         _("duration"), choices=DURATION_CHOICES, null=True, blank=True, help_text=_("Buy and Renew only.")
     )
@@ -312,6 +328,7 @@ class Order(models.Model):
         blank=True,
         related_name="orders",
         help_text=_("The package the order created (a purchase) or changes."),
+        verbose_name=_("package"),
     )
     package_version = models.JSONField(
         null=True,
@@ -321,8 +338,11 @@ class Order(models.Model):
             "Renew, Upgrade, Downgrade: the package as it was priced (bandwidth, expiration, status, "
             "binding). Pay refuses the order if the package has changed since."
         ),
+        verbose_name=_("package version"),
     )
-    note = models.CharField(max_length=256, blank=True, help_text=_("Refund: why the money was returned."))
+    note = models.CharField(
+        max_length=256, blank=True, help_text=_("Refund: why the money was returned."), verbose_name=_("note")
+    )
     created_at = models.DateTimeField(_("created"), default=clock.now)
     pay_before = models.DateTimeField(
         _("pay before"),
@@ -336,7 +356,8 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "order"
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(fields=["owner", "idempotency_key"], name="one_order_per_idempotency_key"),
             models.CheckConstraint(
@@ -364,7 +385,12 @@ class Order(models.Model):
         ]
 
     def __str__(self):
-        return f"Order {self.pk}"
+        return gettext("Order %(number)s") % {"number": self.pk}
+
+    @property
+    def note_display(self) -> str:
+        """The note in the reader's language when the console wrote it (refunds), else as written."""
+        return note_display(self.note)
 
     @property
     def is_unpaid(self) -> bool:
@@ -380,7 +406,7 @@ class Order(models.Model):
 
     @property
     def areas_label(self) -> str:
-        return f"{self.area_a.name} ↔ {self.area_b.name}"
+        return f"{self.area_a.display_name} ↔ {self.area_b.display_name}"
 
     @property
     def is_cross_border(self) -> bool:

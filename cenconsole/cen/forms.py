@@ -9,6 +9,7 @@ class CenInstanceForm(forms.ModelForm):
         model = CenInstance
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"name": _("Name"), "description": _("Description")}
         help_texts = {
             "name": _("Optional. Up to 128 characters; cannot start with http:// or https://."),
             "description": _("Optional. Up to 256 characters; cannot start with http:// or https://."),

@@ -23,15 +23,20 @@ class CenInstance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cen_instances", verbose_name=_("account")
     )
     name = models.CharField(
-        max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+        max_length=128,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Empty or 1 to 128 characters."),
+        verbose_name=_("name"),
     )
     description = models.CharField(
         max_length=256,
         blank=True,
         validators=[MaxLengthValidator(256), validate_description],
         help_text=_("Empty or 1 to 256 characters."),
+        verbose_name=_("description"),
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
     created_at = models.DateTimeField(_("created"), default=clock.now)
     deleted_at = models.DateTimeField(
         _("deleted"),
@@ -42,7 +47,8 @@ class CenInstance(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "CEN instance"
+        verbose_name = _("CEN instance")
+        verbose_name_plural = _("CEN instances")
         indexes = [models.Index(fields=["owner", "deleted_at", "-created_at", "-id"], name="cen_owner_listed_idx")]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cenconsole.core.forms import add_service_errors
@@ -27,9 +27,10 @@ TABLE_CACHE_SECONDS = 600
 
 def _instance_table(request, search, page_number):
     """The Instances table's HTML, cached per account state: a hit costs no query and no rendering,
-    and any change to the account's instances or bound packages bumps the version in the key."""
+    and any change to the account's instances or bound packages bumps the version in the key. The
+    language is in the key too: one language's table is never served to the other."""
     user = request.user
-    key_parts = f"{user.pk}:{user.state_version}:{page_number}:{search}"
+    key_parts = f"{user.pk}:{user.state_version}:{get_language()}:{page_number}:{search}"
     key = "instance-table:" + hashlib.sha256(key_parts.encode()).hexdigest()
     html = cache.get(key)
     if html is None:

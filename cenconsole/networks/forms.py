@@ -16,7 +16,7 @@ def region_choices(regions) -> list:
     """Regions grouped by area, in the seed table's order, for a select's optgroups."""
     groups: dict[str, list] = {}
     for region in regions:
-        groups.setdefault(region.area.name, []).append((region.pk, region.name))
+        groups.setdefault(region.area.display_name, []).append((region.pk, region.display_name))
     return list(groups.items())
 
 

@@ -53,9 +53,13 @@ class NetworkInstance(models.Model):
         verbose_name=_("CEN instance"),
         help_text=_("The CEN instance the network instance is attached to."),
     )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     name = models.CharField(
-        max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+        max_length=128,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Empty or 1 to 128 characters."),
+        verbose_name=_("name"),
     )
     network_type = models.CharField(
         _("network type"), max_length=16, choices=NetworkType.choices, default=NetworkType.VPC
@@ -64,7 +68,8 @@ class NetworkInstance(models.Model):
 
     class Meta:
         ordering = ["region__area__position", "region__position", "created_at", "id"]
-        verbose_name = "network instance"
+        verbose_name = _("network instance")
+        verbose_name_plural = _("network instances")
         indexes = [models.Index(fields=["cen_instance", "created_at"], name="network_cen_created_idx")]
 
     def __str__(self):
@@ -100,7 +105,8 @@ class RegionConnection(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = "region connection"
+        verbose_name = _("region connection")
+        verbose_name_plural = _("region connections")
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(local_region=models.F("opposite_region")),
@@ -119,8 +125,14 @@ class RegionConnection(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.cen_instance_id}: {self.regions_label}"
+        return f"{self.cen_instance_id}: {self.regions_name}"
+
+    @property
+    def regions_name(self) -> str:
+        """The region pair in English, as stored: what audit records keep."""
+        return f"{self.local_region.name} ↔ {self.opposite_region.name}"
 
     @property
     def regions_label(self) -> str:
-        return f"{self.local_region.name} ↔ {self.opposite_region.name}"
+        """The region pair in the active language, for pages and messages."""
+        return f"{self.local_region.display_name} ↔ {self.opposite_region.display_name}"

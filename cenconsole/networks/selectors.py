@@ -131,7 +131,7 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
                 package = _covering_package(source=source, target=target, packages=packages)
                 if package is None:
                     first, second = region_pair(source.region, target.region)
-                    areas = f"{first.area.name} ↔ {second.area.name}"
+                    areas = f"{first.area.display_name} ↔ {second.area.display_name}"
                     cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_areas=areas)
                 else:
                     cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_package=package.pk)

@@ -190,7 +190,7 @@ def region_connection_set(
             "regions_not_covered",
             package_id=package.pk,
             areas=package.areas_label,
-            regions=f"{local_region.name} ↔ {opposite_region.name}",
+            regions=f"{local_region.display_name} ↔ {opposite_region.display_name}",
         )
     if isinstance(bandwidth, bool) or not isinstance(bandwidth, int) or bandwidth < 0:
         raise field_error("bandwidth", BANDWIDTH_TOO_LOW, "bandwidth_too_low")
@@ -230,7 +230,7 @@ def region_connection_set(
         actor=owner,
         action="package.connection_set",
         target=package,
-        changes={connection.regions_label: (old_bandwidth, bandwidth)},
+        changes={connection.regions_name: (old_bandwidth, bandwidth)},
         note=f"Region connection on CEN instance {cen_instance.pk}, in Mbps.",
     )
     return connection
@@ -261,8 +261,8 @@ def region_connection_set_by_regions(
             NO_PACKAGE_FOR_REGIONS,
             "no_package_for_regions",
             cen_id=cen_instance.pk,
-            areas=f"{first.area.name} ↔ {second.area.name}",
-            regions=f"{local_region.name} ↔ {opposite_region.name}",
+            areas=f"{first.area.display_name} ↔ {second.area.display_name}",
+            regions=f"{local_region.display_name} ↔ {opposite_region.display_name}",
         )
     return region_connection_set(
         owner=owner,
@@ -279,7 +279,7 @@ def _connection_remove(*, connection: RegionConnection, actor, package) -> None:
         actor=actor,
         action="package.connection_deleted",
         target=package,
-        changes={connection.regions_label: (connection.bandwidth, None)},
+        changes={connection.regions_name: (connection.bandwidth, None)},
         note=f"Region connection on CEN instance {connection.cen_instance_id}, in Mbps.",
     )
     connection.delete()
@@ -311,7 +311,7 @@ def region_connections_remove_for_package(*, package, actor) -> int:
         actor=actor,
         action="package.connections_removed",
         target=package,
-        changes={connection.regions_label: (connection.bandwidth, None) for connection in connections},
+        changes={connection.regions_name: (connection.bandwidth, None) for connection in connections},
         note="Every region connection of the package was removed, in Mbps.",
     )
     RegionConnection.objects.filter(pk__in=[connection.pk for connection in connections]).delete()

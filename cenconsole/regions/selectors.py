@@ -12,4 +12,6 @@ def areas_by_code() -> dict[str, Area]:
 
 
 def area_choices() -> list[tuple[str, str]]:
-    return [(code, area.name) for code, area in areas_by_code().items()]
+    """(code, name in the active language): the cache above keeps the rows (English names); each call
+    translates, so one language's labels are never served to the other."""
+    return [(code, area.display_name) for code, area in areas_by_code().items()]

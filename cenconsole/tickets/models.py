@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
@@ -48,8 +49,12 @@ class DeletionTicket(models.Model):
         related_name="deletion_tickets",
         verbose_name=_("bandwidth package"),
     )
-    reason = models.TextField(max_length=1000, help_text=_("Why the user wants the package deleted."))
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    reason = models.TextField(
+        max_length=1000, help_text=_("Why the user wants the package deleted."), verbose_name=_("reason")
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True, verbose_name=_("status")
+    )
     created_at = models.DateTimeField(_("created"), default=clock.now)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,6 +80,7 @@ class DeletionTicket(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Staff member who approved or rejected the ticket."),
+        verbose_name=_("handled by"),
     )
     refund_order = models.OneToOneField(
         "bandwidth.Order",
@@ -83,14 +89,18 @@ class DeletionTicket(models.Model):
         blank=True,
         related_name="deletion_ticket",
         help_text=_("The refund of the package's unused time, when staff approved with a refund."),
+        verbose_name=_("refund order"),
     )
-    staff_note = models.TextField(blank=True, max_length=1000, help_text=_("Shown to the user on the Tickets page."))
+    staff_note = models.TextField(
+        blank=True, max_length=1000, help_text=_("Shown to the user on the Tickets page."), verbose_name=_("staff note")
+    )
 
     objects = DeletionTicketQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "deletion ticket"
+        verbose_name = _("deletion ticket")
+        verbose_name_plural = _("deletion tickets")
         permissions = [("handle_deletionticket", "Can approve or reject deletion tickets")]
         constraints = [
             models.UniqueConstraint(
@@ -107,7 +117,7 @@ class DeletionTicket(models.Model):
         indexes = [models.Index(fields=["requester", "-created_at"], name="ticket_requester_created_idx")]
 
     def __str__(self):
-        return f"Ticket {self.pk}"
+        return gettext("Ticket %(number)s") % {"number": self.pk}
 
     @property
     def is_open(self) -> bool:

@@ -13,7 +13,8 @@ from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_t
 pytestmark = pytest.mark.django_db
 
 # Public on purpose: signing in and up, the health check, and the API (signed requests, not sessions).
-PUBLIC = {"login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start"}
+# The language switch (Django's set_language) works signed in or not: it only sets the language cookie.
+PUBLIC = {"login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language"}
 
 
 def url_patterns(patterns=None, prefix=""):

@@ -56,7 +56,7 @@ def test_ticket_page_shows_package_reason_and_history(staff_client, cen_instance
     ticket = open_ticket(package, reason="Too slow")
     page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
     buttons = ('value="Release and refund unused time (USD ', 'value="Release without refund"', 'value="Reject"')
-    for text in (package.pk, package.owner.username, "Too slow", "ticket.opened", *buttons):
+    for text in (package.pk, package.owner.username, "Too slow", "Ticket opened", *buttons):
         assert text in page
 
 

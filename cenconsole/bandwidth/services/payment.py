@@ -42,7 +42,8 @@ def charge(*, owner, amount, order: Order | None = None) -> None:
     with its ledger entry; refused with nothing changed when the balance is short."""
     if not amount:
         return
-    description = f"{order.get_order_type_display()} order {order.pk}" if order else "Charge"
+    # Stored in English whatever the payer's language (LedgerEntry.description_display translates it).
+    description = f"{order.order_type} order {order.pk}" if order else "Charge"
     entry = balance_change(
         account=owner,
         amount=-amount,

@@ -139,7 +139,7 @@ def purchase_check(
         if cen_instance and area_pair_taken(cen_instance=cen_instance, area_a=area_a, area_b=area_b):
             errors.update(
                 area_pair_taken_error(
-                    "area_b", cen_id=cen_instance.pk, areas=f"{area_a.name} ↔ {area_b.name}"
+                    "area_b", cen_id=cen_instance.pk, areas=f"{area_a.display_name} ↔ {area_b.display_name}"
                 ).error_dict
             )
     if errors:

@@ -1,0 +1,26 @@
+"""Notes the console writes itself are stored in English (an order's note, a ledger entry's
+description); note_display shows them in the reader's language. Anything else (a staff member's or a
+user's words) is shown as written."""
+
+import re
+
+from django.utils.translation import gettext, gettext_noop
+
+NOTES = [
+    (
+        re.compile(r"^Downgrade order (?P<order>\d+): (?P<old>\d+) → (?P<new>\d+) Mbps, unused whole days\.$"),
+        gettext_noop("Downgrade order %(order)s: %(old)s → %(new)s Mbps, unused whole days."),
+    ),
+    (
+        re.compile(r"^Deletion ticket (?P<number>TK\d+): unused whole days\.$"),
+        gettext_noop("Deletion ticket %(number)s: unused whole days."),
+    ),
+]
+
+
+def note_display(text: str) -> str:
+    for pattern, message in NOTES:
+        match = pattern.match(text)
+        if match:
+            return gettext(message) % match.groupdict()
+    return text
