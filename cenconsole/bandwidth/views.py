@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -246,14 +247,29 @@ def package_bind(request, cen_id):
     return render_page(request, "bandwidth/package_bind.html", context)
 
 
+def _safe_next(request, source):
+    """The page to go back to, if it is on this site; else the CEN's Bandwidth Packages tab ("")."""
+    next_url = source.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return next_url
+    return ""
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def package_unbind(request, cen_id, package_id):
-    """Unbind on a package row; back to where it was clicked, with the outcome as a message."""
+    """Unbind on a package row. GET asks first (the confirmation page, for browsers without
+    JavaScript; console.js asks in a dialog instead); POST unbinds and goes back to where Unbind was
+    clicked, with the outcome as a message."""
     instance = cen_instance_or_404(request, cen_id)
     package = get_object_or_404(
         BandwidthPackage.objects.active(), owner=request.user, cen_instance=instance, pk=package_id
     )
+    if request.method == "GET":
+        package.links = {"unbind": request.path}
+        next_url = _safe_next(request, request.GET) or reverse("bandwidth:cen_tab", kwargs={"cen_id": instance.pk})
+        context = {"instance": instance, "package": package, "next_url": next_url}
+        return render_page(request, "bandwidth/package_unbind.html", context)
     try:
         services.package_unbind(owner=request.user, package_id=package.pk)
     except ValidationError as error:
@@ -264,10 +280,7 @@ def package_unbind(request, cen_id, package_id):
             request,
             gettext("Bandwidth package %(package_id)s was unbound. It is now available.") % {"package_id": package.pk},
         )
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(next_url)
-    return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+    return redirect(_safe_next(request, request.POST) or reverse("bandwidth:cen_tab", kwargs={"cen_id": instance.pk}))
 
 
 # Bandwidth Packages page -------------------------------------------------------------------------

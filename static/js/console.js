@@ -5,7 +5,9 @@
   // (The server's idempotency keys are the real guard; this spares the user a second wait.)
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (event.defaultPrevented || form.hasAttribute("hx-post")) {
+    var submitter = event.submitter;
+    var toDialog = (submitter && submitter.getAttribute("formmethod") === "dialog") || form.method === "dialog";
+    if (event.defaultPrevented || form.hasAttribute("hx-post") || toDialog) {
       return;
     }
     window.setTimeout(function () {
@@ -84,3 +86,22 @@ window.addEventListener("pageshow", function () {
     }
   });
 })();
+
+// A link with data-dialog="<id>" (Unbind) leads to a confirmation page; with this file it opens the
+// <dialog> of that id on the page instead, which asks the same question (OK / Cancel).
+document.addEventListener("click", function (event) {
+  "use strict";
+  var link = event.target.closest ? event.target.closest("a[data-dialog]") : null;
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  var dialog = document.getElementById(link.getAttribute("data-dialog"));
+  if (dialog && typeof dialog.showModal === "function") {
+    event.preventDefault();
+    dialog.showModal();
+    var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
+    if (ok) {
+      ok.focus();
+    }
+  }
+});
