@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.selectors import packages_for_cen
+from cenconsole.regions.models import Region
 
 from .models import NetworkInstance, RegionConnection, region_pair, regions_covered_by
 
@@ -45,60 +46,105 @@ def packages_with_usage_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPac
 
 
 # The connectivity matrix -------------------------------------------------------------------------
+# Reachability between two network instances depends only on their regions, so the matrix has one
+# row and one column per region (with its count of network instances): a CEN instance with 200 VPCs
+# in 6 regions gets a 6 x 6 table, readable and quick to render.
 
 SELF = "self"
 SAME_REGION = "same_region"
 CONNECTED = "connected"
-NOT_CONNECTED = "not_connected"
+TEST_BANDWIDTH = "test_bandwidth"
 EXPIRED = "expired"
+
+# Without a region connection, CEN lets two regions reach each other at 1 Kbps, for testing.
+TEST_BANDWIDTH_KBPS = 1
+
+
+@dataclass
+class RegionGroup:
+    """The CEN instance's network instances in one region."""
+
+    region: Region
+    networks: list[NetworkInstance] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.networks)
 
 
 @dataclass(frozen=True)
 class Reachability:
-    """How one network instance reaches another: the facts a matrix cell shows. The template words
-    them and links them (Set up connection, Renew, Buy) from `setup_package` and `setup_areas`."""
+    """How the network instances of one region reach those of another: the facts a matrix cell
+    shows. The template words them and links them (Set up connection, Renew, Buy) from
+    `setup_package` and `setup_areas`."""
 
     kind: str
-    source: NetworkInstance
-    target: NetworkInstance
+    source: Region
+    target: Region
     bandwidth: int | None = None
-    setup_package: str = ""  # NOT_CONNECTED: the bound package covering the pair; EXPIRED: the one to renew
-    setup_areas: str = ""  # NOT_CONNECTED without a covering package: the area pair to buy
+    setup_package: str = ""  # TEST_BANDWIDTH: the bound package covering the pair; EXPIRED: the one to renew
+    setup_areas: str = ""  # TEST_BANDWIDTH without a covering package: the area pair to buy
 
 
 @dataclass
 class MatrixRow:
-    network: NetworkInstance
+    group: RegionGroup
     cells: list[Reachability] = field(default_factory=list)
 
 
 @dataclass
 class ConnectivityMatrix:
     networks: list[NetworkInstance]
+    groups: list[RegionGroup]
     rows: list[MatrixRow]
 
 
 def _covering_package(*, source, target, packages):
-    """The bound package that can carry traffic between the two networks' regions, if any."""
+    """The bound package that can carry traffic between the two regions, if any."""
     return next(
         (
             p
             for p in packages
-            if regions_covered_by(
-                area_a_id=p.area_a_id, area_b_id=p.area_b_id, region_a=source.region, region_b=target.region
-            )
+            if regions_covered_by(area_a_id=p.area_a_id, area_b_id=p.area_b_id, region_a=source, region_b=target)
         ),
         None,
     )
 
 
+def _reachability(source: RegionGroup, target: RegionGroup, *, connections, packages) -> Reachability:
+    if source.region.pk == target.region.pk:
+        kind = SAME_REGION if source.count > 1 else SELF
+        return Reachability(kind=kind, source=source.region, target=target.region)
+    connection = connections.get(frozenset({source.region.pk, target.region.pk}))
+    if connection and connection.package.is_expired:
+        # The connection stays, but an expired package carries no traffic until renewed.
+        return Reachability(
+            kind=EXPIRED,
+            source=source.region,
+            target=target.region,
+            bandwidth=connection.bandwidth,
+            setup_package=connection.package_id,
+        )
+    if connection:
+        return Reachability(kind=CONNECTED, source=source.region, target=target.region, bandwidth=connection.bandwidth)
+    package = _covering_package(source=source.region, target=target.region, packages=packages)
+    if package is not None:
+        return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_package=package.pk)
+    first, second = region_pair(source.region, target.region)
+    areas = f"{first.area.name} ↔ {second.area.name}"
+    return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_areas=areas)
+
+
 def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:
     """Who can reach whom among the CEN instance's network instances, by the rules the services
-    enforce: the same region always; two regions when the CEN instance has a region connection
-    between them. Three queries: networks, connections, bound packages."""
+    enforce, region by region: the same region always; two regions at the bandwidth of their region
+    connection, else at CEN's test bandwidth. Three queries: networks, connections, bound packages."""
     if networks is None:
         networks = network_instances_for_cen(owner=owner, cen_instance=cen_instance)
     networks = list(networks)
+    groups: dict[str, RegionGroup] = {}
+    for network in networks:  # in the seed table's region order (the model's ordering)
+        groups.setdefault(network.region_id, RegionGroup(region=network.region)).networks.append(network)
     connections = {
         frozenset({c.local_region_id, c.opposite_region_id}): c
         for c in RegionConnection.objects.filter(cen_instance=cen_instance)
@@ -106,35 +152,13 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
         .only("local_region_id", "opposite_region_id", "bandwidth", "package__id", "package__expires_at")
     }
     packages = list(packages_for_cen(owner=owner, cen_instance=cen_instance))
-    rows = []
-    for source in networks:
-        row = MatrixRow(network=source)
-        for target in networks:
-            if source.pk == target.pk:
-                cell = Reachability(kind=SELF, source=source, target=target)
-            elif source.region_id == target.region_id:
-                cell = Reachability(kind=SAME_REGION, source=source, target=target)
-            elif (connection := connections.get(frozenset({source.region_id, target.region_id}))) and (
-                connection.package.is_expired
-            ):
-                # The connection stays, but an expired package carries no traffic until renewed.
-                cell = Reachability(
-                    kind=EXPIRED,
-                    source=source,
-                    target=target,
-                    bandwidth=connection.bandwidth,
-                    setup_package=connection.package_id,
-                )
-            elif connection:
-                cell = Reachability(kind=CONNECTED, source=source, target=target, bandwidth=connection.bandwidth)
-            else:
-                package = _covering_package(source=source, target=target, packages=packages)
-                if package is None:
-                    first, second = region_pair(source.region, target.region)
-                    areas = f"{first.area.name} ↔ {second.area.name}"
-                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_areas=areas)
-                else:
-                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_package=package.pk)
-            row.cells.append(cell)
-        rows.append(row)
-    return ConnectivityMatrix(networks=networks, rows=rows)
+    rows = [
+        MatrixRow(
+            group=source,
+            cells=[
+                _reachability(source, target, connections=connections, packages=packages) for target in groups.values()
+            ],
+        )
+        for source in groups.values()
+    ]
+    return ConnectivityMatrix(networks=networks, groups=list(groups.values()), rows=rows)
