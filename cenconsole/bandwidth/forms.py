@@ -5,7 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
@@ -41,8 +41,20 @@ class _KeyedForm(forms.Form):
         self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
 
 
+# A select whose options grow with the account lists this many matches of its search field.
+PICKER_LIMIT = 50
+
+
+def instance_label(instance) -> str:
+    return f"{instance.id} / {instance.name}" if instance.name else instance.id
+
+
 class PurchaseForm(_KeyedForm):
-    """The seed's parameter table. Parses values only; the purchase rules live in services."""
+    """The seed's parameter table. Parses values only; the purchase rules live in services.
+
+    CEN ID is a search field and a select of its first 50 matches (the chosen instance always among
+    them): the page is the same size for 10 or 10,000 instances. htmx narrows the select as one
+    types (bandwidth:buy_cen_options); without JavaScript, Search is a GET of this same form."""
 
     # Plain choice fields over lists made once per form: a model choice field queries again each time
     # its options are read, and the page reads them on every live update.
@@ -50,6 +62,12 @@ class PurchaseForm(_KeyedForm):
         label=_("CEN ID"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
+    )
+    cen_search = forms.CharField(
+        label=_("Search CEN instances by ID or name"),
+        required=False,
+        max_length=128,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "aria-controls": "id_cen_instance"}),
     )
     area_a = forms.ChoiceField(
         label=_("Area A"),
@@ -97,10 +115,14 @@ class PurchaseForm(_KeyedForm):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cen_instance"].choices = [
-            (instance.id, f"{instance.id} / {instance.name}" if instance.name else instance.id)
-            for instance in cen_instances_for(owner=owner).only("id", "name")
-        ]
+        instances = cen_instance_picker(
+            owner=owner,
+            search=str(self["cen_search"].value() or "")[:128],
+            selected=str(self["cen_instance"].value() or ""),
+            limit=PICKER_LIMIT + 1,
+        )
+        self.more_cen_instances = len(instances) > PICKER_LIMIT
+        self.fields["cen_instance"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
         self.fields["area_a"].choices = self.fields["area_b"].choices = area_choices()
         self.initial.setdefault("area_a", "China")
         self.initial.setdefault("area_b", "North-America")

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -75,8 +75,19 @@ def buy(request):
         cen_id = request.GET.get("cen_id")
         if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
             cen_instance_or_404(request, cen_id)
-        form = PurchaseForm(owner=owner, initial={"cen_instance": cen_id})
+        initial = {"cen_instance": cen_id, "cen_search": request.GET.get("cen_search", "")}
+        form = PurchaseForm(owner=owner, initial=initial)
     return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="purchase_form")
+
+
+@login_required
+@require_GET
+def buy_cen_options(request):
+    """The CEN ID select of the purchase page for a search (`cen_search`), keeping the chosen
+    instance (`cen_instance`): what htmx swaps in while one types in the search field."""
+    initial = {key: request.GET.get(key, "") for key in ("cen_instance", "cen_search")}
+    form = PurchaseForm(owner=request.user, initial=initial)
+    return render(request, "bandwidth/purchase.html#cen_options", {"form": form})
 
 
 def _order_or_404(request, order_id):

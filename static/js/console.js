@@ -105,3 +105,16 @@ document.addEventListener("click", function (event) {
     }
   }
 });
+
+// Enter in a picker's search field (hx-get, e.g. the purchase page's CEN ID search) narrows the list
+// now instead of submitting the form (which would be Buy Now).
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  var field = event.target;
+  if (event.key === "Enter" && field.matches && field.matches("input[type=search][hx-get]")) {
+    event.preventDefault();
+    if (window.htmx) {
+      window.htmx.trigger(field, "search");
+    }
+  }
+});
