@@ -9,7 +9,7 @@ from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
-from . import services
+from . import selectors, services
 from .models import AUTO_RENEWAL_CHOICES, DURATION_CHOICES, MAX_BANDWIDTH, MIN_BANDWIDTH
 
 # Marked with gettext_noop and translated where it is used: the constant stays the English text.
@@ -196,8 +196,10 @@ class PackageChoiceField(forms.ChoiceField):
 
 
 class BindPackageForm(forms.Form):
-    """Bind Bandwidth Package: one of the account's available packages."""
+    """Bind Bandwidth Package: one of the account's available packages. Like CEN ID on the purchase
+    page, a search field and a select of the first 50 matches, the chosen package always listed."""
 
+    package_search = forms.CharField(label=_("Search bandwidth packages by ID or name"), required=False, max_length=128)
     package = PackageChoiceField(
         label=_("Bandwidth Package"),
         error_messages={
@@ -206,6 +208,13 @@ class BindPackageForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, packages, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["package"].set_packages(packages)
+        packages = selectors.available_package_picker(
+            owner=owner,
+            search=str(self["package_search"].value() or "")[:128],
+            selected=str(self["package"].value() or ""),
+            limit=PICKER_LIMIT + 1,
+        )
+        self.more_packages = len(packages) > PICKER_LIMIT
+        self.fields["package"].set_packages(packages[:PICKER_LIMIT])

@@ -238,8 +238,11 @@ def package_auto_renewal(request, package_id):
 def package_bind(request, cen_id):
     """Bind Bandwidth Package: an available package of the account joins this CEN instance."""
     instance = cen_instance_or_404(request, cen_id)
-    packages = list(selectors.available_packages_for(owner=request.user))
-    form = BindPackageForm(request.POST or None, packages=packages)
+    if request.method == "POST":
+        form = BindPackageForm(request.POST, owner=request.user)
+    else:  # a search (package_search) keeps the chosen package (package)
+        initial = {key: request.GET.get(key, "") for key in ("package", "package_search")}
+        form = BindPackageForm(owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             package = services.package_bind(
@@ -254,8 +257,10 @@ def package_bind(request, cen_id):
                 % {"package_id": package.pk, "instance_id": instance.pk},
             )
             return redirect("bandwidth:cen_tab", cen_id=instance.pk)
-    context = cen_page_context(instance, "bandwidth-packages", form=form, packages=packages)
-    return render_page(request, "bandwidth/package_bind.html", context)
+    # The form shows while there is anything to choose, or a search to change.
+    has_packages = bool(form.fields["package"].packages) or bool(form["package_search"].value())
+    context = cen_page_context(instance, "bandwidth-packages", form=form, has_packages=has_packages)
+    return render_page(request, "bandwidth/package_bind.html", context, partial="package_options")
 
 
 def _safe_next(request, source):

@@ -1,5 +1,7 @@
 """Bind, Unbind and the account-wide Bandwidth Packages page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -181,3 +183,50 @@ def test_unbind_confirmation_of_another_accounts_package_answers_404(client, oth
     """Another account cannot see this account's Unbind confirmation."""
     client.force_login(other_user)
     assert client.get(unbind_url(package)).status_code == 404
+
+
+# Bind Bandwidth Package for big accounts ---------------------------------------------------------
+
+
+def available_packages(user, count):
+    """`count` available (unbound) packages of the account, bought on a scratch instance and unbound."""
+    type(user).objects.filter(pk=user.pk).update(balance=10_000_000)
+    scratch = CenInstanceFactory(owner=user)
+    packages = []
+    for number in range(count):
+        package = buy_package(scratch, name=f"spare-{number:03d}", area_a_code="Europe", area_b_code="Europe")
+        services.package_unbind(owner=user, package_id=package.pk)
+        packages.append(package)
+    return packages
+
+
+def package_options(content):
+    select = re.search(r'<select name="package"[^>]*>(.*?)</select>', content, re.S).group(1)
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_bind_lists_at_most_50_packages_with_a_search_field(client_user, user, cen_instance):
+    """Over 50 available packages: 50 listed, the search field and the note to narrow."""
+    available_packages(user, 52)
+    content = client_user.get(bind_url(cen_instance)).content.decode()
+    assert len(package_options(content)) == 50
+    assert 'id="id_package_search"' in content and "Showing the first 50 matches." in content
+
+
+def test_bind_search_narrows_and_keeps_the_chosen_package(client_user, user, cen_instance):
+    """htmx asks the same URL with package_search: only the select comes back, the chosen one first."""
+    spare = available_packages(user, 12)
+    response = client_user.get(
+        bind_url(cen_instance), {"package_search": "spare-011", "package": spare[0].pk}, HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert content.startswith('<div id="package-options">')
+    assert package_options(content) == [spare[0].pk, spare[11].pk]
+
+
+def test_bind_search_without_javascript_is_a_get_of_the_page(client_user, user, cen_instance):
+    """Without JavaScript, the page's GET with package_search shows the matches, and OK still binds."""
+    spare = available_packages(user, 3)
+    content = client_user.get(bind_url(cen_instance), {"package_search": "spare-002"}).content.decode()
+    assert package_options(content) == [spare[2].pk]
+    assert client_user.post(bind_url(cen_instance), {"package": spare[2].pk}).status_code == 302
