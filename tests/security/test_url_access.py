@@ -32,7 +32,13 @@ ALL_URLS = list(url_patterns())
 @pytest.fixture
 def owner_objects(db):
     """One of each object of the first account, by the URL argument that names it."""
-    owner = UserFactory()
+    return make_owner_objects()
+
+
+def make_owner_objects(owner=None):
+    """One of each object of `owner` (a new account by default), by the URL argument that names it.
+    The accessibility walk (tests/e2e/test_accessibility.py) visits the same URLs with them."""
+    owner = owner or UserFactory()
     cen_instance = CenInstanceFactory(owner=owner)
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10)
     network = network_services.network_instance_attach(
