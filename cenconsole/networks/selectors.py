@@ -3,7 +3,7 @@ fixed number of queries, however many networks, connections or packages there ar
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, IntegerField, QuerySet, Sum, Value
+from django.db.models import Count, F, IntegerField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from cenconsole.bandwidth.models import BandwidthPackage
@@ -62,14 +62,10 @@ TEST_BANDWIDTH_KBPS = 1
 
 @dataclass
 class RegionGroup:
-    """The CEN instance's network instances in one region."""
+    """The CEN instance's network instances in one region: how many there are."""
 
     region: Region
-    networks: list[NetworkInstance] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.networks)
+    count: int
 
 
 @dataclass(frozen=True)
@@ -94,9 +90,12 @@ class MatrixRow:
 
 @dataclass
 class ConnectivityMatrix:
-    networks: list[NetworkInstance]
     groups: list[RegionGroup]
     rows: list[MatrixRow]
+
+    @property
+    def network_count(self) -> int:
+        return sum(group.count for group in self.groups)
 
 
 def _covering_package(*, source, target, packages):
@@ -135,16 +134,20 @@ def _reachability(source: RegionGroup, target: RegionGroup, *, connections, pack
     return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_areas=areas)
 
 
-def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:
+def connectivity_matrix(*, owner, cen_instance) -> ConnectivityMatrix:
     """Who can reach whom among the CEN instance's network instances, by the rules the services
     enforce, region by region: the same region always; two regions at the bandwidth of their region
-    connection, else at CEN's test bandwidth. Three queries: networks, connections, bound packages."""
-    if networks is None:
-        networks = network_instances_for_cen(owner=owner, cen_instance=cen_instance)
-    networks = list(networks)
-    groups: dict[str, RegionGroup] = {}
-    for network in networks:  # in the seed table's region order (the model's ordering)
-        groups.setdefault(network.region_id, RegionGroup(region=network.region)).networks.append(network)
+    connection, else at CEN's test bandwidth. Four queries, however many network instances: the
+    count per region, those regions, the connections, the bound packages."""
+    counts = dict(
+        network_instances_for(owner=owner)
+        .filter(cen_instance=cen_instance)
+        .order_by()
+        .values_list("region_id")
+        .annotate(count=Count("id"))
+    )
+    regions = Region.objects.filter(pk__in=counts).select_related("area") if counts else []
+    groups = [RegionGroup(region=region, count=counts[region.pk]) for region in regions]  # the seed's order
     connections = {
         frozenset({c.local_region_id, c.opposite_region_id}): c
         for c in RegionConnection.objects.filter(cen_instance=cen_instance)
@@ -155,10 +158,8 @@ def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMa
     rows = [
         MatrixRow(
             group=source,
-            cells=[
-                _reachability(source, target, connections=connections, packages=packages) for target in groups.values()
-            ],
+            cells=[_reachability(source, target, connections=connections, packages=packages) for target in groups],
         )
-        for source in groups.values()
+        for source in groups
     ]
-    return ConnectivityMatrix(networks=networks, groups=list(groups.values()), rows=rows)
+    return ConnectivityMatrix(groups=groups, rows=rows)

@@ -211,7 +211,8 @@ def test_matrix_shows_same_region_connected_and_test_bandwidth(client_user, cen_
 
 
 def test_matrix_has_one_row_and_column_per_region_with_its_count(client_user, cen_instance, attach):
-    """200 VPCs in 4 regions make a 4 x 4 matrix, each region heading with its count of instances."""
+    """200 VPCs in 4 regions make a 4 x 4 matrix, each region heading with its count of instances, and
+    the table of network instances shows them 20 a page."""
     regions = ["cn-hangzhou", "cn-shanghai", "us-east-1", "eu-central-1"]
     for number in range(200):
         attach(cen_instance, regions[number % 4])
@@ -221,6 +222,10 @@ def test_matrix_has_one_row_and_column_per_region_with_its_count(client_user, ce
     assert matrix.count("<td ") == 16
     assert matrix.count('<th scope="row"') == 4
     assert matrix.count("50 network instances") == 8
+    start = content.index('id="network-table"')
+    table = content[start : content.index("</table>", start)]
+    assert table.count("Detach</button>") == 20  # the table is paged; the matrix covers all 200
+    assert "Page 1 of 10" in content
 
 
 def test_matrix_not_connected_link_opens_the_form_filled_in(client_user, cen_instance, package, attach):
