@@ -10,7 +10,7 @@ from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.selectors import packages_for_cen
 from cenconsole.regions.models import Region
 
-from .models import NetworkInstance, RegionConnection, region_pair, regions_covered_by
+from .models import NetworkInstance, RegionConnection, region_pair
 
 
 def network_instances_for(*, owner) -> QuerySet[NetworkInstance]:
@@ -98,16 +98,17 @@ class ConnectivityMatrix:
         return sum(group.count for group in self.groups)
 
 
-def _covering_package(*, source, target, packages):
-    """The bound package that can carry traffic between the two regions, if any."""
-    return next(
-        (
-            p
-            for p in packages
-            if regions_covered_by(area_a_id=p.area_a_id, area_b_id=p.area_b_id, region_a=source, region_b=target)
-        ),
-        None,
-    )
+def _area_key(area_a_id, area_b_id) -> tuple[str, str]:
+    return (area_a_id, area_b_id) if area_a_id <= area_b_id else (area_b_id, area_a_id)
+
+
+def _packages_by_area_pair(packages) -> dict[tuple[str, str], BandwidthPackage]:
+    """The bound packages by their (unordered) area pair: the one that can carry traffic between two
+    regions is then a lookup (a CEN instance holds at most one package per area pair)."""
+    by_pair = {}
+    for package in packages:
+        by_pair.setdefault(_area_key(package.area_a_id, package.area_b_id), package)
+    return by_pair
 
 
 def _reachability(source: RegionGroup, target: RegionGroup, *, connections, packages) -> Reachability:
@@ -126,7 +127,7 @@ def _reachability(source: RegionGroup, target: RegionGroup, *, connections, pack
         )
     if connection:
         return Reachability(kind=CONNECTED, source=source.region, target=target.region, bandwidth=connection.bandwidth)
-    package = _covering_package(source=source.region, target=target.region, packages=packages)
+    package = packages.get(_area_key(source.region.area_id, target.region.area_id))
     if package is not None:
         return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_package=package.pk)
     first, second = region_pair(source.region, target.region)
@@ -154,7 +155,7 @@ def connectivity_matrix(*, owner, cen_instance) -> ConnectivityMatrix:
         .select_related("package")
         .only("local_region_id", "opposite_region_id", "bandwidth", "package__id", "package__expires_at")
     }
-    packages = list(packages_for_cen(owner=owner, cen_instance=cen_instance))
+    packages = _packages_by_area_pair(packages_for_cen(owner=owner, cen_instance=cen_instance))
     rows = [
         MatrixRow(
             group=source,

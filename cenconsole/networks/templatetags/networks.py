@@ -1,7 +1,7 @@
 """The connectivity matrix's rows, rendered in Python: with network instances in all 18 regions the
 matrix has 324 cells, and rendering each through template tags took most of the Networks tab's time."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django import template
 from django.urls import reverse
@@ -48,6 +48,7 @@ def connectivity_rows(matrix, instance):
     buy_url = escape(reverse("bandwidth:buy") + "?" + urlencode({"cen_id": instance.pk}))
     renew_url = reverse("bandwidth:package_renew", kwargs={"package_id": PACKAGE})
     ids = {group.region.pk: escape(group.region.pk) for group in matrix.groups}
+    quoted = {group.region.pk: quote_plus(group.region.pk) for group in matrix.groups}
 
     def cell_body(cell):
         if cell.kind == selectors.SELF:
@@ -62,8 +63,9 @@ def connectivity_rows(matrix, instance):
             dot = '<span class="status-dot status-bad"></span>'
             return f'{dot}{words["expired"]}<div><a href="{link}">{text}</a></div>'
         if cell.setup_package:
-            query = {"package": cell.setup_package, "local_region": cell.source.pk, "opposite_region": cell.target.pk}
-            link, text = escape(f"{connection_set_url}?{urlencode(query)}"), words["set_up"]
+            query = f"package={quote_plus(cell.setup_package)}&local_region={quoted[cell.source.pk]}"
+            link = escape(f"{connection_set_url}?{query}&opposite_region={quoted[cell.target.pk]}")
+            text = words["set_up"]
         else:
             link, text = buy_url, escape(buy_text % {"areas": cell.setup_areas})
         dot = '<span class="status-dot status-warn"></span>'
