@@ -30,7 +30,7 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
     expect(page.locator(".field-reason")).to_contain_text("The project has ended")
     page.get_by_label("Staff note").fill("Released as asked")
     page.get_by_role("button", name="Release without refund").click()
-    expect(page.get_by_text("approved.")).to_be_visible()
+    expect(page.get_by_text("approved: the package was released without a refund.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 
     sign_in(user)
