@@ -246,6 +246,19 @@ def main():
         return [word for word in printed if word.startswith("cen-")]
 
     (tab_cen, page_cen, *_) = instance_ids("bench10")
+    large_cen = instance_ids("bench10k")[-1]
+    # The Networks tab at 200 VPCs, spread over every region of the seed's table.
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from cenconsole.networks.services import network_instance_attach as attach;"
+         "from cenconsole.regions.models import Region;"
+         "from django.contrib.auth import get_user_model;"
+         "owner = get_user_model().objects.get(username='bench10');"
+         "regions = list(Region.objects.values_list('code', flat=True));"
+         f"[attach(owner=owner, cen_instance_id='{tab_cen}', region_code=regions[n % len(regions)], name=f'vpc-{{n}}')"
+         " for n in range(200)]"],
+        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+    )
     buyers = [(name, instance_ids(name)) for name in buyer_names]
     port = free_port()
     server = start_server(env, port, args.workers)
@@ -255,19 +268,25 @@ def main():
         # The tab lists a full CEN instance: one package for each of the 15 area pairs.
         purchases(port, [("bench10", [tab_cen])], seconds=30)
         tab = f"{base}/cen/instances/{tab_cen}/bandwidth-packages/"
+        networks = f"{base}/cen/instances/{tab_cen}/networks/"
+        buy = f"{base}/cen/bandwidth-packages/buy/?cen_id={page_cen}"
+        large_buy = f"{base}/cen/bandwidth-packages/buy/?cen_id={large_cen}"
         quote = (f"{base}/cen/bandwidth-packages/buy/?idempotency_key=q&cen_instance={page_cen}&area_a=China"
                  "&area_b=North-America&bandwidth=10&duration_months=12&auto_renewal_months=1")
         load = {"seconds": args.seconds, "connections": args.connections}
         # Warm every worker up (imports, template compilation, caches) before anything is measured.
         for url, cookie in ((f"{base}/healthz", small), (f"{base}/cen/instances/", small),
-                            (f"{base}/cen/instances/", large), (tab, small), (quote, small)):
+                            (f"{base}/cen/instances/", large), (tab, small), (quote, small), (networks, small),
+                            (buy, small), (large_buy, large)):
             wrk(url, cookie, seconds=2, connections=args.connections)
         pages = [
             ("/healthz", f"{base}/healthz", small, ()),
             ("Instances page (10 instances)", f"{base}/cen/instances/", small, ()),
             ("Instances page (10,000 instances)", f"{base}/cen/instances/", large, ()),
             ("Bandwidth Packages tab", tab, small, ()),
-            ("Purchase page", f"{base}/cen/bandwidth-packages/buy/?cen_id={page_cen}", small, ()),
+            ("Purchase page (10 instances)", buy, small, ()),
+            ("Purchase page (10,000 instances)", large_buy, large, ()),
+            ("Networks tab (200 VPCs)", networks, small, ()),
             ("Purchase page live quote (htmx)", quote, small, ("HX-Request: true",)),
         ]
         # Rounds over every page, the median round kept: a page's figure then does not depend on
@@ -295,6 +314,9 @@ def main():
         "Instances page (10,000 instances)"]
     print(f"\nInstances page / healthz: {ten['rps'] / health['rps']:.2f} (target >= 0.25)")
     print(f"10,000 / 10 instances:    {ten_k['rps'] / ten['rps']:.2f} (target >= 0.80)")
+    buy_ten, buy_ten_k = by_name["Purchase page (10 instances)"], by_name["Purchase page (10,000 instances)"]
+    print(f"Purchase page 10,000 / 10: {buy_ten_k['rps'] / buy_ten['rps']:.2f} (target >= 0.80)")
+    print(f"Networks tab, 200 VPCs:   p99 {by_name['Networks tab (200 VPCs)']['p99']:.1f} ms (target < 100 ms)")
     print(f"Worker resident memory:   {max(memory):.0f} MB at most (target < 120 MB)")
     failed = sum(row["errors"] for _, row in rows)
     if failed:

@@ -157,6 +157,8 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     ("name", "url_prefix"): ("InvalidName", 400, None),  # documented
     ("description", "max_length"): ("InvalidDescription", 400, None),  # documented
     ("description", "url_prefix"): ("InvalidDescription", 400, None),  # documented
+    ("name", "bidi_control"): ("InvalidName", 400, None),
+    ("description", "bidi_control"): ("InvalidDescription", 400, None),
     # Rules about the state of things.
     (None, "area_pair_taken"): ("InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409, None),  # documented
     (None, "package_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)

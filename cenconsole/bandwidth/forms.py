@@ -5,12 +5,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.forms import AsciiIntegerField
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
-from . import services
+from . import selectors, services
 from .models import AUTO_RENEWAL_CHOICES, DURATION_CHOICES, MAX_BANDWIDTH, MIN_BANDWIDTH
 
 # Marked with gettext_noop and translated where it is used: the constant stays the English text.
@@ -42,8 +42,20 @@ class _KeyedForm(forms.Form):
         self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
 
 
+# A select whose options grow with the account lists this many matches of its search field.
+PICKER_LIMIT = 50
+
+
+def instance_label(instance) -> str:
+    return f"{instance.id} / {instance.name}" if instance.name else instance.id
+
+
 class PurchaseForm(_KeyedForm):
-    """The seed's parameter table. Parses values only; the purchase rules live in services."""
+    """The seed's parameter table. Parses values only; the purchase rules live in services.
+
+    CEN ID is a search field and a select of its first 50 matches (the chosen instance always among
+    them): the page is the same size for 10 or 10,000 instances. htmx narrows the select as one
+    types (bandwidth:buy_cen_options); without JavaScript, Search is a GET of this same form."""
 
     # Plain choice fields over lists made once per form: a model choice field queries again each time
     # its options are read, and the page reads them on every live update.
@@ -51,6 +63,12 @@ class PurchaseForm(_KeyedForm):
         label=_("CEN ID"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
+    )
+    cen_search = forms.CharField(
+        label=_("Search CEN instances by ID or name"),
+        required=False,
+        max_length=128,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "aria-controls": "id_cen_instance"}),
     )
     area_a = forms.ChoiceField(
         label=_("Area A"),
@@ -98,10 +116,14 @@ class PurchaseForm(_KeyedForm):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cen_instance"].choices = [
-            (instance.id, f"{instance.id} / {instance.name}" if instance.name else instance.id)
-            for instance in cen_instances_for(owner=owner).only("id", "name")
-        ]
+        instances = cen_instance_picker(
+            owner=owner,
+            search=str(self["cen_search"].value() or "")[:128],
+            selected=str(self["cen_instance"].value() or ""),
+            limit=PICKER_LIMIT + 1,
+        )
+        self.more_cen_instances = len(instances) > PICKER_LIMIT
+        self.fields["cen_instance"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
         self.fields["area_a"].choices = self.fields["area_b"].choices = area_choices()
         self.initial.setdefault("area_a", "China")
         self.initial.setdefault("area_b", "North-America")
@@ -175,8 +197,10 @@ class PackageChoiceField(forms.ChoiceField):
 
 
 class BindPackageForm(forms.Form):
-    """Bind Bandwidth Package: one of the account's available packages."""
+    """Bind Bandwidth Package: one of the account's available packages. Like CEN ID on the purchase
+    page, a search field and a select of the first 50 matches, the chosen package always listed."""
 
+    package_search = forms.CharField(label=_("Search bandwidth packages by ID or name"), required=False, max_length=128)
     package = PackageChoiceField(
         label=_("Bandwidth Package"),
         error_messages={
@@ -185,6 +209,13 @@ class BindPackageForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, packages, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["package"].set_packages(packages)
+        packages = selectors.available_package_picker(
+            owner=owner,
+            search=str(self["package_search"].value() or "")[:128],
+            selected=str(self["package"].value() or ""),
+            limit=PICKER_LIMIT + 1,
+        )
+        self.more_packages = len(packages) > PICKER_LIMIT
+        self.fields["package"].set_packages(packages[:PICKER_LIMIT])

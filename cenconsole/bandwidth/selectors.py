@@ -1,4 +1,4 @@
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from .models import BandwidthPackage, Order
 
@@ -42,6 +42,19 @@ def order_get(*, owner, order_id) -> Order:
 def available_packages_for(*, owner) -> QuerySet[BandwidthPackage]:
     """The account's packages bound to no CEN instance: the ones Bind Bandwidth Package offers."""
     return packages_for(owner=owner).filter(cen_instance__isnull=True)
+
+
+def available_package_picker(*, owner, search: str = "", selected: str = "", limit: int = 50):
+    """The options of Bind Bandwidth Package's select: up to `limit` available packages whose ID or
+    name contains `search`, newest first, the `selected` one first whatever the search. Two small
+    queries however many packages the account holds."""
+    available = available_packages_for(owner=owner)
+    chosen = list(available.filter(pk=selected)) if selected else []
+    matches = available.order_by("-created_at", "-id")
+    search = search.strip()
+    if search:
+        matches = matches.filter(Q(id__icontains=search) | Q(name__icontains=search))
+    return (chosen + [package for package in matches[:limit] if package.pk != selected])[:limit]
 
 
 def package_list(*, owner) -> QuerySet[BandwidthPackage]:

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("bandwidth-packages/", views.package_list, name="package_list"),
     path("bandwidth-packages/buy/", views.buy, name="buy"),
+    path("bandwidth-packages/buy/cen-instances/", views.buy_cen_options, name="buy_cen_options"),
     path("bandwidth-packages/<str:package_id>/renew/", views.package_renew, name="package_renew"),
     path(
         "bandwidth-packages/<str:package_id>/upgrade/",

@@ -3,7 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -74,8 +75,19 @@ def buy(request):
         cen_id = request.GET.get("cen_id")
         if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
             cen_instance_or_404(request, cen_id)
-        form = PurchaseForm(owner=owner, initial={"cen_instance": cen_id})
+        initial = {"cen_instance": cen_id, "cen_search": request.GET.get("cen_search", "")}
+        form = PurchaseForm(owner=owner, initial=initial)
     return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="purchase_form")
+
+
+@login_required
+@require_GET
+def buy_cen_options(request):
+    """The CEN ID select of the purchase page for a search (`cen_search`), keeping the chosen
+    instance (`cen_instance`): what htmx swaps in while one types in the search field."""
+    initial = {key: request.GET.get(key, "") for key in ("cen_instance", "cen_search")}
+    form = PurchaseForm(owner=request.user, initial=initial)
+    return render(request, "bandwidth/purchase.html#cen_options", {"form": form})
 
 
 def _order_or_404(request, order_id):
@@ -226,8 +238,11 @@ def package_auto_renewal(request, package_id):
 def package_bind(request, cen_id):
     """Bind Bandwidth Package: an available package of the account joins this CEN instance."""
     instance = cen_instance_or_404(request, cen_id)
-    packages = list(selectors.available_packages_for(owner=request.user))
-    form = BindPackageForm(request.POST or None, packages=packages)
+    if request.method == "POST":
+        form = BindPackageForm(request.POST, owner=request.user)
+    else:  # a search (package_search) keeps the chosen package (package)
+        initial = {key: request.GET.get(key, "") for key in ("package", "package_search")}
+        form = BindPackageForm(owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             package = services.package_bind(
@@ -242,18 +257,35 @@ def package_bind(request, cen_id):
                 % {"package_id": package.pk, "instance_id": instance.pk},
             )
             return redirect("bandwidth:cen_tab", cen_id=instance.pk)
-    context = cen_page_context(instance, "bandwidth-packages", form=form, packages=packages)
-    return render_page(request, "bandwidth/package_bind.html", context)
+    # The form shows while there is anything to choose, or a search to change.
+    has_packages = bool(form.fields["package"].packages) or bool(form["package_search"].value())
+    context = cen_page_context(instance, "bandwidth-packages", form=form, has_packages=has_packages)
+    return render_page(request, "bandwidth/package_bind.html", context, partial="package_options")
+
+
+def _safe_next(request, source):
+    """The page to go back to, if it is on this site; else the CEN's Bandwidth Packages tab ("")."""
+    next_url = source.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return next_url
+    return ""
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def package_unbind(request, cen_id, package_id):
-    """Unbind on a package row; back to where it was clicked, with the outcome as a message."""
+    """Unbind on a package row. GET asks first (the confirmation page, for browsers without
+    JavaScript; console.js asks in a dialog instead); POST unbinds and goes back to where Unbind was
+    clicked, with the outcome as a message."""
     instance = cen_instance_or_404(request, cen_id)
     package = get_object_or_404(
         BandwidthPackage.objects.active(), owner=request.user, cen_instance=instance, pk=package_id
     )
+    if request.method == "GET":
+        package.links = {"unbind": request.path}
+        next_url = _safe_next(request, request.GET) or reverse("bandwidth:cen_tab", kwargs={"cen_id": instance.pk})
+        context = {"instance": instance, "package": package, "next_url": next_url}
+        return render_page(request, "bandwidth/package_unbind.html", context)
     try:
         services.package_unbind(owner=request.user, package_id=package.pk)
     except ValidationError as error:
@@ -264,10 +296,7 @@ def package_unbind(request, cen_id, package_id):
             request,
             gettext("Bandwidth package %(package_id)s was unbound. It is now available.") % {"package_id": package.pk},
         )
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(next_url)
-    return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+    return redirect(_safe_next(request, request.POST) or reverse("bandwidth:cen_tab", kwargs={"cen_id": instance.pk}))
 
 
 # Bandwidth Packages page -------------------------------------------------------------------------

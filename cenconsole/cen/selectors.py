@@ -18,6 +18,16 @@ def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:
     return instances.order_by("-created_at", "-id")
 
 
+def cen_instance_picker(*, owner, search: str = "", selected: str | None = None, limit: int = 50) -> list[CenInstance]:
+    """The options of a CEN ID select: up to `limit` of the account's instances whose ID or name
+    contains `search`, newest first, with the `selected` one (if it is the account's) first whatever
+    the search. Two small queries (the chosen one by key, the matches with a LIMIT) for 10 or 10,000
+    instances, so the page stays the same size and speed."""
+    chosen = list(cen_instances_for(owner=owner).filter(pk=selected).only("id", "name")) if selected else []
+    matches = cen_instance_list(owner=owner, search=search).only("id", "name")[:limit]
+    return (chosen + [instance for instance in matches if instance.pk != selected])[:limit]
+
+
 def cen_instance_page(*, owner, search: str = "", page_number=None, per_page: int = 20, instances=None) -> Page:
     """One page of the Instances page, each instance with its bound package count. Three queries
     whatever the number of instances: the count, the page, and the page's package counts (counting

@@ -11,6 +11,12 @@ NAME_TOO_LONG = gettext_noop("Name must be at most 128 characters.")
 DESCRIPTION_TOO_LONG = gettext_noop("Description must be at most 256 characters.")
 NAME_URL_PREFIX = gettext_noop("Name cannot start with http:// or https://.")
 DESCRIPTION_URL_PREFIX = gettext_noop("Description cannot start with http:// or https://.")
+NAME_BIDI_CONTROL = gettext_noop("Name cannot contain bidirectional control characters.")
+DESCRIPTION_BIDI_CONTROL = gettext_noop("Description cannot contain bidirectional control characters.")
+
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they make a name display in another
+# order than it is stored ("Trojan Source"), so a name could pass for another resource's.
+BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 NAME_HELP = gettext_lazy("Optional. Up to 128 characters; cannot start with http:// or https://.")
 DESCRIPTION_HELP = gettext_lazy("Optional. Up to 256 characters; cannot start with http:// or https://.")
 
@@ -21,13 +27,20 @@ def _refuse_url_prefix(value: str, message) -> None:
         raise ValidationError(gettext_lazy(message), code="url_prefix")
 
 
+def _refuse_bidi_controls(value: str, message) -> None:
+    if value and not BIDI_CONTROLS.isdisjoint(value):
+        raise ValidationError(gettext_lazy(message), code="bidi_control")
+
+
 def validate_name(value: str) -> None:
     """What a name may hold (its length is the field's max_length, or clean_name's check)."""
     _refuse_url_prefix(value, NAME_URL_PREFIX)
+    _refuse_bidi_controls(value, NAME_BIDI_CONTROL)
 
 
 def validate_description(value: str) -> None:
     _refuse_url_prefix(value, DESCRIPTION_URL_PREFIX)
+    _refuse_bidi_controls(value, DESCRIPTION_BIDI_CONTROL)
 
 
 def clean_name(value) -> str:

@@ -3,13 +3,14 @@ fixed number of queries, however many networks, connections or packages there ar
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, IntegerField, QuerySet, Sum, Value
+from django.db.models import Count, F, IntegerField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.selectors import packages_for_cen
+from cenconsole.regions.models import Region
 
-from .models import NetworkInstance, RegionConnection, region_pair, regions_covered_by
+from .models import NetworkInstance, RegionConnection, region_pair
 
 
 def network_instances_for(*, owner) -> QuerySet[NetworkInstance]:
@@ -45,96 +46,121 @@ def packages_with_usage_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPac
 
 
 # The connectivity matrix -------------------------------------------------------------------------
+# Reachability between two network instances depends only on their regions, so the matrix has one
+# row and one column per region (with its count of network instances): a CEN instance with 200 VPCs
+# in 6 regions gets a 6 x 6 table, readable and quick to render.
 
 SELF = "self"
 SAME_REGION = "same_region"
 CONNECTED = "connected"
-NOT_CONNECTED = "not_connected"
+TEST_BANDWIDTH = "test_bandwidth"
 EXPIRED = "expired"
+
+# Without a region connection, CEN lets two regions reach each other at 1 Kbps, for testing.
+TEST_BANDWIDTH_KBPS = 1
+
+
+@dataclass
+class RegionGroup:
+    """The CEN instance's network instances in one region: how many there are."""
+
+    region: Region
+    count: int
 
 
 @dataclass(frozen=True)
 class Reachability:
-    """How one network instance reaches another: the facts a matrix cell shows. The template words
-    them and links them (Set up connection, Renew, Buy) from `setup_package` and `setup_areas`."""
+    """How the network instances of one region reach those of another: the facts a matrix cell
+    shows. The template words them and links them (Set up connection, Renew, Buy) from
+    `setup_package` and `setup_areas`."""
 
     kind: str
-    source: NetworkInstance
-    target: NetworkInstance
+    source: Region
+    target: Region
     bandwidth: int | None = None
-    setup_package: str = ""  # NOT_CONNECTED: the bound package covering the pair; EXPIRED: the one to renew
-    setup_areas: str = ""  # NOT_CONNECTED without a covering package: the area pair to buy
+    setup_package: str = ""  # TEST_BANDWIDTH: the bound package covering the pair; EXPIRED: the one to renew
+    setup_areas: str = ""  # TEST_BANDWIDTH without a covering package: the area pair to buy
 
 
 @dataclass
 class MatrixRow:
-    network: NetworkInstance
+    group: RegionGroup
     cells: list[Reachability] = field(default_factory=list)
 
 
 @dataclass
 class ConnectivityMatrix:
-    networks: list[NetworkInstance]
+    groups: list[RegionGroup]
     rows: list[MatrixRow]
 
-
-def _covering_package(*, source, target, packages):
-    """The bound package that can carry traffic between the two networks' regions, if any."""
-    return next(
-        (
-            p
-            for p in packages
-            if regions_covered_by(
-                area_a_id=p.area_a_id, area_b_id=p.area_b_id, region_a=source.region, region_b=target.region
-            )
-        ),
-        None,
-    )
+    @property
+    def network_count(self) -> int:
+        return sum(group.count for group in self.groups)
 
 
-def connectivity_matrix(*, owner, cen_instance, networks=None) -> ConnectivityMatrix:
+def _area_key(area_a_id, area_b_id) -> tuple[str, str]:
+    return (area_a_id, area_b_id) if area_a_id <= area_b_id else (area_b_id, area_a_id)
+
+
+def _packages_by_area_pair(packages) -> dict[tuple[str, str], BandwidthPackage]:
+    """The bound packages by their (unordered) area pair: the one that can carry traffic between two
+    regions is then a lookup (a CEN instance holds at most one package per area pair)."""
+    by_pair = {}
+    for package in packages:
+        by_pair.setdefault(_area_key(package.area_a_id, package.area_b_id), package)
+    return by_pair
+
+
+def _reachability(source: RegionGroup, target: RegionGroup, *, connections, packages) -> Reachability:
+    if source.region.pk == target.region.pk:
+        kind = SAME_REGION if source.count > 1 else SELF
+        return Reachability(kind=kind, source=source.region, target=target.region)
+    connection = connections.get(frozenset({source.region.pk, target.region.pk}))
+    if connection and connection.package.is_expired:
+        # The connection stays, but an expired package carries no traffic until renewed.
+        return Reachability(
+            kind=EXPIRED,
+            source=source.region,
+            target=target.region,
+            bandwidth=connection.bandwidth,
+            setup_package=connection.package_id,
+        )
+    if connection:
+        return Reachability(kind=CONNECTED, source=source.region, target=target.region, bandwidth=connection.bandwidth)
+    package = packages.get(_area_key(source.region.area_id, target.region.area_id))
+    if package is not None:
+        return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_package=package.pk)
+    first, second = region_pair(source.region, target.region)
+    areas = f"{first.area.display_name} ↔ {second.area.display_name}"
+    return Reachability(kind=TEST_BANDWIDTH, source=source.region, target=target.region, setup_areas=areas)
+
+
+def connectivity_matrix(*, owner, cen_instance) -> ConnectivityMatrix:
     """Who can reach whom among the CEN instance's network instances, by the rules the services
-    enforce: the same region always; two regions when the CEN instance has a region connection
-    between them. Three queries: networks, connections, bound packages."""
-    if networks is None:
-        networks = network_instances_for_cen(owner=owner, cen_instance=cen_instance)
-    networks = list(networks)
+    enforce, region by region: the same region always; two regions at the bandwidth of their region
+    connection, else at CEN's test bandwidth. Four queries, however many network instances: the
+    count per region, those regions, the connections, the bound packages."""
+    counts = dict(
+        network_instances_for(owner=owner)
+        .filter(cen_instance=cen_instance)
+        .order_by()
+        .values_list("region_id")
+        .annotate(count=Count("id"))
+    )
+    regions = Region.objects.filter(pk__in=counts).select_related("area") if counts else []
+    groups = [RegionGroup(region=region, count=counts[region.pk]) for region in regions]  # the seed's order
     connections = {
         frozenset({c.local_region_id, c.opposite_region_id}): c
         for c in RegionConnection.objects.filter(cen_instance=cen_instance)
         .select_related("package")
         .only("local_region_id", "opposite_region_id", "bandwidth", "package__id", "package__expires_at")
     }
-    packages = list(packages_for_cen(owner=owner, cen_instance=cen_instance))
-    rows = []
-    for source in networks:
-        row = MatrixRow(network=source)
-        for target in networks:
-            if source.pk == target.pk:
-                cell = Reachability(kind=SELF, source=source, target=target)
-            elif source.region_id == target.region_id:
-                cell = Reachability(kind=SAME_REGION, source=source, target=target)
-            elif (connection := connections.get(frozenset({source.region_id, target.region_id}))) and (
-                connection.package.is_expired
-            ):
-                # The connection stays, but an expired package carries no traffic until renewed.
-                cell = Reachability(
-                    kind=EXPIRED,
-                    source=source,
-                    target=target,
-                    bandwidth=connection.bandwidth,
-                    setup_package=connection.package_id,
-                )
-            elif connection:
-                cell = Reachability(kind=CONNECTED, source=source, target=target, bandwidth=connection.bandwidth)
-            else:
-                package = _covering_package(source=source, target=target, packages=packages)
-                if package is None:
-                    first, second = region_pair(source.region, target.region)
-                    areas = f"{first.area.display_name} ↔ {second.area.display_name}"
-                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_areas=areas)
-                else:
-                    cell = Reachability(kind=NOT_CONNECTED, source=source, target=target, setup_package=package.pk)
-            row.cells.append(cell)
-        rows.append(row)
-    return ConnectivityMatrix(networks=networks, rows=rows)
+    packages = _packages_by_area_pair(packages_for_cen(owner=owner, cen_instance=cen_instance))
+    rows = [
+        MatrixRow(
+            group=source,
+            cells=[_reachability(source, target, connections=connections, packages=packages) for target in groups],
+        )
+        for source in groups
+    ]
+    return ConnectivityMatrix(groups=groups, rows=rows)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
@@ -18,10 +19,16 @@ from .models import NetworkInstance, RegionConnection
 # Networks tab ------------------------------------------------------------------------------------
 
 
+NETWORKS_PER_PAGE = 20
+
+
 def _networks_tab(request, instance, *, form=None, partial="tab_body"):
     # Lazy, so rendering only the form's partial does not read the networks.
     matrix = SimpleLazyObject(lambda: selectors.connectivity_matrix(owner=request.user, cen_instance=instance))
-    context = cen_page_context(instance, "networks", matrix=matrix, form=form)
+    # The table of network instances is paged; the matrix (one row per region) covers them all.
+    networks = selectors.network_instances_for_cen(owner=request.user, cen_instance=instance)
+    page = SimpleLazyObject(lambda: Paginator(networks, NETWORKS_PER_PAGE).get_page(request.GET.get("page")))
+    context = cen_page_context(instance, "networks", matrix=matrix, page=page, form=form)
     return render_page(request, "networks/cen_networks.html", context, partial=partial)
 
 

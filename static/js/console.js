@@ -5,7 +5,9 @@
   // (The server's idempotency keys are the real guard; this spares the user a second wait.)
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (event.defaultPrevented || form.hasAttribute("hx-post")) {
+    var submitter = event.submitter;
+    var toDialog = (submitter && submitter.getAttribute("formmethod") === "dialog") || form.method === "dialog";
+    if (event.defaultPrevented || form.hasAttribute("hx-post") || toDialog) {
       return;
     }
     window.setTimeout(function () {
@@ -84,3 +86,35 @@ window.addEventListener("pageshow", function () {
     }
   });
 })();
+
+// A link with data-dialog="<id>" (Unbind) leads to a confirmation page; with this file it opens the
+// <dialog> of that id on the page instead, which asks the same question (OK / Cancel).
+document.addEventListener("click", function (event) {
+  "use strict";
+  var link = event.target.closest ? event.target.closest("a[data-dialog]") : null;
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  var dialog = document.getElementById(link.getAttribute("data-dialog"));
+  if (dialog && typeof dialog.showModal === "function") {
+    event.preventDefault();
+    dialog.showModal();
+    var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
+    if (ok) {
+      ok.focus();
+    }
+  }
+});
+
+// Enter in a picker's search field (hx-get, e.g. the purchase page's CEN ID search) narrows the list
+// now instead of submitting the form (which would be Buy Now).
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  var field = event.target;
+  if (event.key === "Enter" && field.matches && field.matches("input[type=search][hx-get]")) {
+    event.preventDefault();
+    if (window.htmx) {
+      window.htmx.trigger(field, "search");
+    }
+  }
+});

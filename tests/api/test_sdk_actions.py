@@ -405,3 +405,11 @@ def test_geographic_spans_are_every_pair_of_areas(sdk):
     assert one["GeographicSpanModels"]["GeographicSpanModel"] == [
         {"GeographicSpanId": "china_north-america", "LocalGeoRegionId": "china", "OppositeGeoRegionId": "north-america"}
     ]
+
+
+@pytest.mark.parametrize(("parameter", "code"), [("Name", "InvalidName"), ("Description", "InvalidDescription")])
+def test_create_cen_refuses_bidirectional_controls(sdk, user, parameter, code):
+    """A name or description holding a bidirectional isolate (U+2066) is refused with InvalidName/InvalidDescription."""
+    refusal = sdk.refusal(CreateCenRequest(), **{parameter: "left\u2066right"})
+    assert refused_with(refusal, 400, code)
+    assert not CenInstance.objects.filter(owner=user).exists()

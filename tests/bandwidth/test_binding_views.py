@@ -1,5 +1,7 @@
 """Bind, Unbind and the account-wide Bandwidth Packages page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -132,3 +134,99 @@ def test_bind_form_refuses_another_accounts_package(client_user, cen_instance, o
     assert response.status_code == 200
     other_package.refresh_from_db()
     assert other_package.cen_instance_id is None
+
+
+# Unbind asks first -------------------------------------------------------------------------------
+
+
+def test_unbind_on_a_row_opens_the_unbind_dialog(client_user, cen_instance, package):
+    """Each bound row's Unbind is a link to the confirmation page plus an "Unbind Bandwidth Package"
+    <dialog> (OK posts, Cancel closes it) that console.js opens instead."""
+    response = client_user.get(reverse("bandwidth:cen_tab", kwargs={"cen_id": cen_instance.pk}))
+    content = response.content.decode()
+    assert f'data-dialog="unbind-{package.pk}"' in content
+    dialog = content[content.index(f'<dialog id="unbind-{package.pk}"') : content.index("</dialog>")]
+    assert "Unbind Bandwidth Package" in dialog
+    assert f'<form method="post" action="{unbind_url(package)}">' in dialog
+    assert ">OK</button>" in dialog
+    assert 'formmethod="dialog"' in dialog and ">Cancel</button>" in dialog
+
+
+def test_unbind_get_shows_the_confirmation_page_and_changes_nothing(client_user, cen_instance, package):
+    """Without JavaScript, Unbind leads to its own page: the question, OK (a POST) and Cancel (back)."""
+    list_url = reverse("bandwidth:package_list")
+    response = client_user.get(unbind_url(package), {"next": list_url})
+    assertContains(response, "<h1 class=\"page-title\">Unbind Bandwidth Package</h1>", html=False)
+    assertContains(response, f'<form method="post" action="{unbind_url(package)}">')
+    assertContains(response, f'<input type="hidden" name="next" value="{list_url}">')
+    assertContains(response, f'<a class="btn btn-outline-secondary" href="{list_url}">Cancel</a>')
+    package.refresh_from_db()
+    assert package.cen_instance_id == cen_instance.pk
+
+
+def test_unbind_confirmation_page_does_not_offer_an_offsite_cancel(client_user, package):
+    """An off-site next on the confirmation page falls back to the CEN's Bandwidth Packages tab."""
+    response = client_user.get(unbind_url(package), {"next": "https://evil.example/"})
+    assertNotContains(response, "evil.example")
+    assertContains(response, reverse("bandwidth:cen_tab", kwargs={"cen_id": package.cen_instance_id}))
+
+
+def test_ok_on_the_confirmation_page_unbinds(client_user, package):
+    """OK (the page's POST) unbinds and returns to the page named by next."""
+    list_url = reverse("bandwidth:package_list")
+    assertRedirects(client_user.post(unbind_url(package), {"next": list_url}), list_url)
+    package.refresh_from_db()
+    assert package.cen_instance_id is None
+
+
+def test_unbind_confirmation_of_another_accounts_package_answers_404(client, other_user, package):
+    """Another account cannot see this account's Unbind confirmation."""
+    client.force_login(other_user)
+    assert client.get(unbind_url(package)).status_code == 404
+
+
+# Bind Bandwidth Package for big accounts ---------------------------------------------------------
+
+
+def available_packages(user, count):
+    """`count` available (unbound) packages of the account, bought on a scratch instance and unbound."""
+    type(user).objects.filter(pk=user.pk).update(balance=10_000_000)
+    scratch = CenInstanceFactory(owner=user)
+    packages = []
+    for number in range(count):
+        package = buy_package(scratch, name=f"spare-{number:03d}", area_a_code="Europe", area_b_code="Europe")
+        services.package_unbind(owner=user, package_id=package.pk)
+        packages.append(package)
+    return packages
+
+
+def package_options(content):
+    select = re.search(r'<select name="package"[^>]*>(.*?)</select>', content, re.S).group(1)
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_bind_lists_at_most_50_packages_with_a_search_field(client_user, user, cen_instance):
+    """Over 50 available packages: 50 listed, the search field and the note to narrow."""
+    available_packages(user, 52)
+    content = client_user.get(bind_url(cen_instance)).content.decode()
+    assert len(package_options(content)) == 50
+    assert 'id="id_package_search"' in content and "Showing the first 50 matches." in content
+
+
+def test_bind_search_narrows_and_keeps_the_chosen_package(client_user, user, cen_instance):
+    """htmx asks the same URL with package_search: only the select comes back, the chosen one first."""
+    spare = available_packages(user, 12)
+    response = client_user.get(
+        bind_url(cen_instance), {"package_search": "spare-011", "package": spare[0].pk}, HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert content.startswith('<div id="package-options">')
+    assert package_options(content) == [spare[0].pk, spare[11].pk]
+
+
+def test_bind_search_without_javascript_is_a_get_of_the_page(client_user, user, cen_instance):
+    """Without JavaScript, the page's GET with package_search shows the matches, and OK still binds."""
+    spare = available_packages(user, 3)
+    content = client_user.get(bind_url(cen_instance), {"package_search": "spare-002"}).content.decode()
+    assert package_options(content) == [spare[2].pk]
+    assert client_user.post(bind_url(cen_instance), {"package": spare[2].pk}).status_code == 302

@@ -244,3 +244,11 @@ def test_create_keeps_what_was_typed_after_an_error(client_user):
     """After an error the form still holds the typed description."""
     response = client_user.post(CREATE_URL, {"name": "http://prod", "description": "keep me"})
     assert "keep me" in response.content.decode()
+
+
+def test_create_refuses_a_name_with_a_bidirectional_override(client_user):
+    """The console refuses a name holding U+202E (displayed reversed) and creates nothing."""
+    response = client_user.post(CREATE_URL, {"name": "prod\u202evpc", "description": ""})
+    assert response.status_code == 200
+    assert "Name cannot contain bidirectional control characters." in response.content.decode()
+    assert not CenInstance.objects.exists()

@@ -37,10 +37,10 @@ def expire(package):
 
 
 def cross_cell(user, cen_instance):
-    """The matrix cell from the first network to the second, as the Networks tab shows it: its words
-    (`label`) and where its link leads (`setup_url`)."""
+    """The matrix cell from the first network's region to the second's, as the Networks tab shows it:
+    its words (`label`) and where its link leads (`setup_url`)."""
     matrix = selectors.connectivity_matrix(owner=user, cen_instance=cen_instance)
-    source, target = matrix.networks[0], matrix.networks[1]
+    source, target = matrix.groups[0].region, matrix.groups[1].region
     client = Client()
     client.force_login(user)
     page = client.get(reverse("networks:cen_networks", kwargs={"cen_id": cen_instance.pk})).content.decode()

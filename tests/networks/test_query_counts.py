@@ -62,13 +62,14 @@ def test_tab_query_count_is_constant_in_rows(client, rich_user, attach, connect,
 
 
 def test_matrix_query_count_is_constant_in_networks_and_connections(rich_user, attach, connect):
-    """The matrix reads networks, connections and packages once each, for 2 or 30 networks."""
+    """The matrix reads the count per region, those regions, connections and packages once each, for 2 or
+    30 networks."""
     small, large = CenInstanceFactory(owner=rich_user), CenInstanceFactory(owner=rich_user)
     build(small, attach, connect, networks=2, connections=1)
     build(large, attach, connect, networks=30, connections=30)
     few = count_queries(lambda: selectors.connectivity_matrix(owner=rich_user, cen_instance=small))
     many = count_queries(lambda: selectors.connectivity_matrix(owner=rich_user, cen_instance=large))
-    assert few == many == 3
+    assert few == many == 4
 
 
 def test_set_form_query_count_is_constant_in_packages(client, rich_user, attach, connect):

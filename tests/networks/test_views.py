@@ -114,15 +114,14 @@ def test_set_form_refuses_another_accounts_package(client_user, cen_instance, pa
 
 
 def test_write_views_refuse_get(client_user, cen_instance, package, connect, attach):
-    """Detach, Delete and Unbind only answer POST."""
+    """Detach and Delete only answer POST (Unbind's GET is its confirmation page)."""
     connection = connect(package, "cn-hangzhou", "us-east-1", 6)
     network = attach(cen_instance, "cn-hangzhou")
     urls = [
         reverse("networks:network_detach", kwargs={"cen_id": cen_instance.pk, "network_id": network.pk}),
         reverse("networks:connection_delete", kwargs={"cen_id": cen_instance.pk, "connection_id": connection.pk}),
-        unbind_url(package),
     ]
-    assert [client_user.get(url).status_code for url in urls] == [405, 405, 405]
+    assert [client_user.get(url).status_code for url in urls] == [405, 405]
 
 
 # Networks tab ------------------------------------------------------------------------------------
@@ -188,24 +187,45 @@ def test_detach_removes_the_network_and_redirects(client_user, cen_instance, att
     assert not NetworkInstance.objects.exists()
 
 
-def test_matrix_shows_same_region_connected_and_not_connected(client_user, cen_instance, package, attach, connect):
-    """The three kinds of cell, computed from networks and connections."""
+def test_matrix_shows_same_region_connected_and_test_bandwidth(client_user, cen_instance, package, attach, connect):
+    """The kinds of cell, region by region: the same region, a region connection's bandwidth, and
+    CEN's 1 Kbps test bandwidth (with its link to set up a connection or buy a package) otherwise."""
     hz1, hz2 = attach(cen_instance, "cn-hangzhou"), attach(cen_instance, "cn-hangzhou")
     sh, va = attach(cen_instance, "cn-shanghai"), attach(cen_instance, "us-east-1")
     connect(package, "cn-hangzhou", "us-east-1", 6)
     content = client_user.get(networks_url(cen_instance)).content.decode()
 
     def cell(a, b):
-        start = content.index(f'data-from="{a.pk}" data-to="{b.pk}"')
+        start = content.index(f'data-from="{a.region_id}" data-to="{b.region_id}"')
         return content[start:content.index("</td>", start)]
 
     assert "Connected (same region)" in cell(hz1, hz2)
+    assert "Same instance" in cell(sh, sh)  # the only VPC of its region
     assert "Connected · 6 Mbps" in cell(hz2, va)
     assert "Connected · 6 Mbps" in cell(va, hz1)
-    assert "Not connected" in cell(hz1, sh)
+    assert "Test bandwidth (1 Kbps)" in cell(hz1, sh)
+    assert "Not connected" not in content
     assert "Buy a Mainland China ↔ Mainland China bandwidth package" in cell(hz1, sh)
-    assert "Not connected" in cell(sh, va)
+    assert "Test bandwidth (1 Kbps)" in cell(sh, va)
     assert "?package=" in cell(sh, va)  # the package covers Shanghai <-> Virginia: a Set link
+
+
+def test_matrix_has_one_row_and_column_per_region_with_its_count(client_user, cen_instance, attach):
+    """200 VPCs in 4 regions make a 4 x 4 matrix, each region heading with its count of instances, and
+    the table of network instances shows them 20 a page."""
+    regions = ["cn-hangzhou", "cn-shanghai", "us-east-1", "eu-central-1"]
+    for number in range(200):
+        attach(cen_instance, regions[number % 4])
+    content = client_user.get(networks_url(cen_instance)).content.decode()
+    start = content.index('id="connectivity-matrix"')
+    matrix = content[start : content.index("</table>", start)]
+    assert matrix.count("<td ") == 16
+    assert matrix.count('<th scope="row"') == 4
+    assert matrix.count("50 network instances") == 8
+    start = content.index('id="network-table"')
+    table = content[start : content.index("</table>", start)]
+    assert table.count("Detach</button>") == 20  # the table is paged; the matrix covers all 200
+    assert "Page 1 of 10" in content
 
 
 def test_matrix_not_connected_link_opens_the_form_filled_in(client_user, cen_instance, package, attach):

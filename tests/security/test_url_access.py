@@ -44,7 +44,13 @@ def new_account(kind):
 @pytest.fixture
 def owner_objects(db, owner_kind):
     """One of each object of the first account, by the URL argument that names it."""
-    owner = new_account(owner_kind)
+    return make_owner_objects(new_account(owner_kind))
+
+
+def make_owner_objects(owner=None):
+    """One of each object of `owner` (a new account by default), by the URL argument that names it.
+    The accessibility walk (tests/e2e/test_accessibility.py) visits the same URLs with them."""
+    owner = owner or UserFactory()
     cen_instance = CenInstanceFactory(owner=owner)
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10)
     network = network_services.network_instance_attach(

@@ -1,0 +1,105 @@
+"""WCAG 2.1 AA: axe-core's A/AA rules find nothing on any console page, signed in or not, nor on the
+ticket pages staff use in the admin. The signed-in walk visits every URL the security walk knows
+(tests/security/test_url_access.py), with one real object of each kind."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from cenconsole.networks import services as network_services
+from tests.factories import PASSWORD, UserFactory, support_staff
+from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
+
+# bypass_csp: axe is added as a script of the test's own; the pages' policy allows only 'self'.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser_context_args(bypass_csp=True)]
+
+AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# URLs that answer a piece of a page for htmx to swap in, not a page (the page holding it is walked).
+FRAGMENTS = {"buy_cen_options"}
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [
+        f"{page.url} {violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']][:5]}"
+        for violation in result["violations"]
+    ]
+
+
+def walk(page, urls):
+    """Every URL's page that answers a GET with a page, with its violations."""
+    violations, visited = [], 0
+    for url in urls:
+        if page.request.get(url, max_redirects=0).status == 405:  # POST-only URLs have no page
+            continue
+        response = page.goto(url)
+        assert response.ok, f"{url}: {response.status}"
+        visited += 1
+        violations += axe_violations(page)
+    return violations, visited
+
+
+def test_every_signed_in_console_page_passes_axe(live_server, page, sign_in):
+    """Every console URL of the security walk, signed in as the owner of its objects: no violations."""
+    owner = UserFactory()
+    objects = make_owner_objects(owner)
+    sign_in(owner)
+    urls = [
+        live_server.url + fill(route, arguments, objects)
+        for route, name, arguments in ALL_URLS
+        if name not in FRAGMENTS
+    ]
+    violations, visited = walk(page, urls)
+    assert visited >= 20
+    assert not violations, "\n".join(violations)
+
+
+def test_anonymous_pages_pass_axe(live_server, page):
+    """Sign in and Sign up (where every console URL sends an anonymous visitor): no violations."""
+    violations, visited = walk(page, [f"{live_server.url}/accounts/login/", f"{live_server.url}/accounts/signup/"])
+    assert visited == 2
+    assert not violations, "\n".join(violations)
+
+
+def test_unbind_dialog_matrix_and_form_errors_pass_axe(live_server, page, sign_in):
+    """The open Unbind dialog, the connectivity matrix and a purchase form showing errors: no violations."""
+    owner = UserFactory()
+    objects = make_owner_objects(owner)
+    for region in ("cn-hangzhou", "us-east-1", "eu-central-1"):
+        network_services.network_instance_attach(owner=owner, cen_instance_id=objects["cen_id"], region_code=region)
+    sign_in(owner)
+    page.goto(f"{live_server.url}/cen/instances/{objects['cen_id']}/networks/")
+    expect(page.locator("#connectivity-matrix")).to_contain_text("Test bandwidth (1 Kbps)")
+    violations = axe_violations(page)
+    page.goto(f"{live_server.url}/cen/instances/{objects['cen_id']}/bandwidth-packages/")
+    page.get_by_role("link", name="Unbind").click()
+    expect(page.get_by_role("dialog", name="Unbind Bandwidth Package")).to_be_visible()
+    violations += axe_violations(page)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/")
+    page.get_by_label("Bandwidth", exact=True).fill("1")
+    page.get_by_role("button", name="Buy Now").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_admin_ticket_pages_pass_axe(live_server, page):
+    """The staff's ticket pages in the admin: the list and a ticket's page. No violations."""
+    objects = make_owner_objects()
+    staff = support_staff()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill(staff.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    urls = [
+        f"{live_server.url}/admin/",
+        f"{live_server.url}/admin/tickets/deletionticket/",
+        f"{live_server.url}/admin/tickets/deletionticket/{objects['ticket_id']}/change/",
+    ]
+    violations, visited = walk(page, urls)
+    assert visited == 3
+    assert not violations, "\n".join(violations)
