@@ -20,7 +20,7 @@ STAFF = "kefu"
 # Words a Chinese page may show: proper nouns, units and formats the Chinese console keeps in English
 # (AccessKey Secret, API, SDK, CLI, Terraform), the other language's name in the switch, the letters of
 # 互通区域A / 互通区域B, the http:// of the name rules, and the usernames.
-ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
+ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", USERNAME, STAFF}
 # Ids: cen-..., cenbwp-..., vpc-..., orders and tickets by number.
 IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc)-[a-z0-9]+|TK\d+)\b")
