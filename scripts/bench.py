@@ -299,6 +299,12 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+    try:
+        # Every purchase above moved money: the ledger must still agree with every balance.
+        ledger = subprocess.run(
+            [PYTHON, "manage.py", "check_ledger"], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+    finally:
         drop_database()
 
     cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
@@ -318,6 +324,9 @@ def main():
     print(f"Purchase page 10,000 / 10: {buy_ten_k['rps'] / buy_ten['rps']:.2f} (target >= 0.80)")
     print(f"Networks tab, 200 VPCs:   p99 {by_name['Networks tab (200 VPCs)']['p99']:.1f} ms (target < 100 ms)")
     print(f"Worker resident memory:   {max(memory):.0f} MB at most (target < 120 MB)")
+    print(f"check_ledger:             exit {ledger.returncode}, {ledger.stdout.strip() or ledger.stderr.strip()}")
+    if ledger.returncode:
+        sys.exit(1)
     failed = sum(row["errors"] for _, row in rows)
     if failed:
         print(f"\n{failed} requests failed.")

@@ -1,8 +1,11 @@
-"""The links of a package table's rows. Each row offers up to eight links; reversing them per row
-(eight URL reversals times fifteen rows) was most of the Bandwidth Packages tab's time, so each link
-is reversed once per table with a marker and filled in per row."""
+"""The links and words of a package table's rows. Each row offers up to nine links and a dozen
+words; reversing the links (nine reversals times fifteen rows) and translating the words
+({% translate %} a dozen times a row) per row was most of the Bandwidth Packages tab's time, so each
+link is reversed once per table with a marker and filled in per row, and the words are translated once
+per table into `row_words`."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 PACKAGE = "__package__"
 CEN = "__cen__"
@@ -14,7 +17,32 @@ PACKAGE_LINKS = {
     "renew": "bandwidth:package_renew",
     "auto_renewal": "bandwidth:package_auto_renewal",
     "request_deletion": "tickets:request_deletion",
+    "tags": "tags:package_tags",
 }
+
+# The words every row shows, by the key templates read them with (`row_words.upgrade`).
+ROW_WORDS = {
+    "upgrade": gettext_noop("Upgrade"),
+    "downgrade": gettext_noop("Downgrade"),
+    "subscription": gettext_noop("Subscription"),
+    "expired": gettext_noop("Expired"),
+    "auto_renewal_label": gettext_noop("Auto-renewal:"),
+    "off": gettext_noop("Off"),
+    "renew": gettext_noop("Renew"),
+    "auto_renewal": gettext_noop("Auto-renewal"),
+    "deletion_requested": gettext_noop("Deletion Requested"),
+    "request_deletion": gettext_noop("Request Deletion"),
+    "unbind": gettext_noop("Unbind"),
+    "edit_tags": gettext_noop("Edit Tags"),
+    "unbind_title": gettext_noop("Unbind Bandwidth Package"),
+    "ok": gettext_noop("OK"),
+    "cancel": gettext_noop("Cancel"),
+}
+
+
+def row_words() -> dict[str, str]:
+    """ROW_WORDS in the active language, once per table."""
+    return {key: gettext(text) for key, text in ROW_WORDS.items()}
 
 
 def with_row_links(packages):

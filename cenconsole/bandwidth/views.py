@@ -16,7 +16,7 @@ from cenconsole.core.rendering import render_page
 from . import selectors, services
 from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
 from .models import BandwidthPackage, Order
-from .rows import with_row_links
+from .rows import row_words, with_row_links
 
 PAGE_SIZE = 20
 
@@ -27,7 +27,7 @@ def cen_tab(request, cen_id):
     """The CEN page's Bandwidth Packages tab."""
     instance = cen_instance_or_404(request, cen_id)
     packages = with_row_links(selectors.packages_for_cen(owner=request.user, cen_instance=instance))
-    context = cen_page_context(instance, "bandwidth-packages", packages=packages)
+    context = cen_page_context(instance, "bandwidth-packages", packages=packages, row_words=row_words())
     return render_page(request, "bandwidth/cen_tab.html", context, partial="tab_body")
 
 
@@ -308,4 +308,4 @@ def package_list(request):
     """The Bandwidth Packages page of the navigation: all the account's packages, bound or not."""
     page = Paginator(selectors.package_list(owner=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = with_row_links(page.object_list)
-    return render_page(request, "bandwidth/package_list.html", {"page": page})
+    return render_page(request, "bandwidth/package_list.html", {"page": page, "row_words": row_words()})
