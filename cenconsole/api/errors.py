@@ -67,7 +67,7 @@ def unsigned_headers(names: list[str]) -> ApiError:
     return ApiError(
         "IncompleteSignature",
         f"The request signature does not conform to Aliyun standards: {', '.join(sorted(set(names)))} must be "
-        "signed (host and every x-acs-* header).",
+        "signed (host, every x-acs-* header and, with a body, content-type).",
     )  # documented code
 
 
