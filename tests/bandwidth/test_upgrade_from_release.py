@@ -1,5 +1,7 @@
-"""Upgrading a database made by an older release (tests/fixtures/make_release_db.py, run with that
-release's code) with today's migrations: every rule holds for what it left behind."""
+"""Upgrading a database made by an older release with today's migrations: every rule holds for what
+it left behind. Two databases, each made by the releases' own code: bab3247's (before order deadlines
+and the ledger; tests/fixtures/make_release_db.py) and the same upgraded to and used with b942b14, the
+last landing (tests/fixtures/make_last_release_db.py)."""
 
 import json
 import os
@@ -12,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASE_DB = ROOT / "tests" / "fixtures" / "release-bab3247.sqlite3"
+LAST_RELEASE_DB = ROOT / "tests" / "fixtures" / "release-b942b14.sqlite3"
 
 # Runs in a fresh interpreter on the copied file: migrate, then look through today's code.
 PROBE = r"""
@@ -70,7 +73,9 @@ report = {
         for t in DeletionTicket.objects.select_related("package")
     ],
     "ledgers": {
-        user.username: [(e.kind, str(e.amount), str(e.balance_after), e.description) for e in user.ledger_entries.order_by("id")]
+        user.username: [
+            (e.kind, str(e.amount), str(e.balance_after), e.description) for e in user.ledger_entries.order_by("id")
+        ]
         for user in User.objects.order_by("username")
     },
     "balances": {user.username: str(user.balance) for user in User.objects.all()},
@@ -87,10 +92,10 @@ print(json.dumps(report))
 """
 
 
-def upgrade(tmp_path, **environment) -> dict:
+def upgrade(tmp_path, release_db=RELEASE_DB, **environment) -> dict:
     """Copies the release's database, migrates it with today's code and reports what it holds."""
     database = tmp_path / "release.sqlite3"
-    shutil.copy(RELEASE_DB, database)
+    shutil.copy(release_db, database)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cenconsole.settings_test",
@@ -116,6 +121,12 @@ def upgraded(tmp_path_factory):
 def upgraded_within_window(tmp_path_factory):
     """The same, with a payment window long enough that the old unpaid orders are still payable."""
     return upgrade(tmp_path_factory.mktemp("within-window"), ORDER_PAYMENT_WINDOW_HOURS="10000000")
+
+
+@pytest.fixture(scope="module")
+def upgraded_from_last(tmp_path_factory):
+    """The database of the last landing (b942b14), which had the ledger and deadlines for new orders."""
+    return upgrade(tmp_path_factory.mktemp("last"), LAST_RELEASE_DB, ORDER_PAYMENT_WINDOW_HOURS="10000000")
 
 
 def test_old_unpaid_upgrade_is_not_payable_at_its_old_price_after_a_renewal(upgraded_within_window):
@@ -194,3 +205,31 @@ def test_billing_of_an_upgraded_account_is_translated(upgraded):
     """In Chinese, Billing shows the opening credit and the charges in Chinese."""
     page = upgraded["billing_page_zh"]["html"]
     assert "Opening" not in page and "Buy order" not in page
+
+
+def test_from_the_last_release_the_old_upgrade_is_not_paid_at_its_old_price(upgraded_from_last):
+    """b942b14 paid the old Upgrade (USD 1,082.67, priced before the renewal) as it was; now it is cancelled."""
+    report = upgraded_from_last
+    assert report["orders"]["alice-upgrade"]["status"] == "Cancelled"
+    assert report["pay_alice_upgrade"]["outcome"] == ["This order was cancelled and can no longer be paid."]
+    assert report["pay_alice_upgrade"]["balance"] == report["balances"]["alice"] == "7256.00"
+
+
+def test_from_the_last_release_its_own_orders_are_left_as_they_were(upgraded_from_last):
+    """An unpaid order made by b942b14 keeps the deadline and package version it was given."""
+    upgrade_order = upgraded_from_last["orders"]["bob-upgrade"]
+    assert upgrade_order["status"] == "Unpaid"
+    assert upgrade_order["pay_before"] == "2026-11-23T10:00:00+00:00"
+    assert upgrade_order["has_version"]
+
+
+def test_from_the_last_release_the_ledger_keeps_its_later_entries(upgraded_from_last):
+    """The "Opening balance" becomes the opening credit and the earlier charges; the charge written by
+    b942b14 after it follows with its balance; check_ledger passes."""
+    alice = upgraded_from_last["ledgers"]["alice"]
+    assert [entry[3] for entry in alice] == [
+        "Opening credit", "Buy order 1", "Renew order 3", "Buy order 4", "Buy order 8"
+    ]
+    assert [entry[2] for entry in alice] == ["10000.00", "8720.00", "7440.00", "7304.00", "7256.00"]
+    assert upgraded_from_last["disagreements"] == []
+    assert "Opening" not in upgraded_from_last["billing_page_zh"]["html"]
