@@ -147,7 +147,7 @@ def test_the_cancelled_order_says_why_on_its_page_and_on_orders(upgraded_within_
     assert "has changed since the order was priced. Nothing was charged" in report["upgrade_page"]["html"]
     assert report["orders_page_zh"]["status"] == 200
     assert "Cancelled when the console was upgraded" not in report["orders_page_zh"]["html"]
-    assert "升级" in report["orders_page_zh"]["html"]
+    assert "控制台升级时已取消" in report["orders_page_zh"]["html"]
 
 
 def test_old_unpaid_orders_get_a_deadline_and_their_package_version(upgraded_within_window):
