@@ -208,4 +208,7 @@ ORDER_DESCRIPTIONS = {
     "Downgrade": gettext_noop("Downgrade order %(number)s"),
 }
 REFUND_ORDER = gettext_noop("Refund order %(number)s: %(note)s")
+# What accounts migration 0005 wrote as the first entry of an account made before the ledger (bandwidth
+# migration 0007 rebuilds those ledgers from the paid orders; the words stay translated if one is left).
+OPENING_BALANCE = gettext_noop("Opening balance")
 OPENING_CREDIT_DESCRIPTION = gettext_noop("Opening credit")

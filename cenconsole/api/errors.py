@@ -67,7 +67,7 @@ def unsigned_headers(names: list[str]) -> ApiError:
     return ApiError(
         "IncompleteSignature",
         f"The request signature does not conform to Aliyun standards: {', '.join(sorted(set(names)))} must be "
-        "signed (host and every x-acs-* header).",
+        "signed (host, every x-acs-* header and, with a body, content-type).",
     )  # documented code
 
 
@@ -159,6 +159,8 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     ("description", "url_prefix"): ("InvalidDescription", 400, None),  # documented
     ("name", "bidi_control"): ("InvalidName", 400, None),
     ("description", "bidi_control"): ("InvalidDescription", 400, None),
+    ("name", "control_character"): ("InvalidName", 400, None),
+    ("description", "control_character"): ("InvalidDescription", 400, None),
     # Rules about the state of things.
     (None, "area_pair_taken"): ("InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409, None),  # documented
     (None, "package_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)

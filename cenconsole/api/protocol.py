@@ -175,11 +175,12 @@ def authenticate_v3(request, *, now: datetime | None = None) -> AccessKey:
     for name in signature_v3.REQUIRED_SIGNED_HEADERS:
         if not headers.get(name):
             raise errors.missing_parameter(name)
-    unsigned = [
-        name
-        for name in [*signature_v3.REQUIRED_SIGNED_HEADERS, *headers]
-        if (name == "host" or name.startswith("x-acs-")) and name not in authorization.signed_headers
-    ]
+    must_sign = [*signature_v3.REQUIRED_SIGNED_HEADERS, *(name for name in headers if name.startswith("x-acs-"))]
+    if request.body:
+        # The content type says how the body's parameters are read: unsigned, it could be changed in
+        # transit (text/plain drops them) while the signature still verifies.
+        must_sign.append("content-type")
+    unsigned = [name for name in must_sign if name not in authorization.signed_headers]
     if unsigned:
         raise errors.unsigned_headers(unsigned)
     nonce = headers["x-acs-signature-nonce"]

@@ -29,7 +29,8 @@ AUTHORIZATION = re.compile(
     r"(?P<algorithm>\S+)\s+Credential=(?P<credential>[^,\s]*),\s*SignedHeaders=(?P<signed_headers>[^,\s]*),"
     r"\s*Signature=(?P<signature>[0-9A-Fa-f]*)\s*"
 )
-# Headers a V3 request must sign (every other x-acs-* header it sends, too).
+# Headers a V3 request must sign (every other x-acs-* header it sends, too, and content-type when it
+# sends a body: the SDK signs it whenever it sets it).
 REQUIRED_SIGNED_HEADERS = (
     "host",
     "x-acs-action",

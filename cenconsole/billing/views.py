@@ -15,8 +15,10 @@ from cenconsole.core.rendering import render_page
 
 PAGE_SIZE = 20
 # A spreadsheet runs a cell that starts with one of these as a formula; descriptions may hold a
-# staff member's free text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# staff member's free text. A spreadsheet that splits lines on another separator than the file's
+# comma (and ignores the quotes) starts a cell after each of these separators too.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+SEPARATORS = frozenset(";,\t|\r\n")
 
 
 @login_required
@@ -34,7 +36,15 @@ class _Echo:
 
 
 def _text_cell(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    """The text with a quote before every character that could start a formula: at its start, or
+    after a separator (and any spaces), so no split of the line makes a cell that a spreadsheet runs."""
+    cell, at_start = [], True
+    for character in value:
+        if at_start and character in FORMULA_STARTS:
+            cell.append("'")
+        cell.append(character)
+        at_start = character in SEPARATORS or (at_start and character == " ")
+    return "".join(cell)
 
 
 def _csv_rows(entries):
@@ -49,7 +59,7 @@ def _csv_rows(entries):
     for entry in entries:
         yield [
             f"{entry.created_at:%Y-%m-%d %H:%M:%S}",
-            entry.get_kind_display(),
+            _text_cell(entry.get_kind_display()),
             _text_cell(entry.description),
             entry.order_id or "",
             f"{entry.amount:.2f}",
@@ -61,7 +71,7 @@ def _csv_rows(entries):
 @require_GET
 def ledger_export(request):
     """Export CSV: every entry of the account, streamed (no list in memory however long the ledger)."""
-    writer = csv.writer(_Echo())
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
     entries = ledger_entries_for(account=request.user).iterator(chunk_size=1000)
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in _csv_rows(entries)), content_type="text/csv; charset=utf-8"

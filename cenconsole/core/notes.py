@@ -6,6 +6,11 @@ import re
 
 from django.utils.translation import gettext, gettext_noop
 
+ORDER_CANCELLED_ON_UPGRADE = gettext_noop(
+    "Cancelled when the console was upgraded: its bandwidth package has changed since the order was priced. "
+    "Nothing was charged: place a new order."
+)
+
 NOTES = [
     (
         re.compile(r"^Downgrade order (?P<order>\d+): (?P<old>\d+) → (?P<new>\d+) Mbps, unused whole days\.$"),
@@ -15,6 +20,8 @@ NOTES = [
         re.compile(r"^Deletion ticket (?P<number>TK\d+): unused whole days\.$"),
         gettext_noop("Deletion ticket %(number)s: unused whole days."),
     ),
+    # Written by bandwidth migration 0007 on unpaid orders of a release without order deadlines.
+    (re.compile(re.escape(ORDER_CANCELLED_ON_UPGRADE) + r"\Z"), ORDER_CANCELLED_ON_UPGRADE),
 ]
 
 

@@ -13,10 +13,17 @@ NAME_URL_PREFIX = gettext_noop("Name cannot start with http:// or https://.")
 DESCRIPTION_URL_PREFIX = gettext_noop("Description cannot start with http:// or https://.")
 NAME_BIDI_CONTROL = gettext_noop("Name cannot contain bidirectional control characters.")
 DESCRIPTION_BIDI_CONTROL = gettext_noop("Description cannot contain bidirectional control characters.")
+NAME_CONTROL_CHARACTER = gettext_noop("Name cannot contain control characters.")
+DESCRIPTION_CONTROL_CHARACTER = gettext_noop("Description cannot contain control characters.")
 
 # Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they make a name display in another
 # order than it is stored ("Trojan Source"), so a name could pass for another resource's.
 BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# C0 (U+0000-001F), DEL and C1 (U+0080-009F): invisible, they break what shows or carries a name (an
+# XML answer cannot hold most of them at all). A description is typed in a text area, so it keeps
+# its line breaks and tabs.
+CONTROL_CHARACTERS = frozenset(chr(code) for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)))
+DESCRIPTION_CONTROL_CHARACTERS = CONTROL_CHARACTERS - {"\t", "\n", "\r"}
 NAME_HELP = gettext_lazy("Optional. Up to 128 characters; cannot start with http:// or https://.")
 DESCRIPTION_HELP = gettext_lazy("Optional. Up to 256 characters; cannot start with http:// or https://.")
 
@@ -32,14 +39,21 @@ def _refuse_bidi_controls(value: str, message) -> None:
         raise ValidationError(gettext_lazy(message), code="bidi_control")
 
 
+def _refuse_control_characters(value: str, controls: frozenset, message) -> None:
+    if value and not controls.isdisjoint(value):
+        raise ValidationError(gettext_lazy(message), code="control_character")
+
+
 def validate_name(value: str) -> None:
     """What a name may hold (its length is the field's max_length, or clean_name's check)."""
     _refuse_url_prefix(value, NAME_URL_PREFIX)
+    _refuse_control_characters(value, CONTROL_CHARACTERS, NAME_CONTROL_CHARACTER)
     _refuse_bidi_controls(value, NAME_BIDI_CONTROL)
 
 
 def validate_description(value: str) -> None:
     _refuse_url_prefix(value, DESCRIPTION_URL_PREFIX)
+    _refuse_control_characters(value, DESCRIPTION_CONTROL_CHARACTERS, DESCRIPTION_CONTROL_CHARACTER)
     _refuse_bidi_controls(value, DESCRIPTION_BIDI_CONTROL)
 
 

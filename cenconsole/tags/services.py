@@ -1,21 +1,45 @@
 """Writes for tags. Callers (the cen and bandwidth pages, the API) check that each resource is the
 caller's own, with their own selectors, and pass the resources in; here the tag rules hold: at most
 20 tags per resource, a key of 1 to 128 characters and a value of 0 to 128, neither starting with
-"aliyun" or "acs:" (those prefixes are Alibaba Cloud's own)."""
+"aliyun" or "acs:" (those prefixes are Alibaba Cloud's own), and neither holding control or
+bidirectional control characters (as names cannot)."""
+
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cenconsole.audit.services import audit_record
+from cenconsole.core.validators import BIDI_CONTROLS, CONTROL_CHARACTERS
 
 from .models import MAX_KEY_LENGTH, MAX_TAGS_PER_RESOURCE, MAX_VALUE_LENGTH, Tag
 
 RESERVED_PREFIXES = ("aliyun", "acs:")
 
 
+# Dropped from the form a text is compared in: combining marks (the dot of İ once case-folded, an
+# accent) and invisible format characters (zero-width spaces and joiners, a soft hyphen, a BOM).
+IGNORED_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+
+
+def _comparable(text: str) -> str:
+    """The text as a reader sees it: NFKC (full-width letters and colons are the ASCII ones),
+    case-folded, without marks or invisible characters. For the reserved-prefix check only: a tag is
+    stored as written."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(character for character in folded if unicodedata.category(character) not in IGNORED_CATEGORIES)
+
+
 def _starts_reserved(text: str) -> bool:
-    return text.lower().startswith(RESERVED_PREFIXES)
+    return _comparable(text).startswith(RESERVED_PREFIXES)
+
+
+def _refuse_controls(text: str, *, code: str, control_message: str, bidi_message: str, **params) -> None:
+    if not CONTROL_CHARACTERS.isdisjoint(text):
+        raise ValidationError(control_message, code=code, params=params)
+    if not BIDI_CONTROLS.isdisjoint(text):
+        raise ValidationError(bidi_message, code=code, params=params)
 
 
 def tag_validate(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -24,12 +48,26 @@ def tag_validate(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     cleaned, seen = [], set()
     for key, value in tags:
         key, value = (key or "").strip(), (value or "").strip()
+        # The key is not repeated in these messages: it would carry the characters into them.
+        _refuse_controls(
+            key,
+            code="tag_key_invalid",
+            control_message=_("A tag key cannot contain control characters."),
+            bidi_message=_("A tag key cannot contain bidirectional control characters."),
+        )
         if not 1 <= len(key) <= MAX_KEY_LENGTH or _starts_reserved(key):
             raise ValidationError(
                 _("Tag key “%(key)s” is not valid: a key is 1 to 128 characters and cannot start with aliyun or acs:."),
                 code="tag_key_invalid",
                 params={"key": key[:MAX_KEY_LENGTH]},
             )
+        _refuse_controls(
+            value,
+            code="tag_value_invalid",
+            control_message=_("The value of tag “%(key)s” cannot contain control characters."),
+            bidi_message=_("The value of tag “%(key)s” cannot contain bidirectional control characters."),
+            key=key,
+        )
         if len(value) > MAX_VALUE_LENGTH or _starts_reserved(value):
             raise ValidationError(
                 _(

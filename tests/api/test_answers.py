@@ -187,3 +187,28 @@ def test_a_connection_set_in_the_console_shows_in_the_seed_tables_order(client, 
     answer = api_call(client, "DescribeCenInterRegionBandwidthLimits", CenId=cen_instance.pk)
     (limit,) = answer.body["CenInterRegionBandwidthLimits"]["CenInterRegionBandwidthLimit"]
     assert (limit["LocalRegionId"], limit["OppositeRegionId"]) == ("cn-hangzhou", "us-east-1")
+
+
+@pytest.mark.parametrize("field", ["Name", "Description"])
+def test_create_cen_refuses_a_control_character(client, access_key, field):
+    """CreateCen with x\\x01y as a name or description: refused (InvalidName / InvalidDescription), nothing made."""
+    answer = api_call(client, "CreateCen", **{field: "x\x01y"})
+    assert (answer.status, answer.code) == (400, f"Invalid{field}")
+    assert not CenInstance.objects.exists()
+
+
+def test_modify_cen_attribute_refuses_a_control_character(client, access_key, cen_instance):
+    """ModifyCenAttribute with a control character in the name: InvalidName, the name unchanged."""
+    answer = api_call(client, "ModifyCenAttribute", CenId=cen_instance.pk, Name="x\x01y")
+    assert (answer.status, answer.code) == (400, "InvalidName")
+    assert CenInstance.objects.get(pk=cen_instance.pk).name == cen_instance.name
+
+
+def test_xml_describe_cens_parses_whatever_a_name_holds(client, access_key, user):
+    """DescribeCens&Format=XML parses even for a row holding a control character from before the rule."""
+    cen_instance = CenInstanceFactory(owner=user, name="plain")
+    CenInstance.objects.filter(pk=cen_instance.pk).update(name="x\x01y", description="a\x1b[31mb")
+    response, root = xml_call(client, "DescribeCens")
+    assert response.status_code == 200
+    assert root.findtext("./Cens/Cen/Name") == "x\ufffdy"
+    assert root.findtext("./Cens/Cen/Description") == "a\ufffd[31mb"

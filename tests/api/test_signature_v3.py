@@ -214,3 +214,41 @@ def test_awkward_query_values_are_accepted_end_to_end(client, access_key):
     assert response.status_code == 200, response.content
     instance = CenInstance.objects.get(pk=body(response)["CenId"])
     assert (instance.name, instance.description) == (AWKWARD_QUERY["Name"], AWKWARD_QUERY["Description"])
+
+
+def test_a_body_whose_content_type_is_not_signed_is_refused(client, access_key):
+    """A form body sent with content-type left out of SignedHeaders (then changed to text/plain in
+    transit, which would drop its parameters) is IncompleteSignature, and nothing is created."""
+    form = b"Name=from+the+body"
+    headers = v3_headers("POST", {}, form, action="CreateCen")  # signs no content-type
+    response = client.generic(
+        "POST",
+        "/",
+        data=form,
+        content_type="text/plain",
+        headers={name: value for name, value in headers.items() if name != "host"},
+    )
+    assert (response.status_code, body(response)["Code"]) == (400, "IncompleteSignature")
+    assert "content-type" in body(response)["Message"]
+    assert not CenInstance.objects.exists()
+
+
+def test_a_signed_content_type_changed_in_transit_breaks_the_signature(client, access_key):
+    """The SDK signs content-type: a form body relabelled text/plain after signing is SignatureDoesNotMatch."""
+    form = b"Name=from+the+body"
+    headers = v3_headers("POST", {}, form, action="CreateCen", content_type="application/x-www-form-urlencoded")
+    response = client.generic(
+        "POST",
+        "/",
+        data=form,
+        content_type="text/plain",
+        headers={name: value for name, value in headers.items() if name not in ("host", "content-type")},
+    )
+    assert (response.status_code, body(response)["Code"]) == (400, "SignatureDoesNotMatch")
+    assert not CenInstance.objects.exists()
+
+
+def test_a_request_without_a_body_need_not_sign_a_content_type(client, access_key):
+    """No body, nothing for content-type to say: a V3 GET without it is accepted as the SDK sends it."""
+    response = v3_send(client, "GET", {}, action="DescribeCens")
+    assert response.status_code == 200, response.content

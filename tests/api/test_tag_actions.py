@@ -346,3 +346,17 @@ def test_a_tag_value_without_its_key_is_refused(client, access_key, cen_instance
     """Tag.1.Value without Tag.1.Key: MissingTag.1.Key."""
     answer = api_call(client, "DescribeCens", **{"Tag.1.Value": "network"})
     assert (answer.status, answer.code) == (400, "MissingTag.1.Key")
+
+
+def test_tag_resources_refuses_a_look_alike_reserved_key(client, access_key, cen_instance):
+    """TagResources with ALİYUN as a key: InvalidTagKey, no tag."""
+    answer = tag(client, cen_instance.pk, ("ALİYUN", "x"))
+    assert (answer.status, answer.code) == (400, "InvalidTagKey")
+    assert not Tag.objects.exists()
+
+
+def test_tag_resources_refuses_a_bidi_control_in_a_value(client, access_key, cen_instance):
+    """TagResources with U+202E in a value: InvalidTagValue, no tag."""
+    answer = tag(client, cen_instance.pk, ("k", "a\u202eb"))
+    assert (answer.status, answer.code) == (400, "InvalidTagValue")
+    assert not Tag.objects.exists()

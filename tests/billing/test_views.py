@@ -142,3 +142,44 @@ def test_export_neutralises_a_description_a_spreadsheet_would_run(client_user, u
 def test_billing_page_links_the_export(client_user):
     """The Billing page offers Export CSV as a plain link."""
     assert f'href="{EXPORT_URL}"' in client_user.get(BILLING_URL).text
+
+
+# What a spreadsheet might take for a formula at the start of a cell, whatever it splits a line on.
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def raw_export(client) -> list[str]:
+    return b"".join(client.get(EXPORT_URL).streaming_content).decode().splitlines()
+
+
+def test_export_quotes_every_cell(client_user, cen_instance):
+    """Every cell of the export is in double quotes, numbers and the header included."""
+    buy_package(cen_instance)
+    for line in raw_export(client_user):
+        cells = next(csv.reader([line]))
+        assert line == ",".join('"' + cell.replace('"', '""') + '"' for cell in cells)
+
+
+@pytest.mark.parametrize("separator", [";", ",", "\t", "|"])
+def test_a_staff_reason_cannot_become_a_formula_whatever_the_separator(client_user, user, separator):
+    """A staff reason like x;=cmd|' /C calc'!A0 never starts a cell with = + - @ for a spreadsheet that
+    splits lines on ; , tab or |, ignoring the quotes."""
+    from cenconsole.accounts.services import balance_adjust
+    from tests.factories import UserFactory
+
+    staff = UserFactory(username="cashier", is_staff=True, is_superuser=True)
+    balance_adjust(account=user, amount=Decimal("1"), reason="x;=cmd|' /C calc'!A0", staff=staff)
+    balance_adjust(account=user, amount=Decimal("1"), reason="@SUM(1+1)*cmd|' /C calc'!A0", staff=staff)
+    balance_adjust(account=user, amount=Decimal("1"), reason="ok,\t+1,-2", staff=staff)
+    for line in raw_export(client_user):
+        for field in line.split(separator):
+            field = field.strip().strip('"').strip()
+            assert not FORMULA.match(field) or NUMBER.match(field), (line, field)
+
+
+def test_a_neutralised_reason_still_reads_as_written(client_user, user):
+    """Read back with a CSV reader, the reason is what staff wrote, each dangerous start behind a quote."""
+    balance_change(account=user, amount=Decimal("1"), kind="adjustment", description="x;=cmd|' /C calc'!A0")
+    _, exported = export(client_user)
+    assert exported[1][2] == "x;'=cmd|' /C calc'!A0"

@@ -252,3 +252,19 @@ def test_create_refuses_a_name_with_a_bidirectional_override(client_user):
     assert response.status_code == 200
     assert "Name cannot contain bidirectional control characters." in response.content.decode()
     assert not CenInstance.objects.exists()
+
+
+def test_create_refuses_a_name_with_a_control_character(client_user):
+    """The console refuses x\\x01y as a name, on the page, and creates nothing."""
+    response = client_user.post(CREATE_URL, {"name": "x\x01y", "description": ""})
+    assert response.status_code == 200
+    assert "Name cannot contain control characters." in response.content.decode()
+    assert not CenInstance.objects.exists()
+
+
+def test_create_refuses_a_description_with_a_control_character(client_user):
+    """A control character in the description is refused on the page too."""
+    response = client_user.post(CREATE_URL, {"name": "prod", "description": "a\x1bb"})
+    assert response.status_code == 200
+    assert "Description cannot contain control characters." in response.content.decode()
+    assert not CenInstance.objects.exists()

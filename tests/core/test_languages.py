@@ -101,3 +101,14 @@ def test_notes_and_ledger_descriptions_are_stored_in_english_and_shown_in_the_la
     with translation.override("en"):
         assert charge.description_display == "Buy order 5"
         assert refund.description_display == "Refund order 7: Deletion ticket TK000003: unused whole days."
+
+
+def test_the_words_of_an_upgrade_are_shown_in_the_language():
+    """An "Opening balance" left by an older release and the note of an order cancelled on upgrading
+    read in Chinese."""
+    from cenconsole.accounts.models import LedgerEntry
+    from cenconsole.core.notes import ORDER_CANCELLED_ON_UPGRADE, note_display
+
+    with translation.override("zh-hans"):
+        assert LedgerEntry(description="Opening balance").description_display == "期初余额"
+        assert note_display(ORDER_CANCELLED_ON_UPGRADE).startswith("控制台升级时已取消")

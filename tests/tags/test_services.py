@@ -79,3 +79,62 @@ def test_tagged_resource_ids_needs_every_tag(user):
     add(user, one, ("team", "a"))
     found = selectors.tagged_resource_ids(owner=user, resource_type="cen", tags=[("team", "a"), ("env", None)])
     assert [row["resource_id"] for row in found] == [both.pk]
+
+
+LOOK_ALIKES = [
+    "ALİYUN-team",  # capital I with a dot: lower() makes it i + a combining dot
+    "\u200baliyun-team",  # a zero-width space before it
+    "ali\u200dyun",  # a zero-width joiner inside it
+    "\ufeffacs:team",  # a byte-order mark
+    "ａｌｉｙｕｎ",  # full-width letters
+    "ACS\uff1ateam",  # a full-width colon
+    "aliyu\u0301n",  # a combining accent
+    "\u00adaliyun",  # a soft hyphen
+]
+
+
+@pytest.mark.parametrize("key", LOOK_ALIKES)
+def test_a_reserved_prefix_in_a_look_alike_key_is_refused(user, cen_instance, key):
+    """Keys are normalised (NFKC, case-folded, without marks or invisible characters) before the
+    reserved-prefix check: look-alikes of aliyun and acs: are refused."""
+    with pytest.raises(ValidationError) as refused:
+        add(user, cen_instance, (key, "v"))
+    assert codes(refused.value) == ["tag_key_invalid"]
+    assert not Tag.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["ALİYUN", "\u200baliyun", "ａｃｓ:x"])
+def test_a_reserved_prefix_in_a_look_alike_value_is_refused(user, cen_instance, value):
+    """Values get the same normalised check."""
+    with pytest.raises(ValidationError) as refused:
+        add(user, cen_instance, ("team", value))
+    assert codes(refused.value) == ["tag_value_invalid"]
+
+
+def test_a_key_is_stored_as_written(user, cen_instance):
+    """The normalised form is only for the check: the key keeps its case and its characters."""
+    add(user, cen_instance, ("Ｔeam", "Ｎetwork"))
+    assert [(tag.key, tag.value) for tag in Tag.objects.all()] == [("Ｔeam", "Ｎetwork")]
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u202a"])
+def test_bidi_controls_are_refused_in_tag_keys_and_values(user, cen_instance, control):
+    """Embeddings, overrides and isolates are refused in a key and in a value, as names refuse them."""
+    with pytest.raises(ValidationError) as refused:
+        add(user, cen_instance, (f"team{control}x", "v"))
+    assert codes(refused.value) == ["tag_key_invalid"]
+    assert "bidirectional" in refused.value.messages[0]
+    with pytest.raises(ValidationError) as refused:
+        add(user, cen_instance, ("team", f"gpj.{control}exe"))
+    assert codes(refused.value) == ["tag_value_invalid"]
+    assert "bidirectional" in refused.value.messages[0]
+    assert not Tag.objects.exists()
+
+
+def test_control_characters_are_refused_in_tag_keys_and_values(user, cen_instance):
+    """A C0 or C1 control character is refused in a key or a value, as in names."""
+    for tag, code in [(("x\x01y", "v"), "tag_key_invalid"), (("team", "x\x85y"), "tag_value_invalid")]:
+        with pytest.raises(ValidationError) as refused:
+            add(user, cen_instance, tag)
+        assert codes(refused.value) == [code]
+    assert not Tag.objects.exists()

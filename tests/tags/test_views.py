@@ -130,3 +130,19 @@ def test_the_tag_filter_never_shows_another_accounts_instances(client_user, othe
 def test_the_tag_filter_without_a_key_says_what_is_missing(client_user):
     """No key given: the page says to enter one."""
     assert "Enter a tag key to filter by." in client_user.get("/tags/instances/", {"tag_key": ""}).text
+
+
+def test_edit_tags_refuses_a_look_alike_of_a_reserved_prefix(client_user, cen_instance):
+    """ALİYUN is refused on the page like aliyun, and nothing is saved."""
+    response = client_user.post(cen_tags_url(cen_instance), {"key": "ALİYUN", "value": "x"})
+    assert response.status_code == 200
+    assert "cannot start with aliyun or acs:" in response.text
+    assert stored(cen_instance.pk) == {}
+
+
+def test_edit_tags_refuses_a_bidi_control_on_the_page(client_user, cen_instance):
+    """A right-to-left override in a tag value is refused on the page with the reason."""
+    response = client_user.post(cen_tags_url(cen_instance), {"key": "team", "value": "gpj.\u202eexe"})
+    assert response.status_code == 200
+    assert "cannot contain bidirectional control characters" in response.text
+    assert stored(cen_instance.pk) == {}
