@@ -176,16 +176,16 @@ def _locked_ticket(ticket_id, staff) -> DeletionTicket:
 
 
 def approval_refund(ticket: DeletionTicket):
-    """What **Release and refund unused time** would return for the ticket's package now: its whole
-    days left, nothing for a cross-border or expired package."""
+    """What **Release and refund unused time** would return for the ticket's package now: the unused
+    share of what was paid for it, nothing for a cross-border or expired package."""
     return bandwidth_services.release_refund(package=ticket.package)
 
 
 @transaction.atomic
 def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) -> DeletionTicket:
     """Approves a Pending ticket: the package's region connections are removed and the package is
-    released, in the same transaction as the ticket's change. With `refund`, its unused whole days
-    are refunded (a Refund order, on the ticket as `refund_order`)."""
+    released, in the same transaction as the ticket's change. With `refund`, the unused share of
+    what was paid for it is refunded (a Refund order, on the ticket as `refund_order`)."""
     note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
     ticket = _locked_ticket(ticket_id, staff)
     _ticket_change(ticket=ticket, actor=staff, from_staff=True, text=note, new_status=DeletionTicket.Status.APPROVED)
@@ -198,7 +198,7 @@ def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) ->
             package=package,
             amount=amount,
             now=clock.now(),
-            note=f"Deletion ticket {ticket.number}: unused whole days.",
+            note=f"Deletion ticket {ticket.number}: unused paid time.",
         )
         ticket.save(update_fields=["refund_order"])
     return ticket

@@ -128,13 +128,13 @@ def test_an_upgrade_then_downgrade_never_returns_more_than_was_paid(cen_instance
     """Upgrading and downgrading straight back returns no more than the two payments together."""
     with time_machine.travel(DECEMBER, tick=False):
         package = buy_package(
-            cen_instance, area_a_code="North-America", area_b_code="North-America", bandwidth=2, duration_months=36
+            cen_instance, area_a_code="North-America", area_b_code="North-America", bandwidth=2, duration_months=12
         )
         upgrade = pay(
             services.order_create_resize(owner=user, idempotency_key="up", package_id=package.pk, bandwidth=16)
         )
         downgrade(package, 2)
-        paid = Decimal("1200.00") + upgrade.amount
+        paid = Decimal("400.00") + upgrade.amount
     assert sum(refunds(package)) <= paid
     assert balance(user) <= Decimal("10000.00")
 
