@@ -145,8 +145,14 @@ def balance_change(*, account, amount: Decimal, kind: str, description: str, ord
             accounts = accounts.filter(balance__gte=-amount)
         if not accounts.update(balance=F("balance") + amount):
             return None
-        balance_after = User.objects.values_list("balance", flat=True).get(pk=getattr(account, "pk", account))
+        balance_after, offset = (
+            User.objects.values_list("balance", "clock_offset").get(pk=getattr(account, "pk", account))
+        )
         return LedgerEntry.objects.create(
+            # On the account's own clock whoever makes the change: the clock being run (the account's
+            # request, or a job's pass over it), or else, on real time (staff), the account's offset.
+            # Billing then lists the account's entries in the order of its time.
+            created_at=clock.now() if clock.offset() else clock.real_now() + offset,
             account_id=getattr(account, "pk", account),
             kind=kind,
             amount=amount,

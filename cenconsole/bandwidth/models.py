@@ -351,6 +351,23 @@ class Order(models.Model):
         help_text=_("An unpaid order lapses at this time (ORDER_PAYMENT_WINDOW_HOURS after it was placed)."),
     )
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    term_start = models.DateTimeField(
+        _("paid from"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Paid Buy and Renew: the start of the time paid for; Upgrade and Downgrade: when the "
+            "bandwidth changed. Refunds are the unused share of what was paid for each such term."
+        ),
+    )
+    term_end = models.DateTimeField(
+        _("paid until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Paid orders: the end of the time the order paid for (the package's expiration then)."),
+    )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
 

@@ -5,8 +5,9 @@ this replica's choice, kept in this one table; cross-border pairs cost several t
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from cenconsole.regions.models import MAINLAND_CHINA
 
@@ -30,6 +31,7 @@ PRICE_PER_MBPS_MONTH = {
 }
 
 CENT = Decimal("0.01")
+MICROSECOND = timedelta(microseconds=1)
 
 # Upgrades are prorated by the hours left, over a month of 30 days (replica choice).
 HOURS_PER_MONTH = 30 * 24
@@ -100,37 +102,81 @@ def renewal_expiration(*, expires_at: datetime, months: int, now: datetime) -> d
 
 
 # Refunds -----------------------------------------------------------------------------------------
+#
+# A refund is the part of what was PAID for the time left unused, never a list price: each paid
+# term (a purchase or renewal: its calendar months; an upgrade: from its payment to the expiration)
+# is worth its amount spread evenly over its own period. A downgrade keeps the share of every term's
+# unused value that the remaining bandwidth holds and refunds the rest; a release refunds all that
+# is left. Refunds are rounded down to the cent, so together they never pass what was paid.
 
-DAYS_PER_MONTH = 30
+
+@dataclass(frozen=True)
+class PaidTerm:
+    """Money paid for a package's time from `start` to `end` (Buy, Renew, Upgrade)."""
+
+    start: datetime
+    end: datetime
+    amount: Decimal
 
 
-def whole_days_left(*, expires_at: datetime, now: datetime) -> int:
-    """Refunds count only whole days of the subscription still to run."""
-    return max(int((expires_at - now).total_seconds() // 86400), 0)
+@dataclass(frozen=True)
+class Downgrade:
+    """A paid downgrade at `at`: from then on the package holds new/old of its paid value."""
+
+    at: datetime
+    old_bandwidth: int
+    new_bandwidth: int
+
+
+def _unused_share(start: datetime, end: datetime, now: datetime) -> Fraction:
+    """How much of [start, end] is still to run at `now`, exactly (microseconds)."""
+    if now <= start:
+        return Fraction(1)
+    if now >= end:
+        return Fraction(0)
+    return Fraction((end - now) // MICROSECOND, (end - start) // MICROSECOND)
+
+
+def unused_paid_value(history, *, now: datetime) -> Fraction:
+    """What the package's paid history (PaidTerm and Downgrade, in the order they were paid) still
+    holds unused at `now`, unrounded."""
+    terms: list[tuple[datetime, datetime, Fraction]] = []
+    for change in history:
+        if isinstance(change, Downgrade):
+            keep = Fraction(change.new_bandwidth, change.old_bandwidth)
+            terms = [
+                (max(start, change.at), end, value * _unused_share(start, end, change.at) * keep)
+                for start, end, value in terms
+                if end > change.at
+            ]
+        else:
+            terms.append((change.start, change.end, Fraction(change.amount)))
+    return sum((value * _unused_share(start, end, now) for start, end, value in terms), Fraction(0))
+
+
+def _cents_down(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, rounding=ROUND_DOWN)
 
 
 def downgrade_refund(
-    *, area_a_code: str, area_b_code: str, old_bandwidth: int, new_bandwidth: int, expires_at: datetime, now: datetime
+    *, area_a_code: str, area_b_code: str, old_bandwidth: int, new_bandwidth: int, history, now: datetime,
+    refundable: Decimal,
 ) -> Decimal:
-    """A downgrade refunds the monthly price difference for the remaining whole days (a month of 30
-    days). Cross-border packages are never refunded (they cannot be downgraded at all)."""
+    """A downgrade refunds the share of the unused paid value that the bandwidth given up held, at
+    most `refundable` (what was paid for the package less what was refunded). Cross-border packages
+    are never refunded (they cannot be downgraded at all)."""
     if new_bandwidth >= old_bandwidth or is_cross_border_pair(area_a_code, area_b_code):
         return Decimal("0.00")
-    monthly_difference = unit_price(area_a_code, area_b_code) * (old_bandwidth - new_bandwidth)
-    days = whole_days_left(expires_at=expires_at, now=now)
-    return (monthly_difference * days / DAYS_PER_MONTH).quantize(CENT, rounding=ROUND_HALF_UP)
+    given_up = unused_paid_value(history, now=now) * Fraction(old_bandwidth - new_bandwidth, old_bandwidth)
+    return max(min(_cents_down(given_up), refundable), Decimal("0.00"))
 
 
-def release_refund(
-    *, area_a_code: str, area_b_code: str, bandwidth: int, expires_at: datetime, now: datetime
-) -> Decimal:
-    """Releasing with a refund returns the unused time: the monthly price for the remaining whole
-    days. Cross-border packages are non-refundable."""
+def release_refund(*, area_a_code: str, area_b_code: str, history, now: datetime, refundable: Decimal) -> Decimal:
+    """Releasing with a refund returns the unused paid value, at most `refundable`. Cross-border
+    packages are non-refundable."""
     if is_cross_border_pair(area_a_code, area_b_code):
         return Decimal("0.00")
-    monthly = unit_price(area_a_code, area_b_code) * bandwidth
-    days = whole_days_left(expires_at=expires_at, now=now)
-    return (monthly * days / DAYS_PER_MONTH).quantize(CENT, rounding=ROUND_HALF_UP)
+    return max(min(_cents_down(unused_paid_value(history, now=now)), refundable), Decimal("0.00"))
 
 
 def is_cross_border_pair(area_a_code: str, area_b_code: str) -> bool:

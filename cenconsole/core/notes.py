@@ -13,6 +13,15 @@ ORDER_CANCELLED_ON_UPGRADE = gettext_noop(
 
 NOTES = [
     (
+        re.compile(r"^Downgrade order (?P<order>\d+): (?P<old>\d+) → (?P<new>\d+) Mbps, unused paid time\.$"),
+        gettext_noop("Downgrade order %(order)s: %(old)s → %(new)s Mbps, unused paid time."),
+    ),
+    (
+        re.compile(r"^Deletion ticket (?P<number>TK\d+): unused paid time\.$"),
+        gettext_noop("Deletion ticket %(number)s: unused paid time."),
+    ),
+    # The notes of refunds made before issue 19 (refunds then counted whole days of list price).
+    (
         re.compile(r"^Downgrade order (?P<order>\d+): (?P<old>\d+) → (?P<new>\d+) Mbps, unused whole days\.$"),
         gettext_noop("Downgrade order %(order)s: %(old)s → %(new)s Mbps, unused whole days."),
     ),

@@ -200,9 +200,28 @@ def is_demo_account(account) -> bool:
     ))
 
 
+def _account_rows_locked(account_id) -> None:
+    """Locks what the account holds in the order every other path locks it: its packages first (Pay,
+    Request Deletion and Approve each lock a package before anything else), then its tickets, orders
+    and CEN instances. The account's own row comes after them (_demo_account_locked), as it does in a
+    payment's or refund's balance change: Reset demo, the purge and Advance time wait for a running
+    approval or payment instead of deadlocking with it."""
+    for rows in (
+        BandwidthPackage.objects.filter(owner_id=account_id),
+        DeletionTicket.objects.filter(requester_id=account_id),
+        Order.objects.filter(owner_id=account_id),
+        CenInstance.objects.filter(owner_id=account_id),
+    ):
+        list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
 def _demo_account_locked(account_id):
     """The account, locked, if it is a sandbox or the demo account (read again from the database, so
-    a stale object can never widen the check); refused otherwise."""
+    a stale object can never widen the check); refused otherwise. What it holds is locked first, in
+    the order every other path locks it (_account_rows_locked)."""
+    if not is_demo_account(get_user_model().objects.get(pk=account_id)):
+        raise refusal(DEMO_ONLY, "demo_only")
+    _account_rows_locked(account_id)
     account = get_user_model().objects.select_for_update().get(pk=account_id)
     if not is_demo_account(account):
         raise refusal(DEMO_ONLY, "demo_only")
@@ -336,6 +355,9 @@ def sandboxes_purge(*, now=None) -> list[str]:
     for account_id in list(expired):
         try:
             with transaction.atomic():
+                if not User.objects.filter(pk=account_id, is_sandbox=True).exists():
+                    continue
+                _account_rows_locked(account_id)
                 account = User.objects.select_for_update().filter(pk=account_id, is_sandbox=True).first()
                 if account is None or account.sandbox_expires_at > now:
                     continue

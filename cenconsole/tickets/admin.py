@@ -36,7 +36,7 @@ ACTION_TITLES = {"approve": _("Approve selected tickets"), "reject": _("Reject s
 
 def sla_limit():
     """Tickets waiting for a staff answer since before this are overdue."""
-    return clock.now() - timedelta(hours=settings.TICKET_SLA_HOURS)
+    return clock.real_now() - timedelta(hours=settings.TICKET_SLA_HOURS)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -133,7 +133,7 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         """How long the user has waited for a staff answer, flagged past TICKET_SLA_HOURS."""
         if not ticket.is_open or ticket.awaiting_staff_since is None:
             return "-"
-        hours = int((clock.now() - ticket.awaiting_staff_since).total_seconds() // 3600)
+        hours = max(int((clock.real_now() - ticket.awaiting_staff_since).total_seconds() // 3600), 0)
         age = ngettext("%(hours)d hour", "%(hours)d hours", hours) % {"hours": hours}
         if ticket.awaiting_staff_since < sla_limit():
             return format_html(
@@ -172,6 +172,9 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         ticket = DeletionTicket.objects.select_related("package").filter(pk=object_id).first()
         if ticket is not None:
             extra_context["assigned_to_me"] = ticket.assigned_to_id == request.user.pk
+            # Nobody handles their own ticket (the service refuses it too): no buttons, and why.
+            extra_context["own_ticket"] = ticket.requester_id == request.user.pk
+            extra_context["can_handle"] = extra_context["can_handle"] and not extra_context["own_ticket"]
             # What Release and refund unused time would return, shown before staff confirm.
             extra_context["refund_amount"] = services.approval_refund(ticket)
             extra_context["package_cross_border"] = ticket.package.is_cross_border

@@ -27,6 +27,10 @@ MESSAGE_TOO_LONG = gettext_noop("The message must be at most 1,000 characters.")
 REJECT_NOTE_REQUIRED = gettext_noop("Enter a note telling the user why the ticket is rejected.")
 NOT_REQUESTER = gettext_noop("Only the ticket's requester can do this.")
 NOT_ALLOWED = gettext_noop("You do not have permission to handle deletion tickets.")
+OWN_TICKET = gettext_noop(
+    "Ticket %(number)s is your own ticket: another member of Support staff must handle it."
+)
+TICKET_GONE = gettext_noop("This ticket no longer exists (its demo account was reset or removed).")
 HANDLE_PERMISSION = "tickets.handle_deletionticket"
 
 
@@ -61,7 +65,11 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
                 return open_ticket, False
             now = clock.now()
             ticket = DeletionTicket.objects.create(
-                requester=requester, package=package, reason=reason, created_at=now, awaiting_staff_since=now
+                requester=requester,
+                package=package,
+                reason=reason,
+                created_at=now,
+                awaiting_staff_since=clock.real_now(),  # the staff's SLA runs on real time
             )
             ticket.cancelled_orders = bandwidth_services.package_orders_cancel_unpaid(package=package)
             audit_record(
@@ -133,7 +141,7 @@ def _ticket_change(
     if not ticket.is_open or (from_staff and text):
         waiting = None
     elif not from_staff:
-        waiting = ticket.awaiting_staff_since or now
+        waiting = ticket.awaiting_staff_since or clock.real_now()  # the staff's SLA: real time
     else:
         waiting = ticket.awaiting_staff_since
     if waiting != ticket.awaiting_staff_since:
@@ -170,37 +178,52 @@ def _locked_ticket(ticket_id, staff) -> DeletionTicket:
     """The ticket, its package's row locked first (the order Pay and Request Deletion lock in)."""
     if not staff.has_perm(HANDLE_PERMISSION):
         raise PermissionDenied(gettext(NOT_ALLOWED))
-    package_id = DeletionTicket.objects.values_list("package_id", flat=True).get(pk=ticket_id)
+    row = DeletionTicket.objects.filter(pk=ticket_id).values_list("package_id", "requester_id").first()
+    if row is None:
+        raise refusal(TICKET_GONE, "ticket_gone")
+    package_id, requester_id = row
+    if requester_id == staff.pk:
+        # Nobody handles their own ticket, whichever caller (admin, its actions, the shell) asks.
+        raise PermissionDenied(gettext(OWN_TICKET) % {"number": DeletionTicket(pk=ticket_id).number})
     BandwidthPackage.objects.select_for_update().filter(pk=package_id).first()
-    return DeletionTicket.objects.select_for_update().select_related("package").get(pk=ticket_id)
+    ticket = DeletionTicket.objects.select_for_update().select_related("package", "requester").filter(pk=ticket_id)
+    ticket = ticket.first()
+    if ticket is None:  # Reset demo removed it while we waited for the package's lock
+        raise refusal(TICKET_GONE, "ticket_gone")
+    return ticket
 
 
 def approval_refund(ticket: DeletionTicket):
-    """What **Release and refund unused time** would return for the ticket's package now: its whole
-    days left, nothing for a cross-border or expired package."""
-    return bandwidth_services.release_refund(package=ticket.package)
+    """What **Release and refund unused time** would return for the ticket's package now, on its
+    owner's clock (whoever asks): the unused share of what was paid for it, nothing for a
+    cross-border or expired package."""
+    with clock.account_time(ticket.requester.clock_offset):
+        return bandwidth_services.release_refund(package=ticket.package)
 
 
 @transaction.atomic
 def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) -> DeletionTicket:
     """Approves a Pending ticket: the package's region connections are removed and the package is
-    released, in the same transaction as the ticket's change. With `refund`, its unused whole days
-    are refunded (a Refund order, on the ticket as `refund_order`)."""
+    released, in the same transaction as the ticket's change. With `refund`, the unused share of
+    what was paid for it is refunded (a Refund order, on the ticket as `refund_order`)."""
     note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
     ticket = _locked_ticket(ticket_id, staff)
     _ticket_change(ticket=ticket, actor=staff, from_staff=True, text=note, new_status=DeletionTicket.Status.APPROVED)
-    amount = approval_refund(ticket) if refund else 0
-    package = bandwidth_services.package_release(
-        package_id=ticket.package_id, actor=staff, reason=f"Deletion ticket {ticket.number} approved."
-    )
-    if amount:
-        ticket.refund_order = bandwidth_services.refund_create(
-            package=package,
-            amount=amount,
-            now=clock.now(),
-            note=f"Deletion ticket {ticket.number}: unused whole days.",
+    # The package's release and refund happen on its owner's clock (a demo's test clock), where its
+    # terms were paid: the refund is priced and dated there, whoever approves.
+    with clock.account_time(ticket.requester.clock_offset):
+        amount = approval_refund(ticket) if refund else 0
+        package = bandwidth_services.package_release(
+            package_id=ticket.package_id, actor=staff, reason=f"Deletion ticket {ticket.number} approved."
         )
-        ticket.save(update_fields=["refund_order"])
+        if amount:
+            ticket.refund_order = bandwidth_services.refund_create(
+                package=package,
+                amount=amount,
+                now=clock.now(),
+                note=f"Deletion ticket {ticket.number}: unused paid time.",
+            )
+            ticket.save(update_fields=["refund_order"])
     return ticket
 
 

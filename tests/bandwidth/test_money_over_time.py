@@ -166,16 +166,19 @@ def test_a_renewal_is_never_charged_for_a_package_being_deleted(north_america, u
     assert not Order.objects.filter(package=north_america, order_type="Renew", status="Paid").exists()
 
 
-def test_approval_with_refund_returns_the_unused_whole_days(cen_instance, user, staff):
-    """Release and refund unused time: USD 34 a Mbps a month for the whole days left, as a Refund order
-    on Orders and on the ticket, credited to the balance through the ledger."""
+def test_approval_with_refund_returns_the_unused_share_of_what_was_paid(cen_instance, user, staff):
+    """Release and refund unused time: the USD 170 paid for the month times the share of the month
+    still to run, as a Refund order on Orders and on the ticket, credited through the ledger."""
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=5)
+    bought = package.orders.get(order_type="Buy")
     ticket = open_ticket(package)
-    with time_machine.travel(package.expires_at - timedelta(days=10, hours=3), tick=False):
+    left = timedelta(days=10, hours=3)
+    with time_machine.travel(package.expires_at - left, tick=False):
         amount = ticket_services.approval_refund(ticket)
         before = balance(user)
         ticket_services.ticket_approve(ticket_id=ticket.pk, staff=staff, refund=True)
-    assert amount == (Decimal(34) * 5 * 10 / 30).quantize(Decimal("0.01"))
+    share = left / (bought.term_end - bought.term_start)
+    assert amount == (Decimal("170.00") * Decimal(share)).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     refund = fresh(ticket).refund_order
     assert (refund.order_type, refund.amount, refund.package_id) == ("Refund", amount, package.pk)
     assert balance(user) == before + amount

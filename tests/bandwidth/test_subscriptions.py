@@ -137,19 +137,26 @@ def test_paid_upgrade_changes_the_bandwidth_and_charges_once(mainland, user):
     assert balance(user) == start - order.amount
 
 
-def test_downgrade_costs_nothing_and_refunds_the_difference_for_whole_days_left(mainland, user):
-    """A downgrade costs USD 0.00, lowers the bandwidth and refunds USD 34 a Mbps a month for the
-    whole days left (of a 30-day month), as a Refund order."""
-    pay(resize(mainland, 10, key="up"))
+def test_downgrade_costs_nothing_and_refunds_the_given_up_share_of_what_was_paid(mainland, user):
+    """A downgrade costs USD 0.00, lowers the bandwidth and refunds, as a Refund order, the share of
+    what was paid for the time left that the bandwidth given up held: 10 -> 5 Mbps returns half of
+    the unused value of the purchase and of the upgrade."""
+    upgrade = pay(resize(mainland, 10, key="up"))
     start = balance(user)
-    with time_machine.travel(fresh(mainland).expires_at - timedelta(days=12, hours=5), tick=False):
+    terms = list(mainland.orders.filter(status="Paid").order_by("paid_at", "pk"))
+    moment = fresh(mainland).expires_at - timedelta(days=12, hours=5)
+    with time_machine.travel(moment, tick=False):
         order = resize(mainland, 5, key="down")
         assert (order.order_type, order.amount) == ("Downgrade", Decimal("0.00"))
         pay(order)
     refund = Order.objects.get(package=mainland, order_type=Order.Type.REFUND)
-    expected = (Decimal(34) * 5 * 12 / 30).quantize(Decimal("0.01"))
-    assert (refund.amount, refund.status) == (expected, Order.Status.REFUNDED)
-    assert (fresh(mainland).bandwidth, balance(user)) == (5, start + expected)
+    unused = sum(
+        term.amount * Decimal((term.term_end - moment) / (term.term_end - term.term_start)) for term in terms
+    )
+    assert upgrade in terms and len(terms) == 2
+    expected = (unused / 2).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    assert abs(refund.amount - expected) <= Decimal("0.01") and refund.status == Order.Status.REFUNDED
+    assert (fresh(mainland).bandwidth, balance(user)) == (5, start + refund.amount)
 
 
 def test_downgrade_below_region_connections_is_refused_with_their_sum(mainland, user):

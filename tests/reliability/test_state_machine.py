@@ -9,7 +9,7 @@ from itertools import combinations_with_replacement
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -69,7 +69,7 @@ class ConsoleMachine(RuleBasedStateMachine):
     @rule(
         data=st.data(),
         bandwidth=st.integers(1, 12),
-        months=st.sampled_from([1, 2, 3, 12]),
+        months=st.sampled_from([1, 2, 3, 6, 12, 24, 36]),
         pay=st.sampled_from([True, True, False]),
         bound=st.sampled_from([True, True, True, False]),
     )
@@ -270,6 +270,17 @@ class ConsoleMachine(RuleBasedStateMachine):
         for refund in Order.objects.filter(order_type="Refund").select_related("package"):
             assert refund.amount > 0 and refund.status == "Refunded"
             assert not refund.package.is_cross_border
+
+    @invariant()
+    def no_package_refunds_more_than_was_paid_for_it(self):
+        """Issue 19: refunds come out of what was paid, so no account ever has more than its credit."""
+        for user in getattr(self, "users", []):
+            assert User.objects.get(pk=user.pk).balance <= CREDIT
+        totals = Order.objects.values("package_id").annotate(
+            paid=Sum("amount", filter=Q(status="Paid")), refunded=Sum("amount", filter=Q(status="Refunded"))
+        )
+        for row in totals:
+            assert (row["refunded"] or 0) <= (row["paid"] or 0), row
 
     @invariant()
     def no_lapsed_or_cancelled_order_ever_charged(self):

@@ -95,6 +95,7 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
         expires_at=pricing.add_months(now, order.duration_months),
     )
     package.save(force_insert=True)
+    order.term_start, order.term_end = now, package.expires_at
     audit_record(
         actor=actor,
         action=action or "package.bought",
@@ -114,6 +115,8 @@ def _pay_renew(*, order: Order, now, term_start, actor, action, note) -> None:
         expires_at=package.expires_at, months=order.duration_months, now=term_start or now
     )
     package.save(update_fields=["expires_at"])
+    # The renewed months run from the old expiration, or from now (term_start) if it had passed.
+    order.term_start, order.term_end = max(old_expiry, term_start or now), package.expires_at
     audit_record(
         actor=actor,
         action=action or "package.renewed",
@@ -135,6 +138,7 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
     old_bandwidth = package.bandwidth
     package.bandwidth = order.bandwidth
     package.save(update_fields=["bandwidth"])
+    order.term_start, order.term_end = now, package.expires_at
     audit_record(
         actor=actor,
         action=action or f"package.{order.order_type.lower()}d",
@@ -148,7 +152,7 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
             package=package,
             amount=refund,
             now=now,
-            note=f"Downgrade order {order.pk}: {old_bandwidth} → {package.bandwidth} Mbps, unused whole days.",
+            note=f"Downgrade order {order.pk}: {old_bandwidth} → {package.bandwidth} Mbps, unused paid time.",
         )
 
 
@@ -170,7 +174,7 @@ def settle(order: Order, *, now, term_start=None, by_owner: bool = True, action:
         order=order, now=now, term_start=term_start, actor=actor, action=action, note=note
     )
     order.status, order.paid_at = Order.Status.PAID, now
-    order.save(update_fields=["status", "paid_at", "package"])
+    order.save(update_fields=["status", "paid_at", "package", "term_start", "term_end"])
     return order
 
 

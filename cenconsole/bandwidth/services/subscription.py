@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
@@ -91,27 +91,55 @@ def resize_check(*, package: BandwidthPackage, bandwidth, now=None) -> tuple[str
     return order_type, amount
 
 
+def paid_history(package: BandwidthPackage) -> list:
+    """The package's paid orders as the refund rule reads them, in the order they were paid: each
+    Buy, Renew and Upgrade a PaidTerm (what was paid for which period), each Downgrade a Downgrade."""
+    history = []
+    orders = package.orders.filter(status=Order.Status.PAID, term_start__isnull=False, term_end__isnull=False)
+    for order in orders.order_by("paid_at", "pk"):
+        if order.order_type == Order.Type.DOWNGRADE:
+            history.append(pricing.Downgrade(order.term_start, order.previous_bandwidth, order.bandwidth))
+        else:
+            history.append(pricing.PaidTerm(order.term_start, order.term_end, order.amount))
+    return history
+
+
+def refundable(package: BandwidthPackage) -> Decimal:
+    """What was paid for the package less what was refunded: no refund ever passes it."""
+    totals = package.orders.aggregate(
+        paid=Sum("amount", filter=Q(status=Order.Status.PAID)),
+        refunded=Sum("amount", filter=Q(status=Order.Status.REFUNDED)),
+    )
+    return (totals["paid"] or Decimal("0.00")) - (totals["refunded"] or Decimal("0.00"))
+
+
 def downgrade_refund(*, package: BandwidthPackage, bandwidth: int, now=None) -> Decimal:
-    """What a downgrade to `bandwidth` would refund now: the price difference for the whole days left."""
+    """What a downgrade to `bandwidth` would refund now: the share of the unused paid value that the
+    bandwidth given up held."""
+    if bandwidth >= package.bandwidth or package.is_cross_border:
+        return Decimal("0.00")
     return pricing.downgrade_refund(
         area_a_code=package.area_a_id,
         area_b_code=package.area_b_id,
         old_bandwidth=package.bandwidth,
         new_bandwidth=bandwidth,
-        expires_at=package.expires_at,
+        history=paid_history(package),
         now=now or clock.now(),
+        refundable=refundable(package),
     )
 
 
 def release_refund(*, package: BandwidthPackage, now=None) -> Decimal:
-    """What releasing the package with a refund returns now: its unused whole days (none once it has
-    expired, and none for a cross-border package)."""
+    """What releasing the package with a refund returns now: the unused share of what was paid for
+    it (none once it has expired, and none for a cross-border package)."""
+    if package.is_cross_border:
+        return Decimal("0.00")
     return pricing.release_refund(
         area_a_code=package.area_a_id,
         area_b_code=package.area_b_id,
-        bandwidth=package.bandwidth,
-        expires_at=package.expires_at,
+        history=paid_history(package),
         now=now or clock.now(),
+        refundable=refundable(package),
     )
 
 

@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("accounts", "0009_verbose_names"),
-        ("bandwidth", "0006_verbose_names"),
+        ("bandwidth", "0007_order_paid_term"),
     ]
 
     operations = [
