@@ -111,7 +111,7 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="audit_target_idx")]
 
     def __str__(self):
-        return f"{self.action} {self.target_type} {self.target_id}"
+        return f"{self.action_label}: {self.target_type} {self.target_id}"
 
     @property
     def action_label(self) -> str:
