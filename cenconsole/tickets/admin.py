@@ -140,6 +140,7 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
     search_fields = ["package__id", "package__name", "requester__username", "requester__email"]
     list_select_related = ["package", "package__area_a", "package__area_b", "requester", "assigned_to"]
     ordering = selectors.QUEUE_ORDERING
+    show_facets = admin.ShowFacets.NEVER  # the queue's filters carry their own counts
     actions = ["assign_selected", "approve_selected", "reject_selected"]
     change_list_template = "admin/tickets/deletionticket/change_list.html"
 
@@ -199,6 +200,10 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("refund_order")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Deletion ticket queue"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         verbs = "|".join([*HANDLERS, "insert"])
