@@ -138,7 +138,7 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
     list_display_links = ["number"]
     list_filter = [QueueFilter, StaffStatusFilter]
     search_fields = ["package__id", "package__name", "requester__username", "requester__email"]
-    list_select_related = ["package", "package__area_a", "package__area_b", "requester", "assigned_to"]
+    list_select_related = ["package", "package__area_a", "package__area_b", "requester", "assigned_to", "refund_order"]
     ordering = selectors.QUEUE_ORDERING
     show_facets = admin.ShowFacets.NEVER  # the queue's filters carry their own counts
     actions = ["assign_selected", "approve_selected", "reject_selected"]
@@ -197,9 +197,6 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         if ticket.package.is_cross_border:
             return _("non-refundable")
         return format_html("USD {}", floatformat(services.approval_refund(ticket), "2g"))
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("refund_order")
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {"title": _("Deletion ticket queue"), **(extra_context or {})}

@@ -146,3 +146,28 @@ def test_staff_work_three_tickets_from_the_queue(live_server, page, sign_in, use
     expect(thread).to_contain_text(reply + " Thanks.")
     expect(page.locator("body")).not_to_contain_text("Owner phoned")
     expect(page.locator("body")).not_to_contain_text("History")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+def test_saved_reply_internal_note_and_confirmed_reject_work_with_javascript_off(live_server, page, user):
+    """Without JavaScript, Insert, Add internal note and Reject's confirmation are plain forms."""
+    from cenconsole.tickets.models import SavedReply
+
+    ticket = open_ticket(buy_package(CenInstanceFactory(owner=user), name="old-link"))
+    SavedReply.objects.create(name="Contract", text="Ticket {ticket}: the contract of {package} runs on.",
+                              action=SavedReply.Action.REJECT)
+    staff = support_staff()
+    admin_sign_in(page, live_server, staff)
+    page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
+    page.get_by_label("Staff note").fill("Checked the contract")
+    page.get_by_role("button", name="Add internal note").click()
+    expect(page.locator(".internal-note")).to_contain_text("Checked the contract")
+    page.get_by_label("Saved reply").select_option(label="Contract")
+    page.get_by_role("button", name="Insert").click()
+    expect(page.locator("#saved-reply-hint")).to_contain_text("Reject")
+    page.get_by_role("button", name="Reject", exact=True).click()
+    note = f"Ticket {ticket.number}: the contract of {ticket.package_id}"
+    expect(page.locator("#outcome-note")).to_contain_text(note)
+    page.get_by_role("button", name="Yes, reject").click()
+    expect(page.locator("#ticket-status")).to_have_text("Rejected")
+    expect(page.locator("#ticket-assignee")).to_have_text(staff.username)

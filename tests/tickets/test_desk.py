@@ -14,7 +14,7 @@ from cenconsole.core import clock
 from cenconsole.networks import services as network_services
 from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket, EmailNotification, SavedReply, TicketMessage
-from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, support_staff
+from tests.factories import CenInstanceFactory, UserFactory, balance_set, buy_package, open_ticket, support_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -389,3 +389,21 @@ def test_staff_without_the_group_cannot_confirm(client, package):
     client.force_login(UserFactory(is_staff=True))
     assert handle(client, ticket, "approve", confirmed="1").status_code == 403
     assert DeletionTicket.objects.get(pk=ticket.pk).status == "Pending"
+
+
+def test_queue_query_count_does_not_grow_with_its_tickets(staff_client, user, django_assert_max_num_queries):
+    """The queue answers in a fixed number of queries, whatever the number of tickets it lists."""
+    balance_set(user, 100_000)
+    for _ in range(8):
+        open_ticket(buy_package(CenInstanceFactory(owner=user)))
+    with django_assert_max_num_queries(14):
+        assert staff_client.get(reverse(CHANGELIST)).status_code == 200
+
+
+def test_ticket_page_query_count_is_bounded(staff_client, user, staff, django_assert_max_num_queries):
+    """A ticket's page with its thread and the requester's context answers in a bounded number of queries."""
+    ticket = open_ticket(connected_package(user))
+    for number in range(5):
+        services.ticket_internal_note(ticket_id=ticket.pk, staff=support_staff(f"colleague-{number}"), note="n")
+    with django_assert_max_num_queries(16):
+        assert staff_client.get(ticket_url(ticket)).status_code == 200
