@@ -1,3 +1,4 @@
+from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
@@ -292,7 +293,8 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         if verb == "reject" and not note.strip():
             self.message_user(request, gettext(services.REJECT_NOTE_REQUIRED), messages.ERROR)
             return self._ticket_page(request, ticket, form)
-        preview = selectors.outcome_preview(ticket, verb=verb, note=note)
+        refund = services.approval_refund(ticket) if verb == "approve_refund" else Decimal("0")
+        preview = selectors.outcome_preview(ticket, verb=verb, note=note, refund=refund)
         context = self._page_context(
             request,
             ticket,

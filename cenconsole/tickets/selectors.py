@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 
-from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.core import clock
 
 from .models import DeletionTicket, SavedReply, TicketMessage
@@ -130,12 +129,12 @@ class OutcomePreview:
     note: str
 
 
-def outcome_preview(ticket: DeletionTicket, *, verb: str, note: str) -> OutcomePreview:
-    """Release with refund (approve_refund), Release without refund (approve) or Reject (reject)."""
+def outcome_preview(ticket: DeletionTicket, *, verb: str, note: str, refund: Decimal) -> OutcomePreview:
+    """Release with refund (approve_refund), Release without refund (approve) or Reject (reject).
+    `refund` is what the approval would refund now (tickets.services.approval_refund, the amount the
+    approval itself pays)."""
     releases = verb in ("approve", "approve_refund")
-    refund = Decimal("0")
-    if verb == "approve_refund":
-        refund = bandwidth_services.release_refund(package=ticket.package)
+    refund = refund if verb == "approve_refund" else Decimal("0")
     connections = []
     if releases:
         connections = list(
