@@ -63,18 +63,24 @@ class QueueFilter(admin.SimpleListFilter):
         ("all", _("All")),
     ]
 
+    def __init__(self, request, params, model, model_admin):
+        # Choosing a status (or searching) looks through every ticket unless a queue is chosen too:
+        # "Approved" within the open tickets would always be empty.
+        self.default = "all" if ("status__exact" in params or request.GET.get("q")) else selectors.QUEUE_DEFAULT
+        super().__init__(request, params, model, model_admin)
+
     def lookups(self, request, model_admin):
         counts = selectors.queue_filter_counts(staff=request.user)
         return [(value, f"{label} ({counts[value]})") for value, label in self.LOOKUPS]
 
     def value(self):
-        return super().value() or selectors.QUEUE_DEFAULT
+        return super().value() or self.default
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
             yield {
                 "selected": self.value() == str(lookup),
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}, ["status__exact"]),
                 "display": title,
             }
 

@@ -407,3 +407,15 @@ def test_ticket_page_query_count_is_bounded(staff_client, user, staff, django_as
         services.ticket_internal_note(ticket_id=ticket.pk, staff=support_staff(f"colleague-{number}"), note="n")
     with django_assert_max_num_queries(16):
         assert staff_client.get(ticket_url(ticket)).status_code == 200
+
+
+def test_choosing_a_handled_status_looks_through_every_ticket(staff_client, queue):
+    """Status Rejected lists the rejected ticket, though the queue's default holds only open ones."""
+    page = staff_client.get(reverse(CHANGELIST), {"status__exact": "Rejected"}).content.decode()
+    assert listed_numbers(page) == {queue["handled"].number}
+
+
+def test_search_looks_through_every_ticket(staff_client, queue):
+    """Searching finds a handled ticket by its number."""
+    page = staff_client.get(reverse(CHANGELIST), {"q": queue["handled"].number}).content.decode()
+    assert queue["handled"].number in listed_numbers(page)
