@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
@@ -59,7 +59,7 @@ class QueueFilter(admin.SimpleListFilter):
         ("open", _("Open")),
         ("awaiting_user", _("Awaiting user")),
         ("overdue", _("Overdue")),
-        ("handled", _("Handled")),
+        ("handled", pgettext_lazy("ticket queue filter", "Handled")),
         ("all", _("All")),
     ]
 
