@@ -71,6 +71,7 @@ def ensure_reference_data():
         import_module("cenconsole.regions.migrations.0002_load_seed_areas").load(django_apps, None)
     if not Group.objects.filter(name="Support staff").exists():
         import_module("cenconsole.tickets.migrations.0002_support_staff_group").create_group(django_apps, None)
+        import_module("cenconsole.tickets.migrations.0009_support_staff_keep_saved_replies").grant(django_apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +87,17 @@ def reference_data(request):
     elif marker or "db" in request.fixturenames:
         request.getfixturevalue("db")
         ensure_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request in Chinese leaves its language active in
+    the thread (LocaleMiddleware activates it and nothing deactivates it)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

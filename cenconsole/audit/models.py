@@ -14,6 +14,7 @@ ACTION_LABELS = {
     "balance.adjusted": gettext_noop("Balance adjusted"),
     "cen.deleted": gettext_noop("CEN instance deleted"),
     "cen.modified": gettext_noop("CEN instance modified"),
+    "demo.reset": gettext_noop("Demo reset"),
     "network.attached": gettext_noop("Network instance attached"),
     "network.detached": gettext_noop("Network instance detached"),
     "package.auto_renewal_changed": gettext_noop("Auto-renewal changed"),
@@ -31,11 +32,18 @@ ACTION_LABELS = {
     "package.upgraded": gettext_noop("Bandwidth package upgraded"),
     "package.downgraded": gettext_noop("Bandwidth package downgraded"),
     "package.unbound": gettext_noop("Bandwidth package unbound"),
+    "sandbox.purged": gettext_noop("Sandbox removed"),
     "tags.added": gettext_noop("Tags added"),
     "tags.removed": gettext_noop("Tags removed"),
     "ticket.opened": gettext_noop("Ticket opened"),
+    "ticket.assigned": gettext_noop("Ticket assigned"),
+    "ticket.processing": gettext_noop("Ticket being processed"),
+    "ticket.awaitinguser": gettext_noop("Information requested from the user"),
+    "ticket.reply": gettext_noop("Reply"),
+    "ticket.internal_note": gettext_noop("Internal note"),
     "ticket.approved": gettext_noop("Ticket approved"),
     "ticket.rejected": gettext_noop("Ticket rejected"),
+    "ticket.withdrawn": gettext_noop("Ticket withdrawn"),
 }
 # The changed fields' names on pages and in the admin; other keys (region pairs) are shown as stored.
 FIELD_LABELS = {
@@ -48,6 +56,16 @@ FIELD_LABELS = {
     "refund": gettext_noop("refund"),
     "balance": gettext_noop("balance"),
     "deleted_at": gettext_noop("deleted"),
+    "assigned_to": gettext_noop("assigned to"),
+    "username": gettext_noop("user name"),
+}
+# Stored values that are codes, not words (statuses as the models store them), in words.
+VALUE_LABELS = {
+    "AwaitingUser": gettext_noop("Awaiting your reply"),
+    "InUse": gettext_noop("In Use"),
+    "Idle": gettext_noop("Available"),
+    "Normal": gettext_noop("Normal"),
+    "FinancialLocked": gettext_noop("Expired"),
 }
 
 
@@ -93,7 +111,7 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="audit_target_idx")]
 
     def __str__(self):
-        return f"{self.action} {self.target_type} {self.target_id}"
+        return f"{self.action_label}: {self.target_type} {self.target_id}"
 
     @property
     def action_label(self) -> str:
@@ -108,7 +126,9 @@ class AuditRecord(models.Model):
         def shown(value):
             if value in (None, ""):
                 return "-"
-            return gettext(value) if isinstance(value, str) else value
+            if not isinstance(value, str):
+                return value
+            return gettext(VALUE_LABELS.get(value, value))
 
         return [
             f"{gettext(FIELD_LABELS[field]) if field in FIELD_LABELS else field}: {shown(old)} → {shown(new)}"

@@ -22,7 +22,8 @@ class StaffNoteForm(forms.Form):
         max_length=1000,
         error_messages={"max_length": services.NOTE_TOO_LONG},
         help_text=_(
-            "Shown to the user in the ticket's conversation. Required for Send Reply, Ask for information and Reject."
+            "Shown to the user in the ticket's conversation, except as an internal note. Required for Send Reply, "
+            "Ask for information, Add internal note and Reject."
         ),
     )
 

@@ -29,6 +29,8 @@ class DeletionTicket(models.Model):
         WITHDRAWN = "Withdrawn", _("Withdrawn")
 
     OPEN_STATUSES = (Status.PENDING, Status.PROCESSING, Status.AWAITING_USER)
+    # What staff call the statuses where the user's word would mislead them ("Awaiting your reply").
+    STAFF_STATUS_LABELS = {Status.AWAITING_USER: _("Awaiting user")}
     # Every status change a ticket can make; a handled (approved, rejected, withdrawn) ticket is final.
     # Staff may decide a Pending ticket at once: deciding takes it.
     ALLOWED_TRANSITIONS = {
@@ -117,15 +119,28 @@ class DeletionTicket(models.Model):
         indexes = [models.Index(fields=["requester", "-created_at"], name="ticket_requester_created_idx")]
 
     def __str__(self):
-        return gettext("Ticket %(number)s") % {"number": self.pk}
+        return gettext("Ticket %(number)s") % {"number": self.number}
 
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
+
+    @property
     def number(self) -> str:
         return f"TK{self.pk:06d}"
+
+    @property
+    def staff_status_display(self) -> str:
+        """The status in staff words (the admin's): "Awaiting user" where the user reads "Awaiting your reply"."""
+        return staff_status_label(self.status)
 
     @property
     def status_css(self) -> str:
@@ -137,10 +152,21 @@ class DeletionTicket(models.Model):
         }.get(self.status, "status-warn")
 
 
+def staff_status_label(status: str) -> str:
+    """A status code in staff words, in the active language."""
+    if not status:
+        return ""
+    return str(DeletionTicket.STAFF_STATUS_LABELS.get(status, DeletionTicket.Status(status).label))
+
+
 class TicketMessageQuerySet(models.QuerySet):
+    def for_user(self):
+        """What the ticket's requester may read: everything but the staff's internal notes."""
+        return self.filter(internal=False)
+
     def unread_by_user(self):
-        """Staff messages the ticket's requester has not seen yet."""
-        return self.filter(from_staff=True, read_by_user_at__isnull=True)
+        """Staff messages the ticket's requester has not seen yet (internal notes are never theirs)."""
+        return self.for_user().filter(from_staff=True, read_by_user_at__isnull=True)
 
 
 class TicketMessage(models.Model):
@@ -152,6 +178,11 @@ class TicketMessage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     from_staff = models.BooleanField(_("from staff"), default=False)
+    internal = models.BooleanField(
+        _("internal note"),
+        default=False,
+        help_text=_("A note among staff: never shown to the user, never emailed, never changes the ticket."),
+    )
     text = models.TextField(blank=True, max_length=1000)
     old_status = models.CharField(max_length=16, blank=True, choices=DeletionTicket.Status.choices)
     new_status = models.CharField(max_length=16, blank=True, choices=DeletionTicket.Status.choices)
@@ -167,9 +198,56 @@ class TicketMessage(models.Model):
         verbose_name = _("ticket message")
         verbose_name_plural = _("ticket messages")
         indexes = [models.Index(fields=["ticket", "created_at"], name="ticket_message_ticket_idx")]
+        constraints = [
+            # An internal note is staff's and changes nothing: no status in it.
+            models.CheckConstraint(
+                condition=models.Q(internal=False) | models.Q(from_staff=True, new_status=""),
+                name="internal_note_is_staff_and_changes_nothing",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.ticket} message {self.pk}"
+
+    @property
+    def staff_old_status_display(self) -> str:
+        return staff_status_label(self.old_status)
+
+    @property
+    def staff_new_status_display(self) -> str:
+        return staff_status_label(self.new_status)
+
+
+class SavedReply(models.Model):
+    """A reply template staff insert on a ticket's page and edit before sending. Its text may name
+    {ticket}, {package} and {user}, filled in from the ticket."""
+
+    class Action(models.TextChoices):
+        REPLY = "reply", _("Send Reply (the ticket stays where it is)")
+        ASK_INFO = "ask_info", _("Ask for information (awaiting user)")
+        REJECT = "reject", _("Reject (after confirmation)")
+
+    name = models.CharField(_("name"), max_length=80, unique=True, help_text=_("What staff pick it by."))
+    text = models.TextField(
+        _("text"),
+        max_length=1000,
+        help_text=_("{ticket}, {package} and {user} are replaced by the ticket's number, package ID and user name."),
+    )
+    action = models.CharField(
+        _("status change"),
+        max_length=8,
+        choices=Action.choices,
+        default=Action.REPLY,
+        help_text=_("What the reply is meant for: the ticket page suggests that button."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+
+    def __str__(self):
+        return self.name
 
 
 class EmailNotification(models.Model):

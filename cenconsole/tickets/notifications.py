@@ -73,7 +73,7 @@ def notify_user(*, ticket: DeletionTicket, event: str, message) -> list[int]:
         ticket=ticket,
         recipients=[ticket.requester.email],
         subject=subject,
-        context={"message": message, "to_staff": False},
+        context={"message": message, "to_staff": False, "outcome": event == "outcome"},
         link=link,
     )
 

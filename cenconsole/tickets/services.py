@@ -99,10 +99,17 @@ def _ticket_change(
     text: str = "",
     new_status: str | None = None,
     assign: bool = False,
+    internal: bool = False,
+    notify: bool = True,
 ) -> TicketMessage | None:
     """The one function every change of a ticket passes through: checks the transition against
     ALLOWED_TRANSITIONS, applies the status and the queue's fields (assignment, the SLA's clock), adds
-    the conversation's message, audits it and queues the emails. `ticket` is locked by the caller."""
+    the conversation's message, audits it and queues the emails. `ticket` is locked by the caller.
+    An `internal` note is staff's alone: it changes no status, assignment or SLA clock and is never
+    emailed. With `notify` False the caller sends the user's email itself (the outcome, once the
+    refund is known)."""
+    if internal:
+        return _internal_note_add(ticket=ticket, actor=actor, text=text)
     old_status = ticket.status
     if not ticket.is_open:
         raise refusal(
@@ -130,8 +137,8 @@ def _ticket_change(
             if from_staff:
                 ticket.staff_note = text
                 fields.add("staff_note")
-    # Whoever on the staff works on an unassigned open ticket takes it.
-    takes = assign or (ticket.assigned_to_id is None and ticket.is_open)
+    # Whoever on the staff works on an unassigned open ticket takes it; whoever decides it handled it.
+    takes = assign or ticket.assigned_to_id is None or not ticket.is_open
     if from_staff and takes and ticket.assigned_to_id != actor.pk:
         changes["assigned_to"] = (getattr(ticket.assigned_to, "username", None), actor.username)
         ticket.assigned_to = actor
@@ -168,10 +175,23 @@ def _ticket_change(
     if from_staff:
         _unread_refresh(ticket.requester_id)
         event = "outcome" if not ticket.is_open else ("reply" if text else "status")
-        notifications.notify_user(ticket=ticket, event=event, message=message)
+        if notify:
+            notifications.notify_user(ticket=ticket, event=event, message=message)
     elif ticket.is_open:
         notifications.notify_staff(ticket=ticket, event="reply", message=message)
     return message
+
+
+def _internal_note_add(*, ticket: DeletionTicket, actor, text: str) -> TicketMessage:
+    """An internal note in the thread: audited, and nothing else about the ticket changes."""
+    if not ticket.is_open:
+        raise refusal(
+            TICKET_HANDLED, "ticket_handled", number=ticket.number, status=ticket.get_status_display().lower()
+        )
+    audit_record(actor=actor, action="ticket.internal_note", target=ticket, note=text)
+    return TicketMessage.objects.create(
+        ticket=ticket, author=actor, from_staff=True, internal=True, text=text, created_at=clock.now()
+    )
 
 
 def _locked_ticket(ticket_id, staff) -> DeletionTicket:
@@ -208,7 +228,14 @@ def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) ->
     what was paid for it is refunded (a Refund order, on the ticket as `refund_order`)."""
     note = _clean_text(note, limit=1000, too_long=NOTE_TOO_LONG)
     ticket = _locked_ticket(ticket_id, staff)
-    _ticket_change(ticket=ticket, actor=staff, from_staff=True, text=note, new_status=DeletionTicket.Status.APPROVED)
+    message = _ticket_change(
+        ticket=ticket,
+        actor=staff,
+        from_staff=True,
+        text=note,
+        new_status=DeletionTicket.Status.APPROVED,
+        notify=False,
+    )
     # The package's release and refund happen on its owner's clock (a demo's test clock), where its
     # terms were paid: the refund is priced and dated there, whoever approves.
     with clock.account_time(ticket.requester.clock_offset):
@@ -216,6 +243,7 @@ def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) ->
         package = bandwidth_services.package_release(
             package_id=ticket.package_id, actor=staff, reason=f"Deletion ticket {ticket.number} approved."
         )
+        ticket.package = package
         if amount:
             ticket.refund_order = bandwidth_services.refund_create(
                 package=package,
@@ -224,6 +252,8 @@ def ticket_approve(*, ticket_id, staff, note: str = "", refund: bool = False) ->
                 note=f"Deletion ticket {ticket.number}: unused paid time.",
             )
             ticket.save(update_fields=["refund_order"])
+    # The outcome email says what was released, when, and what came back: known only now.
+    notifications.notify_user(ticket=ticket, event="outcome", message=message)
     return ticket
 
 
@@ -234,6 +264,15 @@ def ticket_reject(*, ticket_id, staff, note: str = "") -> DeletionTicket:
     ticket = _locked_ticket(ticket_id, staff)
     _ticket_change(ticket=ticket, actor=staff, from_staff=True, text=note, new_status=DeletionTicket.Status.REJECTED)
     return ticket
+
+
+@transaction.atomic
+def ticket_internal_note(*, ticket_id, staff, note: str) -> TicketMessage:
+    """An internal note: a staff-only message in the thread that changes nothing about the ticket
+    (status, assignee, the SLA's clock) and is never shown to the user or emailed."""
+    note = _clean_text(note, limit=1000, too_long=MESSAGE_TOO_LONG, required_message=MESSAGE_REQUIRED)
+    ticket = _locked_ticket(ticket_id, staff)
+    return _ticket_change(ticket=ticket, actor=staff, from_staff=True, text=note, internal=True)
 
 
 @transaction.atomic

@@ -79,7 +79,6 @@ def _detail_page(request, ticket, form, status=200):
     context = {
         "ticket": ticket,
         "thread": selectors.ticket_thread(ticket),
-        "history": selectors.ticket_history(ticket),
         "reply_form": form,
     }
     return render_page(request, "tickets/ticket_detail.html", context, status=status)

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cenconsole.networks import services as network_services
+from cenconsole.tickets.models import SavedReply
 from tests.factories import PASSWORD, UserFactory, support_staff
 from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
@@ -94,7 +95,8 @@ def test_unbind_dialog_matrix_and_form_errors_pass_axe(live_server, page, sign_i
 
 
 def test_admin_ticket_pages_pass_axe(live_server, page):
-    """The staff's ticket pages in the admin: the list and a ticket's page. No violations."""
+    """The staff's ticket pages in the admin: the queue, a ticket's page with a saved reply inserted,
+    an outcome's confirmation and the saved reply form. No violations."""
     objects = make_owner_objects()
     staff = support_staff()
     page.goto(f"{live_server.url}/admin/login/")
@@ -106,6 +108,17 @@ def test_admin_ticket_pages_pass_axe(live_server, page):
         f"{live_server.url}/admin/tickets/deletionticket/",
         f"{live_server.url}/admin/tickets/deletionticket/{objects['ticket_id']}/change/",
     ]
+    urls.append(f"{live_server.url}/admin/tickets/savedreply/add/")
     violations, visited = walk(page, urls)
-    assert visited == 3
+    assert visited == 4
+    # The outcome's confirmation page, and a saved reply inserted into the reply box.
+    SavedReply.objects.create(name="Thanks", text="Thanks, {user}.")
+    page.goto(urls[2])
+    page.get_by_label("Saved reply").select_option(label="Thanks")
+    page.get_by_role("button", name="Insert").click()
+    violations += axe_violations(page)
+    page.get_by_label("Staff note").fill("Not now")
+    page.get_by_role("button", name="Reject", exact=True).click()
+    expect(page.get_by_role("button", name="Yes, reject")).to_be_visible()
+    violations += axe_violations(page)
     assert not violations, "\n".join(violations)

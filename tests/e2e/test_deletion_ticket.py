@@ -27,9 +27,11 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Deletion tickets").click()
     page.get_by_role("link", name="TK").first.click()
-    expect(page.locator(".field-reason")).to_contain_text("The project has ended")
+    expect(page.locator("#ticket-thread")).to_contain_text("The project has ended")
     page.get_by_label("Staff note").fill("Released as asked")
     page.get_by_role("button", name="Release without refund").click()
+    expect(page.locator("#outcome-effects")).to_contain_text("Released as asked")
+    page.get_by_role("button", name="Yes, release without refund").click()
     expect(page.get_by_text("approved.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 

@@ -66,10 +66,10 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     page.get_by_role("link", name="Deletion tickets").click()
     page.get_by_role("link", name="TK").first.click()
     page.get_by_role("button", name="Assign to me").click()
-    expect(page.locator(".field-status")).to_contain_text("Processing")
+    expect(page.locator("#ticket-status")).to_contain_text("Processing")
     page.get_by_label("Staff note").fill("Which project used this package?")
     page.get_by_role("button", name="Ask for information").click()
-    expect(page.locator(".field-status")).to_contain_text("Awaiting your reply")
+    expect(page.locator("#ticket-status")).to_contain_text("Awaiting user")  # staff words
     page.get_by_role("button", name="Log out").click()
 
     asked = [m for m in mailbox.to("owner@example.com") if "replied" in m["Subject"]]
@@ -89,12 +89,14 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     admin_sign_in(page, live_server, staff)
     page.get_by_role("link", name="Deletion tickets").click()
     page.get_by_role("link", name="TK").first.click()
-    expect(page.locator(".field-conversation")).to_contain_text("The shop project, now closed")
+    expect(page.locator("#ticket-thread")).to_contain_text("The shop project, now closed")
     refund_button = page.get_by_role("button", name=re.compile(r"Release and refund unused time \(USD "))
     amount = Decimal(re.search(r"USD ([\d,.]+)", refund_button.get_attribute("value")).group(1).replace(",", ""))
     assert amount > 0
     page.get_by_label("Staff note").fill("Released and refunded")
     refund_button.click()
+    expect(page.locator("#outcome-refund")).to_contain_text(f"USD {amount:,.2f}")
+    page.get_by_role("button", name=f"Yes, release and refund USD {amount:,.2f}").click()
     expect(page.get_by_text("approved. The package's unused time was refunded.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 

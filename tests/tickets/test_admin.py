@@ -10,6 +10,7 @@ from tests.factories import UserFactory, buy_package, open_ticket
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:tickets_deletionticket_changelist"
+CONFIRMED = {"confirmed": "1"}  # what the outcome's confirmation page posts
 
 
 @pytest.fixture
@@ -50,13 +51,13 @@ def test_changelist_searches_package_and_user(staff_client, package, term):
     assert ticket.number in page
 
 
-def test_ticket_page_shows_package_reason_and_history(staff_client, cen_instance):
-    """A ticket's page shows the package, the requester, the reason, the history and the buttons."""
+def test_ticket_page_shows_package_reason_thread_and_buttons(staff_client, cen_instance):
+    """A ticket's page shows the package, the requester, the reason, the thread and the buttons."""
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
     ticket = open_ticket(package, reason="Too slow")
     page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
     buttons = ('value="Release and refund unused time (USD ', 'value="Release without refund"', 'value="Reject"')
-    for text in (package.pk, package.owner.username, "Too slow", "Ticket opened", *buttons):
+    for text in (package.pk, package.owner.username, "Too slow", "Status: Pending", *buttons):
         assert text in page
 
 
@@ -77,7 +78,7 @@ def test_approve_with_refund_releases_and_refunds_the_amount_shown(staff_client,
     ticket = open_ticket(package)
     amount = services.approval_refund(ticket)
     before = User.objects.get(pk=package.owner_id).balance
-    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve_refund"]), {"note": "Done"})
+    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve_refund"]), CONFIRMED | {"note": "Done"})
     ticket.refresh_from_db()
     assert ticket.status == DeletionTicket.Status.APPROVED
     assert (ticket.refund_order.order_type, ticket.refund_order.amount) == ("Refund", amount)
@@ -98,7 +99,7 @@ def test_approve_button_releases_the_package(staff_client, package):
     """Approve on the ticket's page approves it with the note and releases the package."""
     ticket = open_ticket(package)
     url = reverse("admin:tickets_handle", args=[ticket.pk, "approve"])
-    response = staff_client.post(url, {"note": "Done"})
+    response = staff_client.post(url, CONFIRMED | {"note": "Done"})
     assert response.status_code == 302
     ticket.refresh_from_db()
     assert (ticket.status, ticket.staff_note) == ("Approved", "Done")
@@ -108,7 +109,7 @@ def test_approve_button_releases_the_package(staff_client, package):
 def test_reject_button_keeps_the_package(staff_client, package):
     """Reject on the ticket's page rejects it and leaves the package in use."""
     ticket = open_ticket(package)
-    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "reject"]), {"note": "No"})
+    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "reject"]), CONFIRMED | {"note": "No"})
     assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"
     assert BandwidthPackage.objects.get(pk=package.pk).status == "InUse"
 
@@ -117,7 +118,7 @@ def test_handling_twice_shows_an_error(staff_client, package):
     """A second Approve on a handled ticket shows an error message and changes nothing."""
     ticket = open_ticket(package)
     url = reverse("admin:tickets_handle", args=[ticket.pk, "reject"])
-    staff_client.post(url, {"note": "No"})
+    staff_client.post(url, CONFIRMED | {"note": "No"})
     response = staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve"]), follow=True)
     assert "already rejected" in response.content.decode()
     assert DeletionTicket.objects.get(pk=ticket.pk).status == "Rejected"

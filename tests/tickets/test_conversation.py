@@ -20,7 +20,9 @@ def staff_client(client, staff):
 
 
 def handle(client, ticket, verb, note=""):
-    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), {"note": note}, follow=True)
+    """A button of the ticket's page; an outcome as its confirmation page confirms it."""
+    data = {"note": note, "confirmed": "1"} if verb in ("approve", "approve_refund", "reject") else {"note": note}
+    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), data, follow=True)
 
 
 def status_of(ticket):

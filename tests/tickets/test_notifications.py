@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket, EmailNotification
-from tests.factories import open_ticket
+from tests.factories import buy_package, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,41 @@ def test_email_url_is_read_by_dj_email_url(url, expected):
 
     parsed = dj_email_url.parse(_email_url(url))
     assert {key: parsed[key] for key in expected} == expected
+
+
+def test_outcome_email_states_the_refund_the_release_time_and_the_package(
+    mailbox, cen_instance, staff, django_capture_on_commit_callbacks
+):
+    """Release and refund unused time: the user's email names the package, when it was released and
+    the USD amount refunded, in plain text and HTML."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China", name="shop-link")
+    ticket = open_ticket(package)
+    amount = services.approval_refund(ticket)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_approve(ticket_id=ticket.pk, staff=staff, refund=True, note="Released as asked")
+    released_at = BandwidthPackage.objects.get(pk=package.pk).released_at
+    [email] = [message for message in mailbox.to(USER_EMAIL) if "was approved" in message["Subject"]]
+    for part in ("plain", "html"):
+        body = email.get_body((part,)).get_content()
+        assert f"USD {amount:,.2f}" in body
+        assert f"released at {released_at:%Y-%m-%d %H:%M} UTC" in body
+        assert package.pk in body and "shop-link" in body
+
+
+def test_outcome_email_without_refund_says_none_was_made(mailbox, package, staff, django_capture_on_commit_callbacks):
+    """Release without refund: the email says the package was released and nothing was refunded."""
+    ticket = open_ticket(package)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_approve(ticket_id=ticket.pk, staff=staff)
+    [email] = [message for message in mailbox.to(USER_EMAIL) if "was approved" in message["Subject"]]
+    body = email.get_body(("plain",)).get_content()
+    assert "No refund was made." in body and f"{package.pk} (" in body
+
+
+def test_reject_email_says_the_package_stays(mailbox, package, staff, django_capture_on_commit_callbacks):
+    """Reject: the email says the package stays as it is."""
+    ticket = open_ticket(package)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_reject(ticket_id=ticket.pk, staff=staff, note="Contract")
+    [email] = [message for message in mailbox.to(USER_EMAIL) if "was rejected" in message["Subject"]]
+    assert f"Bandwidth package {package.pk} stays as it is." in email.get_body(("plain",)).get_content()

@@ -104,7 +104,7 @@ def test_every_ticket_and_package_change_is_audited(package, staff):
     ticket_changes = list(AuditRecord.objects.for_target(ticket).values_list("action", "changes"))
     assert ticket_changes == [
         ("ticket.opened", {"status": [None, "Pending"]}),
-        ("ticket.approved", {"status": ["Pending", "Approved"]}),
+        ("ticket.approved", {"status": ["Pending", "Approved"], "assigned_to": [None, staff.username]}),
     ]
     release = AuditRecord.objects.for_target(package).get(action="package.released")
     assert release.changes["status"] == ["InUse", "Released"]

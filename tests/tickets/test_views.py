@@ -99,14 +99,14 @@ def test_tickets_page_lists_only_the_users_tickets(client_user, package):
     assert theirs.number not in page
 
 
-def test_ticket_page_shows_outcome_and_history(client_user, package, staff):
-    """After staff reject, the ticket page shows Rejected, the note and the history."""
+def test_ticket_page_shows_outcome_in_the_thread(client_user, package, staff):
+    """After staff reject, the ticket page shows Rejected, the note and the status change in the thread."""
     from cenconsole.tickets import services
 
     ticket = services.ticket_reject(ticket_id=open_ticket(package).pk, staff=staff, note="Contract")
     page = client_user.get(reverse("tickets:ticket_detail", args=[ticket.pk])).content.decode()
     assert "Rejected" in page and "Contract" in page
-    assert "status: Pending → Rejected" in page
+    assert "Status: Pending → Rejected" in page
 
 
 def test_tickets_page_query_count_is_constant(client_user, user, django_assert_max_num_queries):
