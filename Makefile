@@ -9,6 +9,9 @@ WORKERS ?= 3
 # Django refuses API query strings past API_MAX_QUERY_STRING_LENGTH itself, with the API's JSON error),
 # the number of header fields, and the size of one header field.
 GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-request-field_size 8190
+# gunicorn's control socket is one path per user (~/.gunicorn/gunicorn.ctl) that every gunicorn of that user
+# shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
+GUNICORN_CONTROL := --no-control-socket
 
 .PHONY: run test bench install install-dev chromium gettext translations messages lint screenshot clean
 
@@ -56,7 +59,7 @@ run: translations
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py process_subscriptions; \
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --timeout 60 $(GUNICORN_LIMITS)
+		--access-logfile - --timeout 60 $(GUNICORN_LIMITS) $(GUNICORN_CONTROL)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser downloads do not work here.
 chromium:

@@ -36,6 +36,9 @@ PASSWORD = "bench-password"
 GUNICORN_LIMITS = [
     "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
 ]
+# gunicorn's control socket (~/.gunicorn/gunicorn.ctl) is shared by every gunicorn of the user: off (Makefile,
+# GUNICORN_CONTROL).
+GUNICORN_CONTROL = ["--no-control-socket"]
 
 
 # --- setup --------------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def free_port():
 def start_server(env, port, workers):
     server = subprocess.Popen(
         [GUNICORN, "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         *GUNICORN_LIMITS],
+         *GUNICORN_LIMITS, *GUNICORN_CONTROL],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
