@@ -126,6 +126,7 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
     order = bandwidth_services.order_create_purchase(
         owner=owner,
         idempotency_key=f"seed-demo:{name}:{secrets.token_hex(8)}",
+        quota=False,  # seeding (Reset demo holds the account's row): the demo's three packages, no quota lock
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
