@@ -122,7 +122,9 @@ def _deadline(seconds: float):
         raise SendDeadline("the mail server had not finished answering by the worker's deadline")
 
     previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    # Again every half second after the first: the SMTP backend's cleanup (QUIT) after the interruption
+    # would otherwise wait on the same dribbling server.
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001), 0.5)
     try:
         yield
     finally:

@@ -19,10 +19,12 @@ STAFF_RECIPIENTS = 6
 
 class StallingServer:
     """A TCP server on 127.0.0.1 that accepts SMTP connections and never finishes a reply: silent, or
-    dribbling one byte of a greeting line that never ends every `every` seconds."""
+    dribbling one byte of a reply line that never ends every `dribble_every` seconds, from the greeting
+    on or (`greet`) after a prompt greeting, answering the client's first command so."""
 
-    def __init__(self, *, dribble_every: float | None = None):
+    def __init__(self, *, dribble_every: float | None = None, greet: bool = False):
         self.dribble_every = dribble_every
+        self.greet = greet
         self.listener = socket.create_server(("127.0.0.1", free_port()))
         self.port = self.listener.getsockname()[1]
         self.connections = []
@@ -41,6 +43,9 @@ class StallingServer:
 
     def _dribble(self, connection):
         try:
+            if self.greet:
+                connection.sendall(b"220 mail.example.com ESMTP\r\n")
+                connection.recv(1024)  # EHLO
             connection.sendall(b"220")
             while not self.stopped.wait(self.dribble_every):
                 connection.sendall(b"-")
@@ -58,9 +63,11 @@ class StallingServer:
             connection.close()
 
 
-@pytest.fixture(params=["silent", "dribbling"])
+@pytest.fixture(params=["silent", "dribbling", "greets-then-dribbles"])
 def stalling_server(request, settings):
-    server = StallingServer(dribble_every=1 if request.param == "dribbling" else None)
+    server = StallingServer(
+        dribble_every=None if request.param == "silent" else 1, greet=request.param == "greets-then-dribbles"
+    )
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
