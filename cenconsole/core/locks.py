@@ -4,7 +4,8 @@ until the transaction ends; SQLite transactions here are IMMEDIATE (settings), s
 transaction already runs alone and nothing more is needed.
 
 Lock order: a service takes its named lock first, before any row lock, and takes at most one; no
-code holding a row lock waits for a named lock. So named locks never join a deadlock."""
+code holding a row lock waits for a named lock (seeding the demo, which holds the account's row, skips
+the order quota and its lock). So named locks never join a deadlock."""
 
 import hashlib
 

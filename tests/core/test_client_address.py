@@ -55,3 +55,18 @@ def test_ipv6_proxies_and_clients(settings):
     """IPv6 networks and hops (with brackets and a port) are read too."""
     settings.TRUSTED_PROXIES = ["2001:db8::/32"]
     assert client_address(request("2001:db8::1", "[2001:db8:ffff::2]:443, 2001:db9::7")) == "2001:db9::7"
+
+
+def test_a_malformed_trusted_proxies_setting_stops_the_start_with_its_reason(tmp_path):
+    """TRUSTED_PROXIES=garbage refuses to start, naming the bad entry (never a 500 at request time)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "TRUSTED_PROXIES": "10.0.0.0/8,not-a-network",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", "DJANGO_SETTINGS_MODULE": "cenconsole.settings"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=Path(__file__).resolve().parents[2],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'not-a-network' is not an address or a network." in result.stderr
