@@ -80,3 +80,13 @@ def test_an_untrusted_peer_cannot_choose_its_address_with_x_forwarded_for(client
         client.post(LOGIN, {"username": user.username, "password": "wrong"},
                     REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
     assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
+
+
+def test_twenty_random_usernames_do_not_lock_demo_out(client):
+    """The finding: 20 failures with random usernames from an address, then demo/demo from it signs in."""
+    from cenconsole.demo import services as demo
+
+    demo.demo_ensure()
+    for number in range(20):
+        attempt(client, f"random-{number:04x}")
+    assert attempt(client, "demo", "demo").url == reverse("cen:instance_list")
