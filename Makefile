@@ -9,6 +9,9 @@ WORKERS ?= 3
 # Django refuses API query strings past API_MAX_QUERY_STRING_LENGTH itself, with the API's JSON error),
 # the number of header fields, and the size of one header field.
 GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-request-field_size 8190
+# gunicorn's control socket is one path per user (~/.gunicorn/gunicorn.ctl) that every gunicorn of that user
+# shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
+GUNICORN_CONTROL := --no-control-socket
 
 .PHONY: run test bench install install-dev chromium gettext translations messages lint screenshot clean
 
@@ -46,17 +49,19 @@ run: translations
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput -v0
-	@echo "CEN Console: http://127.0.0.1:$(PORT)/  (demo / demo; staff: admin / admin at /admin/)"
-	@# Once a minute beside the server, stopped with it: process_subscriptions (expiry, auto-renewal,
-	@# release), purge_sandboxes (expired Try the console sandboxes) and send_notifications (retries
-	@# ticket emails that failed). Emails go to the server's output unless EMAIL_URL names a mail server.
-	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; \
-		$(PY) manage.py purge_sandboxes >/dev/null || true; \
-		$(PY) manage.py send_notifications >/dev/null || true; done ) & loop=$$!; \
-	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py process_subscriptions; \
+	@echo "CEN Console: http://127.0.0.1:$(PORT)/"
+	@# Beside the server, stopped with it, each job bounded in time (`timeout`, then SIGKILL; --foreground
+	@# keeps it in make's process group, so Ctrl-C stops it too), so none holds up the next: once a minute
+	@# process_subscriptions (expiry, auto-renewal, release), then purge_sandboxes (expired sandboxes); and on
+	@# a loop of its own, every 15 s, send_notifications, the one sender of ticket emails (requests only write
+	@# the outbox; it stops after NOTIFICATION_SEND_SECONDS), so a slow mail server delays nothing else.
+	@( while sleep 60; do timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions >/dev/null || true; \
+		timeout --foreground -k 10 300 $(PY) manage.py purge_sandboxes >/dev/null || true; done ) & jobs=$$!; \
+	( while sleep 15; do timeout --foreground -k 10 120 $(PY) manage.py send_notifications >/dev/null || true; done ) & mail=$$!; \
+	trap 'kill $$jobs $$mail 2>/dev/null' EXIT INT TERM; \
+	timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions; \
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --timeout 60 $(GUNICORN_LIMITS)
+		--access-logfile - --timeout 60 $(GUNICORN_LIMITS) $(GUNICORN_CONTROL)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser downloads do not work here.
 chromium:

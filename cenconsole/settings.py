@@ -10,12 +10,14 @@ DEFAULT_FROM_EMAIL default: CEN Console <noreply@localhost>.
 CONSOLE_URL   default: http://127.0.0.1:8000 (the console's address, for links in emails).
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -228,10 +230,28 @@ LOGGING = {
 
 # Demo credit a new account starts with, in USD.
 CEN_SIGNUP_CREDIT = "10000.00"
-# Sign-in throttling: this many failures within the window lock sign-in for that username / address.
+# Sign-in throttling: this many failures within the window for one username from one address lock
+# sign-in for that username from that address (others, and that user elsewhere, still sign in).
 SIGN_IN_THROTTLE_MINUTES = 15
 SIGN_IN_FAILURES_PER_USER = 5
-SIGN_IN_FAILURES_PER_ADDRESS = 20
+# Sign-up: how many accounts one address may make per window (counted in the database).
+SIGN_UP_THROTTLE_MINUTES = 60
+SIGN_UPS_PER_ADDRESS = int(os.environ.get("SIGN_UPS_PER_ADDRESS", "5"))
+# The proxies (load balancers) in front of the app servers, as addresses or networks, comma separated:
+# the client's address is read from X-Forwarded-For only when the connecting peer is one of them
+# (cenconsole.core.net.client_address). Empty: REMOTE_ADDR, whatever the request says.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network.") from None
+# The demo accounts admin/admin and demo/demo (seed_demo, `make run`): DEMO_ACCOUNTS=0 for a deployment.
+DEMO_ACCOUNTS = env_bool("DEMO_ACCOUNTS", True)
+# Per-account quotas (README, "Limits"): beyond them the console and the API refuse to make more.
+QUOTA_CEN_INSTANCES = int(os.environ.get("QUOTA_CEN_INSTANCES", "100"))
+QUOTA_UNPAID_ORDERS = int(os.environ.get("QUOTA_UNPAID_ORDERS", "50"))
+QUOTA_BANDWIDTH_PACKAGES = int(os.environ.get("QUOTA_BANDWIDTH_PACKAGES", "100"))
 # Days an expired package is kept before it is released automatically.
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))
 # An unpaid order lapses this long after it is placed (a replica choice: Alibaba does not publish one).
@@ -272,3 +292,6 @@ CONSOLE_URL = os.environ.get("CONSOLE_URL", f"http://127.0.0.1:{os.environ.get('
 TICKET_SLA_HOURS = int(os.environ.get("TICKET_SLA_HOURS", "24"))
 # A failed email is retried by send_notifications this many times in all.
 NOTIFICATION_MAX_ATTEMPTS = 10
+# send_notifications stops sending after this many seconds (each SMTP connection also times out after
+# EMAIL_TIMEOUT); the mails it did not reach wait for its next run.
+NOTIFICATION_SEND_SECONDS = int(os.environ.get("NOTIFICATION_SEND_SECONDS", "30"))

@@ -6,6 +6,8 @@ from django.forms import EmailField, ModelForm
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.core.net import client_address
+
 from . import services
 from .messages import ADJUSTMENT_REASON_REQUIRED
 from .models import User
@@ -30,11 +32,11 @@ class EmailChangeForm(ModelForm):
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Sign in, refused for a while after repeated failures for the username or from the address."""
+    """Sign in, refused for a while after repeated failures for the username from the address."""
 
     def clean(self):
         username = self.data.get("username", "")
-        ip_address = self.request.META.get("REMOTE_ADDR") if self.request else None
+        ip_address = client_address(self.request) if self.request else None
         if username and services.sign_in_throttled(username=username, ip_address=ip_address):
             services.sign_in_failed(username=username, ip_address=ip_address, throttled=True)
             minutes = settings.SIGN_IN_THROTTLE_MINUTES

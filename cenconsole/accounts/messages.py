@@ -14,3 +14,6 @@ ADJUSTMENT_NEGATIVE_BALANCE = gettext_noop(
 ADJUSTMENT_TOO_LARGE = gettext_noop(
     "An adjustment of USD %(amount)s would take the balance above USD %(maximum)s. Nothing was changed."
 )
+SIGN_UP_THROTTLED = gettext_noop(
+    "Too many accounts were made from your address in the last hour. Wait a while, then try again."
+)

@@ -108,8 +108,8 @@ class User(AbstractUser):
 
 
 class SignInFailure(models.Model):
-    """A failed sign-in, kept for the throttling window: too many per username or per address lock
-    sign-in for a while. Stored in the database so every app server sees the same count."""
+    """A failed sign-in, kept for the throttling window: too many for one username from one address
+    lock sign-in for that pair for a while. Stored in the database so every app server sees the same count."""
 
     username = models.CharField(max_length=150, db_index=True, verbose_name=_("username"))
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
@@ -134,6 +134,21 @@ class SandboxCreation(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "sandbox creation"
+
+    def __str__(self):
+        return f"{self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SignUpCreation(models.Model):
+    """An account made by Sign up, kept for the throttling window: too many from one address refuse
+    more for a while. Stored in the database so every app server sees the same count."""
+
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=clock.real_now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "sign-up"
 
     def __str__(self):
         return f"{self.ip_address} at {self.created_at:%Y-%m-%d %H:%M}"

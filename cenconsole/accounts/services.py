@@ -12,20 +12,34 @@ from django.utils.translation import gettext_noop
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.locks import named_lock
 
 from .messages import (
     ADJUSTMENT_NEGATIVE_BALANCE,
     ADJUSTMENT_REASON_REQUIRED,
     ADJUSTMENT_TOO_LARGE,
     ADJUSTMENT_ZERO,
+    SIGN_UP_THROTTLED,
 )
-from .models import LedgerEntry, SandboxCreation, SignInFailure, User
+from .models import LedgerEntry, SandboxCreation, SignInFailure, SignUpCreation, User
 
 
-@transaction.atomic
-def user_sign_up(*, form) -> User:
-    """A new account, with the demo credit every account starts with (the field's default)."""
-    return form.save()
+def user_sign_up(*, form, ip_address: str | None = None) -> User:
+    """A new account, with the demo credit every account starts with (the field's default). Refused
+    when the address made SIGN_UPS_PER_ADDRESS accounts within the window (real time), counted in the
+    database under the address's lock, so the limit holds across app servers and simultaneous requests."""
+    with transaction.atomic():
+        if ip_address:
+            named_lock(f"sign-up:{ip_address}")
+            now = clock.real_now()
+            window = timedelta(minutes=settings.SIGN_UP_THROTTLE_MINUTES)
+            SignUpCreation.objects.filter(created_at__lt=now - window).delete()
+            made = SignUpCreation.objects.filter(ip_address=ip_address, created_at__gte=now - window).count()
+            if made >= settings.SIGN_UPS_PER_ADDRESS:
+                security_log.warning("sign-up refused (throttled): address=%s", ip_address)
+                raise refusal(SIGN_UP_THROTTLED, "sign_up_throttled")
+            SignUpCreation.objects.create(ip_address=ip_address, created_at=now)
+        return form.save()
 
 
 # The session's own id, made at sign-in and kept in the (signed) session: Sign out ends that id.
@@ -96,12 +110,13 @@ security_log = logging.getLogger("cenconsole.security")
 
 
 def sign_in_throttled(*, username: str, ip_address: str | None) -> bool:
-    """True while the username or the address has too many recent failures."""
+    """True while this username has too many recent failures from this address. Counted per (username,
+    address) pair: failures for other usernames, or for this one from elsewhere, never lock it, so no
+    address can lock other people out (behind a load balancer, set TRUSTED_PROXIES)."""
     since = clock.real_now() - timedelta(minutes=settings.SIGN_IN_THROTTLE_MINUTES)
-    recent = SignInFailure.objects.filter(created_at__gte=since)
-    if recent.filter(username__iexact=username).count() >= settings.SIGN_IN_FAILURES_PER_USER:
-        return True
-    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= settings.SIGN_IN_FAILURES_PER_ADDRESS
+    recent = SignInFailure.objects.filter(created_at__gte=since, username__iexact=username)
+    recent = recent.filter(ip_address=ip_address) if ip_address else recent.filter(ip_address__isnull=True)
+    return recent.count() >= settings.SIGN_IN_FAILURES_PER_USER
 
 
 def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = False) -> None:
@@ -115,9 +130,11 @@ def sign_in_failed(*, username: str, ip_address: str | None, throttled: bool = F
 
 
 def sandbox_creation_allowed(*, ip_address: str | None) -> bool:
-    """False while the address has made too many sandboxes within the window (real time)."""
+    """False while the address has made too many sandboxes within the window (real time). Takes the
+    address's lock (until the transaction ends), so simultaneous requests count one after another."""
     if not ip_address:
         return True
+    named_lock(f"sandbox:{ip_address}")
     since = clock.real_now() - timedelta(minutes=settings.DEMO_SANDBOX_THROTTLE_MINUTES)
     made = SandboxCreation.objects.filter(ip_address=ip_address, created_at__gte=since).count()
     return made < settings.DEMO_SANDBOXES_PER_ADDRESS

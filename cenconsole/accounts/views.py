@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cenconsole.core.forms import add_service_errors
+from cenconsole.core.net import client_address
 from cenconsole.core.rendering import render_page
 
 from . import services
@@ -23,11 +24,17 @@ def sign_up(request):
     if request.user.is_authenticated:
         return redirect("cen:instance_list")
     form = SignUpForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        user = services.user_sign_up(form=form)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("cen:instance_list")
-    return render(request, "registration/signup.html", {"form": form})
+        try:
+            user = services.user_sign_up(form=form, ip_address=client_address(request))
+        except ValidationError as error:
+            add_service_errors(form, error)
+            status = 429
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("cen:instance_list")
+    return render(request, "registration/signup.html", {"form": form}, status=status)
 
 
 @login_required

@@ -189,6 +189,10 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "tag_value_invalid"): ("InvalidTagValue", 400, None),
     (None, "tag_key_duplicated"): ("Forbidden.TagKey.Duplicated", 400, None),  # documented (Alibaba tag APIs)
     (None, "tag_limit"): ("QuotaExceeded.TagNum", 400, None),  # documented (Alibaba tag APIs)
+    # Per-account quotas (settings QUOTA_*). Alibaba publishes a code for the CEN instance quota only.
+    (None, "quota_cen_instances"): ("QuotaExceeded.CenCountExceeded", 400, None),  # documented (Terraform's provider)
+    (None, "quota_unpaid_orders"): ("QuotaExceeded.UnpaidOrders", 400, None),  # the replica's
+    (None, "quota_bandwidth_packages"): ("QuotaExceeded.CenBandwidthPackageCount", 400, None),  # the replica's
     # Child instances (AttachCenChildInstance, DetachCenChildInstance).
     (None, "unknown_network"): ("ParameterInstanceId", 400, None),  # documented (Terraform's provider)
     (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code

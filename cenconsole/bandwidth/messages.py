@@ -80,3 +80,13 @@ DELETION_PENDING = gettext_noop(
     "upgraded or downgraded. Withdraw the ticket or wait for its outcome."
 )
 PACKAGE_RELEASED = gettext_noop("Bandwidth package %(package_id)s has been released.")
+
+# Per-account quotas (settings QUOTA_*; README, "Limits").
+QUOTA_UNPAID_ORDERS = gettext_noop(
+    "Your account already has %(limit)s unpaid orders, the most it can have. Pay or cancel some on the "
+    "Orders page, or let them lapse, before you place another."
+)
+QUOTA_BANDWIDTH_PACKAGES = gettext_noop(
+    "Your account already has %(limit)s bandwidth packages (with those in unpaid orders), the most it can "
+    "have. Request deletion of packages it no longer needs before you buy another."
+)

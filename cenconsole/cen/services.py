@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
@@ -5,6 +6,7 @@ from cenconsole.accounts.services import account_state_changed
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
+from cenconsole.core.locks import named_lock
 from cenconsole.core.validators import clean_texts
 
 from .models import CenInstance
@@ -20,8 +22,19 @@ DELETE_WITH_NETWORKS = gettext_noop(
 )
 
 
+QUOTA_CEN_INSTANCES = gettext_noop(
+    "Your account already has %(limit)s CEN instances, the most it can have. Delete instances it no longer "
+    "needs before you create another."
+)
+
+
 @transaction.atomic
 def cen_instance_create(*, owner, name: str = "", description: str = "") -> CenInstance:
+    """A new CEN instance, within the account's quota (QUOTA_CEN_INSTANCES, counted under the account's
+    CEN lock, taken first, so simultaneous creations count one after another)."""
+    named_lock(f"cen-instances:{getattr(owner, 'pk', owner)}")
+    if cen_instances_for(owner=owner).count() >= settings.QUOTA_CEN_INSTANCES:
+        raise refusal(QUOTA_CEN_INSTANCES, "quota_cen_instances", limit=settings.QUOTA_CEN_INSTANCES)
     instance = CenInstance(owner=owner, name=name.strip(), description=description.strip())
     instance.full_clean()
     instance.save(force_insert=True)

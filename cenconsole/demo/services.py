@@ -49,18 +49,20 @@ logger = logging.getLogger("cenconsole.demo")
 
 
 @transaction.atomic
-def account_ensure(*, username: str, password: str | None, staff: bool = False, email: str = ""):
-    """The account, created if missing; a given password is (re)set so scripted sign-ins work; a given
-    email is set on an account without one (ticket emails go there)."""
+def account_ensure(*, username: str, password: str | None, staff: bool = False, email: str = "", reset: bool = True):
+    """The account, created if missing (with `password`, staff and superuser with `staff`, and `email`).
+    With `reset` (seed_demo --user NAME --password PW: the operator names the password) a given password
+    is set again on an existing account so scripted sign-ins work; without it an existing account's
+    password and staff flags are never touched (the demo accounts: a changed password stays changed).
+    A given email is set on an account without one (ticket emails go there)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username)
     changed = created
-    if password is not None and (created or not user.check_password(password)):
+    if password is not None and (created or (reset and not user.check_password(password))):
         user.set_password(password)
         changed = True
-    if staff and not (user.is_staff and user.is_superuser):
+    if staff and created:
         user.is_staff = user.is_superuser = True
-        changed = True
     if email and not user.email:
         user.email = email
         changed = True
@@ -124,6 +126,7 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
     order = bandwidth_services.order_create_purchase(
         owner=owner,
         idempotency_key=f"seed-demo:{name}:{secrets.token_hex(8)}",
+        quota=False,  # seeding (Reset demo holds the account's row): the demo's three packages, no quota lock
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
@@ -171,12 +174,22 @@ def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str
     return cen_instance
 
 
+def demo_accounts_enabled() -> bool:
+    """DEMO_ACCOUNTS (default on): whether this deployment has the demo accounts admin/admin and
+    demo/demo. Off, seed_demo makes neither and an account named `demo` is an ordinary account."""
+    return settings.DEMO_ACCOUNTS
+
+
 @transaction.atomic
 def demo_ensure():
     """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
-    that expires within the hour and one already expired."""
-    admin = account_ensure(username="admin", password="admin", staff=True, email="admin@example.com")
-    demo = account_ensure(username=DEMO_USERNAME, password="demo", email="demo@example.com")
+    that expires within the hour and one already expired. Each account is created only when it does not
+    exist: a password or staff flag changed since is kept (`make run` runs this on every start).
+    Returns (admin, demo), or (None, None) when DEMO_ACCOUNTS is off."""
+    if not demo_accounts_enabled():
+        return None, None
+    admin = account_ensure(username="admin", password="admin", staff=True, email="admin@example.com", reset=False)
+    demo = account_ensure(username=DEMO_USERNAME, password="demo", email="demo@example.com", reset=False)
     cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
     if cen_instance is None:
         account_seed(owner=demo)
@@ -196,7 +209,7 @@ def demo_ensure():
 def is_demo_account(account) -> bool:
     """Sandboxes and the `demo` account: the accounts Reset demo and Advance time work on."""
     return bool(account.is_authenticated and not account.is_staff and (
-        account.is_sandbox or account.username == DEMO_USERNAME
+        account.is_sandbox or (account.username == DEMO_USERNAME and demo_accounts_enabled())
     ))
 
 
@@ -238,7 +251,7 @@ def _account_data_remove(account, *, access_keys: bool) -> Counter:
     """Removes what the (locked, checked) account owns: tickets with their messages and emails, region
     connections, networks, tags, orders, packages, CEN instances, client tokens, ledger entries, the
     audit records about them, and with `access_keys` its AccessKeys. Returns how many of each it removed."""
-    if not (account.is_sandbox or account.username == DEMO_USERNAME):  # the callers checked; never widen it
+    if not (account.is_sandbox or (account.username == DEMO_USERNAME and demo_accounts_enabled())):  # never widen
         raise refusal(DEMO_ONLY, "demo_only")
     held = Counter()
     packages = BandwidthPackage.objects.filter(owner=account)

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cenconsole.core.net import client_address
 from cenconsole.core.rendering import render_page
 
 from . import services
@@ -43,7 +44,7 @@ def sandbox_start(request):
     sandbox account, seeded like the demo, and signs it in."""
     if request.method == "POST":
         try:
-            account = services.sandbox_create(ip_address=request.META.get("REMOTE_ADDR"))
+            account = services.sandbox_create(ip_address=client_address(request))
         except ValidationError as error:
             return render_page(request, "demo/start.html", {"errors": error.messages}, status=429)
         login(request, account, backend="django.contrib.auth.backends.ModelBackend")

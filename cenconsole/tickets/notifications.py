@@ -1,14 +1,18 @@
 """Email about tickets, through an outbox: a notification is a row written in the ticket's
-transaction and sent after the transaction commits, so a slow or broken mail server never blocks or
-undoes the action that caused it. A failed send is recorded on its row (attempts, last error) and
-retried by `manage.py send_notifications`, which `make run` runs once a minute."""
+transaction, and that is all a request does. `manage.py send_notifications` (the worker, run by `make
+run` on its own loop) sends them, within an overall deadline, so a slow or broken mail server never
+blocks a request or undoes the action that caused it, and the worker always returns in bounded time.
+A failed send is recorded on its row (attempts, last error) and retried by the worker's next run."""
 
 import logging
+import signal
+import threading
+import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -48,8 +52,6 @@ def _queue(*, ticket: DeletionTicket, recipients, subject: str, context: dict, l
                 body_html=render_to_string("tickets/email/ticket_update.html", context),
             )
         ids.append(notification.pk)
-    if ids:
-        transaction.on_commit(lambda: notifications_send(ids=ids), robust=True)
     return ids
 
 
@@ -103,10 +105,49 @@ def _deliver(notification: EmailNotification, connection) -> None:
     email.send()
 
 
-def notifications_send(*, ids=None) -> tuple[int, int]:
-    """Sends the given notifications (or every unsent one with attempts left) and records each
-    outcome. Never raises: returns (sent, failed). Each row is claimed with a conditional UPDATE of
-    its attempts, so two senders (the request and the periodic job) never send it twice at once."""
+class SendDeadline(Exception):
+    """The worker's overall deadline passed while a mail server was still answering."""
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Interrupts the block after `seconds`, however the mail server dribbles its answer (a byte every
+    few seconds keeps each socket read within its timeout). A real-time alarm signal, so only in the
+    main thread (the worker command); elsewhere the SMTP timeouts alone bound each read."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise SendDeadline("the mail server had not finished answering by the worker's deadline")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    # Again every half second after the first: the SMTP backend's cleanup (QUIT) after the interruption
+    # would otherwise wait on the same dribbling server.
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001), 0.5)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _abandon(connection) -> None:
+    """Drops a connection left in an unknown state without talking to the server again (no QUIT)."""
+    sock = getattr(getattr(connection, "connection", None), "sock", None)
+    if sock is not None:
+        sock.close()
+
+
+def notifications_send(*, ids=None, seconds: float | None = None) -> tuple[int, int]:
+    """The worker: sends the given notifications (or every unsent one with attempts left), oldest
+    first, and records each outcome. Returns (sent, failed) within `seconds` (NOTIFICATION_SEND_SECONDS)
+    whatever the mail server does: each connection times out after EMAIL_TIMEOUT (or what is left),
+    and in the main thread (the command) the deadline interrupts a server that answers too slowly; the
+    mails not reached wait, as they were, for the next run. Never raises. Each row is claimed with a conditional UPDATE of its
+    attempts, so two workers never send it twice at once."""
+    seconds = settings.NOTIFICATION_SEND_SECONDS if seconds is None else seconds
+    ends = time.monotonic() + seconds
     unsent = EmailNotification.objects.exclude(status=EmailNotification.Status.SENT).filter(
         attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
     )
@@ -115,16 +156,21 @@ def notifications_send(*, ids=None) -> tuple[int, int]:
     sent = failed = 0
     connection = None
     for notification in unsent.order_by("pk"):
+        remaining = ends - time.monotonic()
+        if remaining <= 0:
+            break
         claimed = EmailNotification.objects.filter(
             pk=notification.pk, attempts=notification.attempts, status=notification.status
         ).update(attempts=F("attempts") + 1)
         if not claimed:
             continue
         try:
-            connection = connection or get_connection(timeout=settings.EMAIL_TIMEOUT)
-            _deliver(notification, connection)
+            with _deadline(remaining):
+                connection = connection or get_connection(timeout=max(min(settings.EMAIL_TIMEOUT, remaining), 0.1))
+                _deliver(notification, connection)
         except Exception as error:  # noqa: BLE001 - any failure of the mail server is recorded, never raised
             failed += 1
+            _abandon(connection)
             connection = None
             log.warning("email %s to %s failed: %s", notification.pk, notification.recipient, error)
             EmailNotification.objects.filter(pk=notification.pk).update(

@@ -30,11 +30,19 @@ def test_fewer_failures_still_let_the_user_in(client, user):
     assert attempt(client, user.username, PASSWORD).url == reverse("cen:instance_list")
 
 
-def test_one_address_failing_for_many_usernames_is_throttled(client, user):
-    """Twenty failures from one address lock sign-in from it, whatever the username."""
+def test_failures_with_random_usernames_do_not_lock_another_user_out(client, user):
+    """Twenty failures with random usernames from one address leave a right password from it working."""
     for number in range(20):
         attempt(client, f"nobody{number}")
+    assert attempt(client, user.username, PASSWORD).url == reverse("cen:instance_list")
+
+
+def test_failures_from_one_address_do_not_lock_the_user_at_another(client, user):
+    """Five failures for a username from one address leave that user signing in from another address."""
+    for _ in range(5):
+        attempt(client, user.username)
     assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
+    assert attempt(client, user.username, PASSWORD, address="10.0.0.9").url == reverse("cen:instance_list")
 
 
 def test_another_address_is_not_throttled_by_someone_elses_failures(client):
@@ -52,3 +60,33 @@ def test_failures_are_recorded_and_logged(client, user, caplog):
         attempt(client, user.username)
     assert SignInFailure.objects.filter(username=user.username, ip_address="10.0.0.1").count() == 1
     assert "sign-in failed" in caplog.text and user.username in caplog.text
+
+
+def test_behind_a_trusted_proxy_each_client_is_counted_apart(client, user, settings):
+    """With TRUSTED_PROXIES, failures are counted for the forwarded client, not the proxy's address."""
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    for _ in range(5):
+        client.post(LOGIN, {"username": user.username, "password": "wrong"},
+                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert SignInFailure.objects.filter(ip_address="198.51.100.7").count() == 5
+    response = client.post(LOGIN, {"username": user.username, "password": PASSWORD},
+                           REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.8")
+    assert response.status_code == 302
+
+
+def test_an_untrusted_peer_cannot_choose_its_address_with_x_forwarded_for(client, user):
+    """Without TRUSTED_PROXIES a forged X-Forwarded-For is ignored: the failures count for the peer."""
+    for number in range(5):
+        client.post(LOGIN, {"username": user.username, "password": "wrong"},
+                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+    assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
+
+
+def test_twenty_random_usernames_do_not_lock_demo_out(client):
+    """The finding: 20 failures with random usernames from an address, then demo/demo from it signs in."""
+    from cenconsole.demo import services as demo
+
+    demo.demo_ensure()
+    for number in range(20):
+        attempt(client, f"random-{number:04x}")
+    assert attempt(client, "demo", "demo").url == reverse("cen:instance_list")

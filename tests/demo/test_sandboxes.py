@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db.models import Sum
 from django.test import override_settings
@@ -19,6 +20,8 @@ from cenconsole.demo import services as demo
 from cenconsole.networks.models import NetworkInstance, RegionConnection
 from cenconsole.tags.models import Tag
 from cenconsole.tickets.models import DeletionTicket
+from tests.concurrency import at_once
+from tests.conftest import requires_postgres
 from tests.demo.conftest import give_everything
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +196,22 @@ def test_the_removal_path_itself_refuses_an_ordinary_account(regular_account):
     with pytest.raises(ValidationError):
         demo._account_data_remove(regular_account, access_keys=True)
     assert holdings(regular_account) == before
+
+
+@requires_postgres
+@pytest.mark.django_db(transaction=True)
+@override_settings(DEMO_SANDBOXES_PER_ADDRESS=10)
+def test_simultaneous_try_the_console_from_one_address_stays_within_the_limit():
+    """Thirty Try the console at the same moment from one address make at most DEMO_SANDBOXES_PER_ADDRESS."""
+    outcomes = at_once(*[lambda: demo.sandbox_create(ip_address="192.0.2.50") for _ in range(30)])
+    assert User.objects.filter(is_sandbox=True).count() == 10
+    assert sum(1 for outcome in outcomes if isinstance(outcome, ValidationError)) == 20
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.0/8"], DEMO_SANDBOXES_PER_ADDRESS=1)
+def test_behind_a_trusted_proxy_sandboxes_count_per_client(client):
+    """Behind TRUSTED_PROXIES each forwarded client gets its own sandboxes, not the proxy's one."""
+    forwarded = {"REMOTE_ADDR": "10.0.0.1"}
+    assert client.post(START_URL, HTTP_X_FORWARDED_FOR="198.51.100.1", **forwarded).status_code == 302
+    assert client.post(START_URL, HTTP_X_FORWARDED_FOR="198.51.100.2", **forwarded).status_code == 302
+    assert client.post(START_URL, HTTP_X_FORWARDED_FOR="198.51.100.1", **forwarded).status_code == 429

@@ -1,9 +1,11 @@
-"""The whole support-desk story in a browser, with a real SMTP server catching the emails."""
+"""The whole support-desk story in a browser, with a real SMTP server catching the emails the worker
+(send_notifications) sends."""
 
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.models import BandwidthPackage
@@ -59,6 +61,8 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     page.get_by_label("Reason").fill("The project has ended")
     page.get_by_role("button", name="Submit Ticket").click()
     expect(page.locator("#ticket-status")).to_have_text("Pending")
+    assert mailbox.messages == []  # the request only wrote the outbox: the worker sends
+    call_command("send_notifications")
     assert len(mailbox.to("support@example.com")) == 1
     page.get_by_role("button", name="Sign out").click()
 
@@ -72,6 +76,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     expect(page.locator("#ticket-status")).to_contain_text("Awaiting user")  # staff words
     page.get_by_role("button", name="Log out").click()
 
+    call_command("send_notifications")
     asked = [m for m in mailbox.to("owner@example.com") if "replied" in m["Subject"]]
     assert len(asked) == 1
     link = re.search(r"http://\S+/cen/tickets/\d+/", asked[0].get_body(("plain",)).get_content()).group(0)
@@ -100,6 +105,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     expect(page.get_by_text("approved. The package's unused time was refunded.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 
+    call_command("send_notifications")
     outcome = [m for m in mailbox.to("owner@example.com") if "was approved" in m["Subject"]]
     assert len(outcome) == 1 and "/cen/tickets/" in outcome[0].get_body(("plain",)).get_content()
 

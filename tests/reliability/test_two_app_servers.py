@@ -30,6 +30,7 @@ GUNICORN = Path(sys.executable).with_name("gunicorn")
 GUNICORN_LIMITS = [
     "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
 ]
+GUNICORN_CONTROL = ["--no-control-socket"]  # Makefile, GUNICORN_CONTROL: no socket shared by every gunicorn
 
 
 def free_port():
@@ -55,7 +56,7 @@ def app_servers():
         port = free_port()
         servers.append(subprocess.Popen(
             [str(GUNICORN), "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-             *GUNICORN_LIMITS],
+             *GUNICORN_LIMITS, *GUNICORN_CONTROL],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ))
         urls.append(f"http://127.0.0.1:{port}")

@@ -76,3 +76,21 @@ def test_htmx_post_with_the_hx_headers_token_is_accepted(user):
     response = client.post("/cen/instances/create/", {"name": "x"}, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
     assert response.status_code == 302
     assert user.cen_instances.filter(name="x").exists()
+
+
+def test_every_gunicorn_we_start_has_no_shared_control_socket():
+    """make run, make bench and the two-app-server tests start gunicorn with --no-control-socket: by
+    default every gunicorn of a user shares ~/.gunicorn/gunicorn.ctl, whatever its port."""
+    dry_run = subprocess.run(["make", "-n", "--no-print-directory", "run", "PORT=8999"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+    start = dry_run[dry_run.index("gunicorn cenconsole.wsgi"):]
+    assert "--no-control-socket" in start.split("\n\n")[0]  # the one gunicorn command (continued lines)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert "--no-control-socket" in bench.GUNICORN_CONTROL
+    from tests.reliability import test_two_app_servers
+
+    assert "--no-control-socket" in test_two_app_servers.GUNICORN_CONTROL

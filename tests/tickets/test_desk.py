@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 import time_machine
 from django.urls import reverse
 
@@ -207,6 +208,7 @@ def noted(mailbox, package, staff, user, django_capture_on_commit_callbacks):
         services.ticket_internal_note(ticket_id=ticket.pk, staff=staff, note="SECRET-NOTE-42")
         services.ticket_staff_reply(ticket_id=ticket.pk, staff=staff, note="We are on it")
         services.ticket_reject(ticket_id=ticket.pk, staff=staff, note="Contract runs on")
+    call_command("send_notifications")  # the worker sends what the requests wrote
     return ticket
 
 

@@ -11,6 +11,7 @@ from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.locks import named_lock
 from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Area
 from cenconsole.regions.selectors import areas_by_code
@@ -22,6 +23,8 @@ from ..messages import (
     CROSS_BORDER_NOT_AGREED,
     DELETION_PENDING,
     MISSING_IDEMPOTENCY_KEY,
+    QUOTA_BANDWIDTH_PACKAGES,
+    QUOTA_UNPAID_ORDERS,
     UNKNOWN_AREA,
     UNKNOWN_AUTO_RENEWAL,
     UNKNOWN_CEN,
@@ -224,28 +227,52 @@ def check_no_pending_deletion(package: BandwidthPackage) -> None:
         raise field_error("package", DELETION_PENDING, "deletion_pending", package_id=package.pk, ticket=ticket.number)
 
 
-def order_create(*, owner, idempotency_key: str, build) -> Order:
+def _quota_check(*, owner, order: Order, now) -> None:
+    """Per-account quotas, checked under the account's order lock: at most QUOTA_UNPAID_ORDERS unpaid
+    orders, and for a Buy at most QUOTA_BANDWIDTH_PACKAGES packages counting those in unpaid Buy orders."""
+    unpaid = Order.objects.filter(owner=owner, status=Order.Status.UNPAID, pay_before__gt=now)
+    if unpaid.count() >= settings.QUOTA_UNPAID_ORDERS:
+        raise refusal(QUOTA_UNPAID_ORDERS, "quota_unpaid_orders", limit=settings.QUOTA_UNPAID_ORDERS)
+    if order.order_type == Order.Type.BUY:
+        held = BandwidthPackage.objects.active().filter(owner=owner).count()
+        if held + unpaid.filter(order_type=Order.Type.BUY).count() >= settings.QUOTA_BANDWIDTH_PACKAGES:
+            raise refusal(
+                QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES
+            )
+
+
+def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> Order:
     """One order per idempotency key: an existing order for the key is returned as it is; otherwise
-    build() checks the rules and returns the unsaved order, which must be paid before its deadline."""
+    build() checks the rules and returns the unsaved order, which must be paid before its deadline.
+    The account's quotas are counted under its order lock (taken first, so simultaneous Buy Nows
+    count one after another); `quota=False` is for seeding the demo, which already holds the account."""
     if not idempotency_key or len(idempotency_key) > 64:
         raise field_error("idempotency_key", MISSING_IDEMPOTENCY_KEY, "idempotency_key")
     existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
     if existing:
         return existing
-    order = build()
-    order.owner, order.idempotency_key = owner, idempotency_key
-    order.created_at = clock.now()
-    order.pay_before = payment_deadline(order.created_at)
-    try:
-        with transaction.atomic():
-            order.save(force_insert=True)
-    except IntegrityError:
-        # A concurrent submission with the same key won the insert: it is the one order.
-        return Order.objects.get(owner=owner, idempotency_key=idempotency_key)
+    with transaction.atomic():
+        if quota:
+            named_lock(f"orders:{getattr(owner, 'pk', owner)}")
+            existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
+            if existing:
+                return existing
+        order = build()
+        order.owner, order.idempotency_key = owner, idempotency_key
+        order.created_at = clock.now()
+        order.pay_before = payment_deadline(order.created_at)
+        if quota:
+            _quota_check(owner=owner, order=order, now=order.created_at)
+        try:
+            with transaction.atomic():
+                order.save(force_insert=True)
+        except IntegrityError:
+            # A concurrent submission with the same key won the insert: it is the one order.
+            return Order.objects.get(owner=owner, idempotency_key=idempotency_key)
     return order
 
 
-def order_create_purchase(*, owner, idempotency_key: str, **purchase) -> Order:
+def order_create_purchase(*, owner, idempotency_key: str, quota: bool = True, **purchase) -> Order:
     """Buy Now: an unpaid order for a checked purchase. The same key always gives the same order."""
 
     def build():
@@ -265,7 +292,7 @@ def order_create_purchase(*, owner, idempotency_key: str, **purchase) -> Order:
             amount=checked.quote.total,
         )
 
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=build, quota=quota)
 
 
 def package_order(package: BandwidthPackage, **fields) -> Order:

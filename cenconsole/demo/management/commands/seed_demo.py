@@ -10,8 +10,10 @@ from cenconsole.demo import services as demo
 
 class Command(BaseCommand):
     help = (
-        "Ensures the local demo accounts (admin/admin, demo/demo with a sample CEN instance). "
-        "With --user: ensures that account with at least --instances CEN instances. Idempotent."
+        "Ensures the local demo accounts (admin/admin, demo/demo with a sample CEN instance): creates them "
+        "when missing, never resetting a password or staff flag (DEMO_ACCOUNTS=0: none). "
+        "With --user: ensures that account (--password sets its password) with at least --instances CEN "
+        "instances. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -51,7 +53,15 @@ class Command(BaseCommand):
             if password is not None:
                 raise CommandError("--password needs --user.")
             admin, account = demo.demo_ensure()
-            self.stdout.write("Demo sign-ins: demo / demo (console user), admin / admin (staff, /admin/).")
+            if account is None:
+                if balance is not None or instances or access_key is not None:
+                    raise CommandError("DEMO_ACCOUNTS is off: name the account with --user.")
+                self.stdout.write("DEMO_ACCOUNTS is off: no demo accounts.")
+                return
+            self.stdout.write(
+                "Demo accounts: demo (console user) and admin (staff, /admin/); created with the passwords "
+                "demo and admin, which are never reset: change them on anything shared."
+            )
         else:
             account = demo.account_ensure(username=user, password=password)
         if balance is not None:
