@@ -11,7 +11,6 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
-from playwright.sync_api import expect
 
 from cenconsole.demo import services as demo_services
 from tests.factories import PASSWORD, UserFactory
@@ -46,9 +45,8 @@ MEASURE = """() => {
     if (!rects.length) continue;
     if (new Set(rects.map(rect => Math.round(rect.top))).size > 1) wrapped.push(text);
     for (const rect of rects) {
-      if (rect.top < box.top - 1 || rect.bottom > box.bottom + 1 || rect.left < box.left - 1 || rect.right > box.right + 1) {
-        spilled.push(text);
-      }
+      const outside = rect.top < box.top - 1 || rect.bottom > box.bottom + 1;
+      if (outside || rect.left < box.left - 1 || rect.right > box.right + 1) spilled.push(text);
       lowestTop = Math.max(lowestTop, rect.top);
       highestBottom = Math.min(highestBottom, rect.bottom);
     }
