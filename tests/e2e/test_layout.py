@@ -11,9 +11,10 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import expect
 
 from cenconsole.demo import services as demo_services
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
 from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -184,3 +185,159 @@ def test_no_staff_page_is_wider_than_the_window(live_server, page, language):
                 problems.append(f"{url} at {width}x{height}: {scroll_width} px wide in a {inner_width} px window")
     assert visited >= 10
     assert not problems, "\n".join(problems)
+
+
+TOP_BAR_HEIGHT = "Math.round(document.querySelector('header.topbar').getBoundingClientRect().height)"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_top_bar_is_one_line_of_equal_height_for_a_plain_account_and_a_sandbox(live_server, browser, language):
+    """At 1280x800 the top bar of a plain account and of a sandbox with its clock ahead is one line,
+    of the same height, with nothing wrapped or spilling."""
+    plain_page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    sandbox_page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    plain = UserFactory()
+    sign_in_page(plain_page, live_server, plain)
+    sandbox = try_the_console(sandbox_page, live_server)
+    demo_services.clock_advance(account=sandbox, step="week")
+    heights = {}
+    for kind, page in (("plain", plain_page), ("sandbox", sandbox_page)):
+        set_language(page, live_server, language)
+        page.goto(f"{live_server.url}/cen/instances/")
+        seen = page.evaluate(MEASURE)
+        assert seen["oneLine"] and not seen["wrapped"] and not seen["spilled"], f"{kind}: {seen}"
+        heights[kind] = seen["barHeight"]
+    assert page.locator("#test-clock").is_visible() and page.locator(".topbar-sandbox").is_visible()
+    assert heights["plain"] == heights["sandbox"], heights
+    for page in (plain_page, sandbox_page):
+        page.context.close()
+
+
+def sign_in_page(page, live_server, user):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/cen/instances/")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_phone_navigation_is_a_menu_button(live_server, browser, javascript):
+    """At 390 px the navigation is folded under a Menu button; the button (reached with Tab, opened
+    with Enter, with or without JavaScript) shows it and its links work."""
+    page = browser.new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    sign_in_page(page, live_server, UserFactory())
+    navigation = page.get_by_role("navigation", name="Cloud Enterprise Network")
+    expect(navigation.get_by_role("link", name="Orders")).to_be_hidden()
+    menu_button = page.locator(".sidenav-button")
+    expect(menu_button).to_have_text("Menu")
+    menu_button.focus()
+    page.keyboard.press("Enter")
+    expect(navigation.get_by_role("link", name="Orders")).to_be_visible()
+    navigation.get_by_role("link", name="Orders").click()
+    page.wait_for_url(f"{live_server.url}/cen/orders/")
+    expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+    page.context.close()
+
+
+def test_wide_window_shows_the_navigation_without_a_menu_button(live_server, page):
+    """From 768 px up the navigation is always shown and the Menu button is not."""
+    sign_in_page(page, live_server, UserFactory())
+    for width in (1280, 1024, 768):
+        page.set_viewport_size({"width": width, "height": 800})
+        expect(page.locator(".sidenav-button")).to_be_hidden()
+        expect(
+            page.get_by_role("navigation", name="Cloud Enterprise Network").get_by_role("link", name="Billing")
+        ).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_account_menu_opens_from_the_keyboard(live_server, browser, javascript):
+    """Tab reaches the Account menu, Enter opens it (with or without JavaScript), and its items are
+    Account, AccessKey Management, Sign out everywhere and Sign out; Account opens the Account page."""
+    page = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=javascript).new_page()
+    user = UserFactory()
+    sign_in_page(page, live_server, user)
+    menu = page.locator("#account-menu")
+    expect(menu.get_by_role("link", name="Account", exact=True)).to_be_hidden()
+    menu.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(menu.locator(".topbar-user")).to_have_text(user.username)
+    for name in ("Account", "AccessKey Management"):
+        expect(menu.get_by_role("link", name=name, exact=True)).to_be_visible()
+    for name in ("Sign out everywhere", "Sign out"):
+        expect(menu.get_by_role("button", name=name, exact=True)).to_be_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/account/")
+    page.context.close()
+
+
+def test_account_menu_closes_on_escape_and_on_a_click_elsewhere(live_server, page):
+    """With JavaScript, Esc closes the open Account menu (focus back on its button), and so does a
+    click elsewhere on the page."""
+    sign_in_page(page, live_server, UserFactory())
+    menu = page.locator("#account-menu")
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name="Account", exact=True)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(menu.get_by_role("link", name="Account", exact=True)).to_be_hidden()
+    expect(menu.locator("summary")).to_be_focused()
+    menu.locator("summary").click()
+    page.get_by_role("heading", name="Instances").click()
+    expect(menu.get_by_role("link", name="Account", exact=True)).to_be_hidden()
+
+
+def test_purchase_page_stacks_the_price_under_the_form_on_a_phone(live_server, browser):
+    """At 390 px the Price card stands under the form's fields (overlapping none), the Area selects
+    are as wide as the form, and Buy Now is reached by scrolling and submits."""
+    page = browser.new_context(viewport=PHONE).new_page()
+    user = UserFactory()
+    CenInstanceFactory(owner=user)
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/")
+    fields = page.locator(".buy-fields").bounding_box()
+    price = page.get_by_role("complementary", name="Price").bounding_box()
+    assert price["y"] >= fields["y"] + fields["height"], (fields, price)
+    assert price["x"] >= 0 and price["x"] + price["width"] <= PHONE["width"]
+    area_a = page.get_by_label("Area A").bounding_box()
+    assert area_a["width"] >= 0.75 * fields["width"], area_a
+    page.get_by_label("Bandwidth", exact=True).fill("0")
+    page.get_by_role("button", name="Buy Now").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    page.context.close()
+
+
+def test_instances_toolbar_controls_are_one_height(live_server, page):
+    """The Instances toolbar's buttons and fields have one height at 1280, 1024 and 390 px, each on
+    one line."""
+    sign_in_page(page, live_server, UserFactory())
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        heights = page.evaluate(
+            "[...document.querySelectorAll('.toolbar .btn, .toolbar .form-control')]"
+            ".map(control => Math.round(control.getBoundingClientRect().height))"
+        )
+        assert len(heights) == 6 and len(set(heights)) == 1, f"{width}: {heights}"
+
+
+def test_package_actions_are_reachable_inside_the_table_on_a_phone(live_server, browser):
+    """At 390 px the Bandwidth Packages tab's table scrolls inside its card, the page does not, and the
+    row's Renew (in the Actions column) is in view and opens the Renew page."""
+    page = browser.new_context(viewport=PHONE).new_page()
+    user = UserFactory()
+    objects = make_owner_objects(user)
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/instances/{objects['cen_id']}/bandwidth-packages/")
+    scroll = page.locator(".table-scroll").first
+    assert scroll.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    renew = page.get_by_role("row", name=objects["package_id"]).get_by_role("link", name="Renew", exact=True)
+    box = renew.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], box
+    renew.click()
+    page.wait_for_url(f"**/bandwidth-packages/{objects['package_id']}/renew/")
+    page.context.close()
