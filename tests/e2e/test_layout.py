@@ -341,3 +341,22 @@ def test_package_actions_are_reachable_inside_the_table_on_a_phone(live_server, 
     renew.click()
     page.wait_for_url(f"**/bandwidth-packages/{objects['package_id']}/renew/")
     page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_open_menus_pass_axe_on_a_phone_and_at_1280(live_server, browser, language):
+    """axe-core's WCAG 2.1 A/AA rules find nothing with the Menu button's navigation open at 390 px, nor
+    with the Account menu open at 1280 px, as a sandbox (every top-bar item shown)."""
+    from tests.e2e.test_accessibility import axe_violations
+
+    page = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
+    try_the_console(page, live_server)
+    set_language(page, live_server, language)
+    page.goto(f"{live_server.url}/cen/instances/")
+    page.locator(".sidenav-button").click()
+    violations = axe_violations(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.locator("#account-menu summary").click()
+    violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+    page.context.close()
