@@ -1,14 +1,18 @@
-"""Screenshots of the purchase page and of the guided tour from a running console (`make run` first).
+"""Screenshots of the purchase page at three window sizes and of the guided tour, from a running console
+(`make run` first).
 
-    .venv/bin/python scripts/screenshot.py [--url http://127.0.0.1:8000] [--out docs/purchase-page.png]
-                                           [--tour-out docs/tour.png]
+    .venv/bin/python scripts/screenshot.py [--url http://127.0.0.1:8000] [--out-dir docs]
+                                           [--user NAME --password PW]
 
-Signs in as the demo account, opens the first CEN instance's Bandwidth Packages tab, clicks
-Buy Bandwidth Package(Subscription) and saves the page as a PNG; then clicks Take the tour there (the
-tour starts at step 3 on the purchase page), moves on to the first Area and saves what the screen shows.
+Clicks Try the console (or signs in as --user), opens the first CEN instance's Bandwidth Packages tab,
+clicks Buy Bandwidth Package(Subscription), fills Bandwidth and Name and saves the whole page at
+1280x800, 1024x768 and 390x844 (a laptop, a small laptop or tablet, a phone) as
+purchase-page-<width>.png; then, at 1280x800, clicks Take the tour there (the tour starts at step 3 on
+the purchase page), moves on to the first Area and saves what the screen shows as tour.png.
 """
 
 import argparse
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -21,40 +25,66 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+SIZES = [(1280, 800), (1024, 768), (390, 844)]
+
+
+def sign_in(page, url, user, password):
+    """Signs in as `user`, or makes a sandbox with Try the console when no user is named."""
+    page.goto(f"{url}/accounts/login/")
+    if user:
+        page.get_by_label("Username").fill(user)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+    else:
+        page.get_by_role("button", name="Try the console").click()
+    page.wait_for_url("**/cen/instances/")
+
+
+def fill_purchase_form(page):
+    page.get_by_label("Bandwidth", exact=True).fill("10")
+    page.get_by_label("Name", exact=True).fill("demo-bwp")
+    page.get_by_label("Name", exact=True).blur()
+    page.wait_for_load_state("networkidle")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
-    parser.add_argument("--out", default="docs/purchase-page.png")
-    parser.add_argument("--tour-out", default="docs/tour.png")
-    parser.add_argument("--user", default="demo")
-    parser.add_argument("--password", default="demo")
+    parser.add_argument("--out-dir", default="docs")
+    parser.add_argument("--user", default="", help="sign in as this user instead of Try the console")
+    parser.add_argument("--password", default="")
     args = parser.parse_args()
+    out_dir = Path(args.out_dir)
+    saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(f"{args.url}/accounts/login/")
-        page.get_by_label("Username").fill(args.user)
-        page.get_by_label("Password").fill(args.password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/cen/instances/")
+        page = browser.new_page(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
+        sign_in(page, args.url, args.user, args.password)
         page.get_by_role("link", name="Manage", exact=True).first.click()
         page.wait_for_url("**/bandwidth-packages/")
         page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
-        page.get_by_label("Bandwidth", exact=True).fill("10")
-        page.get_by_label("Name", exact=True).fill("demo-bwp")
-        page.get_by_label("Name", exact=True).blur()
-        page.wait_for_load_state("networkidle")
-        page.screenshot(path=args.out, full_page=True)
+        purchase_url = page.url
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(purchase_url)
+            fill_purchase_form(page)
+            path = out_dir / f"purchase-page-{width}.png"
+            page.screenshot(path=path, full_page=True)
+            saved.append(path)
+
+        page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+        page.goto(purchase_url)
+        fill_purchase_form(page)
         page.evaluate("window.sessionStorage.clear()")  # a fresh tour, not one left in an earlier run
         page.get_by_role("link", name="Take the tour").click()
         tour = page.locator(".driver-popover")
         tour.get_by_role("button", name="Next").click()
         tour.locator(".driver-popover-title").filter(has_text="Area").wait_for()
-        page.screenshot(path=args.tour_out)
+        path = out_dir / "tour.png"
+        page.screenshot(path=path)
+        saved.append(path)
         browser.close()
-    print(f"Saved {args.out} and {args.tour_out}")
+    print("Saved " + ", ".join(str(path) for path in saved))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ LAYOUT_URLS = {
     "account": "account",
     "access_keys": "api:access_key_list",
     "account_email": "account_email",
+    "sign_out_everywhere": "sign_out_everywhere",
 }
 LAYOUT_ASSETS = {
     "favicon": "img/favicon.svg",

@@ -118,3 +118,42 @@ document.addEventListener("keydown", function (event) {
     }
   }
 });
+
+// The top bar's menus (Account, Advance time) are <details>: they open and close without this file.
+// With it they behave as menus do: opening one closes the others, Esc closes it (focus back on its
+// button), and a click elsewhere on the page closes it.
+(function () {
+  "use strict";
+  var MENUS = "details.topbar-menu";
+
+  function closeAll(except) {
+    document.querySelectorAll(MENUS + "[open]").forEach(function (menu) {
+      if (menu !== except) {
+        menu.open = false;
+      }
+    });
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (menu.matches && menu.matches(MENUS) && menu.open) {
+      closeAll(menu);
+    }
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var inside = event.target.closest ? event.target.closest(MENUS) : null;
+    closeAll(inside);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var menu = event.target.closest ? event.target.closest(MENUS + "[open]") : null;
+    if (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();

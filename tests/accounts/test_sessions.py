@@ -1,6 +1,7 @@
 """Sessions end when the user says so: Sign out, Sign out everywhere and a password change, checked by
 replaying a copied session cookie from a second client, as someone who copied it would."""
 
+import re
 from datetime import timedelta
 from importlib import import_module
 
@@ -183,8 +184,10 @@ def test_password_change_with_a_wrong_current_password_is_refused(browser, user,
 
 
 def test_top_bar_links_to_account(browser):
-    """Every console page's top bar has an Account link."""
-    assert f'<a class="topbar-link" href="{ACCOUNT_URL}">Account</a>' in browser.get(INSTANCES_URL).text
+    """Every console page's top bar has an Account link, in its Account menu."""
+    content = browser.get(INSTANCES_URL).text
+    menu = re.search(r'<details class="topbar-menu" id="account-menu">.*?</details>', content, re.S).group(0)
+    assert f'<a class="topbar-menu-item" href="{ACCOUNT_URL}">Account</a>' in menu
 
 
 def test_account_page_links_to_access_key_management(browser):

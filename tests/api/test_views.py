@@ -65,9 +65,10 @@ def test_list_shows_only_the_accounts_keys(client_user, my_key, their_key):
 
 
 def test_account_menu_links_to_access_key_management(client_user):
-    """Every console page's top bar has an AccessKey Management link."""
+    """Every console page's top bar has an AccessKey Management link, in its Account menu."""
     content = client_user.get("/cen/instances/").content.decode()
-    assert re.search(r'<a class="topbar-link" href="/accounts/access-keys/">AccessKey Management</a>', content)
+    menu = re.search(r'<details class="topbar-menu" id="account-menu">.*?</details>', content, re.S).group(0)
+    assert '<a class="topbar-menu-item" href="/accounts/access-keys/">AccessKey Management</a>' in menu
 
 
 # Create -------------------------------------------------------------------------------------------

@@ -21,11 +21,15 @@ def test_accept_language_decides_the_first_visit(client):
 
 
 def test_the_switch_is_on_every_page_signed_in_or_not(client_user):
+    """Signed in or not, every page's switch offers the language it is not in, named in its own words."""
     for response in (Client().get("/accounts/signup/"), client_user.get("/cen/instances/")):
         page = response.content.decode()
         assert 'action="/i18n/setlang/"' in page
-        assert 'name="language" value="en"' in page and 'name="language" value="zh-hans"' in page
-        assert ">English</button>" in page and ">简体中文</button>" in page
+        assert 'name="language" value="zh-hans" lang="zh-hans"' in page and ">简体中文</button>" in page
+        assert 'name="language" value="en"' not in page
+    chinese = client_user.get("/cen/instances/", **CHINESE).content.decode()
+    assert 'name="language" value="en" lang="en"' in chinese and ">English</button>" in chinese
+    assert 'name="language" value="zh-hans"' not in chinese
 
 
 def test_the_switch_remembers_the_language_in_the_cookie(client):

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cenconsole.accounts.views import PASSWORD_CHANGED, SIGNED_OUT_EVERYWHERE
+from tests.e2e.top_bar import account_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,7 +13,7 @@ NEW_PASSWORD = "a-brand-new-passphrase-77"
 def test_change_password_and_sign_out_everywhere_work_with_javascript_off(page, sign_in, user, user_password):
     """Without JavaScript: Account from the top bar, Change password, Sign out everywhere, sign in anew."""
     sign_in(user)
-    page.get_by_role("link", name="Account", exact=True).click()
+    account_menu(page).get_by_role("link", name="Account", exact=True).click()
     page.get_by_label("Old password").fill(user_password)
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("New password confirmation").fill(NEW_PASSWORD)

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.tickets import services as ticket_services
 from cenconsole.tickets.models import DeletionTicket
+from tests.e2e.top_bar import account_menu
 from tests.factories import support_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -159,7 +160,7 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
         page.locator("nav.sidenav").get_by_role("link", name=name, exact=True).click()
         assert_chinese(page)
     for name in ["账号", "AccessKey 管理"]:
-        page.locator("header.topbar").get_by_role("link", name=name, exact=True).click()
+        account_menu(page).get_by_role("link", name=name, exact=True).click()
         assert_chinese(page)
     assert BandwidthPackage.objects.get().name == "跨境带宽"
 
@@ -168,4 +169,4 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(url)
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator("header.topbar").get_by_role("link", name="AccessKey Management")).to_be_visible()
+    expect(account_menu(page).get_by_role("link", name="AccessKey Management")).to_be_visible()

@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.top_bar import sign_out
 from tests.factories import PASSWORD, CenInstanceFactory, buy_package, support_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +20,7 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
     page.get_by_label("Reason").fill("The project has ended")
     page.get_by_role("button", name="Submit Ticket").click()
     expect(page.locator("#ticket-status")).to_have_text("Pending")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     page.goto(f"{live_server.url}/admin/")
     page.get_by_label("Username").fill(staff.username)

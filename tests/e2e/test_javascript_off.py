@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
+from tests.e2e.top_bar import sign_out
 from tests.factories import CenInstanceFactory, buy_package
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,7 +67,7 @@ def test_ticket_conversation_and_approval_work_with_javascript_off(live_server, 
     page.get_by_label("Reply").fill("Yes, sure")
     page.get_by_role("button", name="Send Reply").click()
     expect(page.locator("#ticket-status")).to_have_text("Processing")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
     page.get_by_label("Username").fill(staff.username)

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.models import BandwidthPackage
+from tests.e2e.top_bar import sign_out
 from tests.factories import PASSWORD, CenInstanceFactory, buy_package, support_staff
 from tests.tickets.conftest import Mailbox, free_port
 
@@ -64,7 +65,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     assert mailbox.messages == []  # the request only wrote the outbox: the worker sends
     call_command("send_notifications")
     assert len(mailbox.to("support@example.com")) == 1
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     admin_sign_in(page, live_server, staff)
     page.get_by_role("link", name="Deletion tickets").click()
@@ -89,7 +90,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     page.get_by_role("button", name="Send Reply").click()
     expect(page.locator("#ticket-status")).to_have_text("Processing")
     expect(page.locator("#unread-tickets")).to_have_count(0)
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     admin_sign_in(page, live_server, staff)
     page.get_by_role("link", name="Deletion tickets").click()
