@@ -48,9 +48,11 @@ run: translations
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "CEN Console: http://127.0.0.1:$(PORT)/  (demo / demo; staff: admin / admin at /admin/)"
 	@# Once a minute beside the server, stopped with it: process_subscriptions (expiry, auto-renewal,
-	@# release), purge_sandboxes (expired Try the console sandboxes) and send_notifications (retries
+	@# release), end_workshops (workshops past their length, figures kept), purge_sandboxes (expired
+	@# sandboxes) and send_notifications (retries
 	@# ticket emails that failed). Emails go to the server's output unless EMAIL_URL names a mail server.
 	@( while sleep 60; do $(PY) manage.py process_subscriptions >/dev/null || true; \
+		$(PY) manage.py end_workshops >/dev/null || true; \
 		$(PY) manage.py purge_sandboxes >/dev/null || true; \
 		$(PY) manage.py send_notifications >/dev/null || true; done ) & loop=$$!; \
 	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
