@@ -10,6 +10,5 @@ WORKSHOP_OVER = gettext_noop("This workshop has ended. Ask the facilitator for a
 JOIN_THROTTLED = gettext_noop(
     "Too many sandboxes were made from your address in the last hour. Wait a while, then try again."
 )
-ALREADY_TRAINEE = gettext_noop("You are already in a workshop: sign out first to join another one.")
 UNKNOWN_TOUR_STOP = gettext_noop("Unknown tour stop.")
 NOT_A_TRAINEE = gettext_noop("Only a workshop's trainees report tour steps.")
