@@ -479,3 +479,19 @@ def test_end_workshops_command_ends_those_past_their_length():
     assert User.objects.filter(pk=running_account.pk).exists()
     due.refresh_from_db()
     assert due.ended_at is not None and Trainee.objects.get(workshop=due).bought is False
+
+
+def test_account_page_links_workshops_for_facilitators_only(client, user):
+    """Account links to Workshops for a facilitator, not for an ordinary account."""
+    client.force_login(user)
+    assert 'href="/workshops/"' not in client.get("/account/").content.decode()
+    client.force_login(facilitator())
+    assert 'href="/workshops/"' in client.get("/account/").content.decode()
+
+
+def test_leaving_the_facilitators_group_ends_the_right_to_run_workshops(client):
+    """The group is what makes a facilitator: removed from it, /workshops/ is 403."""
+    owner = facilitator()
+    owner.groups.clear()
+    client.force_login(owner)
+    assert client.get("/workshops/").status_code == 403
