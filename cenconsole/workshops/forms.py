@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_LENGTH_HOURS, MAX_SEATS
+from .models import MAX_LENGTH_HOURS, MAX_SEATS, validate_title
 from .scenarios import scenario_choices
 
 
 class WorkshopForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=100)
+    title = forms.CharField(label=_("Title"), max_length=100, validators=[validate_title])
     length_hours = forms.IntegerField(
         label=_("Length (hours)"),
         initial=3,

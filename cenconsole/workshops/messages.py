@@ -12,3 +12,4 @@ JOIN_THROTTLED = gettext_noop(
 )
 UNKNOWN_TOUR_STOP = gettext_noop("Unknown tour stop.")
 NOT_A_TRAINEE = gettext_noop("Only a workshop's trainees report tour steps.")
+TITLE_CONTROL = gettext_noop("Title cannot contain control characters.")

@@ -1,20 +1,33 @@
 """Workshops: a facilitator runs the purchase flow with a room of trainees, each in a sandbox of their
 own seeded with the workshop's scenario (README, "Running a workshop")."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.core.errors import refusal
+from cenconsole.core.validators import BIDI_CONTROLS
+
+from .messages import TITLE_CONTROL
+
 MAX_LENGTH_HOURS = 8
 MAX_SEATS = 200
+
+
+def validate_title(value: str) -> None:
+    """A title is shown large to a room: no control characters, bidirectional ones included."""
+    if any(unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS for char in value):
+        raise refusal(TITLE_CONTROL, "title_control")
 
 
 class Workshop(models.Model):
     code = models.CharField(
         _("join code"), max_length=16, unique=True, editable=False, help_text=_("The short join link's code.")
     )
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(_("title"), max_length=100, validators=[validate_title])
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

@@ -99,6 +99,27 @@ def test_bad_workshop_form_is_refused_on_the_page(client, field, value):
     assert not Workshop.objects.exists()
 
 
+@pytest.mark.parametrize("title", ["Lab\u202eevil", "Lab\x07", "Lab\nTwo"])
+def test_title_with_control_characters_is_refused(client, title):
+    """A title is shown large to a room: control and bidirectional characters are refused, by the
+    form and by the service."""
+    owner = facilitator()
+    client.force_login(owner)
+    data = {"title": title, "length_hours": 3, "scenario": "fresh", "seat_limit": 40}
+    response = client.post("/workshops/", data)
+    assert response.status_code == 400 and "Title cannot contain control characters." in response.content.decode()
+    with pytest.raises(Exception, match="control characters"):
+        workshop_services.workshop_create(facilitator=owner, title=title, scenario="fresh")
+    assert not Workshop.objects.exists()
+
+
+def test_signed_in_visitor_is_told_joining_changes_their_account(client, user):
+    """Someone signed in who opens a join link is told joining signs them in to a new sandbox."""
+    client.force_login(user)
+    page = client.get(join_path(workshop_new())).content.decode()
+    assert f"You are signed in as {user.username}: joining signs you in to a new sandbox instead." in page
+
+
 def test_unknown_scenario_is_refused_by_the_form_and_the_service(client):
     """A scenario outside the registry is refused."""
     owner = facilitator()
