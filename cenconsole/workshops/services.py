@@ -62,9 +62,8 @@ def workshop_create(*, facilitator, title: str, scenario: str, length_hours: int
             length_hours=length_hours,
             seat_limit=seat_limit,
             created_at=now,
-            ends_at=now + timedelta(hours=length_hours or 0),
         )
-        workshop.full_clean(exclude=["code"])
+        workshop.full_clean(exclude=["code", "ends_at"])  # checks and converts the fields first
         workshop.ends_at = now + timedelta(hours=workshop.length_hours)
         try:
             with transaction.atomic():

@@ -516,3 +516,11 @@ def test_leaving_the_facilitators_group_ends_the_right_to_run_workshops(client):
     owner.groups.clear()
     client.force_login(owner)
     assert client.get("/workshops/").status_code == 403
+
+
+def test_service_refuses_a_length_past_8_hours_with_the_fields_error():
+    """workshop_create itself (not only the form) refuses 9 hours, on the length field."""
+    with pytest.raises(Exception) as refused:
+        workshop_services.workshop_create(facilitator=facilitator(), title="Lab", scenario="fresh", length_hours=9)
+    assert "length_hours" in refused.value.error_dict
+    assert not Workshop.objects.exists()
