@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
 from cenconsole.demo import services as demo_services
 from cenconsole.workshops.models import Trainee
-from tests.factories import CenInstanceFactory, facilitator
+from tests.factories import PASSWORD, CenInstanceFactory, facilitator, workshop_new
 
 pytestmark = pytest.mark.django_db(transaction=True)
 User = get_user_model()
@@ -126,3 +126,28 @@ def test_facilitator_runs_a_room_of_three_trainees(live_server, browser, page, s
     expect(board_row(page, names[0]).locator('[data-cell="paid"]')).to_have_text("Yes")  # the figures stay
     payer.reload()
     expect(payer).to_have_url(re.compile(r"/accounts/login/"))
+
+
+def test_joining_without_javascript_opens_the_how_to_buy_page(live_server, browser):
+    """With JavaScript off the join link still works: Join workshop signs a sandbox in and the tour is
+    the How to buy page; the facilitator's board refreshes with its Refresh link."""
+    owner = facilitator()
+    workshop = workshop_new(owner, scenario="fresh")
+    trainee = browser.new_context(java_script_enabled=False).new_page()
+    trainee.goto(f"{live_server.url}/w/{workshop.code}/")
+    trainee.get_by_role("button", name="Join workshop").click()
+    expect(trainee).to_have_url(f"{live_server.url}/how-to-buy/")
+    expect(trainee.get_by_role("heading", name="How to buy a bandwidth package")).to_be_visible()
+    expect(trainee.locator(".topbar-user")).to_contain_text("sandbox-")
+    board = browser.new_context(java_script_enabled=False).new_page()
+    board.goto(f"{live_server.url}/accounts/login/")
+    board.get_by_label("Username").fill(owner.username)
+    board.get_by_label("Password").fill(PASSWORD)
+    board.get_by_role("button", name="Sign in").click()
+    board.goto(f"{live_server.url}/workshops/{workshop.pk}/")
+    expect(board.locator("#trainees tbody tr")).to_have_count(1)
+    other = browser.new_context(java_script_enabled=False).new_page()
+    other.goto(f"{live_server.url}/w/{workshop.code}/")
+    other.get_by_role("button", name="Join workshop").click()
+    board.get_by_role("link", name="Refresh").click()
+    expect(board.locator("#trainees tbody tr")).to_have_count(2)
