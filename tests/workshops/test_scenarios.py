@@ -9,9 +9,9 @@ from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
 from cenconsole.demo import services as demo_services
 from cenconsole.networks.models import NetworkInstance
-from cenconsole.tickets.models import DeletionTicket
+from cenconsole.tickets.models import DeletionTicket, EmailNotification
 from cenconsole.workshops.scenarios import SCENARIOS, scenario_choices
-from tests.factories import buy_package, trainee_join, workshop_new
+from tests.factories import buy_package, support_staff, trainee_join, workshop_new
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,17 @@ def test_deletion_request_has_a_package_with_a_pending_ticket():
     ticket = DeletionTicket.objects.get(requester=account)
     assert ticket.package_id == package.pk
     assert ticket.status == DeletionTicket.Status.PENDING
+
+
+def test_deletion_request_emails_nobody(django_capture_on_commit_callbacks, mailoutbox):
+    """The scenario's ticket is staged: Support staff get no email about it."""
+    staff = support_staff()
+    staff.email = "support@example.com"
+    staff.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        account = seeded("deletion-request")
+    assert DeletionTicket.objects.filter(requester=account).exists()
+    assert not EmailNotification.objects.exists() and mailoutbox == []
 
 
 def test_big_account_has_500_cen_instances_with_the_sample_one_first():
