@@ -524,3 +524,14 @@ def test_service_refuses_a_length_past_8_hours_with_the_fields_error():
         workshop_services.workshop_create(facilitator=facilitator(), title="Lab", scenario="fresh", length_hours=9)
     assert "length_hours" in refused.value.error_dict
     assert not Workshop.objects.exists()
+
+
+def test_admin_shows_workshops_read_only(admin_client):
+    """Staff see a workshop and its trainees in the admin, and cannot change or delete them there."""
+    workshop = workshop_new()
+    trainee = trainee_join(workshop)
+    page = admin_client.get(f"/admin/workshops/workshop/{workshop.pk}/change/").content.decode()
+    assert workshop.title in page and trainee.username in page
+    assert admin_client.post(f"/admin/workshops/workshop/{workshop.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert admin_client.get("/admin/workshops/workshop/add/").status_code == 403
+    assert Workshop.objects.filter(pk=workshop.pk).exists()
