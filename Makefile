@@ -52,10 +52,12 @@ run: translations
 	@echo "CEN Console: http://127.0.0.1:$(PORT)/"
 	@# Beside the server, stopped with it, each job bounded in time (`timeout`, then SIGKILL; --foreground
 	@# keeps it in make's process group, so Ctrl-C stops it too), so none holds up the next: once a minute
-	@# process_subscriptions (expiry, auto-renewal, release), then purge_sandboxes (expired sandboxes); and on
-	@# a loop of its own, every 15 s, send_notifications, the one sender of ticket emails (requests only write
-	@# the outbox; it stops after NOTIFICATION_SEND_SECONDS), so a slow mail server delays nothing else.
+	@# process_subscriptions (expiry, auto-renewal, release), end_workshops (workshops past their length,
+	@# figures kept), then purge_sandboxes (expired sandboxes); and on a loop of its own, every 15 s,
+	@# send_notifications, the one sender of ticket emails (requests only write the outbox; it stops after
+	@# NOTIFICATION_SEND_SECONDS), so a slow mail server delays nothing else.
 	@( while sleep 60; do timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions >/dev/null || true; \
+		timeout --foreground -k 10 300 $(PY) manage.py end_workshops >/dev/null || true; \
 		timeout --foreground -k 10 300 $(PY) manage.py purge_sandboxes >/dev/null || true; done ) & jobs=$$!; \
 	( while sleep 15; do timeout --foreground -k 10 120 $(PY) manage.py send_notifications >/dev/null || true; done ) & mail=$$!; \
 	trap 'kill $$jobs $$mail 2>/dev/null' EXIT INT TERM; \

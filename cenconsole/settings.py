@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "cenconsole.api",
     "cenconsole.tags",
     "cenconsole.demo",
+    "cenconsole.workshops",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cenconsole.core.context_processors.navigation",
                 "cenconsole.demo.context_processors.demo_bar",
+                "cenconsole.workshops.context_processors.workshop_trainee",
                 "cenconsole.tickets.context_processors.unread_tickets",
             ],
         },
@@ -260,6 +262,9 @@ ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "2
 DEMO_SANDBOX_HOURS = int(os.environ.get("DEMO_SANDBOX_HOURS", "8"))
 DEMO_SANDBOX_THROTTLE_MINUTES = 60
 DEMO_SANDBOXES_PER_ADDRESS = int(os.environ.get("DEMO_SANDBOXES_PER_ADDRESS", "10"))
+# Joining a workshop (README, "Running a workshop"): trainee sandboxes an address may make in an hour.
+# Higher than Try the console's: a room often reaches the console through one address.
+WORKSHOP_JOINS_PER_ADDRESS = int(os.environ.get("WORKSHOP_JOINS_PER_ADDRESS", "50"))
 
 # Email (ticket notifications), from EMAIL_URL, parsed by dj-email-url. django-environ's spellings
 # smtp+tls:// and smtp+ssl:// are accepted as aliases of dj-email-url's own (submission://, ?ssl=1).

@@ -5,6 +5,7 @@ from cenconsole.accounts.views import account, email_change, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz
 from cenconsole.demo.tour import how_to_buy
+from cenconsole.workshops.views import workshop_join
 
 urlpatterns = [
     # The console's Instances page, or the RPC API when the request names an Action.
@@ -27,5 +28,8 @@ urlpatterns = [
     path("how-to-buy/", how_to_buy, name="how_to_buy"),
     path("billing/", include("cenconsole.billing.urls")),
     path("demo/", include("cenconsole.demo.urls")),
+    path("workshops/", include("cenconsole.workshops.urls")),
+    # A workshop's short join link (shown with its QR code on the board).
+    path("w/<str:code>/", workshop_join, name="workshop_join"),
     path("admin/", admin.site.urls),
 ]

@@ -1,14 +1,18 @@
-"""Screenshots of the purchase page at three window sizes and of the guided tour, from a running console
-(`make run` first).
+"""Screenshots of the purchase page at three window sizes, of the guided tour and of a workshop's board,
+from a running console (`make run` first).
 
     .venv/bin/python scripts/screenshot.py [--url http://127.0.0.1:8000] [--out-dir docs]
                                            [--user NAME --password PW]
+                                           [--staff-user NAME --staff-password PW]
 
 Clicks Try the console (or signs in as --user), opens the first CEN instance's Bandwidth Packages tab,
 clicks Buy Bandwidth Package(Subscription), fills Bandwidth and Name and saves the whole page at
 1280x800, 1024x768 and 390x844 (a laptop, a small laptop or tablet, a phone) as
 purchase-page-<width>.png; then, at 1280x800, clicks Take the tour there (the tour starts at step 3 on
-the purchase page), moves on to the first Area and saves what the screen shows as tour.png.
+the purchase page), moves on to the first Area and saves what the screen shows as tour.png. Then, as
+the staff account (--staff-user, a facilitator), creates a workshop; three trainees join it by its link
+in browsers of their own and go different distances into the tour (steps 1, 2 and 3), and the board is
+saved as workshop-board.png once it shows them.
 """
 
 import argparse
@@ -53,6 +57,8 @@ def main():
     parser.add_argument("--out-dir", default="docs")
     parser.add_argument("--user", default="", help="sign in as this user instead of Try the console")
     parser.add_argument("--password", default="")
+    parser.add_argument("--staff-user", default="admin")
+    parser.add_argument("--staff-password", default="admin")
     args = parser.parse_args()
     out_dir = Path(args.out_dir)
     saved = []
@@ -83,8 +89,40 @@ def main():
         path = out_dir / "tour.png"
         page.screenshot(path=path)
         saved.append(path)
+        path = out_dir / "workshop-board.png"
+        workshop_board(browser, args, path)
+        saved.append(path)
         browser.close()
     print("Saved " + ", ".join(str(path) for path in saved))
+
+
+def workshop_board(browser, args, path):
+    """A workshop with three trainees at different places of the tour, and its board."""
+    page = browser.new_page(viewport={"width": 1366, "height": 1000})
+    page.goto(f"{args.url}/accounts/login/")
+    page.get_by_label("Username").fill(args.staff_user)
+    page.get_by_label("Password").fill(args.staff_password)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{args.url}/workshops/")
+    page.get_by_label("Title").fill("Partner enablement: buying bandwidth")
+    page.get_by_label("Starting scenario").select_option(label="Renewal due")
+    page.get_by_role("button", name="Create workshop").click()
+    join_url = page.locator(".join-url a").inner_text()
+    # Each click of the highlighted element does a step: Manage, the tab, Buy Bandwidth Package(Subscription).
+    stops = ["Step 1 of 4 · Manage", "Step 2 of 4 · Bandwidth Packages",
+             "Step 2 of 4 · Buy Bandwidth Package(Subscription)", "Step 3 of 4 · CEN ID"]
+    for clicks in (0, 1, 3):
+        trainee = browser.new_context().new_page()
+        trainee.goto(join_url)
+        trainee.get_by_role("button", name="Join workshop").click()
+        for title in stops[: clicks + 1]:
+            trainee.locator(".driver-popover-title").filter(has_text=title).wait_for()
+            if title != stops[clicks]:
+                trainee.locator(".driver-active-element").click()
+        trainee.wait_for_load_state("networkidle")
+    page.reload()  # without the "workshop is ready" message
+    page.locator("#trainees td", has_text="Step 3 of 4").wait_for()
+    page.screenshot(path=path, full_page=True)
 
 
 if __name__ == "__main__":

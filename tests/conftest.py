@@ -63,8 +63,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def ensure_reference_data():
-    """The rows data migrations made (the seed's areas and regions, the Support staff group), made
-    again after a transactional test's flush emptied the tables."""
+    """The rows data migrations made (the seed's areas and regions, the Support staff and Facilitators
+    groups), made again after a transactional test's flush emptied the tables."""
     from cenconsole.regions.models import Area
 
     if not Area.objects.exists():
@@ -72,6 +72,8 @@ def ensure_reference_data():
     if not Group.objects.filter(name="Support staff").exists():
         import_module("cenconsole.tickets.migrations.0002_support_staff_group").create_group(django_apps, None)
         import_module("cenconsole.tickets.migrations.0009_support_staff_keep_saved_replies").grant(django_apps, None)
+    if not Group.objects.filter(name="Facilitators").exists():
+        import_module("cenconsole.workshops.migrations.0002_facilitators_group").create_group(django_apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -97,3 +97,29 @@ def open_ticket(package, reason="No longer needed"):
 
     ticket, _ = ticket_services.ticket_open(requester=package.owner, package_id=package.pk, reason=reason)
     return ticket
+
+
+def facilitator(username=None):
+    """An account in the Facilitators group that the workshops migration makes."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**({"username": username} if username else {}))
+    user.groups.add(Group.objects.get(name="Facilitators"))
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def workshop_new(owner=None, *, title="Partner enablement", scenario="fresh", length_hours=3, seat_limit=40):
+    """A workshop created by the New workshop service (by a new facilitator unless `owner` is given)."""
+    from cenconsole.workshops import services as workshop_services
+
+    return workshop_services.workshop_create(
+        facilitator=owner or facilitator(), title=title, scenario=scenario, length_hours=length_hours,
+        seat_limit=seat_limit,
+    )
+
+
+def trainee_join(workshop, ip_address=None):
+    """A trainee seated by Join workshop's service: a sandbox seeded with the workshop's scenario."""
+    from cenconsole.workshops import services as workshop_services
+
+    return workshop_services.workshop_join(workshop_id=workshop.pk, ip_address=ip_address)

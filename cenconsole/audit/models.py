@@ -44,6 +44,9 @@ ACTION_LABELS = {
     "ticket.approved": gettext_noop("Ticket approved"),
     "ticket.rejected": gettext_noop("Ticket rejected"),
     "ticket.withdrawn": gettext_noop("Ticket withdrawn"),
+    "workshop.created": gettext_noop("Workshop created"),
+    "workshop.joined": gettext_noop("Workshop joined"),
+    "workshop.ended": gettext_noop("Workshop ended"),
 }
 # The changed fields' names on pages and in the admin; other keys (region pairs) are shown as stored.
 FIELD_LABELS = {

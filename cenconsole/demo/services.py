@@ -39,6 +39,7 @@ from cenconsole.tags.models import Tag
 from cenconsole.tickets.models import DeletionTicket, EmailNotification, TicketMessage
 
 from .messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
+from .signals import reset_seed
 
 BULK_BATCH = 1000
 CENT = Decimal("0.01")
@@ -327,7 +328,8 @@ def demo_reset(*, account) -> CenInstance:
             balance_after=credit,
             description="Opening credit (demo reset)",
         )
-        cen_instance = account_seed(owner=account, cen_id=seeded.pk if seeded else None, package_ids=package_ids)
+        seed = next((answer for _, answer in reset_seed.send(sender=None, account=account) if answer), account_seed)
+        cen_instance = seed(owner=account, cen_id=seeded.pk if seeded else None, package_ids=package_ids)
         account_state_changed(owner=account)
         audit_record(actor=account, action="demo.reset", target=account, note=f"Removed {_held_note(held)}.")
         return cen_instance
@@ -357,36 +359,49 @@ def sandbox_create(*, ip_address: str | None):
         return account
 
 
+def sandbox_purge(*, account_id, note: str, now=None) -> str | None:
+    """Removes one sandbox (refused for any other account) with all it owns, leaving one audit record
+    (`sandbox.purged`) that says why (`note`) and what it held. With `now`, only a sandbox whose time
+    is up then. Returns the username removed, or None if there was no such sandbox."""
+    User = get_user_model()
+    with transaction.atomic():
+        if not User.objects.filter(pk=account_id, is_sandbox=True).exists():
+            return None
+        # The account's rows before the account itself: the order Pay and Approve lock them in.
+        _account_rows_locked(account_id)
+        account = User.objects.select_for_update().filter(pk=account_id, is_sandbox=True).first()
+        if account is None or (now is not None and account.sandbox_expires_at > now):
+            return None
+        held = _account_data_remove(account, access_keys=True)
+        User.objects.filter(pk=account.pk, is_sandbox=True).delete()
+        audit_record(
+            actor=None,
+            action="sandbox.purged",
+            target=account,
+            changes={"username": (account.username, None)},
+            note=f"{note}; it held {_held_note(held)}.",
+        )
+        return account.username
+
+
 def sandboxes_purge(*, now=None) -> list[str]:
     """The periodic job's step: removes every sandbox whose time is up (real time) with all it owns,
     leaving one audit record per sandbox saying what it held. Touches sandbox accounts only. Returns
     the usernames removed."""
     now = now or clock.real_now()
     User = get_user_model()
-    expired = User.objects.filter(is_sandbox=True, sandbox_expires_at__lte=now).values_list("pk", flat=True)
+    expired = User.objects.filter(is_sandbox=True, sandbox_expires_at__lte=now).values_list("pk", "sandbox_expires_at")
     purged = []
-    for account_id in list(expired):
+    for account_id, expires_at in list(expired):
         try:
-            with transaction.atomic():
-                if not User.objects.filter(pk=account_id, is_sandbox=True).exists():
-                    continue
-                _account_rows_locked(account_id)
-                account = User.objects.select_for_update().filter(pk=account_id, is_sandbox=True).first()
-                if account is None or account.sandbox_expires_at > now:
-                    continue
-                held = _account_data_remove(account, access_keys=True)
-                User.objects.filter(pk=account.pk, is_sandbox=True).delete()
-                audit_record(
-                    actor=None,
-                    action="sandbox.purged",
-                    target=account,
-                    changes={"username": (account.username, None)},
-                    note=f"Sandbox expired at {account.sandbox_expires_at:%Y-%m-%d %H:%M} UTC; "
-                    f"it held {_held_note(held)}.",
-                )
-                purged.append(account.username)
+            username = sandbox_purge(
+                account_id=account_id, now=now, note=f"Sandbox expired at {expires_at:%Y-%m-%d %H:%M} UTC"
+            )
         except Exception:
             logger.exception("Sandbox %s could not be purged", account_id)
+            continue
+        if username:
+            purged.append(username)
     return purged
 
 

@@ -28,6 +28,7 @@
     elsewhere = source.content.querySelector("[data-elsewhere]").innerHTML;
     stops = Array.prototype.map.call(source.content.querySelectorAll("[data-stop]"), function (stop) {
       return {
+        name: stop.dataset.stop,
         target: stop.dataset.target,
         action: stop.dataset.action,
         optional: stop.hasAttribute("data-optional"),
@@ -265,6 +266,8 @@
     }
     shownIndex = index;
     tour.highlight({ element: element || undefined, popover: popover(index, element) });
+    // Tells the page a stop is shown (a workshop's trainee reports it to the board: static/js/workshop.js).
+    document.dispatchEvent(new window.CustomEvent("cen:tour-step", { detail: { step: index, stop: stops[index].name } }));
     var popoverElement = tour.getState("popover");
     if (keepFocus && focused && focused !== document.body && document.body.contains(focused) &&
         !(popoverElement && popoverElement.wrapper.contains(focused))) {

@@ -5,10 +5,19 @@ import html
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 
 from cenconsole.api import services as api_services
 from cenconsole.networks import services as network_services
-from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, order_purchase
+from tests.factories import (
+    CenInstanceFactory,
+    UserFactory,
+    buy_package,
+    open_ticket,
+    order_purchase,
+    trainee_join,
+    workshop_new,
+)
 from tests.security.test_url_access import ALL_URLS, fill
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +26,8 @@ USERNAME = "zhangsan"
 # As in tests/e2e/test_chinese.py: what the Chinese console keeps in English.
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc)-[a-z0-9]+|TK\d+|LTAI\w+)\b")
+# Ids, sandbox account names and links (a workshop's join link) are not words.
+IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|sandbox)-[a-z0-9]+|TK\d+|LTAI\w+)\b|https?://[^\s<\"]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")
 
@@ -48,6 +58,9 @@ def owner_objects(db):
         bandwidth=2,
     )
     access_key, _ = api_services.access_key_create(owner=owner)
+    owner.groups.add(Group.objects.get(name="Facilitators"))
+    workshop = workshop_new(owner, title="合作伙伴培训")
+    trainee_join(workshop)
     return owner, {
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
@@ -56,6 +69,7 @@ def owner_objects(db):
         "network_id": network.pk,
         "connection_id": connection.pk,
         "access_key_id": access_key.pk,
+        "workshop_id": workshop.pk,
     }
 
 

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from cenconsole.networks import services as network_services
 from cenconsole.tickets.models import SavedReply
-from tests.factories import PASSWORD, UserFactory, support_staff
+from cenconsole.workshops import services as workshop_services
+from tests.factories import PASSWORD, UserFactory, facilitator, support_staff, trainee_join, workshop_new
 from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
 # bypass_csp: axe is added as a script of the test's own; the pages' policy allows only 'self'.
@@ -69,6 +70,22 @@ def test_anonymous_pages_pass_axe(live_server, page):
     """Sign in and Sign up (where every console URL sends an anonymous visitor): no violations."""
     violations, visited = walk(page, [f"{live_server.url}/accounts/login/", f"{live_server.url}/accounts/signup/"])
     assert visited == 2
+    assert not violations, "\n".join(violations)
+
+
+def test_workshop_join_page_and_ended_board_pass_axe(live_server, page, sign_in):
+    """A workshop's join link (anonymous, open and ended) and its board once ended: no violations."""
+    owner = facilitator()
+    workshop = workshop_new(owner)
+    trainee_join(workshop)
+    join_url = f"{live_server.url}/w/{workshop.code}/"
+    violations, visited = walk(page, [join_url])
+    workshop_services.workshop_end(workshop=workshop)
+    more, more_visited = walk(page, [join_url])
+    sign_in(owner)
+    board, board_visited = walk(page, [f"{live_server.url}/workshops/{workshop.pk}/"])
+    assert visited + more_visited + board_visited == 3
+    violations += more + board
     assert not violations, "\n".join(violations)
 
 

@@ -2,10 +2,11 @@
 of every form: each answer is a page or a redirect, never a 500, and markup is always escaped."""
 
 import pytest
+from django.contrib.auth.models import Group
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket
+from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, trainee_join, workshop_new
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,9 @@ def forms(client):
     cen = CenInstanceFactory(owner=user)
     package = buy_package(cen, area_a_code="China", area_b_code="China", bandwidth=10)
     ticket = open_ticket(buy_package(CenInstanceFactory(owner=user)))
+    user.groups.add(Group.objects.get(name="Facilitators"))  # runs workshops too
+    workshop = workshop_new(user)
+    trainee_join(workshop)
     return {
         "/cen/instances/create/": ["name", "description"],
         "/cen/bandwidth-packages/buy/": ["cen_instance", "area_a", "area_b", "bandwidth", "name", "description",
@@ -44,6 +48,8 @@ def forms(client):
         "/accounts/signup/": ["username", "email", "password1", "password2"],
         f"/cen/tickets/{ticket.pk}/reply/": ["text"],
         "/account/email/": ["email"],
+        "/workshops/": ["title", "length_hours", "scenario", "seat_limit"],
+        f"/workshops/{workshop.pk}/clock/": ["step"],
     }
 
 

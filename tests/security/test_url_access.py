@@ -3,18 +3,31 @@ holding real IDs of the first account's objects gets 404. New views are covered 
 file; a new URL argument name fails here until OBJECT_IDS learns it."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cenconsole.api import services as api_services
 from cenconsole.demo import services as demo_services
 from cenconsole.networks import services as network_services
-from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, order_purchase
+from tests.factories import (
+    CenInstanceFactory,
+    UserFactory,
+    buy_package,
+    facilitator,
+    open_ticket,
+    order_purchase,
+    trainee_join,
+    workshop_new,
+)
 
 pytestmark = pytest.mark.django_db
 
 # Public on purpose: signing in and up, the health check, and the API (signed requests, not sessions).
 # The language switch (Django's set_language) works signed in or not: it only sets the language cookie.
-PUBLIC = {"login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language"}
+# A workshop's join link (workshop_join) is for visitors with no account: it makes one.
+PUBLIC = {
+    "login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language", "workshop_join"
+}
 
 
 def url_patterns(patterns=None, prefix=""):
@@ -61,6 +74,14 @@ def make_owner_objects(owner=None):
         local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=2,
     )
     access_key, _ = api_services.access_key_create(owner=owner)
+    # A workshop the owner runs (as a member of Facilitators; a sandbox cannot run one, so a
+    # facilitator's), with one trainee on its board.
+    if owner.is_sandbox:
+        workshop = workshop_new(facilitator())
+    else:
+        owner.groups.add(Group.objects.get(name="Facilitators"))
+        workshop = workshop_new(owner)
+    trainee_join(workshop)
     return {
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
@@ -69,6 +90,7 @@ def make_owner_objects(owner=None):
         "network_id": network.pk,
         "connection_id": connection.pk,
         "access_key_id": access_key.pk,
+        "workshop_id": workshop.pk,
     }
 
 

@@ -1,0 +1,152 @@
+"""Reads for workshops: who may facilitate, a facilitator's workshops, and the board (every trainee's
+progress, read from their real orders and tickets, and the funnel of the tour's steps)."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Exists, OuterRef
+
+from cenconsole.bandwidth.models import Order
+from cenconsole.core import clock
+from cenconsole.tickets.models import DeletionTicket
+
+from .models import Trainee, Workshop
+from .scenarios import SEED_ORDER_PREFIX, SEED_TICKET_REASON
+from .tour import FINISHED_STOP, STEP_NAMES, STEPS, TOUR_STOPS, step_of
+
+# The Facilitators group (a data migration) holds this permission; the console checks the permission.
+FACILITATOR_PERMISSION = "workshops.add_workshop"
+
+
+def is_facilitator(user) -> bool:
+    """Staff, or a member of the Facilitators group (never a sandbox)."""
+    if not user.is_authenticated or getattr(user, "is_sandbox", False):
+        return False
+    return user.is_staff or user.has_perm(FACILITATOR_PERMISSION)
+
+
+def workshops_of(*, facilitator):
+    """The workshops the facilitator runs (staff see every workshop), newest first."""
+    workshops = Workshop.objects.all()
+    if not facilitator.is_staff:
+        workshops = workshops.filter(facilitator=facilitator)
+    return workshops
+
+
+def workshop_of(*, facilitator, workshop_id):
+    """The facilitator's workshop (any, for staff), or None."""
+    return workshops_of(facilitator=facilitator).filter(pk=workshop_id).first()
+
+
+@dataclass
+class BoardRow:
+    seat: int
+    username: str
+    joined_at: datetime
+    step: int
+    stop: str
+    finished: bool
+    bought: bool
+    paid: bool
+    opened_ticket: bool
+    clock: datetime
+    offset: timedelta
+    days_ahead: int
+    live: bool
+
+
+def _trainee_orders():
+    return Order.objects.filter(owner_id=OuterRef("account_id")).exclude(idempotency_key__startswith=SEED_ORDER_PREFIX)
+
+
+def board_rows(*, workshop) -> list[BoardRow]:
+    """Every trainee of the workshop, in seat order, in one query whatever the room's size: their
+    figures read live from their orders and tickets while the sandbox lives, and as End workshop kept
+    them afterwards."""
+    trainees = (
+        Trainee.objects.filter(workshop=workshop)
+        .select_related("account")
+        .only("seat", "username", "joined_at", "tour_stop", "bought", "paid", "opened_ticket", "clock_offset",
+              "account__id", "account__clock_offset")
+        .annotate(
+            live_bought=Exists(_trainee_orders().filter(order_type=Order.Type.BUY)),
+            live_paid=Exists(_trainee_orders().filter(paid_at__isnull=False)),
+            live_ticket=Exists(
+                DeletionTicket.objects.filter(requester_id=OuterRef("account_id")).exclude(reason=SEED_TICKET_REASON)
+            ),
+        )
+    )
+    now = clock.real_now()
+    end = workshop.ended_at or now
+    rows = []
+    for trainee in trainees:
+        live = trainee.account is not None
+        if live:
+            offset = trainee.account.clock_offset
+            bought, paid, ticket = trainee.live_bought, trainee.live_paid, trainee.live_ticket
+        else:
+            offset = trainee.clock_offset or timedelta(0)
+            bought, paid, ticket = bool(trainee.bought), bool(trainee.paid), bool(trainee.opened_ticket)
+        rows.append(
+            BoardRow(
+                seat=trainee.seat,
+                username=trainee.username,
+                joined_at=trainee.joined_at,
+                step=step_of(trainee.tour_stop),
+                stop=TOUR_STOPS[trainee.tour_stop - 1][0] if trainee.tour_stop else "",
+                finished=trainee.tour_stop >= FINISHED_STOP,
+                bought=bought,
+                paid=paid,
+                opened_ticket=ticket,
+                clock=(now if live else end) + offset,
+                offset=offset,
+                days_ahead=offset.days,
+                live=live,
+            )
+        )
+    return rows
+
+
+@dataclass
+class FunnelStep:
+    step: int
+    name: object
+    reached: int
+    stopped: int
+
+
+def funnel(rows: list[BoardRow]) -> dict:
+    """How many trainees reached each step of the tour, and how many stopped there (reached it and no
+    further, without finishing); how many finished, and how many never started."""
+    steps = [
+        FunnelStep(
+            step=step,
+            name=STEP_NAMES[step],
+            reached=sum(1 for row in rows if row.step >= step),
+            stopped=sum(1 for row in rows if row.step == step and not row.finished),
+        )
+        for step in STEPS
+    ]
+    return {
+        "steps": steps,
+        "finished": sum(1 for row in rows if row.finished),
+        "not_started": sum(1 for row in rows if row.step == 0),
+        "room": len(rows),
+    }
+
+
+def trainee_of(account):
+    """The trainee row of a signed-in sandbox, with its workshop, or None."""
+    if not getattr(account, "is_sandbox", False):
+        return None
+    return Trainee.objects.select_related("workshop").filter(account=account).first()
+
+
+def workshop_by_code(code: str):
+    return Workshop.objects.filter(code=code).first()
+
+
+def seats_taken(workshop) -> int:
+    return Trainee.objects.filter(workshop=workshop).count()
+
+

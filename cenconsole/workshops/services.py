@@ -1,0 +1,207 @@
+"""Writes for workshops: create one, join it (a sandbox seeded with its scenario), report tour steps,
+and the facilitator's room-wide actions (Advance everyone's clock, Reset everyone, End workshop), each
+done per trainee through the demo's own services, as the single-sandbox buttons do."""
+
+import logging
+import secrets
+from collections import Counter
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
+from cenconsole.core.errors import field_error, refusal
+from cenconsole.demo import services as demo_services
+
+from .messages import (
+    FACILITATORS_ONLY,
+    JOIN_THROTTLED,
+    NOT_A_TRAINEE,
+    UNKNOWN_SCENARIO,
+    UNKNOWN_TOUR_STOP,
+    WORKSHOP_FULL,
+    WORKSHOP_OVER,
+)
+from .models import Trainee, Workshop
+from .scenarios import SCENARIOS
+from .selectors import board_rows, is_facilitator
+from .tour import STOP_NUMBERS
+
+logger = logging.getLogger("cenconsole.workshops")
+
+# Join codes: lower-case letters and digits a projector cannot confuse (no 0/o, 1/l/i).
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+CODE_LENGTH = 8
+# A trainee's sandbox outlives its workshop's end by this much, so `end_workshops` (which keeps the
+# board's figures) removes it before the sandbox purge would.
+SANDBOX_GRACE = timedelta(minutes=15)
+JOIN_THROTTLE_WINDOW = timedelta(hours=1)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def workshop_create(*, facilitator, title: str, scenario: str, length_hours: int = 3, seat_limit: int = 40) -> Workshop:
+    """A new workshop, open for joining from now (real time) for its length."""
+    if not is_facilitator(facilitator):
+        raise refusal(FACILITATORS_ONLY, "facilitators_only")
+    if scenario not in SCENARIOS:
+        raise field_error("scenario", UNKNOWN_SCENARIO, "unknown_scenario")
+    now = clock.real_now()
+    for _attempt in range(5):
+        workshop = Workshop(
+            code=_new_code(),
+            title=title,
+            facilitator=facilitator,
+            scenario=scenario,
+            length_hours=length_hours,
+            seat_limit=seat_limit,
+            created_at=now,
+        )
+        workshop.full_clean(exclude=["code", "ends_at"])  # checks and converts the fields first
+        workshop.ends_at = now + timedelta(hours=workshop.length_hours)
+        try:
+            with transaction.atomic():
+                workshop.save(force_insert=True)
+                audit_record(actor=facilitator, action="workshop.created", target=workshop, note=workshop.title)
+            return workshop
+        except IntegrityError:  # the code was taken: draw another
+            continue
+    raise RuntimeError("no free join code")
+
+
+def _joins_from(ip_address, now) -> int:
+    return Trainee.objects.filter(ip_address=ip_address, joined_at__gte=now - JOIN_THROTTLE_WINDOW).count()
+
+
+def workshop_join(*, workshop_id, ip_address: str | None):
+    """Join workshop: a new sandbox account (no usable password: it is signed in at once) seeded with
+    the workshop's scenario, on a seat of its own. Refused when the workshop is over or full, or when
+    the address made WORKSHOP_JOINS_PER_ADDRESS sandboxes within the hour. Returns the trainee."""
+    with transaction.atomic():
+        # Joins to one workshop queue on its row, so the seat limit holds however many join at once.
+        workshop = Workshop.objects.select_for_update().get(pk=workshop_id)
+        now = clock.real_now()
+        if workshop.is_over(now):
+            raise refusal(WORKSHOP_OVER, "workshop_over")
+        taken = Trainee.objects.filter(workshop=workshop).count()
+        if taken >= workshop.seat_limit:
+            raise refusal(WORKSHOP_FULL, "workshop_full", seats=workshop.seat_limit)
+        if ip_address and _joins_from(ip_address, now) >= settings.WORKSHOP_JOINS_PER_ADDRESS:
+            raise refusal(JOIN_THROTTLED, "join_throttled")
+        User = get_user_model()
+        account = User(
+            username=f"{demo_services.SANDBOX_PREFIX}{secrets.token_hex(5)}",
+            is_sandbox=True,
+            sandbox_expires_at=workshop.ends_at + SANDBOX_GRACE,
+        )
+        account.set_unusable_password()
+        account.save(force_insert=True)
+        with clock.account_time(None):
+            SCENARIOS[workshop.scenario].seed(owner=account)
+        trainee = Trainee.objects.create(
+            workshop=workshop, seat=taken + 1, account=account, username=account.username,
+            ip_address=ip_address, joined_at=now,
+        )
+        audit_record(actor=account, action="workshop.joined", target=workshop, note=account.username)
+    account.refresh_from_db()
+    trainee.account = account
+    return trainee
+
+
+def trainee_tour_step(*, account, stop: str) -> None:
+    """A stop of the guided tour was shown to the trainee: their furthest stop moves up to it (never
+    back). Refused for an unknown stop and for an account that is not a trainee."""
+    number = STOP_NUMBERS.get(stop)
+    if number is None:
+        raise field_error("stop", UNKNOWN_TOUR_STOP, "unknown_tour_stop")
+    trainees = Trainee.objects.filter(account_id=account.pk)
+    if not trainees.filter(tour_stop__lt=number).update(tour_stop=number) and not trainees.exists():
+        raise refusal(NOT_A_TRAINEE, "not_a_trainee")
+
+
+def _trainee_accounts(workshop):
+    return get_user_model().objects.filter(workshop_seat__workshop=workshop, is_sandbox=True).order_by(
+        "workshop_seat__seat"
+    )
+
+
+def workshop_clock_advance(*, workshop, step: str) -> dict:
+    """Advance everyone's clock: each trainee's clock moves by the step through Advance time's own
+    service, in its own transaction. Returns {"moved": n, "refused": {message: count}, "done": counts}."""
+    if step not in demo_services.ADVANCE_STEPS and step != demo_services.NEXT_EXPIRY:
+        raise refusal(demo_services.UNKNOWN_STEP, "unknown_step")
+    moved, refused, done = 0, Counter(), Counter()
+    for account in _trainee_accounts(workshop):
+        try:
+            done.update(demo_services.clock_advance(account=account, step=step))
+        except ValidationError as error:
+            refused[" ".join(error.messages)] += 1
+            continue
+        moved += 1
+    return {"moved": moved, "refused": dict(refused), "done": dict(done)}
+
+
+def workshop_reset(*, workshop) -> int:
+    """Reset everyone: each trainee's sandbox back to the workshop's scenario on real time, through
+    Reset demo's own service; their tour progress starts again. Returns how many were reset."""
+    count = 0
+    for account in _trainee_accounts(workshop):
+        demo_services.demo_reset(account=account)
+        Trainee.objects.filter(account=account).update(tour_stop=0)
+        count += 1
+    return count
+
+
+def trainee_reset_seed(sender, *, account, **kwargs):
+    """Reset demo's question (demo.signals.reset_seed): a trainee's sandbox goes back to its
+    workshop's scenario."""
+    scenario = Trainee.objects.filter(account_id=account.pk).values_list("workshop__scenario", flat=True).first()
+    return SCENARIOS[scenario].seed if scenario in SCENARIOS else None
+
+
+def workshop_end(*, workshop) -> list[str]:
+    """End workshop: the board's figures are kept on the trainee rows, then every trainee sandbox is
+    removed by the sandbox purge (one audit record each). Nobody can join afterwards. Running it again
+    finishes what a failure left. Returns the usernames removed."""
+    with transaction.atomic():
+        workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        trainees = {trainee.seat: trainee for trainee in Trainee.objects.filter(workshop=workshop)}
+        kept = []
+        for row in board_rows(workshop=workshop):
+            if row.live:
+                trainee = trainees[row.seat]
+                trainee.bought, trainee.paid, trainee.opened_ticket = row.bought, row.paid, row.opened_ticket
+                trainee.clock_offset = row.offset
+                kept.append(trainee)
+        Trainee.objects.bulk_update(kept, ["bought", "paid", "opened_ticket", "clock_offset"])
+        if workshop.ended_at is None:
+            workshop.ended_at = clock.real_now()
+            workshop.save(update_fields=["ended_at"])
+            audit_record(actor=None, action="workshop.ended", target=workshop, note=workshop.title)
+    removed = []
+    for account_id in list(_trainee_accounts(workshop).values_list("pk", flat=True)):
+        try:
+            username = demo_services.sandbox_purge(account_id=account_id, note=f"Workshop {workshop.pk} ended")
+        except Exception:
+            logger.exception("Trainee sandbox %s could not be purged", account_id)
+            continue
+        if username:
+            removed.append(username)
+    return removed
+
+
+def workshops_end_due(*, now=None) -> list[int]:
+    """The periodic job's step: ends every workshop past its length (real time), keeping its figures.
+    Returns the workshops ended."""
+    now = now or clock.real_now()
+    ended = []
+    for workshop in Workshop.objects.filter(ended_at__isnull=True, ends_at__lte=now):
+        workshop_end(workshop=workshop)
+        ended.append(workshop.pk)
+    return ended

@@ -1,0 +1,247 @@
+"""The workshops' pages: the facilitator's list and board (with its room-wide actions and the join
+link shown large), the trainees' Join workshop page, and the tour's step reports."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cenconsole.core import clock
+from cenconsole.core.net import client_address
+from cenconsole.core.rendering import render_page
+from cenconsole.demo.services import ADVANCE_CHOICES
+from cenconsole.demo.views import OUTCOME_WORDS
+
+from . import selectors, services
+from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY
+from .forms import WorkshopForm
+from .models import Workshop
+from .scenarios import SCENARIOS
+
+# How often the board asks for the room's progress (htmx polling).
+BOARD_POLL_SECONDS = 3
+
+
+def _facilitator_or_403(request):
+    if not selectors.is_facilitator(request.user):
+        raise PermissionDenied(gettext("Only staff and members of the Facilitators group can run workshops."))
+    return request.user
+
+
+def _workshop_or_404(request, workshop_id) -> Workshop:
+    """The facilitator's own workshop; 404 for anyone else (a trainee, another account)."""
+    workshop = None
+    if selectors.is_facilitator(request.user):
+        workshop = selectors.workshop_of(facilitator=request.user, workshop_id=workshop_id)
+    if workshop is None:
+        raise Http404
+    return workshop
+
+
+def _codes(error: ValidationError) -> set:
+    items = error.error_list if hasattr(error, "error_list") else [e for v in error.error_dict.values() for e in v]
+    return {item.code for item in items}
+
+
+def _join_url(request, workshop) -> str:
+    return request.build_absolute_uri(reverse("workshop_join", args=[workshop.code]))
+
+
+def _qr_svg(url: str, *, scale: int) -> str:
+    """The join link as a QR code, inline SVG (segno; made here, no network)."""
+    qr = segno.make(url, error="m")
+    return mark_safe(
+        qr.svg_inline(scale=scale, border=2, dark="#000", light="#fff", omitsize=True, title=url, svgclass="join-qr")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_list(request):
+    """The facilitator's workshops, and New workshop."""
+    facilitator = _facilitator_or_403(request)
+    form = WorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop = services.workshop_create(facilitator=facilitator, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, gettext("The workshop is ready: show its join link to the room."))
+            return redirect("workshops:board", workshop_id=workshop.pk)
+    workshops = list(selectors.workshops_of(facilitator=facilitator).select_related("facilitator")[:100])
+    now = clock.real_now()
+    context = {
+        "form": form,
+        "workshops": [(workshop, workshop.is_over(now), SCENARIOS.get(workshop.scenario)) for workshop in workshops],
+        "scenarios": SCENARIOS.values(),
+    }
+    return render_page(request, "workshops/list.html", context, status=400 if form.errors else 200)
+
+
+def _board_context(request, workshop):
+    rows = selectors.board_rows(workshop=workshop)
+    return {
+        "workshop": workshop,
+        "over": workshop.is_over(clock.real_now()),
+        "scenario": SCENARIOS.get(workshop.scenario),
+        "rows": rows,
+        "funnel": selectors.funnel(rows),
+        "join_url": _join_url(request, workshop),
+        "steps": ADVANCE_CHOICES,
+        "poll_seconds": BOARD_POLL_SECONDS,
+    }
+
+
+@login_required
+@require_GET
+def workshop_board(request, workshop_id):
+    """The facilitator's board: every trainee's progress and the tour's funnel; htmx polls its
+    `board` partial, and the Refresh link reloads it without JavaScript."""
+    workshop = _workshop_or_404(request, workshop_id)
+    context = _board_context(request, workshop)
+    context["qr"] = _qr_svg(context["join_url"], scale=4)
+    return render_page(request, "workshops/board.html", context, partial="board")
+
+
+@login_required
+@require_GET
+def workshop_link(request, workshop_id):
+    """The join link and its QR code, large, for a projector."""
+    workshop = _workshop_or_404(request, workshop_id)
+    join_url = _join_url(request, workshop)
+    context = {"workshop": workshop, "join_url": join_url, "qr": _qr_svg(join_url, scale=12)}
+    return render_page(request, "workshops/link.html", context)
+
+
+@login_required
+@require_POST
+def workshop_clock(request, workshop_id):
+    """Advance everyone's clock by the chosen step, each trainee through Advance time's service."""
+    workshop = _workshop_or_404(request, workshop_id)
+    try:
+        outcome = services.workshop_clock_advance(workshop=workshop, step=request.POST.get("step", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("workshops:board", workshop_id=workshop.pk)
+    moved = outcome["moved"]
+    happened = [OUTCOME_WORDS[name](count) % {"n": count} for name, count in outcome["done"].items()]
+    summary = "; ".join(happened) if happened else gettext("nothing was due")
+    messages.success(
+        request,
+        ngettext(
+            "%(n)s trainee's clock moved ahead: %(summary)s.", "%(n)s trainees' clocks moved ahead: %(summary)s.", moved
+        )
+        % {"n": moved, "summary": summary},
+    )
+    for message, count in outcome["refused"].items():
+        messages.warning(
+            request,
+            ngettext("%(n)s trainee's clock stayed: %(why)s", "%(n)s trainees' clocks stayed: %(why)s", count)
+            % {"n": count, "why": message},
+        )
+    return redirect("workshops:board", workshop_id=workshop.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_reset(request, workshop_id):
+    """Reset everyone, after a confirmation page."""
+    workshop = _workshop_or_404(request, workshop_id)
+    if request.method == "POST":
+        count = services.workshop_reset(workshop=workshop)
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s trainee's sandbox is back to the starting scenario, on real time.",
+                "%(n)s trainees' sandboxes are back to the starting scenario, on real time.",
+                count,
+            )
+            % {"n": count},
+        )
+        return redirect("workshops:board", workshop_id=workshop.pk)
+    context = {"workshop": workshop, "scenario": SCENARIOS.get(workshop.scenario)}
+    return render_page(request, "workshops/reset.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_end(request, workshop_id):
+    """End workshop, after a confirmation page: the figures stay on the board, the sandboxes go."""
+    workshop = _workshop_or_404(request, workshop_id)
+    if request.method == "POST":
+        removed = services.workshop_end(workshop=workshop)
+        messages.success(
+            request,
+            ngettext(
+                "The workshop has ended: %(n)s trainee sandbox was removed; the board keeps its figures.",
+                "The workshop has ended: %(n)s trainee sandboxes were removed; the board keeps their figures.",
+                len(removed),
+            )
+            % {"n": len(removed)},
+        )
+        return redirect("workshops:board", workshop_id=workshop.pk)
+    context = {"workshop": workshop, "seats": selectors.seats_taken(workshop)}
+    return render_page(request, "workshops/end.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_join(request, code):
+    """The join link: a GET shows Join workshop (or why not); the POST gives the visitor a sandbox
+    seeded with the scenario, signs it in and opens the How to buy page, where the tour starts."""
+    workshop = selectors.workshop_by_code(code)
+    if workshop is None:
+        raise Http404
+    trainee = selectors.trainee_of(request.user) if request.user.is_authenticated else None
+    seated = trainee is not None and trainee.workshop_id == workshop.pk
+    context = {"workshop": workshop, "scenario": SCENARIOS.get(workshop.scenario), "seated": seated, "errors": []}
+    if not seated:
+        if workshop.is_over(clock.real_now()):
+            context["errors"] = [gettext("This workshop has ended. Ask the facilitator for a new join link.")]
+        elif selectors.seats_taken(workshop) >= workshop.seat_limit:
+            context["errors"] = [
+                gettext("This workshop is full: all %(seats)s seats are taken. Ask the facilitator for room.")
+                % {"seats": workshop.seat_limit}
+            ]
+    if request.method == "POST" and not seated:
+        try:
+            trainee = services.workshop_join(workshop_id=workshop.pk, ip_address=client_address(request))
+        except ValidationError as error:
+            context["errors"] = error.messages
+            status = 429 if "join_throttled" in _codes(error) else 409
+            return render_page(request, "workshops/join.html", context, status=status)
+        login(request, trainee.account, backend="django.contrib.auth.backends.ModelBackend")
+        request.session[TRAINEE_SESSION_KEY] = trainee.account.pk
+        request.session[TOUR_START_SESSION_KEY] = True
+        messages.success(
+            request,
+            gettext("Welcome to %(title)s: this sandbox is yours alone. The guided tour starts here.")
+            % {"title": workshop.title},
+        )
+        return redirect("how_to_buy")
+    if request.method == "POST":
+        return redirect("how_to_buy")
+    return render_page(request, "workshops/join.html", context)
+
+
+@login_required
+@require_POST
+def tour_step(request):
+    """A stop of the guided tour was shown to a trainee (static/js/workshop.js posts it)."""
+    try:
+        services.trainee_tour_step(account=request.user, stop=request.POST.get("stop", ""))
+    except ValidationError as error:
+        status = 403 if "not_a_trainee" in _codes(error) else 400
+        return HttpResponse(" ".join(error.messages), status=status, content_type="text/plain; charset=utf-8")
+    return HttpResponse(status=204)
