@@ -107,11 +107,13 @@ def layout_problems(page, url, *, top_bar_one_line=True):
     return problems
 
 
-def walked_urls(live_server, objects):
+def walked_urls(live_server, objects, *, workshops=False):
+    """The walk's URLs: the console's and the demo's, or (`workshops`) the facilitator's pages, which
+    a sandbox may not open."""
     return [
         live_server.url + fill(route, arguments, objects)
         for route, name, arguments in ALL_URLS
-        if name not in FRAGMENTS
+        if name not in FRAGMENTS and route.startswith("workshops/") == workshops
     ]
 
 
@@ -129,6 +131,22 @@ def test_no_console_or_demo_page_is_wider_than_the_window(live_server, page, lan
         problems += layout_problems(page, url)
         visited += 1
     assert visited >= 25
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workshop_pages_fit_the_window(live_server, page, language):
+    """The facilitator's pages (Workshops, a board, its join link large), at the three sizes: never
+    wider than the window, the top bar one line at 1280."""
+    facilitator = UserFactory()
+    objects = make_owner_objects(facilitator)
+    sign_in_page(page, live_server, facilitator)
+    set_language(page, live_server, language)
+    problems, visited = [], 0
+    for url in html_pages(page, walked_urls(live_server, objects, workshops=True)):
+        problems += layout_problems(page, url)
+        visited += 1
+    assert visited >= 3
     assert not problems, "\n".join(problems)
 
 
