@@ -351,6 +351,20 @@ class Order(models.Model):
         help_text=_("An unpaid order lapses at this time (ORDER_PAYMENT_WINDOW_HOURS after it was placed)."),
     )
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    service_starts_at = models.DateTimeField(
+        _("service starts"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set at Pay: when the time this order paid for starts (the account's clock)."),
+    )
+    service_ends_at = models.DateTimeField(
+        _("service ends"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set at Pay: when the time this order paid for ends (the package's new expiration time)."),
+    )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
 

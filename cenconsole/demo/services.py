@@ -130,6 +130,7 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
         bandwidth=2,
         name=name,
         duration_months=1,
+        terms_agreed=True,  # seeded as a user would buy it, the Terms of Service selected
     )
     package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
     BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)

@@ -88,7 +88,8 @@ window.addEventListener("pageshow", function () {
 })();
 
 // A link with data-dialog="<id>" (Unbind) leads to a confirmation page; with this file it opens the
-// <dialog> of that id on the page instead, which asks the same question (OK / Cancel).
+// table's one <dialog> of that id instead, which asks the same question (OK / Cancel): the link's
+// data-package and data-cen fill the question's markers, and its path becomes the form's action.
 document.addEventListener("click", function (event) {
   "use strict";
   var link = event.target.closest ? event.target.closest("a[data-dialog]") : null;
@@ -96,13 +97,24 @@ document.addEventListener("click", function (event) {
     return;
   }
   var dialog = document.getElementById(link.getAttribute("data-dialog"));
-  if (dialog && typeof dialog.showModal === "function") {
-    event.preventDefault();
-    dialog.showModal();
-    var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
-    if (ok) {
-      ok.focus();
-    }
+  if (!dialog || typeof dialog.showModal !== "function") {
+    return;
+  }
+  event.preventDefault();
+  var question = dialog.querySelector("[data-question]");
+  if (question) {
+    question.textContent = question.getAttribute("data-question")
+      .replace("__package__", link.getAttribute("data-package") || "")
+      .replace("__cen__", link.getAttribute("data-cen") || "");
+  }
+  var form = dialog.querySelector("form[method=post]");
+  if (form) {
+    form.setAttribute("action", link.pathname);
+  }
+  dialog.showModal();
+  var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
+  if (ok) {
+    ok.focus();
   }
 });
 

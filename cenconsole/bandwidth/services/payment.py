@@ -95,6 +95,7 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
         expires_at=pricing.add_months(now, order.duration_months),
     )
     package.save(force_insert=True)
+    order.service_starts_at, order.service_ends_at = now, package.expires_at
     audit_record(
         actor=actor,
         action=action or "package.bought",
@@ -114,6 +115,7 @@ def _pay_renew(*, order: Order, now, term_start, actor, action, note) -> None:
         expires_at=package.expires_at, months=order.duration_months, now=term_start or now
     )
     package.save(update_fields=["expires_at"])
+    order.service_starts_at, order.service_ends_at = max(old_expiry, term_start or now), package.expires_at
     audit_record(
         actor=actor,
         action=action or "package.renewed",
@@ -135,6 +137,7 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
     old_bandwidth = package.bandwidth
     package.bandwidth = order.bandwidth
     package.save(update_fields=["bandwidth"])
+    order.service_starts_at, order.service_ends_at = now, package.expires_at
     audit_record(
         actor=actor,
         action=action or f"package.{order.order_type.lower()}d",
@@ -170,7 +173,7 @@ def settle(order: Order, *, now, term_start=None, by_owner: bool = True, action:
         order=order, now=now, term_start=term_start, actor=actor, action=action, note=note
     )
     order.status, order.paid_at = Order.Status.PAID, now
-    order.save(update_fields=["status", "paid_at", "package"])
+    order.save(update_fields=["status", "paid_at", "package", "service_starts_at", "service_ends_at"])
     return order
 
 
