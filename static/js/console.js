@@ -18,6 +18,39 @@
   });
 })();
 
+// Buy Now while the form's live update (an htmx GET, see below) is on its way would abort that request
+// as the page goes (htmx logs every aborted request as an error), and the copy about to replace the form
+// holds the server's view of the same values: wait for it, then submit the new copy with the same button.
+// (Live updates queue rather than abort one another: hx-sync="this:queue last".)
+(function () {
+  "use strict";
+  var pending = null;
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    var toDialog = (submitter && submitter.getAttribute("formmethod")) || form.method === "dialog";
+    if (event.defaultPrevented || toDialog || !form.id || !form.hasAttribute("hx-get") ||
+        !form.classList.contains("htmx-request")) {
+      return;
+    }
+    event.preventDefault();
+    var buttons = Array.prototype.slice.call(form.querySelectorAll("button[type=submit]"));
+    pending = { id: form.id, button: buttons.indexOf(submitter) };
+  }, true);
+
+  document.addEventListener("htmx:afterRequest", function () {
+    window.setTimeout(function () {
+      var form = pending && document.getElementById(pending.id);
+      if (!form || form.classList.contains("htmx-request")) {
+        return; // gone, or another update on its way: wait for that one
+      }
+      var button = form.querySelectorAll("button[type=submit]")[pending.button];
+      pending = null;
+      form.requestSubmit(button || undefined);
+    }, 0);
+  });
+})();
+
 // Coming back with the browser's Back button shows the page from cache: enable its buttons again.
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("button[type=submit][disabled]").forEach(function (button) {
