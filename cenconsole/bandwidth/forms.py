@@ -2,8 +2,8 @@ import uuid
 
 from django import forms
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.forms import AsciiIntegerField

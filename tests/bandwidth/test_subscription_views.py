@@ -130,10 +130,12 @@ def test_expired_package_shows_expired_on_the_tab(client_user, package):
 def test_orders_page_lists_order_types(client_user, package):
     """The Orders page shows each order's type (Buy, Renew, Upgrade)."""
     client_user.post(
-        reverse("bandwidth:package_renew", args=[package.pk]), {"idempotency_key": "r", "duration_months": 1, "terms_agreed": "on"}
+        reverse("bandwidth:package_renew", args=[package.pk]),
+        {"idempotency_key": "r", "duration_months": 1, "terms_agreed": "on"},
     )
     client_user.post(
-        reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 4, "terms_agreed": "on"}
+        reverse("bandwidth:package_upgrade", args=[package.pk]),
+        {"idempotency_key": "u", "bandwidth": 4, "terms_agreed": "on"},
     )
     page = client_user.get(reverse("bandwidth:order_list")).content.decode()
     for order_type in ("<td>Buy</td>", "<td>Renew</td>", "<td>Upgrade</td>"):

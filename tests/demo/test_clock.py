@@ -205,7 +205,8 @@ def test_api_sees_the_sandbox_clock_while_signatures_stay_real(client, sandbox):
 
 
 @pytest.mark.parametrize(
-    ("now", "days"), [("2027-01-31T10:00:00+00:00", 28), ("2027-03-15T10:00:00+00:00", 31), ("2027-04-15T10:00:00+00:00", 30)]
+    ("now", "days"),
+    [("2027-01-31T10:00:00+00:00", 28), ("2027-03-15T10:00:00+00:00", 31), ("2027-04-15T10:00:00+00:00", 30)],
 )
 def test_one_month_is_one_calendar_month(sandbox, now, days, time_machine):
     """1 month moves the clock one calendar month, as subscriptions count it (Jan 31 -> Feb 28: 28 days)."""
