@@ -42,9 +42,12 @@ def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
     page.keyboard.press("Enter")
     expect(page.get_by_label("CEN ID")).to_have_value(instance.pk)
 
-    # Area B with the arrow keys: North America -> the next area, Asia Pacific, and back down again.
+    # Area B with the arrow keys: Mainland China (as Area A) -> North America -> Asia Pacific, and back up.
     area_b = page.get_by_label("Area B")
+    expect(area_b).to_have_value("China")
     tab_to(page, area_b)
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#area-b-regions")).to_contain_text("US (Virginia)")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#area-b-regions")).not_to_contain_text("US (Virginia)")
     expect(area_b).to_be_focused()  # the live update keeps the focus where it was
@@ -62,6 +65,11 @@ def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
     tab_to(page, agreement, backwards=True)
     page.keyboard.press("Space")
     expect(agreement).to_be_checked()
+
+    terms = page.get_by_label("I have read and agree to the Terms of Service")
+    tab_to(page, terms)
+    page.keyboard.press("Space")
+    expect(terms).to_be_checked()
 
     tab_to(page, page.get_by_role("button", name="Buy Now"))
     page.keyboard.press("Enter")
@@ -135,6 +143,6 @@ def test_cen_id_search_narrows_the_select_as_one_types(sign_in, live_server, use
     target = page.get_by_role("option", name=re.compile("fleet-00031")).get_attribute("value")
     cen_id.select_option(target)
     page.get_by_label("Bandwidth", exact=True).fill("5")
-    expect(page.locator("#quote-total")).to_have_text("USD 800.00")
+    expect(page.locator("#quote-total")).to_have_text("USD 170.00")  # 5 Mbps Mainland China <-> Mainland China
     expect(cen_id).to_have_value(target)
     expect(page.get_by_label("Search CEN instances by ID or name")).to_have_value("fleet-0003")

@@ -21,6 +21,7 @@ def test_renewing_a_package_moves_its_expiration(page, sign_in, user):
     page.get_by_label("Duration").select_option(label="3 Months")
     expect(page.locator("#new-expiration")).to_have_text(f"{new_expiration} UTC")
     expect(page.locator(".quote-total")).to_contain_text("USD 204.00")
+    page.get_by_label("I have read and agree to the Terms of Service").check()
     page.get_by_role("button", name="Buy Now").click()
     page.get_by_role("button", name="Pay").click()
     expect(page.locator("#new-expiration")).to_have_text(f"{new_expiration} UTC")
