@@ -16,7 +16,7 @@ from cenconsole.core.rendering import render_page
 from . import selectors, services
 from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
 from .models import BandwidthPackage, Order
-from .rows import row_words, with_row_links
+from .rows import row_words, unavailable_actions, with_row_links
 
 PAGE_SIZE = 20
 
@@ -161,6 +161,13 @@ def _package_or_404(request, package_id):
     return get_object_or_404(selectors.packages_for(owner=request.user), pk=package_id)
 
 
+def _unavailable_reason(package, action) -> str:
+    """Why the package cannot take this action now (the row shows it disabled for the same reason), or "":
+    the page then says so beside a disabled Buy Now instead of refusing it after the user fills it in."""
+    reason = unavailable_actions(package).get(action)
+    return row_words()[reason] if reason else ""
+
+
 def _keyed_form_data(request):
     """POST data, or the GET of a live update (the form's own values), or None for a fresh form."""
     if request.method == "POST":
@@ -190,7 +197,13 @@ def package_renew(request, package_id):
     quote, new_expiration = services.renewal_preview(
         package=package, duration_months=form["duration_months"].value()
     ) or (None, None)
-    context = {"package": package, "form": form, "quote": quote, "new_expiration": new_expiration}
+    context = {
+        "package": package,
+        "form": form,
+        "quote": quote,
+        "new_expiration": new_expiration,
+        "unavailable": _unavailable_reason(package, "renew"),
+    }
     return render_page(request, "bandwidth/renew.html", context, partial="renew_form")
 
 
@@ -223,6 +236,7 @@ def package_resize(request, package_id, direction):
         "order_type": order_type,
         "amount": amount,
         "refund": refund,
+        "unavailable": _unavailable_reason(package, direction),
     }
     return render_page(request, "bandwidth/resize.html", context, partial="resize_form")
 

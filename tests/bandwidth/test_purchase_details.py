@@ -227,3 +227,22 @@ def test_a_plain_mainland_package_offers_every_action(client_user, cen_instance,
     """A same-side package without a ticket has no disabled action."""
     content = client_user.get(reverse("bandwidth:cen_tab", args=[cen_instance.pk])).text
     assert 'aria-disabled="true"' not in content
+
+
+def test_renew_page_of_a_package_with_a_pending_ticket_disables_buy_now_with_the_reason(client_user, mainland):
+    """Opened directly, Renew of a package with a pending deletion ticket says why beside a disabled Buy Now."""
+    open_ticket(mainland)
+    content = client_user.get(reverse("bandwidth:package_renew", args=[mainland.pk])).text
+    reason = "Not available while a deletion ticket is pending."
+    assert f'<p class="alert alert-warning mt-2" id="action-unavailable">{reason}</p>' in content
+    assert 'disabled aria-describedby="action-unavailable">Buy Now</button>' in content
+
+
+def test_downgrade_page_of_a_cross_border_package_disables_buy_now_with_the_reason(client_user, cen_instance):
+    """Opened directly, Downgrade of a cross-border package says why beside a disabled Buy Now; Upgrade does not."""
+    package = buy_package(cen_instance)
+    content = client_user.get(reverse("bandwidth:package_downgrade", args=[package.pk])).text
+    assert 'id="action-unavailable">Cross-border packages cannot be downgraded.</p>' in content
+    assert 'disabled aria-describedby="action-unavailable">Buy Now</button>' in content
+    upgrade = client_user.get(reverse("bandwidth:package_upgrade", args=[package.pk])).text
+    assert 'id="action-unavailable"' not in upgrade
