@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.bandwidth.pricing import add_months
-from cenconsole.core import clock
 from cenconsole.cen.models import CenInstance
+from cenconsole.core import clock
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
