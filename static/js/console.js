@@ -25,6 +25,15 @@
 (function () {
   "use strict";
   var pending = null;
+
+  // The form's submit buttons, in order. (A swapped-in copy was parsed without scripting, so its
+  // <noscript> buttons are elements there: they are not counted.)
+  function submitButtons(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("button[type=submit]"), function (button) {
+      return !button.closest("noscript");
+    });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var submitter = event.submitter;
@@ -34,8 +43,7 @@
       return;
     }
     event.preventDefault();
-    var buttons = Array.prototype.slice.call(form.querySelectorAll("button[type=submit]"));
-    pending = { id: form.id, button: buttons.indexOf(submitter) };
+    pending = { id: form.id, button: submitButtons(form).indexOf(submitter) };
   }, true);
 
   document.addEventListener("htmx:afterRequest", function () {
@@ -44,7 +52,7 @@
       if (!form || form.classList.contains("htmx-request")) {
         return; // gone, or another update on its way: wait for that one
       }
-      var button = form.querySelectorAll("button[type=submit]")[pending.button];
+      var button = submitButtons(form)[pending.button];
       pending = null;
       form.requestSubmit(button || undefined);
     }, 0);
@@ -59,44 +67,58 @@ window.addEventListener("pageshow", function () {
 });
 
 // A live update (htmx GET of a form, e.g. the purchase page's quote) replaces the form with the
-// server's copy, which holds the values sent with the request. Text typed while it was on its way
-// would be wiped: carry each text field's current value (and caret) over to the new copy. The
-// server never rewrites a typed value, so the browser's copy is always the newer one. The new copy
-// then shows a quote for the older values, and the update the typing had scheduled left with the old
-// copy: ask for a fresh one.
+// server's copy, which holds the values sent with the request. A value typed, chosen or ticked while it
+// was on its way would be lost: carry each field's current value (and a text field's caret) over to the
+// new copy. The server never rewrites a value it was sent, so the browser's copy is always the newer
+// one. The new copy then shows a quote for the older values, and the update the change had asked for
+// left with the old copy (updates queue: hx-sync="this:queue last"): ask for a fresh one.
 (function () {
   "use strict";
   var TEXT_FIELDS = "input[type=text], input[type=number], input[type=search], textarea";
-  var typed = null;
+  var FIELDS = TEXT_FIELDS + ", select, input[type=checkbox]";
+  var kept = null;
   var refresh = null;
+
+  function valueOf(field) {
+    return field.type === "checkbox" ? field.checked : field.value;
+  }
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var form = event.detail.target;
-    typed = null;
+    kept = null;
     if (!form || form.tagName !== "FORM") {
       return;
     }
-    typed = [];
-    form.querySelectorAll(TEXT_FIELDS).forEach(function (field) {
+    kept = [];
+    form.querySelectorAll(FIELDS).forEach(function (field) {
       if (field.id) {
-        var focused = field === document.activeElement;
-        typed.push({ id: field.id, value: field.value, focused: focused, start: focused ? field.selectionStart : null,
-                     end: focused ? field.selectionEnd : null });
+        var focused = field === document.activeElement && field.matches(TEXT_FIELDS);
+        kept.push({ id: field.id, value: valueOf(field), focused: focused, start: focused ? field.selectionStart : null,
+                    end: focused ? field.selectionEnd : null });
       }
     });
   });
 
   document.addEventListener("htmx:afterSwap", function () {
-    if (!typed) {
+    if (!kept) {
       return;
     }
     var stale = null;
-    typed.forEach(function (saved) {
+    kept.forEach(function (saved) {
       var field = document.getElementById(saved.id);
-      if (!field || field.value === saved.value) {
+      if (!field || valueOf(field) === saved.value) {
         return;
       }
-      field.value = saved.value;
+      if (field.type === "checkbox") {
+        field.checked = saved.value;
+      } else if (field.tagName === "SELECT") {
+        if (!Array.prototype.some.call(field.options, function (option) { return option.value === saved.value; })) {
+          return; // the new copy no longer lists it (the CEN ID search narrowed): the server's choice stands
+        }
+        field.value = saved.value;
+      } else {
+        field.value = saved.value;
+      }
       stale = field.form;
       if (saved.focused && saved.start !== null) {
         try {
@@ -106,7 +128,7 @@ window.addEventListener("pageshow", function () {
         }
       }
     });
-    typed = null;
+    kept = null;
     refresh = stale;
   });
 
