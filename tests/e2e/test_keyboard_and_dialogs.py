@@ -87,6 +87,8 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     instance = CenInstanceFactory(owner=user)
     package = buy_package(instance)
     page = sign_in(user)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
 
     page.get_by_role("link", name="Unbind").click()
@@ -108,6 +110,30 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     expect(page.get_by_text(f"Bandwidth package {package.pk} was unbound. It is now available.")).to_be_visible()
     package.refresh_from_db()
     assert package.cen_instance_id is None
+    assert errors == [], errors
+
+
+def test_the_tables_one_unbind_dialog_asks_about_the_row_clicked(sign_in, live_server, user):
+    """With two bound packages, the table's one dialog names the package of the Unbind clicked, and OK
+    unbinds that one only."""
+    instance = CenInstanceFactory(owner=user)
+    first = buy_package(instance, area_a_code="China", area_b_code="China")
+    second = buy_package(instance, area_a_code="Europe", area_b_code="Europe")
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
+    expect(page.locator("dialog")).to_have_count(1)
+    dialog = page.get_by_role("dialog", name="Unbind Bandwidth Package")
+    page.get_by_role("row", name=first.pk).get_by_role("link", name="Unbind").click()
+    expect(dialog).to_contain_text(f"unbind bandwidth package {first.pk} from CEN instance {instance.pk}?")
+    dialog.get_by_role("button", name="Cancel").click()
+    page.get_by_role("row", name=second.pk).get_by_role("link", name="Unbind").click()
+    expect(dialog).to_contain_text(f"unbind bandwidth package {second.pk} from CEN instance {instance.pk}?")
+    expect(dialog).not_to_contain_text(first.pk)
+    dialog.get_by_role("button", name="OK").click()
+    expect(page.get_by_text(f"Bandwidth package {second.pk} was unbound. It is now available.")).to_be_visible()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.cen_instance_id, second.cen_instance_id) == (instance.pk, None)
 
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
