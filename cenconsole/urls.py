@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from cenconsole.accounts.views import account, email_change, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
-from cenconsole.core.views import healthz
+from cenconsole.core.views import healthz, terms
 from cenconsole.demo.tour import how_to_buy
 from cenconsole.workshops.views import workshop_join
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("cen/", include("cenconsole.tickets.urls")),
     path("tags/", include("cenconsole.tags.urls")),
     path("how-to-buy/", how_to_buy, name="how_to_buy"),
+    path("terms/", terms, name="terms"),
     path("billing/", include("cenconsole.billing.urls")),
     path("demo/", include("cenconsole.demo.urls")),
     path("workshops/", include("cenconsole.workshops.urls")),

@@ -67,11 +67,12 @@ def purchase_args(cen_instance, **overrides):
     return args
 
 
-def order_purchase(cen_instance, *, owner=None, idempotency_key=None, **overrides):
-    """An unpaid order, made by the Buy Now service."""
+def order_purchase(cen_instance, *, owner=None, idempotency_key=None, terms_agreed=True, **overrides):
+    """An unpaid order, made by the Buy Now service (the Terms of Service selected, unless told not)."""
     return bandwidth_services.order_create_purchase(
         owner=owner or cen_instance.owner,
         idempotency_key=idempotency_key or uuid.uuid4().hex,
+        terms_agreed=terms_agreed,
         **purchase_args(cen_instance, **overrides),
     )
 

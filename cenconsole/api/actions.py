@@ -175,8 +175,10 @@ def _purchase(owner, params: Params, token, area_a, area_b, bandwidth, cycle, pe
         duration_months=period * 12 if cycle == "Year" else period,
         auto_renewal=params.boolean("AutoRenew"),
         auto_renewal_months=params.integer("AutoRenewDuration", default=1),
-        # The API has no agreement parameter: calling it for a cross-border pair is the agreement.
+        # The API has no agreement parameters: calling it is the agreement to the Terms of Service (and,
+        # for a cross-border pair, to the cross-border agreement) that the console asks to select.
         cross_border_agreed=True,
+        terms_agreed=True,
     )
 
 
@@ -270,6 +272,7 @@ def modify_cen_bandwidth_package_spec(*, owner, params: Params) -> dict:
         idempotency_key=_order_key(None),
         package_id=params.string("CenBandwidthPackageId", required=True),
         bandwidth=params.integer("Bandwidth", required=True),
+        terms_agreed=True,  # calling the API is the agreement to the Terms of Service
     )
     bandwidth_services.order_pay(owner=owner, order_id=order.pk)
     return {}

@@ -2,8 +2,8 @@ import uuid
 
 from django import forms
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.forms import AsciiIntegerField
@@ -33,13 +33,24 @@ def bandwidth_field(label):
 
 
 class _KeyedForm(forms.Form):
-    """A Buy Now form: the hidden idempotency key makes a resubmission find the same order."""
+    """A Buy Now form: the hidden idempotency key makes a resubmission find the same order, and the Terms
+    of Service must be selected (the service refuses the order without them)."""
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    terms_agreed = forms.BooleanField(label=_("I have read and agree to the Terms of Service"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, buy_now=False, **kwargs):
+        """buy_now: the form was submitted with Buy Now (a POST), not a live update of its values."""
         super().__init__(*args, **kwargs)
+        self.buy_now = buy_now
         self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+    def clean_terms_agreed(self):
+        # Said beside the other fields' errors at once; the order services refuse it all the same.
+        agreed = self.cleaned_data["terms_agreed"]
+        if self.buy_now and not agreed:
+            raise forms.ValidationError(gettext(services.TERMS_NOT_AGREED), code="terms_not_agreed")
+        return agreed
 
 
 # A select whose options grow with the account lists this many matches of its search field.
@@ -125,8 +136,9 @@ class PurchaseForm(_KeyedForm):
         self.more_cen_instances = len(instances) > PICKER_LIMIT
         self.fields["cen_instance"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
         self.fields["area_a"].choices = self.fields["area_b"].choices = area_choices()
+        # Area B starts equal to Area A: a first purchase is never cross-border by default.
         self.initial.setdefault("area_a", "China")
-        self.initial.setdefault("area_b", "North-America")
+        self.initial.setdefault("area_b", self.initial["area_a"])
         self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
         self.initial.setdefault("duration_months", 1)
 

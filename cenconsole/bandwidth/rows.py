@@ -37,7 +37,21 @@ ROW_WORDS = {
     "unbind_title": gettext_noop("Unbind Bandwidth Package"),
     "ok": gettext_noop("OK"),
     "cancel": gettext_noop("Cancel"),
+    # Why an action is shown disabled (beside it, and its aria-describedby).
+    "reason_deletion_pending": gettext_noop("Not available while a deletion ticket is pending."),
+    "reason_cross_border": gettext_noop("Cross-border packages cannot be downgraded."),
 }
+
+
+def unavailable_actions(package) -> dict[str, str]:
+    """The row's actions the package cannot take, each with the key of its reason in ROW_WORDS: they
+    are shown disabled with the reason, not offered and then refused at Buy Now. The services refuse
+    them all the same (check_no_pending_deletion, resize_check)."""
+    if getattr(package, "open_ticket_id", None):
+        return dict.fromkeys(("renew", "upgrade", "downgrade"), "reason_deletion_pending")
+    if package.is_cross_border:
+        return {"downgrade": "reason_cross_border"}
+    return {}
 
 
 def row_words() -> dict[str, str]:
@@ -55,6 +69,7 @@ def with_row_links(packages):
         package.links = {key: pattern.replace(PACKAGE, package.pk) for key, pattern in patterns.items()}
         if package.cen_instance_id:
             package.links["unbind"] = unbind.replace(CEN, package.cen_instance_id).replace(PACKAGE, package.pk)
+        package.unavailable = unavailable_actions(package)
         if getattr(package, "open_ticket_id", None):
             package.links["ticket"] = ticket.replace(str(TICKET), str(package.open_ticket_id))
     return packages

@@ -1,5 +1,8 @@
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from cenconsole.core import clock
+
+from . import pricing
 from .models import BandwidthPackage, Order
 
 
@@ -65,3 +68,23 @@ def package_list(*, owner) -> QuerySet[BandwidthPackage]:
 def unpaid_orders_for_package(*, package) -> QuerySet[Order]:
     """The package's orders still waiting for Pay (Request Deletion cancels them)."""
     return Order.objects.filter(package=package, status=Order.Status.UNPAID).order_by("pk")
+
+
+def order_service_period(order: Order, *, now=None):
+    """(from, to): the time an order pays for, in the account's clock. A paid order keeps what Pay
+    set; an unpaid Buy, Renew, Upgrade or Downgrade says what paying it now would give; None otherwise
+    (refunds, closed orders, orders paid before the period was kept)."""
+    if order.term_start and order.term_end:
+        return order.term_start, order.term_end
+    if not order.is_unpaid:
+        return None
+    now = now or clock.now()
+    if order.order_type == Order.Type.BUY:
+        return now, pricing.add_months(now, order.duration_months)
+    package = order.package
+    if order.order_type == Order.Type.RENEW:
+        start = max(package.expires_at, now)
+        return start, pricing.add_months(start, order.duration_months)
+    if order.order_type in (Order.Type.UPGRADE, Order.Type.DOWNGRADE):
+        return now, package.expires_at
+    return None

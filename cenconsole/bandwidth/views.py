@@ -16,7 +16,7 @@ from cenconsole.core.rendering import render_page
 from . import selectors, services
 from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
 from .models import BandwidthPackage, Order
-from .rows import row_words, with_row_links
+from .rows import row_words, unavailable_actions, with_row_links
 
 PAGE_SIZE = 20
 
@@ -53,11 +53,14 @@ def buy(request):
     """The purchase page. GET with the form's values is the live update (regions, notice, quote)."""
     owner = request.user
     if request.method == "POST":
-        form = PurchaseForm(request.POST, owner=owner)
+        form = PurchaseForm(request.POST, owner=owner, buy_now=True)
         if form.is_valid():
             try:
                 order = services.order_create_purchase(
-                    owner=owner, idempotency_key=form.cleaned_data["idempotency_key"], **form.service_arguments()
+                    owner=owner,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    terms_agreed=form.cleaned_data["terms_agreed"],
+                    **form.service_arguments(),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -90,6 +93,10 @@ def buy_cen_options(request):
     return render(request, "bandwidth/purchase.html#cen_options", {"form": form})
 
 
+def _order_context(order, **extra):
+    return {"order": order, "service_period": selectors.order_service_period(order), **extra}
+
+
 def _order_or_404(request, order_id):
     try:
         return selectors.order_get(owner=request.user, order_id=order_id)
@@ -107,8 +114,8 @@ def order_list(request):
 @login_required
 @require_GET
 def order_detail(request, order_id):
-    """The order confirmation: summary, price and the Pay button."""
-    return render_page(request, "bandwidth/order_detail.html", {"order": _order_or_404(request, order_id)})
+    """The order confirmation: summary (with the service period), price and the Pay button."""
+    return render_page(request, "bandwidth/order_detail.html", _order_context(_order_or_404(request, order_id)))
 
 
 @login_required
@@ -118,8 +125,7 @@ def order_pay(request, order_id):
     try:
         order = services.order_pay(owner=request.user, order_id=order.pk)
     except ValidationError as error:
-        context = {"order": order, "errors": error.messages}
-        return render_page(request, "bandwidth/order_detail.html", context)
+        return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
     return redirect("bandwidth:order_success", order_id=order.pk)
 
 
@@ -130,7 +136,7 @@ def order_cancel(request, order_id):
     try:
         services.order_cancel(owner=request.user, order_id=order.pk)
     except ValidationError as error:
-        return render_page(request, "bandwidth/order_detail.html", {"order": order, "errors": error.messages})
+        return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
     return redirect("bandwidth:order_list")
 
 
@@ -140,11 +146,26 @@ def order_success(request, order_id):
     order = _order_or_404(request, order_id)
     if not order.is_paid:
         return redirect("bandwidth:order_detail", order_id=order.pk)
-    return render_page(request, "bandwidth/order_success.html", {"order": order})
+    # Links to the package (its row on its CEN instance's tab, or the Bandwidth Packages page) and its CEN.
+    cen_id = order.package.cen_instance_id
+    if cen_id:
+        package_url = reverse("bandwidth:cen_tab", kwargs={"cen_id": cen_id}) + f"#{order.package_id}"
+        cen_url = reverse("cen:instance_detail", kwargs={"cen_id": cen_id})
+    else:
+        package_url, cen_url = reverse("bandwidth:package_list"), ""
+    context = _order_context(order, package_url=package_url, cen_url=cen_url)
+    return render_page(request, "bandwidth/order_success.html", context)
 
 
 def _package_or_404(request, package_id):
     return get_object_or_404(selectors.packages_for(owner=request.user), pk=package_id)
+
+
+def _unavailable_reason(package, action) -> str:
+    """Why the package cannot take this action now (the row shows it disabled for the same reason), or "":
+    the page then says so beside a disabled Buy Now instead of refusing it after the user fills it in."""
+    reason = unavailable_actions(package).get(action)
+    return row_words()[reason] if reason else ""
 
 
 def _keyed_form_data(request):
@@ -159,7 +180,7 @@ def _keyed_form_data(request):
 def package_renew(request, package_id):
     """Renew: a renewal Duration, its price and the new expiration time, then Buy Now."""
     package = _package_or_404(request, package_id)
-    form = RenewForm(_keyed_form_data(request))
+    form = RenewForm(_keyed_form_data(request), buy_now=request.method == "POST")
     if form.is_bound and form.is_valid() and request.method == "POST":
         try:
             order = services.order_create_renewal(
@@ -167,6 +188,7 @@ def package_renew(request, package_id):
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 package_id=package.pk,
                 duration_months=form.cleaned_data["duration_months"],
+                terms_agreed=form.cleaned_data["terms_agreed"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -175,7 +197,13 @@ def package_renew(request, package_id):
     quote, new_expiration = services.renewal_preview(
         package=package, duration_months=form["duration_months"].value()
     ) or (None, None)
-    context = {"package": package, "form": form, "quote": quote, "new_expiration": new_expiration}
+    context = {
+        "package": package,
+        "form": form,
+        "quote": quote,
+        "new_expiration": new_expiration,
+        "unavailable": _unavailable_reason(package, "renew"),
+    }
     return render_page(request, "bandwidth/renew.html", context, partial="renew_form")
 
 
@@ -184,7 +212,7 @@ def package_renew(request, package_id):
 def package_resize(request, package_id, direction):
     """Upgrade or Downgrade: a new bandwidth and its price, then Buy Now."""
     package = _package_or_404(request, package_id)
-    form = ResizeForm(_keyed_form_data(request))
+    form = ResizeForm(_keyed_form_data(request), buy_now=request.method == "POST")
     order_type = amount = refund = None
     if form.is_bound and form.is_valid():
         try:
@@ -194,6 +222,7 @@ def package_resize(request, package_id, direction):
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     package_id=package.pk,
                     bandwidth=form.cleaned_data["bandwidth"],
+                    terms_agreed=form.cleaned_data["terms_agreed"],
                 )
                 return redirect("bandwidth:order_detail", order_id=order.pk)
             order_type, amount = services.resize_check(package=package, bandwidth=form.cleaned_data["bandwidth"])
@@ -207,6 +236,7 @@ def package_resize(request, package_id, direction):
         "order_type": order_type,
         "amount": amount,
         "refund": refund,
+        "unavailable": _unavailable_reason(package, direction),
     }
     return render_page(request, "bandwidth/resize.html", context, partial="resize_form")
 

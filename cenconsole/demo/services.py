@@ -28,6 +28,7 @@ from cenconsole.accounts.services import (
 from cenconsole.api.models import AccessKey, ClientToken, ConnectionDirection
 from cenconsole.audit.models import AuditRecord
 from cenconsole.audit.services import audit_record
+from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.cen.models import CenInstance, new_cen_id
@@ -119,6 +120,17 @@ DEMO_PACKAGES = [
     ("demo-expiring", "Asia-Pacific", "Europe", timedelta(minutes=45)),
     ("demo-expired", "North-America", "Europe", -timedelta(days=2)),
 ]
+DEMO_PACKAGE_BANDWIDTH = 2  # Mbps, bought for one month
+
+
+def seeded_balance() -> Decimal:
+    """The balance a freshly seeded (or reset) demo account has: the demo credit less what its sample
+    packages cost (they are bought and paid like any other)."""
+    cost = sum(
+        pricing.quote(area_a_code=area_a, area_b_code=area_b, bandwidth=DEMO_PACKAGE_BANDWIDTH, duration_months=1).total
+        for _, area_a, area_b, _ in DEMO_PACKAGES
+    )
+    return signup_credit() - cost
 
 
 def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, package_id=None):
@@ -131,9 +143,10 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
-        bandwidth=2,
+        bandwidth=DEMO_PACKAGE_BANDWIDTH,
         name=name,
         duration_months=1,
+        terms_agreed=True,  # seeded as a user would buy it, the Terms of Service selected
     )
     package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
     BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)
@@ -407,10 +420,12 @@ def sandboxes_purge(*, now=None) -> list[str]:
 
 # The test clock (Advance time) ----------------------------------------------------------------------
 
+# How far each step moves the clock from a moment: "1 month" is one calendar month, as subscriptions
+# count it (pricing.add_months), so a 1-month package bought now has expired after it.
 ADVANCE_STEPS = {
-    "day": timedelta(days=1),
-    "week": timedelta(weeks=1),
-    "month": timedelta(days=30),
+    "day": lambda moment: moment + timedelta(days=1),
+    "week": lambda moment: moment + timedelta(weeks=1),
+    "month": lambda moment: pricing.add_months(moment, 1),
 }
 NEXT_EXPIRY = "next-expiry"
 # The choices under Advance time, in the top bar and on its page.
@@ -470,7 +485,7 @@ def clock_advance(*, account, step: str) -> dict[str, int]:
             if target is None:
                 raise refusal(NO_NEXT_EXPIRY, "no_next_expiry")
         elif step in ADVANCE_STEPS:
-            target = start + ADVANCE_STEPS[step]
+            target = ADVANCE_STEPS[step](start)
         else:
             raise refusal(UNKNOWN_STEP, "unknown_step")
         # What was already due at the start, then each later moment in turn.
@@ -483,7 +498,7 @@ def clock_advance(*, account, step: str) -> dict[str, int]:
             if moment is None:
                 break
         if step in ADVANCE_STEPS:
-            new_offset = start_offset + ADVANCE_STEPS[step]  # exact: "7 days ahead", not 6 days 23:59:59
+            new_offset = start_offset + (target - start)  # exact: "7 days ahead", not 6 days 23:59:59
         else:
             new_offset = max(start_offset, target - clock.real_now())
         with clock.account_time(new_offset):

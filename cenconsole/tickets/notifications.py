@@ -144,8 +144,8 @@ def notifications_send(*, ids=None, seconds: float | None = None) -> tuple[int, 
     first, and records each outcome. Returns (sent, failed) within `seconds` (NOTIFICATION_SEND_SECONDS)
     whatever the mail server does: each connection times out after EMAIL_TIMEOUT (or what is left),
     and in the main thread (the command) the deadline interrupts a server that answers too slowly; the
-    mails not reached wait, as they were, for the next run. Never raises. Each row is claimed with a conditional UPDATE of its
-    attempts, so two workers never send it twice at once."""
+    mails not reached wait, as they were, for the next run. Never raises. Each row is claimed with a
+    conditional UPDATE of its attempts, so two workers never send it twice at once."""
     seconds = settings.NOTIFICATION_SEND_SECONDS if seconds is None else seconds
     ends = time.monotonic() + seconds
     unsent = EmailNotification.objects.exclude(status=EmailNotification.Status.SENT).filter(

@@ -71,7 +71,7 @@ def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in):
     then moved as if time had passed."""
     order = bandwidth_services.order_create_purchase(
         owner=owner,
-        idempotency_key=f"{SEED_ORDER_PREFIX}{name}:{secrets.token_hex(8)}",
+        idempotency_key=f"{SEED_ORDER_PREFIX}{name}:{secrets.token_hex(8)}", terms_agreed=True,
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,

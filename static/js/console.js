@@ -18,6 +18,47 @@
   });
 })();
 
+// Buy Now while the form's live update (an htmx GET, see below) is on its way would abort that request
+// as the page goes (htmx logs every aborted request as an error), and the copy about to replace the form
+// holds the server's view of the same values: wait for it, then submit the new copy with the same button.
+// (Live updates queue rather than abort one another: hx-sync="this:queue last".)
+(function () {
+  "use strict";
+  var pending = null;
+
+  // The form's submit buttons, in order. (A swapped-in copy was parsed without scripting, so its
+  // <noscript> buttons are elements there: they are not counted.)
+  function submitButtons(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("button[type=submit]"), function (button) {
+      return !button.closest("noscript");
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    var toDialog = (submitter && submitter.getAttribute("formmethod")) || form.method === "dialog";
+    if (event.defaultPrevented || toDialog || !form.id || !form.hasAttribute("hx-get") ||
+        !form.classList.contains("htmx-request")) {
+      return;
+    }
+    event.preventDefault();
+    pending = { id: form.id, button: submitButtons(form).indexOf(submitter) };
+  }, true);
+
+  document.addEventListener("htmx:afterRequest", function () {
+    window.setTimeout(function () {
+      var form = pending && document.getElementById(pending.id);
+      if (!form || form.classList.contains("htmx-request")) {
+        return; // gone, or another update on its way: wait for that one
+      }
+      var button = submitButtons(form)[pending.button];
+      pending = null;
+      form.requestSubmit(button || undefined);
+    }, 0);
+  });
+})();
+
 // Coming back with the browser's Back button shows the page from cache: enable its buttons again.
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("button[type=submit][disabled]").forEach(function (button) {
@@ -26,44 +67,58 @@ window.addEventListener("pageshow", function () {
 });
 
 // A live update (htmx GET of a form, e.g. the purchase page's quote) replaces the form with the
-// server's copy, which holds the values sent with the request. Text typed while it was on its way
-// would be wiped: carry each text field's current value (and caret) over to the new copy. The
-// server never rewrites a typed value, so the browser's copy is always the newer one. The new copy
-// then shows a quote for the older values, and the update the typing had scheduled left with the old
-// copy: ask for a fresh one.
+// server's copy, which holds the values sent with the request. A value typed, chosen or ticked while it
+// was on its way would be lost: carry each field's current value (and a text field's caret) over to the
+// new copy. The server never rewrites a value it was sent, so the browser's copy is always the newer
+// one. The new copy then shows a quote for the older values, and the update the change had asked for
+// left with the old copy (updates queue: hx-sync="this:queue last"): ask for a fresh one.
 (function () {
   "use strict";
   var TEXT_FIELDS = "input[type=text], input[type=number], input[type=search], textarea";
-  var typed = null;
+  var FIELDS = TEXT_FIELDS + ", select, input[type=checkbox]";
+  var kept = null;
   var refresh = null;
+
+  function valueOf(field) {
+    return field.type === "checkbox" ? field.checked : field.value;
+  }
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var form = event.detail.target;
-    typed = null;
+    kept = null;
     if (!form || form.tagName !== "FORM") {
       return;
     }
-    typed = [];
-    form.querySelectorAll(TEXT_FIELDS).forEach(function (field) {
+    kept = [];
+    form.querySelectorAll(FIELDS).forEach(function (field) {
       if (field.id) {
-        var focused = field === document.activeElement;
-        typed.push({ id: field.id, value: field.value, focused: focused, start: focused ? field.selectionStart : null,
-                     end: focused ? field.selectionEnd : null });
+        var focused = field === document.activeElement && field.matches(TEXT_FIELDS);
+        kept.push({ id: field.id, value: valueOf(field), focused: focused, start: focused ? field.selectionStart : null,
+                    end: focused ? field.selectionEnd : null });
       }
     });
   });
 
   document.addEventListener("htmx:afterSwap", function () {
-    if (!typed) {
+    if (!kept) {
       return;
     }
     var stale = null;
-    typed.forEach(function (saved) {
+    kept.forEach(function (saved) {
       var field = document.getElementById(saved.id);
-      if (!field || field.value === saved.value) {
+      if (!field || valueOf(field) === saved.value) {
         return;
       }
-      field.value = saved.value;
+      if (field.type === "checkbox") {
+        field.checked = saved.value;
+      } else if (field.tagName === "SELECT") {
+        if (!Array.prototype.some.call(field.options, function (option) { return option.value === saved.value; })) {
+          return; // the new copy no longer lists it (the CEN ID search narrowed): the server's choice stands
+        }
+        field.value = saved.value;
+      } else {
+        field.value = saved.value;
+      }
       stale = field.form;
       if (saved.focused && saved.start !== null) {
         try {
@@ -73,7 +128,7 @@ window.addEventListener("pageshow", function () {
         }
       }
     });
-    typed = null;
+    kept = null;
     refresh = stale;
   });
 
@@ -88,7 +143,8 @@ window.addEventListener("pageshow", function () {
 })();
 
 // A link with data-dialog="<id>" (Unbind) leads to a confirmation page; with this file it opens the
-// <dialog> of that id on the page instead, which asks the same question (OK / Cancel).
+// table's one <dialog> of that id instead, which asks the same question (OK / Cancel): the link's
+// data-package and data-cen fill the question's markers, and its path becomes the form's action.
 document.addEventListener("click", function (event) {
   "use strict";
   var link = event.target.closest ? event.target.closest("a[data-dialog]") : null;
@@ -96,13 +152,24 @@ document.addEventListener("click", function (event) {
     return;
   }
   var dialog = document.getElementById(link.getAttribute("data-dialog"));
-  if (dialog && typeof dialog.showModal === "function") {
-    event.preventDefault();
-    dialog.showModal();
-    var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
-    if (ok) {
-      ok.focus();
-    }
+  if (!dialog || typeof dialog.showModal !== "function") {
+    return;
+  }
+  event.preventDefault();
+  var question = dialog.querySelector("[data-question]");
+  if (question) {
+    question.textContent = question.getAttribute("data-question")
+      .replace("__package__", link.getAttribute("data-package") || "")
+      .replace("__cen__", link.getAttribute("data-cen") || "");
+  }
+  var form = dialog.querySelector("form[method=post]");
+  if (form) {
+    form.setAttribute("action", link.pathname);
+  }
+  dialog.showModal();
+  var ok = dialog.querySelector("button[type=submit]:not([formmethod=dialog])");
+  if (ok) {
+    ok.focus();
   }
 });
 

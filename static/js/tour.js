@@ -2,8 +2,13 @@
 // Its stops and words are the server's: the How to buy page's <template id="tour-steps">
 // (templates/demo/tour_steps.html), fetched once when the tour first runs and kept for the tab, so other
 // pages carry only the Take the tour link. Where the tour is lives in sessionStorage too, so it carries on
-// across page loads and htmx swaps; Exit (or Esc) pauses it, and Take the tour resumes it. Without
-// JavaScript, Take the tour is a link to the How to buy page.
+// across page loads and htmx swaps; Exit, Esc or a click on the overlay pauses it, and Take the tour
+// resumes it. Next always moves forward: an "agree" stop ticks its checkbox (visibly) as it moves on, and
+// Buy Now is clicked only once every agreement before it is ticked. A stop on another page is a small
+// popover without an overlay (the page stays usable); the last stop (the success page) ends the tour when
+// that page is left. Each stop shown dispatches a `cen:tour-step` CustomEvent on document with
+// {step, stop} (the step's number and the stop's name). Without JavaScript, Take the tour is a link to the
+// How to buy page.
 (function () {
   "use strict";
   var KEY = "cen-console-tour";
@@ -29,6 +34,7 @@
     stops = Array.prototype.map.call(source.content.querySelectorAll("[data-stop]"), function (stop) {
       return {
         name: stop.dataset.stop,
+        step: Number(stop.dataset.step),
         target: stop.dataset.target,
         action: stop.dataset.action,
         optional: stop.hasAttribute("data-optional"),
@@ -75,7 +81,8 @@
     });
   }
 
-  var tour = null; // the driver while the popover is shown
+  var tour = null; // the driver while a stop on this page is shown
+  var away = null; // the small popover of a stop on another page (no overlay)
   var shownIndex = null;
 
   // State: {index, urls: {index: page where that stop was shown}, clicked: index whose element was
@@ -121,13 +128,47 @@
     return index;
   }
 
+  // The checkbox an "agree" stop ticks, if that stop is on this page.
+  function agreement(index) {
+    var element = stops[index] && stops[index].action === "agree" ? target(index) : null;
+    return element ? element.querySelector("input[type=checkbox]") : null;
+  }
+
+  // Before the click of stop index: the first "agree" stop before it on this page left unticked, if any.
+  function unticked(index) {
+    for (var earlier = 0; earlier < index; earlier += 1) {
+      var checkbox = agreement(earlier);
+      if (checkbox && !checkbox.checked) {
+        return earlier;
+      }
+    }
+    return null;
+  }
+
+  function closeAway() {
+    if (away) {
+      away.remove();
+      away = null;
+    }
+    document.querySelectorAll(".tour-lit").forEach(function (element) {
+      element.classList.remove("tour-lit");
+    });
+  }
+
   function close() {
+    closeAway();
     if (tour) {
       var closing = tour;
       tour = null;
       shownIndex = null;
       closing.destroy();
     }
+    shownIndex = null;
+  }
+
+  function end() {
+    window.sessionStorage.removeItem(KEY);
+    close();
   }
 
   function pause() {
@@ -180,14 +221,98 @@
     if (!element) {
       goTo(index);
     } else if (stop.action === "click") {
-      element.click(); // does the step, as the user's own click would (see the click listener below)
+      var missing = unticked(index);
+      if (missing !== null) {
+        move(missing); // Buy Now would be refused: the agreement first
+      } else {
+        element.click(); // does the step, as the user's own click would (see the click listener below)
+      }
     } else if (stop.action === "finish") {
-      window.sessionStorage.removeItem(KEY);
-      close();
+      end();
       link.focus();
     } else {
+      var checkbox = agreement(index);
+      if (checkbox && !checkbox.checked) {
+        checkbox.click(); // ticked where the user sees it; its change event updates the form as a click would
+      }
       move(neighbour(index, 1));
     }
+  }
+
+  // The server's message beside the highlighted field (after a refused Buy Now), for the popover.
+  function refusal(element) {
+    var feedback = element ? element.querySelector(".invalid-feedback") : null;
+    var text = feedback ? feedback.textContent.trim() : "";
+    if (!text) {
+      return "";
+    }
+    var paragraph = document.createElement("p");
+    paragraph.className = "tour-refusal";
+    paragraph.textContent = text;
+    return paragraph.outerHTML;
+  }
+
+  function announce(index) {
+    document.dispatchEvent(new window.CustomEvent("cen:tour-step", {
+      detail: { step: stops[index].step, stop: stops[index].name },
+    }));
+  }
+
+  // A stop that is on another page: a small popover in a corner, with no overlay, so the page stays
+  // usable (Go there, Back, Exit). The last stop (the success page) is shown the same way beside its
+  // outlined element, with Finish: the user can go anywhere from there, and leaving the page ends the tour.
+  function showAway(index, element) {
+    var stop = stops[index];
+    if (tour) {
+      var closing = tour;
+      tour = null;
+      closing.destroy();
+    }
+    closeAway();
+    shownIndex = index;
+    away = document.createElement("div");
+    away.className = "driver-popover tour-popover tour-away";
+    away.setAttribute("role", "dialog");
+    away.setAttribute("aria-labelledby", "tour-away-title");
+    away.setAttribute("aria-describedby", "tour-away-description");
+    away.innerHTML = "<header class=\"driver-popover-title\" id=\"tour-away-title\"></header>" +
+      "<div class=\"driver-popover-description\" id=\"tour-away-description\"></div>" +
+      "<footer class=\"driver-popover-footer\"><span class=\"driver-popover-navigation-btns\"></span></footer>";
+    away.querySelector("header").innerHTML = stop.title;
+    away.querySelector(".driver-popover-description").innerHTML =
+      stop.text + (element ? "" : "<p class=\"tour-elsewhere\">" + elsewhere + "</p>");
+    var buttons = away.querySelector(".driver-popover-navigation-btns");
+    function button(text, className, action) {
+      var element = document.createElement("button");
+      element.type = "button";
+      element.className = "driver-popover-footer-btn " + className;
+      element.textContent = text;
+      element.addEventListener("click", action);
+      return element;
+    }
+    away.querySelector("footer").insertBefore(button(texts.exit, "tour-exit", pause), buttons);
+    if (index > 0) {
+      buttons.appendChild(button(texts.back, "driver-popover-prev-btn", function () {
+        var before = neighbour(index, -1);
+        var state = load();
+        state.index = before;
+        save(state);
+        goTo(before);
+      }));
+    }
+    var forward = element ? button(texts.finish, "driver-popover-next-btn", function () {
+      end();
+      link.focus();
+    }) : button(texts.go, "driver-popover-next-btn", function () {
+      goTo(index);
+    });
+    buttons.appendChild(forward);
+    document.body.appendChild(away);
+    if (element) {
+      element.classList.add("tour-lit");
+      forward.focus();
+    }
+    announce(index);
   }
 
   function popover(index, element) {
@@ -196,11 +321,11 @@
     var buttons = index > 0 ? ["previous", "next"] : ["next"];
     return {
       title: stop.title,
-      description: element ? stop.text : stop.text + "<p class=\"tour-elsewhere\">" + elsewhere + "</p>",
+      description: stop.text + refusal(element),
       side: "bottom",
       align: "start",
       showButtons: buttons,
-      nextBtnText: element ? (last ? texts.finish : texts.next) : texts.go,
+      nextBtnText: last ? texts.finish : texts.next,
       prevBtnText: texts.back,
       onNextClick: function () {
         next(index);
@@ -234,22 +359,38 @@
     var index = state.index;
     if (state.clicked !== undefined) {
       var after = neighbour(state.clicked, 1);
+      var answered = true;
       if (after !== null && target(after)) {
         index = after;
       } else if (target(state.clicked)) {
         index = refused(state.clicked); // the step did not go through: the field to correct, or again
+        // A live update of the form settling before the click's page arrives is not its answer.
+        answered = !(keepFocus && index === state.clicked);
       } else {
         index = after === null ? state.clicked : after;
       }
-      delete state.clicked;
+      if (answered) {
+        delete state.clicked;
+      }
     }
     var element = target(index);
+    if (!element && stops[index].action === "finish") {
+      end(); // the success page was left: the tour is over
+      return;
+    }
     state.index = index;
     if (element) {
       state.urls[index] = here();
     }
     save(state);
-    if (tour && shownIndex === index && tour.getActiveElement() === element && element) {
+    if (!element || stops[index].action === "finish") {
+      if (!(away && shownIndex === index)) {
+        showAway(index, element);
+      }
+      return;
+    }
+    closeAway();
+    if (tour && shownIndex === index && tour.getActiveElement() === element) {
       tour.refresh();
       return;
     }
@@ -260,14 +401,13 @@
         allowClose: true,
         overlayOpacity: 0.45,
         stagePadding: 6,
-        overlayClickBehavior: function () {}, // a stray click does not end the tour; Exit and Esc do
-        onDestroyStarted: pause, // Esc
+        overlayClickBehavior: "close", // a click beside the highlighted element leaves the tour, as Esc does
+        onDestroyStarted: pause, // Esc, the overlay
       });
     }
     shownIndex = index;
-    tour.highlight({ element: element || undefined, popover: popover(index, element) });
-    // Tells the page a stop is shown (a workshop's trainee reports it to the board: static/js/workshop.js).
-    document.dispatchEvent(new window.CustomEvent("cen:tour-step", { detail: { step: index, stop: stops[index].name } }));
+    tour.highlight({ element: element, popover: popover(index, element) });
+    announce(index);
     var popoverElement = tour.getState("popover");
     if (keepFocus && focused && focused !== document.body && document.body.contains(focused) &&
         !(popoverElement && popoverElement.wrapper.contains(focused))) {
@@ -281,7 +421,7 @@
   // shows the next stop.
   document.addEventListener("click", function (event) {
     var state = load();
-    if (!state || state.paused || shownIndex === null || stops[shownIndex].action !== "click") {
+    if (!state || state.paused || shownIndex === null || !tour || stops[shownIndex].action !== "click") {
       return;
     }
     var element = target(shownIndex);
@@ -290,6 +430,13 @@
       save(state);
     }
   }, true);
+
+  // Esc leaves the tour from the small popover too (driver.js handles it while a stop is highlighted).
+  document.addEventListener("keyup", function (event) {
+    if (away && event.key === "Escape") {
+      pause();
+    }
+  });
 
   link.addEventListener("click", function (event) {
     event.preventDefault();

@@ -19,6 +19,7 @@ def buy_unbound(owner, count, bandwidth=2):
     packages = []
     for _ in range(count):
         order = bandwidth_services.order_create_purchase(
+            terms_agreed=True,
             owner=owner,
             idempotency_key=uuid.uuid4().hex,
             cen_instance_id=None,

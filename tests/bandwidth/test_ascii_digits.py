@@ -16,6 +16,7 @@ def purchase_form(cen_instance, bandwidth):
     return {
         "cen_instance": cen_instance.pk, "area_a": "China", "area_b": "China", "bandwidth": bandwidth,
         "name": "", "description": "", "duration_months": "1", "auto_renewal_months": "1", "idempotency_key": "k",
+        "terms_agreed": "on",
     }
 
 
@@ -32,7 +33,8 @@ def test_resize_refuses_bandwidth_in_arabic_indic_digits(client_user, cen_instan
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=2)
     orders = Order.objects.count()
     response = client_user.post(
-        reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": "٨"}
+        reverse("bandwidth:package_upgrade", args=[package.pk]),
+        {"idempotency_key": "u", "bandwidth": "٨", "terms_agreed": "on"},
     )
     assert response.status_code == 200
     assert response.context["form"].errors["bandwidth"] == [str(ASCII_DIGITS_ONLY)]

@@ -32,7 +32,7 @@ def test_bandwidth_packages_tab_has_bind_and_unbind(client_user, cen_instance, p
     """The CEN's Bandwidth Packages tab shows Bind Bandwidth Package and an Unbind action per row."""
     response = client_user.get(reverse("bandwidth:cen_tab", kwargs={"cen_id": cen_instance.pk}))
     assertContains(response, "Bind Bandwidth Package")
-    assertContains(response, f'action="{unbind_url(package)}"')
+    assertContains(response, f'<a href="{unbind_url(package)}?next=')
 
 
 def test_unbind_with_connections_shows_a_message_naming_them(client_user, cen_instance, package, connect):
@@ -139,15 +139,21 @@ def test_bind_form_refuses_another_accounts_package(client_user, cen_instance, o
 # Unbind asks first -------------------------------------------------------------------------------
 
 
-def test_unbind_on_a_row_opens_the_unbind_dialog(client_user, cen_instance, package):
-    """Each bound row's Unbind is a link to the confirmation page plus an "Unbind Bandwidth Package"
-    <dialog> (OK posts, Cancel closes it) that console.js opens instead."""
+def test_package_table_has_one_unbind_dialog_that_every_row_fills(client_user, cen_instance, package):
+    """A table of two bound packages holds one "Unbind Bandwidth Package" <dialog> (OK posts, Cancel
+    closes it); each row's Unbind links to its confirmation page and names its package and CEN for
+    console.js to fill the dialog with."""
+    second = buy_package(cen_instance, area_a_code="Europe", area_b_code="Europe")
     response = client_user.get(reverse("bandwidth:cen_tab", kwargs={"cen_id": cen_instance.pk}))
     content = response.content.decode()
-    assert f'data-dialog="unbind-{package.pk}"' in content
-    dialog = content[content.index(f'<dialog id="unbind-{package.pk}"') : content.index("</dialog>")]
+    assert content.count("<dialog") == 1
+    for row in (package, second):
+        link = f'<a href="{unbind_url(row)}?next='
+        assert link in content
+        assert f'data-dialog="unbind-dialog" data-package="{row.pk}" data-cen="{cen_instance.pk}">Unbind</a>' in content
+    dialog = content[content.index('<dialog id="unbind-dialog"') : content.index("</dialog>")]
     assert "Unbind Bandwidth Package" in dialog
-    assert f'<form method="post" action="{unbind_url(package)}">' in dialog
+    assert "Are you sure you want to unbind bandwidth package __package__ from CEN instance __cen__?" in dialog
     assert ">OK</button>" in dialog
     assert 'formmethod="dialog"' in dialog and ">Cancel</button>" in dialog
 

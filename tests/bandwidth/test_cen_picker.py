@@ -118,7 +118,7 @@ def test_buy_now_accepts_an_instance_beyond_the_first_50(client_user, user):
     cen_instances_ensure(owner=user, count=80)
     data = {
         "idempotency_key": "a" * 32, "cen_instance": old.pk, "area_a": "China", "area_b": "China",
-        "bandwidth": "2", "duration_months": "1", "auto_renewal_months": "1",
+        "bandwidth": "2", "duration_months": "1", "auto_renewal_months": "1", "terms_agreed": "on",
     }
     response = client_user.post(BUY_URL, data)
     assert response.status_code == 302, response.text[:500]

@@ -36,7 +36,9 @@ def test_buy_now_twice_at_once_with_one_key_makes_one_order(cen_instance):
     """Two Buy Nows with the same idempotency key at the same moment make one order."""
     owner, key = cen_instance.owner, uuid.uuid4().hex
     args = purchase_args(cen_instance)
-    outcomes = at_once(*[lambda: services.order_create_purchase(owner=owner, idempotency_key=key, **args)] * 2)
+    outcomes = at_once(
+        *[lambda: services.order_create_purchase(terms_agreed=True, owner=owner, idempotency_key=key, **args)] * 2
+    )
     assert all(isinstance(outcome, Order) for outcome in outcomes), outcomes
     assert outcomes[0].pk == outcomes[1].pk
     assert Order.objects.count() == 1

@@ -58,7 +58,7 @@ def _step(step, user, staff, package_ids, key):
         (area_a, area_b), bandwidth, months = args
         order = services.buy_and_pay(
             owner=user,
-            idempotency_key=key,
+            idempotency_key=key, terms_agreed=True,
             cen_instance_id=None,
             area_a_code=area_a,
             area_b_code=area_b,
@@ -73,12 +73,12 @@ def _step(step, user, staff, package_ids, key):
         package = live[args[0] % len(live)]
         if kind == "renew":
             order = services.order_create_renewal(
-                owner=user, idempotency_key=key, package_id=package.pk, duration_months=args[1]
+                owner=user, idempotency_key=key, terms_agreed=True, package_id=package.pk, duration_months=args[1]
             )
             services.order_pay(owner=user, order_id=order.pk)
         elif kind == "resize":
             order = services.order_create_resize(
-                owner=user, idempotency_key=key, package_id=package.pk, bandwidth=args[1]
+                owner=user, idempotency_key=key, terms_agreed=True, package_id=package.pk, bandwidth=args[1]
             )
             services.order_pay(owner=user, order_id=order.pk)
         else:

@@ -30,7 +30,7 @@ def pay(order):
 def downgrade(package, bandwidth, key="down"):
     return pay(
         services.order_create_resize(
-            owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
+            owner=package.owner, idempotency_key=key, terms_agreed=True, package_id=package.pk, bandwidth=bandwidth
         )
     )
 
@@ -38,7 +38,7 @@ def downgrade(package, bandwidth, key="down"):
 def renew(package, months, key="renew"):
     return pay(
         services.order_create_renewal(
-            owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
+            owner=package.owner, idempotency_key=key, terms_agreed=True, package_id=package.pk, duration_months=months
         )
     )
 
@@ -131,7 +131,9 @@ def test_an_upgrade_then_downgrade_never_returns_more_than_was_paid(cen_instance
             cen_instance, area_a_code="North-America", area_b_code="North-America", bandwidth=2, duration_months=12
         )
         upgrade = pay(
-            services.order_create_resize(owner=user, idempotency_key="up", package_id=package.pk, bandwidth=16)
+            services.order_create_resize(
+                owner=user, idempotency_key="up", terms_agreed=True, package_id=package.pk, bandwidth=16
+            )
         )
         downgrade(package, 2)
         paid = Decimal("400.00") + upgrade.amount
@@ -175,7 +177,11 @@ def test_the_migration_gives_old_paid_orders_the_terms_pay_records(cen_instance,
         )
     with time_machine.travel(DECEMBER + timedelta(days=3), tick=False):
         renew(package, 2)
-        pay(services.order_create_resize(owner=user, idempotency_key="up", package_id=package.pk, bandwidth=8))
+        pay(
+            services.order_create_resize(
+                owner=user, idempotency_key="up", terms_agreed=True, package_id=package.pk, bandwidth=8
+            )
+        )
         downgrade(package, 6)
     recorded = dict(package.orders.filter(status="Paid").values_list("pk", "term_start"))
     ends = dict(package.orders.filter(status="Paid").values_list("pk", "term_end"))

@@ -243,7 +243,9 @@ def test_another_account_may_use_the_same_idempotency_key(cen_instance, other_us
 def test_missing_idempotency_key_is_refused(cen_instance):
     """Buy Now without a key is refused, so no resubmission can slip past the guard."""
     with pytest.raises(ValidationError) as caught:
-        services.order_create_purchase(owner=cen_instance.owner, idempotency_key="", **purchase_args(cen_instance))
+        services.order_create_purchase(
+            terms_agreed=True, owner=cen_instance.owner, idempotency_key="", **purchase_args(cen_instance)
+        )
     assert caught.value.message_dict == {"idempotency_key": [services.MISSING_IDEMPOTENCY_KEY]}
 
 

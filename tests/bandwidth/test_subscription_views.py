@@ -64,7 +64,7 @@ def test_renew_live_update_returns_only_the_form(client_user, package):
 def test_renew_buy_now_leads_to_order_confirmation(client_user, package):
     """Buy Now on Renew makes one Renew order and shows its confirmation."""
     url = reverse("bandwidth:package_renew", args=[package.pk])
-    data = {"idempotency_key": "renew-key", "duration_months": 3}
+    data = {"idempotency_key": "renew-key", "duration_months": 3, "terms_agreed": "on"}
     first, second = client_user.post(url, data), client_user.post(url, data)
     order = Order.objects.get(order_type="Renew")
     assert first.url == second.url == reverse("bandwidth:order_detail", args=[order.pk])
@@ -73,7 +73,7 @@ def test_renew_buy_now_leads_to_order_confirmation(client_user, package):
 def test_renew_with_unknown_duration_shows_the_error(client_user, package):
     """A duration outside the list is refused on the form; no order."""
     url = reverse("bandwidth:package_renew", args=[package.pk])
-    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 5})
+    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 5, "terms_agreed": "on"})
     assert response.status_code == 200 and "Select a duration from the list." in response.content.decode()
     assert not Order.objects.filter(order_type="Renew").exists()
 
@@ -89,7 +89,7 @@ def test_downgrade_of_cross_border_package_shows_the_refusal(client_user, cen_in
     """Downgrade of a cross-border package re-renders the form with the reason and makes no order."""
     package = buy_package(cen_instance, bandwidth=10)
     url = reverse("bandwidth:package_downgrade", args=[package.pk])
-    response = client_user.post(url, {"idempotency_key": "k", "bandwidth": 5})
+    response = client_user.post(url, {"idempotency_key": "k", "bandwidth": 5, "terms_agreed": "on"})
     assert response.status_code == 200
     assert "A cross-border bandwidth package cannot be downgraded." in response.content.decode()
     assert not Order.objects.filter(order_type="Downgrade").exists()
@@ -97,7 +97,8 @@ def test_downgrade_of_cross_border_package_shows_the_refusal(client_user, cen_in
 
 def test_paying_an_upgrade_shows_the_new_bandwidth(client_user, package):
     """Buy Now then Pay on an upgrade ends on the success page with the new bandwidth."""
-    client_user.post(reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 8})
+    url = reverse("bandwidth:package_upgrade", args=[package.pk])
+    client_user.post(url, {"idempotency_key": "u", "bandwidth": 8, "terms_agreed": "on"})
     order = Order.objects.get(order_type="Upgrade")
     response = client_user.post(reverse("bandwidth:order_pay", args=[order.pk]), follow=True)
     assert "now has 8 Mbps" in response.content.decode()
@@ -129,9 +130,13 @@ def test_expired_package_shows_expired_on_the_tab(client_user, package):
 def test_orders_page_lists_order_types(client_user, package):
     """The Orders page shows each order's type (Buy, Renew, Upgrade)."""
     client_user.post(
-        reverse("bandwidth:package_renew", args=[package.pk]), {"idempotency_key": "r", "duration_months": 1}
+        reverse("bandwidth:package_renew", args=[package.pk]),
+        {"idempotency_key": "r", "duration_months": 1, "terms_agreed": "on"},
     )
-    client_user.post(reverse("bandwidth:package_upgrade", args=[package.pk]), {"idempotency_key": "u", "bandwidth": 4})
+    client_user.post(
+        reverse("bandwidth:package_upgrade", args=[package.pk]),
+        {"idempotency_key": "u", "bandwidth": 4, "terms_agreed": "on"},
+    )
     page = client_user.get(reverse("bandwidth:order_list")).content.decode()
     for order_type in ("<td>Buy</td>", "<td>Renew</td>", "<td>Upgrade</td>"):
         assert order_type in page

@@ -34,12 +34,14 @@ def pay(order):
 
 def renew(package, months, key="renew-1"):
     return services.order_create_renewal(
+        terms_agreed=True,
         owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
     )
 
 
 def resize(package, bandwidth, key="resize-1"):
     return services.order_create_resize(
+        terms_agreed=True,
         owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
     )
 
@@ -217,9 +219,11 @@ def test_another_accounts_package_cannot_be_renewed_or_resized(mainland, other_u
     """Renew and resize refuse another account's package."""
     for create in (
         lambda: services.order_create_renewal(
+            terms_agreed=True,
             owner=other_user, idempotency_key="x", package_id=mainland.pk, duration_months=1
         ),
         lambda: services.order_create_resize(
+            terms_agreed=True,
             owner=other_user, idempotency_key="y", package_id=mainland.pk, bandwidth=4
         ),
     ):

@@ -32,6 +32,7 @@ def form_data(cen_instance, /, **overrides):
         "duration_months": "1",
         "auto_renewal_months": "1",
         "cross_border_agreed": "on",
+        "terms_agreed": "on",
         "idempotency_key": uuid.uuid4().hex,
     }
     data.update(overrides)
@@ -129,7 +130,7 @@ def test_tab_row_shows_the_package_as_the_console_does(client_user, cen_instance
     assert cells[:6] == [
         f"{package.pk} bwp-east Edit Tags",
         "Mainland China ↔ North America",
-        "10 Mbps Upgrade Downgrade",
+        "10 Mbps Upgrade Downgrade Cross-border packages cannot be downgraded.",
         "Subscription",
         "In Use",
         package.expires_at.strftime("%Y-%m-%d %H:%M UTC") + " Auto-renewal: Off",
@@ -235,8 +236,8 @@ def test_purchase_page_shows_the_seed_notes(client_user, cen_instance):
 
 
 def test_purchase_page_starts_with_a_price(client_user, cen_instance):
-    """The page opens with a quote for its initial values (2 Mbps Mainland China ↔ North America, 1 month)."""
-    assert text_of("quote-total", client_user.get(BUY_URL).text) == "USD 320.00"
+    """The page opens with a quote for its initial values (2 Mbps Mainland China ↔ Mainland China, 1 month)."""
+    assert text_of("quote-total", client_user.get(BUY_URL).text) == "USD 68.00"
 
 
 # Live updates -------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ def give_everything(owner):
     tag_services.tags_add(owner=owner, resource_type="cen", resources=[cen_instance], tags=[("team", "demo")])
     open_ticket(package)
     bandwidth_services.order_create_purchase(
+        terms_agreed=True,
         owner=owner,
         idempotency_key=f"unpaid-{owner.pk}",
         cen_instance_id=cen_instance.pk,

@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from cenconsole.accounts.models import LedgerEntry
 from cenconsole.api.models import AccessKey
 from cenconsole.bandwidth.models import BandwidthPackage, Order
+from cenconsole.bandwidth.pricing import add_months
 from cenconsole.core import clock
 from cenconsole.core.middleware import AccountClockMiddleware
 from cenconsole.demo import services as demo
@@ -35,12 +36,14 @@ def test_advance_one_month_expires_the_expiring_package(client, sandbox):
     """1 month: the package expiring within the hour expires (auto-renewal off) and, expired longer
     than the grace period, is released; the top bar shows the account's clock."""
     client.force_login(sandbox)
+    start = clock.real_now()
     response = client.post(CLOCK_URL, {"step": "month", "next": "/cen/packages/"})
     assert response.status_code == 302 and response.url == "/cen/packages/"
     sandbox.refresh_from_db()
-    assert timedelta(days=29, hours=23) < sandbox.clock_offset <= timedelta(days=30)
+    calendar_month = add_months(start, 1) - start  # 28 to 31 days
+    assert calendar_month - timedelta(minutes=1) < sandbox.clock_offset <= calendar_month
     page = client.get("/cen/instances/").content.decode()
-    assert "30 days ahead" in page or "29 days ahead" in page
+    assert f"{calendar_month.days} days ahead" in page or f"{calendar_month.days - 1} days ahead" in page
     assert f"Clock: {clock.real_now() + sandbox.clock_offset:%Y-%m-%d}" in page
     package = expiring(sandbox)
     assert package.expiry_processed_for == package.expires_at
@@ -199,3 +202,27 @@ def test_api_sees_the_sandbox_clock_while_signatures_stay_real(client, sandbox):
     refused = api_post(client, common_parameters("DescribeCens", Timestamp=future_stamp))
     assert refused.status_code == 400 and refused.json()["Code"] == "InvalidTimeStamp.Expired"
     assert AccessKey.objects.get(pk=ACCESS_KEY_ID).last_used_at < clock.real_now() + timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(
+    ("now", "days"),
+    [("2027-01-31T10:00:00+00:00", 28), ("2027-03-15T10:00:00+00:00", 31), ("2027-04-15T10:00:00+00:00", 30)],
+)
+def test_one_month_is_one_calendar_month(sandbox, now, days, time_machine):
+    """1 month moves the clock one calendar month, as subscriptions count it (Jan 31 -> Feb 28: 28 days)."""
+    time_machine.move_to(datetime.fromisoformat(now), tick=False)
+    demo.clock_advance(account=sandbox, step="month")
+    sandbox.refresh_from_db()
+    assert sandbox.clock_offset == timedelta(days=days)
+
+
+def test_a_one_month_package_bought_now_has_expired_after_one_month(sandbox):
+    """A 1-Month package bought on the account's clock has expired once the clock moves 1 month."""
+    instance = CenInstanceFactory(owner=sandbox)
+    package = buy_package(instance, area_a_code="China", area_b_code="China", bandwidth=2, duration_months=1)
+    demo.clock_advance(account=sandbox, step="month")
+    sandbox.refresh_from_db()
+    package.refresh_from_db()
+    with clock.account_time(sandbox.clock_offset):
+        assert package.is_expired
+        assert package.expiry_processed_for == package.expires_at

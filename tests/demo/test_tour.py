@@ -65,10 +65,11 @@ def test_signed_in_pages_link_take_the_tour_to_how_to_buy(client_user, cen_insta
 
 def test_how_to_buy_holds_the_tours_stops_in_a_template(client_user):
     """The tour's stops and words are the How to buy page's <template> (never rendered nor run): the
-    seed's four steps, the six parameters, Buy Now and Pay, without inline script."""
+    seed's four steps, the six parameters, the agreements, Buy Now and Pay, without inline script."""
     page = client_user.get(HOW_TO_BUY).content.decode()
     assert page.count('<template id="tour-steps"') == 1
-    assert page.count("data-stop=") == 13 and page.count('data-action="click"') == 5
+    assert page.count("data-stop=") == 14 and page.count('data-action="click"') == 5
+    assert page.count('data-action="agree"') == 2  # the cross-border agreement and the Terms of Service
     for number in range(1, 5):
         assert f"<h2>Step {number} of 4 · " in page
     assert "<script>" not in page

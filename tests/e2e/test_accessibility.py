@@ -106,6 +106,7 @@ def test_unbind_dialog_matrix_and_form_errors_pass_axe(live_server, page, sign_i
     page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/")
     page.get_by_label("Bandwidth", exact=True).fill("1")
     page.get_by_role("button", name="Buy Now").click()
+    expect(page.locator("#id_terms_agreed_error")).to_be_visible()  # Buy Now's answer, not only the live update's
     expect(page.locator(".invalid-feedback").first).to_be_visible()
     violations += axe_violations(page)
     assert not violations, "\n".join(violations)

@@ -9,10 +9,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
-from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.factories import CenInstanceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+TERMS = "I have read and agree to the Terms of Service"
 
 
 def popover(page):
@@ -59,25 +62,32 @@ def test_tour_is_followed_to_a_paid_package_by_clicking_what_it_highlights(sign_
     expect_stop(page, "Step 3 of 4 · CEN ID")
     expect(popover(page)).to_contain_text("Select the CEN instance for which you want to purchase a bandwidth package.")
     expect(highlighted(page).get_by_label("CEN ID")).to_have_value(instance.pk)
-    for title, text in [
-        ("Step 3 of 4 · Area", "Select one area to be interconnected."),
-        ("Step 3 of 4 · Area", "Select the other area to be interconnected."),
-        ("Step 3 of 4 · Cross-border", "read the notice and select the agreement"),
-    ]:
-        popover(page).get_by_role("button", name="Next").click()
-        expect_stop(page, title)
-        expect(popover(page)).to_contain_text(text)
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 3 of 4 · Area")
+    expect(popover(page)).to_contain_text("Select one area to be interconnected.")
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 3 of 4 · Area")
+    expect(popover(page)).to_contain_text("Select the other area to be interconnected.")
+    expect(highlighted(page).get_by_label("Area B")).to_have_value("China")  # as Area A: not cross-border
+    highlighted(page).get_by_label("Area B").select_option(label="North America")
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 3 of 4 · Cross-border")
+    expect(popover(page)).to_contain_text("read the notice and select the agreement")
     expect(popover(page)).not_to_contain_text("You cannot modify")
     highlighted(page).get_by_label(CROSS_BORDER_AGREEMENT).check()  # inside the highlighted notice
     for title, text in [
         ("Step 3 of 4 · Bandwidth", "Set a bandwidth value for the bandwidth package."),
         ("Step 3 of 4 · Name", "Enter a name for the bandwidth package."),
         ("Step 3 of 4 · Duration", "Select a validity period for the bandwidth package."),
-        ("Step 4 of 4 · Buy Now", "unless you open a ticket"),
+        ("Step 4 of 4 · Terms of Service", "Read the Terms of Service"),
     ]:
         popover(page).get_by_role("button", name="Next").click()
         expect_stop(page, title)
         expect(popover(page)).to_contain_text(text)
+    highlighted(page).get_by_label(TERMS).check()
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    expect(popover(page)).to_contain_text("unless you open a ticket")
     expect(highlighted(page)).to_have_text("Buy Now")
     highlighted(page).click()
 
@@ -137,7 +147,8 @@ def test_tour_is_followed_from_the_keyboard(sign_in, live_server, user):
     expect(popover(page)).to_contain_text("Select the other area to be interconnected.")
     page.get_by_label("Area B").select_option(label="Europe")  # Europe <-> Europe: no cross-border stop
     expect(page.locator("#cross-border-notice")).to_have_count(0)
-    for title in ["Step 3 of 4 · Bandwidth", "Step 3 of 4 · Name", "Step 3 of 4 · Duration", "Step 4 of 4 · Buy Now"]:
+    for title in ["Step 3 of 4 · Bandwidth", "Step 3 of 4 · Name", "Step 3 of 4 · Duration",
+                  "Step 4 of 4 · Terms of Service", "Step 4 of 4 · Buy Now"]:
         popover(page).get_by_role("button", name="Next").focus()
         page.keyboard.press("Enter")
         expect_stop(page, title)
@@ -192,26 +203,166 @@ def test_tour_left_and_resumed_across_pages(sign_in, live_server, user):
 
 
 def test_buy_now_refused_takes_the_tour_to_the_field_to_correct(sign_in, live_server, user):
-    """A Buy Now the form refuses (cross-border agreement not selected) highlights the field with the
-    error; corrected, the tour carries on to Buy Now and the order."""
+    """A Buy Now the server refuses (Bandwidth 1 Mbps) highlights the field with the error and says the
+    server's message in the popover; corrected, Next carries on to Buy Now and the order."""
     instance = CenInstanceFactory(owner=user)
     page = sign_in(user)
     page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
     take_the_tour(page)  # on the purchase page, the tour starts at step 3
     expect_stop(page, "Step 3 of 4 · CEN ID")
-    for _ in range(7):
+    for _ in range(3):
         popover(page).get_by_role("button", name="Next").click()
-    expect_stop(page, "Step 4 of 4 · Buy Now")
-    highlighted(page).click()
-    expect_stop(page, "Step 3 of 4 · Cross-border")
-    expect(highlighted(page).locator(".invalid-feedback")).to_be_visible()
-    assert not BandwidthPackage.objects.exists()
-    highlighted(page).get_by_label(CROSS_BORDER_AGREEMENT).check()
+    expect_stop(page, "Step 3 of 4 · Bandwidth")
+    highlighted(page).get_by_label("Bandwidth").fill("1")
     for _ in range(4):
         popover(page).get_by_role("button", name="Next").click()
     expect_stop(page, "Step 4 of 4 · Buy Now")
-    highlighted(page).click()
+    expect(page.get_by_label(TERMS)).to_be_checked()  # ticked, where the user sees it, by Next on its stop
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 3 of 4 · Bandwidth")
+    message = "Bandwidth must be a whole number of Mbps from 2 to 10,000."
+    expect(highlighted(page).locator(".invalid-feedback")).to_have_text(message)
+    expect(popover(page).locator(".tour-refusal")).to_have_text(message)
+    assert not Order.objects.exists()
+    highlighted(page).get_by_label("Bandwidth").fill("5")
+    for _ in range(4):
+        popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    popover(page).get_by_role("button", name="Next").click()
     expect_stop(page, "Step 4 of 4 · Pay")
+
+
+def test_buy_now_with_the_terms_unticked_stops_on_the_terms(sign_in, live_server, user):
+    """Next on Buy Now never submits a form the user can see is incomplete: with the Terms of Service
+    unticked by hand (the tour left, then taken again), it goes back to that stop and orders nothing."""
+    instance = CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
+    take_the_tour(page)
+    for _ in range(7):
+        popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    page.keyboard.press("Escape")  # leaves the tour, unticks the terms, and takes the tour again
+    page.get_by_label(TERMS).uncheck()
+    take_the_tour(page)
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Terms of Service")
+    assert not Order.objects.exists()
+    popover(page).get_by_role("button", name="Next").click()  # ticks it
+    expect_stop(page, "Step 4 of 4 · Buy Now")
+    popover(page).get_by_role("button", name="Next").click()
+    expect_stop(page, "Step 4 of 4 · Pay")
+
+
+RECORD_TOUR_STEPS = """
+document.addEventListener("cen:tour-step", function (event) {
+  var seen = JSON.parse(window.sessionStorage.getItem("tour-steps-seen") || "[]");
+  seen.push(event.detail);
+  window.sessionStorage.setItem("tour-steps-seen", JSON.stringify(seen));
+});
+"""
+
+
+def next_until_the_success_page(page, limit=25):
+    """Presses only Next (the popover's forward button) until the success page's stop; returns how many."""
+    for presses in range(1, limit + 1):
+        popover(page).get_by_role("button", name=re.compile("^(Next|Go there)$")).click()
+        page.wait_for_load_state()
+        if page.get_by_role("heading", name="Payment successful").is_visible():
+            expect_stop(page, "Step 4 of 4 · Payment successful")
+            return presses
+    raise AssertionError(f"{limit} presses of Next did not reach the success page")
+
+
+def test_next_alone_takes_the_tour_from_step_1_to_the_success_page(sign_in, live_server, user):
+    """With the default areas, pressing only Next goes from Step 1 to the success page in at most 25
+    presses, with no error in the browser's console, each stop announced as a cen:tour-step event."""
+    instance = CenInstanceFactory(owner=user, name="next-only")
+    page = sign_in(user)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(RECORD_TOUR_STEPS)
+    page.goto(f"{live_server.url}/cen/orders/")
+    take_the_tour(page)
+    expect_stop(page, "Step 1 of 4 · Manage")
+    presses = next_until_the_success_page(page)
+    assert presses <= 25
+    package = BandwidthPackage.objects.get()
+    assert (package.cen_instance_id, package.area_a_id, package.area_b_id) == (instance.pk, "China", "China")
+    assert errors == []
+    seen = page.evaluate("JSON.parse(window.sessionStorage.getItem('tour-steps-seen'))")
+    assert seen[0] == {"step": 1, "stop": "manage"}
+    assert seen[-1] == {"step": 4, "stop": "paid"}
+    assert {"step": 4, "stop": "terms"} in seen
+
+
+def test_after_pay_advance_time_on_the_instances_page_needs_no_exit(page, live_server):
+    """A sandbox's tour ends on the success page; going on to the Instances page, Advance time can be
+    clicked at once: no overlay, no popover, the tour is over."""
+    page.goto(f"{live_server.url}/demo/start/")
+    page.get_by_role("button", name="Try the console").click()
+    expect(page.get_by_role("heading", name="Instances")).to_be_visible()
+    take_the_tour(page)
+    expect_stop(page, "Step 1 of 4 · Manage")
+    next_until_the_success_page(page)
+    page.get_by_role("navigation", name="Cloud Enterprise Network").get_by_role("link", name="Instances").click()
+    expect(page.get_by_role("heading", name="Instances")).to_be_visible()
+    expect(popover(page)).to_have_count(0)
+    expect(page.locator(".driver-overlay")).to_have_count(0)
+    page.get_by_text("Advance time").click(timeout=2000)
+    page.get_by_role("button", name="1 day").click(timeout=2000)
+    expect(page.get_by_text("The clock moved ahead")).to_be_visible()
+    expect(popover(page)).to_have_count(0)
+
+
+def test_esc_leaves_the_tour(sign_in, live_server, user):
+    """Esc on a highlighted stop leaves the tour: no popover, no overlay, the page takes clicks."""
+    CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    take_the_tour(page)
+    expect_stop(page, "Step 1 of 4 · Manage")
+    page.keyboard.press("Escape")
+    expect(popover(page)).to_have_count(0)
+    expect(page.locator(".driver-overlay")).to_have_count(0)
+    page.get_by_role("link", name="Orders").click(timeout=2000)
+    expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+    expect(popover(page)).to_have_count(0)
+
+
+def test_a_click_on_the_overlay_leaves_the_tour(sign_in, live_server, user):
+    """Clicking the dimmed page beside the highlighted element leaves the tour, as people expect."""
+    CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    take_the_tour(page)
+    expect_stop(page, "Step 1 of 4 · Manage")
+    page.locator(".driver-overlay path").click(position={"x": 5, "y": 300})
+    expect(popover(page)).to_have_count(0)
+    expect(page.locator(".driver-overlay")).to_have_count(0)
+    page.reload()
+    expect(popover(page)).to_have_count(0)  # left, not only hidden
+    take_the_tour(page)  # and resumed where it was left
+    expect_stop(page, "Step 1 of 4 · Manage")
+
+
+def test_a_stop_on_another_page_leaves_that_page_usable(sign_in, live_server, user):
+    """Away from the flow, the stop is a small popover without an overlay: the page's links work, and
+    Esc leaves the tour."""
+    instance = CenInstanceFactory(owner=user)
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/?cen_id={instance.pk}")
+    take_the_tour(page)
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    page.goto(f"{live_server.url}/billing/")
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    expect(popover(page)).to_contain_text("This step is on another page.")
+    expect(page.locator(".driver-overlay")).to_have_count(0)
+    page.get_by_role("link", name="Orders").click(timeout=2000)  # the page takes clicks
+    expect(page.get_by_role("heading", name="Orders")).to_be_visible()
+    expect_stop(page, "Step 3 of 4 · CEN ID")
+    page.keyboard.press("Escape")
+    expect(popover(page)).to_have_count(0)
 
 
 @pytest.mark.browser_context_args(java_script_enabled=False)

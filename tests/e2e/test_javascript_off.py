@@ -7,6 +7,8 @@ from tests.factories import CenInstanceFactory, buy_package
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+TERMS = "I have read and agree to the Terms of Service"
+
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
 def test_purchase_flow_works_with_javascript_off(page, sign_in, user):
@@ -23,6 +25,7 @@ def test_purchase_flow_works_with_javascript_off(page, sign_in, user):
     expect(page.locator("#area-b-regions")).to_have_text("Included regions: Germany (Frankfurt), UK (London)")
     expect(page.locator("#quote-total")).to_have_text("USD 1,700.00")
     page.get_by_label(CROSS_BORDER_AGREEMENT).check()
+    page.get_by_label(TERMS).check()
     page.get_by_role("button", name="Buy Now").click()
     page.get_by_role("button", name="Pay", exact=True).click()
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
@@ -41,6 +44,7 @@ def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user
     page.get_by_label("Duration").select_option(label="1 Year")
     page.get_by_role("button", name="Update Price").click()
     expect(page.locator(".quote-total")).to_contain_text("USD 680.00")
+    page.get_by_label(TERMS).check()
     page.get_by_role("button", name="Buy Now").click()
     expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
     page.goto(page.url.split("/cen/")[0] + f"/cen/bandwidth-packages/{package.pk}/request-deletion/")

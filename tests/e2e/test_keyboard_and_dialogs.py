@@ -42,9 +42,12 @@ def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
     page.keyboard.press("Enter")
     expect(page.get_by_label("CEN ID")).to_have_value(instance.pk)
 
-    # Area B with the arrow keys: North America -> the next area, Asia Pacific, and back down again.
+    # Area B with the arrow keys: Mainland China (as Area A) -> North America -> Asia Pacific, and back up.
     area_b = page.get_by_label("Area B")
+    expect(area_b).to_have_value("China")
     tab_to(page, area_b)
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#area-b-regions")).to_contain_text("US (Virginia)")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#area-b-regions")).not_to_contain_text("US (Virginia)")
     expect(area_b).to_be_focused()  # the live update keeps the focus where it was
@@ -63,6 +66,11 @@ def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
     page.keyboard.press("Space")
     expect(agreement).to_be_checked()
 
+    terms = page.get_by_label("I have read and agree to the Terms of Service")
+    tab_to(page, terms)
+    page.keyboard.press("Space")
+    expect(terms).to_be_checked()
+
     tab_to(page, page.get_by_role("button", name="Buy Now"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
@@ -79,6 +87,8 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     instance = CenInstanceFactory(owner=user)
     package = buy_package(instance)
     page = sign_in(user)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
 
     page.get_by_role("link", name="Unbind").click()
@@ -100,6 +110,30 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     expect(page.get_by_text(f"Bandwidth package {package.pk} was unbound. It is now available.")).to_be_visible()
     package.refresh_from_db()
     assert package.cen_instance_id is None
+    assert errors == [], errors
+
+
+def test_the_tables_one_unbind_dialog_asks_about_the_row_clicked(sign_in, live_server, user):
+    """With two bound packages, the table's one dialog names the package of the Unbind clicked, and OK
+    unbinds that one only."""
+    instance = CenInstanceFactory(owner=user)
+    first = buy_package(instance, area_a_code="China", area_b_code="China")
+    second = buy_package(instance, area_a_code="Europe", area_b_code="Europe")
+    page = sign_in(user)
+    page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
+    expect(page.locator("dialog")).to_have_count(1)
+    dialog = page.get_by_role("dialog", name="Unbind Bandwidth Package")
+    page.get_by_role("row", name=first.pk).get_by_role("link", name="Unbind").click()
+    expect(dialog).to_contain_text(f"unbind bandwidth package {first.pk} from CEN instance {instance.pk}?")
+    dialog.get_by_role("button", name="Cancel").click()
+    page.get_by_role("row", name=second.pk).get_by_role("link", name="Unbind").click()
+    expect(dialog).to_contain_text(f"unbind bandwidth package {second.pk} from CEN instance {instance.pk}?")
+    expect(dialog).not_to_contain_text(first.pk)
+    dialog.get_by_role("button", name="OK").click()
+    expect(page.get_by_text(f"Bandwidth package {second.pk} was unbound. It is now available.")).to_be_visible()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.cen_instance_id, second.cen_instance_id) == (instance.pk, None)
 
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
@@ -135,6 +169,6 @@ def test_cen_id_search_narrows_the_select_as_one_types(sign_in, live_server, use
     target = page.get_by_role("option", name=re.compile("fleet-00031")).get_attribute("value")
     cen_id.select_option(target)
     page.get_by_label("Bandwidth", exact=True).fill("5")
-    expect(page.locator("#quote-total")).to_have_text("USD 800.00")
+    expect(page.locator("#quote-total")).to_have_text("USD 170.00")  # 5 Mbps Mainland China <-> Mainland China
     expect(cen_id).to_have_value(target)
     expect(page.get_by_label("Search CEN instances by ID or name")).to_have_value("fleet-0003")

@@ -24,11 +24,16 @@ def purchase_page(sign_in, live_server, user):
     return page
 
 
-def fill_and_buy(page, *, bandwidth="10", agree=True):
+def fill_and_buy(page, *, bandwidth="10", agree=True, terms=True):
+    """Mainland China ↔ North America (cross-border), the given bandwidth, then Buy Now."""
+    page.get_by_label("Area B").select_option(label="North America")
+    expect(page.locator("#cross-border-notice")).to_be_visible()
     page.get_by_label("Bandwidth", exact=True).fill(bandwidth)
     page.get_by_label("Name", exact=True).fill("bwp-bad")
     if agree:
         page.get_by_label(AGREEMENT).check()
+    if terms:
+        page.get_by_label("I have read and agree to the Terms of Service").check()
     page.get_by_role("button", name="Buy Now").click()
 
 

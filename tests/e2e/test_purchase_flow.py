@@ -13,6 +13,7 @@ from tests.factories import CenInstanceFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 AGREEMENT = re.compile("I have read and agree to the Cross-border Service Agreement")
+TERMS = "I have read and agree to the Terms of Service"
 
 
 def open_purchase_page(page, live_server, instance):
@@ -32,6 +33,9 @@ def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, us
     CenInstanceFactory(owner=user, name="staging-cen")
     instance = CenInstanceFactory(owner=user, name="prod-cen")
     page = sign_in(user)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
 
     # Step 2: on the Instances page, find the instance and click Manage in the Actions column.
     expect(page.get_by_role("columnheader", name="Actions")).to_be_visible()
@@ -54,17 +58,23 @@ def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, us
     page.get_by_label("Name", exact=True).fill("bwp-e2e")
     page.get_by_label("Duration").select_option(label="1 Month")
     page.get_by_label(AGREEMENT).check()
+    page.get_by_label(TERMS).check()
     expect(page.get_by_label("Name", exact=True)).to_have_value("bwp-e2e")
     page.get_by_role("button", name="Buy Now").click()
 
-    # The order confirmation, then Pay.
+    # The order confirmation with its service period, then Pay.
     expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
     expect(page.locator(".pay-bar .order-amount")).to_have_text("USD 1,700.00")
+    expect(page.locator("#service-period")).to_have_text(re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d to .+ UTC$"))
     page.get_by_role("button", name="Pay", exact=True).click()
 
-    # The success page links back to the instance's Bandwidth Packages tab, which lists the package.
+    # The success page names the period and links the package, its CEN instance and the tab.
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
+    expect(page.locator("#service-period")).to_be_visible()
     package_id = page.locator("#new-package-id").inner_text()
+    expect(page.get_by_role("link", name=instance.pk, exact=True)).to_have_attribute(
+        "href", f"/cen/instances/{instance.pk}/"
+    )
     page.get_by_role("link", name="Back to Bandwidth Packages").click()
     expect(page).to_have_url(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
     package_row = page.get_by_role("row").filter(has_text=package_id)
@@ -72,12 +82,15 @@ def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, us
         expect(package_row).to_contain_text(text)
     expect(page.locator("#balance")).to_have_text("USD 8,300.00")
     assert BandwidthPackage.objects.get().pk == package_id
+    assert errors == [], errors  # nothing in the browser's console on the whole flow
 
 
 def test_live_quote_total_follows_the_bandwidth(sign_in, live_server, user):
     """Changing Bandwidth updates the quoted total without leaving the page."""
     instance = CenInstanceFactory(owner=user)
     page = open_purchase_page(sign_in(user), live_server, instance)
+    expect(page.locator("#quote-total")).to_have_text("USD 68.00")  # 2 Mbps China <-> China, the default
+    page.get_by_label("Area B").select_option(label="North America")
     expect(page.locator("#quote-total")).to_have_text("USD 320.00")  # 2 Mbps China <-> North America
     page.get_by_label("Bandwidth", exact=True).fill("5")
     expect(page.locator("#quote-total")).to_have_text("USD 800.00")
@@ -90,6 +103,8 @@ def test_choosing_an_area_changes_its_regions_list(sign_in, live_server, user):
     instance = CenInstanceFactory(owner=user)
     page = open_purchase_page(sign_in(user), live_server, instance)
     expect(page.locator("#area-a-regions")).to_contain_text("China (Hangzhou)")
+    expect(page.locator("#cross-border-notice")).to_have_count(0)  # Area B starts as Area A
+    page.get_by_label("Area B").select_option(label="North America")
     expect(page.locator("#cross-border-notice")).to_be_visible()
     page.get_by_label("Area A").select_option(label="Australia")
     expect(page.locator("#area-a-regions")).to_have_text("Included regions: Australia (Sydney)")
@@ -100,6 +115,8 @@ def test_typing_during_a_live_update_is_kept(sign_in, live_server, user):
     """Text typed while a live update is on its way is not wiped when the update arrives."""
     instance = CenInstanceFactory(owner=user)
     page = open_purchase_page(sign_in(user), live_server, instance)
+    page.get_by_label("Area B").select_option(label="North America")
+    expect(page.locator("#cross-border-notice")).to_be_visible()
     page.get_by_label("Bandwidth", exact=True).fill("7")
     page.get_by_label("Name", exact=True).press_sequentially("typed-while-updating")
     expect(page.locator("#quote-total")).to_have_text("USD 1,120.00")

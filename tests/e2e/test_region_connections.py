@@ -24,6 +24,7 @@ def buy_mainland_china_to_north_america(page, megabits):
     with page.expect_response(lambda response: "/bandwidth-packages/buy/?" in response.url):
         page.get_by_label(CROSS_BORDER_AGREEMENT).check()
     expect(page.get_by_label(CROSS_BORDER_AGREEMENT)).to_be_checked()
+    page.get_by_label("I have read and agree to the Terms of Service").check()
     page.get_by_role("button", name="Buy Now").click()
     page.get_by_role("button", name="Pay").click()
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()

@@ -7,6 +7,8 @@ from tests.factories import CenInstanceFactory, buy_package
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+TERMS = "I have read and agree to the Terms of Service"
+
 
 def test_an_old_renewal_is_refused_after_an_upgrade_and_charges_nothing(page, sign_in, user):
     """Renew for 3 Years and leave it unpaid; Upgrade to 400 Mbps and pay; then Pay the old renewal
@@ -19,6 +21,7 @@ def test_an_old_renewal_is_refused_after_an_upgrade_and_charges_nothing(page, si
     page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True).click()
     page.get_by_label("Duration").select_option(label="3 Years")
     expect(page.locator(".quote-total")).to_contain_text("USD 1,200.00")
+    page.get_by_label(TERMS).check()
     page.get_by_role("button", name="Buy Now").click()
     expect(page.get_by_text("Pay before")).to_be_visible()
     renewal_url = page.url
@@ -26,6 +29,7 @@ def test_an_old_renewal_is_refused_after_an_upgrade_and_charges_nothing(page, si
     page.goto(page.url.split("/orders/")[0] + f"/instances/{cen_instance.pk}/bandwidth-packages/")
     page.get_by_role("row", name=package.pk).get_by_role("link", name="Upgrade").click()
     page.get_by_label("New bandwidth").fill("400")
+    page.get_by_label(TERMS).check()
     page.get_by_role("button", name="Buy Now").click()
     page.get_by_role("button", name="Pay").click()
     expect(page.get_by_text("Paid")).to_be_visible()

@@ -78,6 +78,7 @@ def test_renewing_restores_the_connections(user, cen_instance, connected):
     package, _ = connected
     expire(package)
     order = bandwidth_services.order_create_renewal(
+        terms_agreed=True,
         owner=user, idempotency_key="r", package_id=package.pk, duration_months=1
     )
     bandwidth_services.order_pay(owner=user, order_id=order.pk)

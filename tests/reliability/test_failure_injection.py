@@ -58,7 +58,9 @@ def test_failed_renewal_leaves_no_charge_and_no_new_expiration(cen_instance, use
     """Renew: a fault after the charge leaves the balance and the expiration as they were."""
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=2)
     balance, expires_at = User.objects.get(pk=user.pk).balance, package.expires_at
-    order = services.order_create_renewal(owner=user, idempotency_key="r", package_id=package.pk, duration_months=1)
+    order = services.order_create_renewal(
+        terms_agreed=True, owner=user, idempotency_key="r", package_id=package.pk, duration_months=1
+    )
     charge_patch, step_patch, charged = charged_then(step)
     with charge_patch, step_patch, pytest.raises(Injected):
         services.order_pay(owner=user, order_id=order.pk)

@@ -79,6 +79,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         cen = self.pick(data, self.cens[user.pk])
         try:
             order = billing.order_create_purchase(
+                terms_agreed=True,
                 owner=user,
                 idempotency_key=self.key(),
                 cen_instance_id=cen.pk if bound else None,
@@ -104,6 +105,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         if package:
             try:
                 order = billing.order_create_renewal(
+                    terms_agreed=True,
                     owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=months
                 )
                 billing.order_pay(owner=user, order_id=order.pk)
@@ -117,6 +119,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         if package:
             try:
                 order = billing.order_create_resize(
+                    terms_agreed=True,
                     owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=new_bandwidth
                 )
                 billing.order_pay(owner=user, order_id=order.pk)
@@ -173,10 +176,12 @@ class ConsoleMachine(RuleBasedStateMachine):
             try:
                 if change == "renew":
                     order = billing.order_create_renewal(
+                        terms_agreed=True,
                         owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=12
                     )
                 else:
                     order = billing.order_create_resize(
+                        terms_agreed=True,
                         owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=bandwidth
                     )
                 self.unpaid.append(order)

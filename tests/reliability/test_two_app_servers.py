@@ -130,7 +130,8 @@ def test_same_idempotency_key_through_both_servers_makes_one_order(app_servers):
     cen = CenInstanceFactory(owner=user)
     browser = Browser().sign_in(app_servers[0], user)
     form = {"cen_instance": cen.pk, "area_a": "China", "area_b": "China", "bandwidth": 2, "name": "twin",
-            "description": "", "duration_months": 1, "auto_renewal_months": 1, "idempotency_key": "one-key"}
+            "description": "", "duration_months": 1, "auto_renewal_months": 1, "idempotency_key": "one-key",
+            "terms_agreed": "on"}
     results = run_at_once([
         lambda base=app_servers[i % 2]: browser.post(f"{base}/cen/bandwidth-packages/buy/", form) for i in range(8)
     ])

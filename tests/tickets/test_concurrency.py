@@ -26,6 +26,7 @@ def _renewal(package):
     from cenconsole.bandwidth import services as bandwidth_services
 
     return bandwidth_services.order_create_renewal(
+        terms_agreed=True,
         owner=package.owner, idempotency_key="race-renewal", package_id=package.pk, duration_months=12
     )
 

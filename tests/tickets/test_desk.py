@@ -5,8 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 
 from cenconsole.accounts.models import User

@@ -25,6 +25,7 @@ from ..messages import (
     MISSING_IDEMPOTENCY_KEY,
     QUOTA_BANDWIDTH_PACKAGES,
     QUOTA_UNPAID_ORDERS,
+    TERMS_NOT_AGREED,
     UNKNOWN_AREA,
     UNKNOWN_AUTO_RENEWAL,
     UNKNOWN_CEN,
@@ -241,6 +242,27 @@ def _quota_check(*, owner, order: Order, now) -> None:
             )
 
 
+def agreed_to_terms(terms_agreed: bool, build):
+    """Every Buy Now (Buy, Renew, Upgrade, Downgrade) needs the Terms of Service selected: build() runs
+    the order's own checks, whose refusals come back together with this one."""
+
+    def checked_build():
+        errors = {}
+        if terms_agreed is not True:
+            errors["terms_agreed"] = refusal(TERMS_NOT_AGREED, "terms_not_agreed")
+        try:
+            order = build()
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                raise
+            errors.update(error.error_dict)
+        if errors:
+            raise ValidationError(errors)
+        return order
+
+    return checked_build
+
+
 def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> Order:
     """One order per idempotency key: an existing order for the key is returned as it is; otherwise
     build() checks the rules and returns the unsaved order, which must be paid before its deadline.
@@ -272,8 +294,9 @@ def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> O
     return order
 
 
-def order_create_purchase(*, owner, idempotency_key: str, quota: bool = True, **purchase) -> Order:
-    """Buy Now: an unpaid order for a checked purchase. The same key always gives the same order."""
+def order_create_purchase(*, owner, idempotency_key: str, terms_agreed: bool, quota: bool = True, **purchase) -> Order:
+    """Buy Now: an unpaid order for a checked purchase, with the Terms of Service agreed. The same key
+    always gives the same order."""
 
     def build():
         checked = purchase_check(owner=owner, **purchase)
@@ -292,7 +315,9 @@ def order_create_purchase(*, owner, idempotency_key: str, quota: bool = True, **
             amount=checked.quote.total,
         )
 
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=build, quota=quota)
+    return order_create(
+        owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build), quota=quota
+    )
 
 
 def package_order(package: BandwidthPackage, **fields) -> Order:

@@ -21,6 +21,7 @@ from ..messages import (
 )
 from ..models import BandwidthPackage, Order
 from .purchase import (
+    agreed_to_terms,
     check_auto_renewal_months,
     check_bandwidth,
     check_duration,
@@ -155,19 +156,22 @@ def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
     )
 
 
-def order_create_renewal(*, owner, idempotency_key: str, package_id: str, duration_months) -> Order:
-    """Renew's Buy Now: an unpaid Renew order for one of the owner's packages."""
+def order_create_renewal(
+    *, owner, idempotency_key: str, package_id: str, duration_months, terms_agreed: bool
+) -> Order:
+    """Renew's Buy Now: an unpaid Renew order for one of the owner's packages, the Terms of Service agreed."""
 
     def build():
         package = owned_package(owner=owner, package_id=package_id)
         check_no_pending_deletion(package)
         return renewal_order(package, duration_months=duration_months)
 
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build))
 
 
-def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwidth) -> Order:
-    """Upgrade's or Downgrade's Buy Now: an unpaid order to change a package's bandwidth."""
+def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwidth, terms_agreed: bool) -> Order:
+    """Upgrade's or Downgrade's Buy Now: an unpaid order to change a package's bandwidth, the Terms of
+    Service agreed."""
 
     def build():
         package = owned_package(owner=owner, package_id=package_id)
@@ -177,7 +181,7 @@ def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwid
             package, order_type=order_type, bandwidth=bandwidth, previous_bandwidth=package.bandwidth, amount=amount
         )
 
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build))
 
 
 @transaction.atomic
