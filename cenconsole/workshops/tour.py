@@ -15,6 +15,7 @@ TOUR_STOPS = [
     ("bandwidth", 3),
     ("name", 3),
     ("duration", 3),
+    ("terms", 4),
     ("buy-now", 4),
     ("pay", 4),
     ("paid", 4),

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from cenconsole.demo import services as demo_services
-from tests.factories import PASSWORD, CenInstanceFactory, UserFactory
+from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, buy_package
 from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -347,17 +347,18 @@ def test_package_actions_are_reachable_inside_the_table_on_a_phone(live_server, 
     row's Renew (in the Actions column) is in view and opens the Renew page."""
     page = browser.new_context(viewport=PHONE).new_page()
     user = UserFactory()
-    objects = make_owner_objects(user)
+    cen_instance = CenInstanceFactory(owner=user)
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")  # no ticket: Renew offered
     sign_in_page(page, live_server, user)
-    page.goto(f"{live_server.url}/cen/instances/{objects['cen_id']}/bandwidth-packages/")
+    page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
     scroll = page.locator(".table-scroll").first
     assert scroll.evaluate("element => element.scrollWidth > element.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-    renew = page.get_by_role("row", name=objects["package_id"]).get_by_role("link", name="Renew", exact=True)
+    renew = page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True)
     box = renew.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], box
     renew.click()
-    page.wait_for_url(f"**/bandwidth-packages/{objects['package_id']}/renew/")
+    page.wait_for_url(f"**/bandwidth-packages/{package.pk}/renew/")
     page.context.close()
 
 

@@ -88,7 +88,8 @@ def test_edit_tags_forms_carry_csrf(client_user, user, cen_instance):
     services.tags_add(owner=user, resource_type="cen", resources=[cen_instance], tags=[("team", "network")])
     content = client_user.get(cen_tags_url(cen_instance)).text
     forms = re.findall(r"<form[^>]*method=\"post\".*?</form>", content, re.S)
-    assert len(forms) == 4  # Remove, Add Tag, and the top bar's Sign out and language switch
+    # Remove, Add Tag, and the top bar's Sign out, Sign out everywhere and language switch
+    assert len(forms) == 5
     assert all("csrfmiddlewaretoken" in form for form in forms)
 
 

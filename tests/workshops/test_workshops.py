@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from cenconsole.audit.models import AuditRecord
+from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
@@ -383,7 +384,7 @@ def test_board_query_count_does_not_grow_with_the_room(client):
 
 
 def test_advance_everyones_clock_moves_every_trainee_and_nobody_else(client):
-    """Advance everyone's clock -> 1 month: each trainee's clock is 30 days ahead, through Advance
+    """Advance everyone's clock -> 1 month: each trainee's clock is one calendar month ahead, through Advance
     time's service (the expiring package expires and is released); other sandboxes stay on real time."""
     owner = facilitator()
     workshop = workshop_new(owner, scenario="renewal-due")
@@ -392,14 +393,16 @@ def test_advance_everyones_clock_moves_every_trainee_and_nobody_else(client):
     client.force_login(owner)
     response = client.post(board_path(workshop) + "clock/", {"step": "month"}, follow=True)
     assert "3 trainees&#x27; clocks moved ahead" in response.content.decode()
+    now = clock.real_now()
+    month_days = (pricing.add_months(now, 1) - now).days  # one calendar month
     for account in accounts:
         account.refresh_from_db()
-        assert account.clock_offset == timedelta(days=30)
+        assert abs(account.clock_offset - timedelta(days=month_days)) < timedelta(minutes=1)
         assert account.bandwidth_packages.get().status == "Released"  # expired, then released after 15 days
     outsider.refresh_from_db()
     assert outsider.clock_offset == timedelta(0)
     page = client.get(board_path(workshop)).content.decode()
-    assert page.count("30 days ahead") == 3
+    assert page.count(f"{month_days} days ahead") == 3
 
 
 def test_advance_to_next_expiry_says_who_had_none(client):
