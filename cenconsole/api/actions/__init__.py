@@ -1,0 +1,55 @@
+"""The CEN API's actions (product Cbn, version 2017-09-12), one module per resource. Each reads its
+parameters, calls the same service or selector the console calls, and shapes the answer as the real
+API does. Every rule and refusal lives in the services; errors.SERVICE_ERRORS names their refusals
+the API's way. ACTIONS below is the one table of every action the API answers."""
+
+from django.core.exceptions import ValidationError
+
+from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.cen.models import CenInstance
+from cenconsole.networks.models import NetworkInstance
+
+from .. import errors
+from ..params import Params
+from . import bandwidth_packages, cens, child_instances, routes, tags
+from .child_instances import UNKNOWN_CHILD_INSTANCE
+
+ACTIONS = {
+    "CreateCen": cens.create_cen,
+    "DescribeCens": cens.describe_cens,
+    "DeleteCen": cens.delete_cen,
+    "ModifyCenAttribute": cens.modify_cen_attribute,
+    "TagResources": tags.tag_resources,
+    "UntagResources": tags.untag_resources,
+    "ListTagResources": tags.list_tag_resources,
+    "AttachCenChildInstance": child_instances.attach_cen_child_instance,
+    "DetachCenChildInstance": child_instances.detach_cen_child_instance,
+    "DescribeCenAttachedChildInstances": child_instances.describe_cen_attached_child_instances,
+    "DescribeChildInstanceRegions": child_instances.describe_child_instance_regions,
+    "CreateCenBandwidthPackage": bandwidth_packages.create_cen_bandwidth_package,
+    "DescribeCenBandwidthPackages": bandwidth_packages.describe_cen_bandwidth_packages,
+    "AssociateCenBandwidthPackage": bandwidth_packages.associate_cen_bandwidth_package,
+    "UnassociateCenBandwidthPackage": bandwidth_packages.unassociate_cen_bandwidth_package,
+    "ModifyCenBandwidthPackageAttribute": bandwidth_packages.modify_cen_bandwidth_package_attribute,
+    "ModifyCenBandwidthPackageSpec": bandwidth_packages.modify_cen_bandwidth_package_spec,
+    "DeleteCenBandwidthPackage": bandwidth_packages.delete_cen_bandwidth_package,
+    "SetCenInterRegionBandwidthLimit": routes.set_cen_inter_region_bandwidth_limit,
+    "DescribeCenInterRegionBandwidthLimits": routes.describe_cen_inter_region_bandwidth_limits,
+    "DescribeGeographicRegionMembership": routes.describe_geographic_region_membership,
+    "DescribeCenGeographicSpans": routes.describe_cen_geographic_spans,
+    "DescribeCenGeographicSpanRemainingBandwidth": routes.describe_cen_geographic_span_remaining_bandwidth,
+}
+
+
+def run(action: str, *, owner, parameters: dict[str, str]) -> dict:
+    """Runs an action as owner; a service's refusal becomes the API's error."""
+    try:
+        return ACTIONS[action](owner=owner, params=Params(parameters))
+    except ValidationError as refusal:
+        raise errors.from_service_error(refusal) from None
+    except CenInstance.DoesNotExist:
+        raise errors.service_error("unknown_cen") from None
+    except BandwidthPackage.DoesNotExist:
+        raise errors.service_error("unknown_package") from None
+    except NetworkInstance.DoesNotExist:
+        raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE) from None
