@@ -62,12 +62,28 @@ def inter_region_bandwidth_limit(connection, local_region_id: str, opposite_regi
 def child_instance(network) -> dict:
     return {
         "CenId": network.cen_instance_id,
-        "ChildInstanceId": network.pk,
+        "ChildInstanceId": network.instance_id,
         "ChildInstanceType": network.network_type,
         "ChildInstanceRegionId": network.region_id,
         "ChildInstanceOwnerId": network.owner_id,
         "ChildInstanceAttachTime": api_time(network.created_at),
         "Status": "Attached",
+        "ManagedService": "",  # the replica's VPCs are the account's own, managed by no service
+    }
+
+
+def child_instance_attribute(network) -> dict:
+    """DescribeCenAttachedChildInstanceAttribute: the attachment and the VPC's CIDR blocks. The
+    replica keeps one IPv4 block per VPC, no secondary or IPv6 blocks (the SDK's key casing)."""
+    return {
+        **child_instance(network),
+        "ChildInstanceName": network.name,
+        "ChildInstanceAttributes": {
+            "CidrBlock": network.cidr_block,
+            "Ipv6CidrBlock": "",
+            "Ipv6CidrBlocks": {"ipv6CidrBlock": []},
+            "SecondaryCidrBlocks": {"secondaryCidrBlock": []},
+        },
     }
 
 

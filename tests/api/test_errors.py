@@ -24,6 +24,7 @@ NOT_REACHABLE = {
     "order_paid": "raised by Cancel on the Orders page only",
     "released": "raised by package_release, which the API never calls",
     "unknown_network_type": "raised by Attach Network Instance, not an API action here",
+    "cidr_block_format": "raised by Attach Network Instance's CIDR Block: AttachCenChildInstance takes none",
 }
 
 

@@ -155,7 +155,7 @@ def test_a_script_tags_modifies_and_attaches_with_the_older_sdk(sdk, user):
     )
     children = sdk.call(DescribeCenAttachedChildInstancesRequest(), CenId=cen_id)["ChildInstances"]["ChildInstance"]
     assert [child["ChildInstanceId"] for child in children] == ["vpc-olderscript001"]
-    assert NetworkInstance.objects.get(pk="vpc-olderscript001").region_id == "us-east-1"
+    assert NetworkInstance.objects.get(instance_id="vpc-olderscript001").region_id == "us-east-1"
 
     bought = sdk.call(
         CreateCenBandwidthPackageRequest(),

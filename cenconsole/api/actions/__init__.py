@@ -25,6 +25,7 @@ ACTIONS = {
     "AttachCenChildInstance": child_instances.attach_cen_child_instance,
     "DetachCenChildInstance": child_instances.detach_cen_child_instance,
     "DescribeCenAttachedChildInstances": child_instances.describe_cen_attached_child_instances,
+    "DescribeCenAttachedChildInstanceAttribute": child_instances.describe_cen_attached_child_instance_attribute,
     "DescribeChildInstanceRegions": child_instances.describe_child_instance_regions,
     "CreateCenBandwidthPackage": bandwidth_packages.create_cen_bandwidth_package,
     "DescribeCenBandwidthPackages": bandwidth_packages.describe_cen_bandwidth_packages,

@@ -43,12 +43,30 @@ def detach_cen_child_instance(*, owner, params: Params) -> dict:
     region_id = params.string("ChildInstanceRegionId", required=True)
     _child_instance_type(params, required=True)
     network = (
-        network_instances_for(owner=owner).filter(cen_instance=cen_instance, pk=child_id, region_id=region_id).first()
+        network_instances_for(owner=owner).filter(cen_instance=cen_instance, instance_id=child_id, region_id=region_id).first()
     )
     if network is None:
         raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE)
     network_services.network_instance_detach(owner=owner, network_id=network.pk)
     return {}
+
+
+def describe_cen_attached_child_instance_attribute(*, owner, params: Params) -> dict:
+    """One attached network instance; one that is not attached (or not the caller's) is refused with
+    ParameterInstanceId (400), as the real API does: Terraform's provider reads that as "gone",
+    and a 404 as an unknown action."""
+    cen_instance = cen_instance_get(owner=owner, cen_id=params.string("CenId", required=True))
+    child_id = params.string("ChildInstanceId", required=True)
+    region_id = params.string("ChildInstanceRegionId", required=True)
+    _child_instance_type(params, required=True)
+    network = (
+        network_instances_for(owner=owner)
+        .filter(cen_instance=cen_instance, instance_id=child_id, region_id=region_id)
+        .first()
+    )
+    if network is None:
+        raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE)
+    return show.child_instance_attribute(network)
 
 
 def describe_cen_attached_child_instances(*, owner, params: Params) -> dict:
