@@ -68,7 +68,9 @@ def network_detach(request, cen_id, network_id):
         selectors.network_instances_for(owner=request.user), cen_instance=instance, pk=network_id
     )
     services.network_instance_detach(owner=request.user, network_id=network.pk)
-    messages.success(request, gettext("Network instance %(network_id)s was detached.") % {"network_id": network.instance_id})
+    messages.success(
+        request, gettext("Network instance %(network_id)s was detached.") % {"network_id": network.instance_id}
+    )
     return redirect("networks:cen_networks", cen_id=instance.pk)
 
 

@@ -42,9 +42,8 @@ def detach_cen_child_instance(*, owner, params: Params) -> dict:
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
     _child_instance_type(params, required=True)
-    network = (
-        network_instances_for(owner=owner).filter(cen_instance=cen_instance, instance_id=child_id, region_id=region_id).first()
-    )
+    networks = network_instances_for(owner=owner).filter(cen_instance=cen_instance, region_id=region_id)
+    network = networks.filter(instance_id=child_id).first()
     if network is None:
         raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE)
     network_services.network_instance_detach(owner=owner, network_id=network.pk)
