@@ -23,10 +23,27 @@ def cen(instance, package_ids: list[str], tag_rows=()) -> dict:
         "CreationTime": api_time(instance.created_at),
         "CenBandwidthPackageIds": {"CenBandwidthPackageId": package_ids},
         "Tags": tags(tag_rows),
+        "Ipv6Level": "DISABLED",  # the replica's CEN instances carry no IPv6
+        "ResourceGroupId": instance.resource_group,
     }
 
 
-def bandwidth_package(package, tag_rows=()) -> dict:
+NO_RESERVATION = {
+    "ReservationActiveTime": "",
+    "ReservationBandwidth": "",
+    "ReservationInternetChargeType": "",
+    "ReservationOrderType": "",
+}
+
+
+def reservation(package) -> dict:
+    """A change waiting for a later moment, as IncludeReservationData shows it. The replica applies
+    every change at once (a downgrade too), so none waits: the real API's empty values."""
+    return NO_RESERVATION
+
+
+def bandwidth_package(package, tag_rows=(), *, with_reservation: bool = False) -> dict:
+    waiting = reservation(package)
     return {
         "CenBandwidthPackageId": package.pk,
         "Name": package.name,
@@ -41,9 +58,13 @@ def bandwidth_package(package, tag_rows=()) -> dict:
         "BusinessStatus": package.business_status,
         "CreationTime": api_time(package.created_at),
         "ExpiredTime": api_time(package.expires_at),
-        "HasReservationData": "false",
+        "HasReservationData": "true" if waiting is not NO_RESERVATION else "false",
+        **(waiting if with_reservation else NO_RESERVATION),
         "CenIds": {"CenId": [package.cen_instance_id] if package.cen_instance_id else []},
         "Tags": tags(tag_rows),
+        "ResourceGroupId": package.resource_group,
+        # Limits set before a package was bound to a transit router: the replica has none.
+        "OrginInterRegionBandwidthLimits": {"OrginInterRegionBandwidthLimit": []},
     }
 
 
@@ -55,6 +76,7 @@ def inter_region_bandwidth_limit(connection, local_region_id: str, opposite_regi
         "GeographicSpanId": connection.package.geographic_span,
         "BandwidthLimit": connection.bandwidth,
         "BandwidthPackageId": connection.package_id,
+        "BandwidthType": "BandwidthPackage",
         "Status": "Active",
     }
 

@@ -14,6 +14,7 @@ ACTION_LABELS = {
     "balance.adjusted": gettext_noop("Balance adjusted"),
     "cen.deleted": gettext_noop("CEN instance deleted"),
     "cen.modified": gettext_noop("CEN instance modified"),
+    "cen.moved": gettext_noop("Resource group changed"),
     "network.attached": gettext_noop("Network instance attached"),
     "network.detached": gettext_noop("Network instance detached"),
     "package.auto_renewal_changed": gettext_noop("Auto-renewal changed"),
@@ -25,6 +26,7 @@ ACTION_LABELS = {
     "package.connections_removed": gettext_noop("Region connections removed"),
     "package.expired": gettext_noop("Bandwidth package expired"),
     "package.modified": gettext_noop("Bandwidth package modified"),
+    "package.moved": gettext_noop("Resource group changed"),
     "package.refunded": gettext_noop("Refunded"),
     "package.released": gettext_noop("Bandwidth package released"),
     "package.renewed": gettext_noop("Bandwidth package renewed"),
@@ -48,6 +50,7 @@ FIELD_LABELS = {
     "refund": gettext_noop("refund"),
     "balance": gettext_noop("balance"),
     "deleted_at": gettext_noop("deleted"),
+    "resource_group": gettext_noop("resource group"),
 }
 
 

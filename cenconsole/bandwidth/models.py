@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.notes import note_display
@@ -115,6 +116,12 @@ class BandwidthPackage(models.Model):
     auto_renewal_months = models.PositiveSmallIntegerField(
         _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
     )
+    resource_group_id = models.CharField(
+        _("resource group ID"),
+        max_length=32,
+        blank=True,
+        help_text=_("Empty: the account's default resource group."),
+    )
     created_at = models.DateTimeField(_("purchased"), default=clock.now)
     expires_at = models.DateTimeField(_("expiration time"))
     released_at = models.DateTimeField(
@@ -161,6 +168,11 @@ class BandwidthPackage(models.Model):
 
     def __str__(self):
         return self.id
+
+    @property
+    def resource_group(self) -> str:
+        """The resource group's ID (the account's default group when none was set)."""
+        return resource_group_of(self)
 
     @classmethod
     def from_db(cls, db, field_names, values):

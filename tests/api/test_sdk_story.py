@@ -106,6 +106,7 @@ def test_a_script_buys_connects_and_is_refused_like_the_console(sdk, user):
             "GeographicSpanId": "china_north-america",
             "BandwidthLimit": 6,
             "BandwidthPackageId": package_id,
+            "BandwidthType": "BandwidthPackage",
             "Status": "Active",
         }
     ]

@@ -17,7 +17,7 @@ USERNAME = "zhangsan"
 # As in tests/e2e/test_chinese.py: what the Chinese console keeps in English.
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc)-[a-z0-9]+|TK\d+|LTAI\w+)\b")
+IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|rg)-[a-z0-9]+|TK\d+|LTAI\w+)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")
 

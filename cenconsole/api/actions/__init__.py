@@ -4,6 +4,7 @@ API does. Every rule and refusal lives in the services; errors.SERVICE_ERRORS na
 the API's way. ACTIONS below is the one table of every action the API answers."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance
@@ -11,7 +12,7 @@ from cenconsole.networks.models import NetworkInstance
 
 from .. import errors
 from ..params import Params
-from . import bandwidth_packages, cens, child_instances, routes, tags
+from . import bandwidth_packages, cens, child_instances, resource_groups, routes, tags
 from .child_instances import UNKNOWN_CHILD_INSTANCE
 
 ACTIONS = {
@@ -19,6 +20,7 @@ ACTIONS = {
     "DescribeCens": cens.describe_cens,
     "DeleteCen": cens.delete_cen,
     "ModifyCenAttribute": cens.modify_cen_attribute,
+    "MoveResourceGroup": resource_groups.move_resource_group,
     "TagResources": tags.tag_resources,
     "UntagResources": tags.untag_resources,
     "ListTagResources": tags.list_tag_resources,
@@ -44,8 +46,15 @@ ACTIONS = {
 
 def run(action: str, *, owner, parameters: dict[str, str]) -> dict:
     """Runs an action as owner; a service's refusal becomes the API's error."""
+    params = Params(parameters)
     try:
-        return ACTIONS[action](owner=owner, params=Params(parameters))
+        # One transaction: a parameter found unsupported after the action ran undoes what it did.
+        with transaction.atomic():
+            result = ACTIONS[action](owner=owner, params=params)
+            unread = params.unread()
+            if unread:
+                raise errors.unsupported_parameters(unread)
+        return result
     except ValidationError as refusal:
         raise errors.from_service_error(refusal) from None
     except CenInstance.DoesNotExist:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Q
 
+from cenconsole.accounts.resource_groups import in_resource_group
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import PACKAGE_STATUS_CONDITIONS, BandwidthPackage
 from cenconsole.bandwidth.selectors import package_list, packages_for
@@ -88,6 +89,10 @@ def describe_cen_bandwidth_packages(*, owner, params: Params) -> dict:
     packages = package_list(owner=owner)
     if conditions:
         packages = packages.filter(any_of(conditions) if params.boolean("IsOrKey") else all_of(conditions))
+    resource_group = params.string("ResourceGroupId")
+    if resource_group:
+        packages = packages.filter(in_resource_group(resource_group, owner_id=owner.pk))
+    with_reservation = params.boolean("IncludeReservationData")
     package_type = Tag.ResourceType.BANDWIDTH_PACKAGE
     if tags:
         packages = packages.filter(
@@ -98,7 +103,10 @@ def describe_cen_bandwidth_packages(*, owner, params: Params) -> dict:
     tags_by_package = tag_selectors.tags_for(
         owner=owner, resource_type=package_type, resource_ids=[package.pk for package in page]
     )
-    shown = [show.bandwidth_package(package, tags_by_package[package.pk]) for package in page]
+    shown = [
+        show.bandwidth_package(package, tags_by_package[package.pk], with_reservation=with_reservation)
+        for package in page
+    ]
     return show.page(
         shown,
         total=packages.count(),

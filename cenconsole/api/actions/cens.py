@@ -1,5 +1,6 @@
 """CEN instances: CreateCen, DescribeCens, ModifyCenAttribute, DeleteCen."""
 
+from cenconsole.accounts.resource_groups import in_resource_group
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen import services as cen_services
 from cenconsole.cen.selectors import cen_instances_for
@@ -51,6 +52,9 @@ def describe_cens(*, owner, params: Params) -> dict:
         instances = instances.filter(
             pk__in=tag_selectors.tagged_resource_ids(owner=owner, resource_type=Tag.ResourceType.CEN, tags=tags)
         )
+    resource_group = params.string("ResourceGroupId")
+    if resource_group:
+        instances = instances.filter(in_resource_group(resource_group, owner_id=owner.pk))
     number, size = params.page()
     page = list(instances[(number - 1) * size : number * size])
     package_ids = {instance.pk: [] for instance in page}

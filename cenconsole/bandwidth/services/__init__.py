@@ -11,6 +11,7 @@ from .packages import (
     package_bind,
     package_delete_check,
     package_modify_attribute,
+    package_move_resource_group,
     package_release,
     package_unbind,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "package_bind",
     "package_delete_check",
     "package_modify_attribute",
+    "package_move_resource_group",
     "package_order",
     "package_orders_cancel_unpaid",
     "package_release",
