@@ -4,6 +4,8 @@ YYYY-MM-DDThh:mmZ in UTC."""
 
 from datetime import UTC, datetime
 
+from cenconsole.networks.routes import route_table_id
+
 
 def api_time(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if moment else ""
@@ -106,6 +108,69 @@ def child_instance_attribute(network) -> dict:
             "Ipv6CidrBlocks": {"ipv6CidrBlock": []},
             "SecondaryCidrBlocks": {"secondaryCidrBlock": []},
         },
+    }
+
+
+def _conflicts(route) -> dict:
+    return {
+        "Conflict": [
+            {
+                "DestinationCidrBlock": other.cidr_block,
+                "InstanceId": other.instance_id,
+                "InstanceType": other.network_type,
+                "RegionId": other.region_id,
+                "Status": "conflict",
+            }
+            for other in route.conflicts
+        ]
+    }
+
+
+def _route_common(route) -> dict:
+    """What every route view says of a route; the replica has no route maps, AS paths or communities."""
+    return {
+        "DestinationCidrBlock": route.destination,
+        "NextHopInstanceId": route.network.instance_id,
+        "NextHopRegionId": route.network.region_id,
+        "NextHopType": route.network.network_type,
+        "Status": route.status,
+        "AsPaths": {"AsPath": []},
+        "Communities": {"Community": []},
+        "CenRouteMapRecords": {"CenRouteMapRecord": []},
+    }
+
+
+def region_domain_route(route) -> dict:
+    return {
+        **_route_common(route),
+        "Type": route.route_type(),
+        "Preference": 0,
+        "ToOtherRegionStatus": route.status,
+        "CenOutRouteMapRecords": {"CenOutRouteMapRecord": []},
+    }
+
+
+def published_route(route) -> dict:
+    return {
+        "DestinationCidrBlock": route.destination,
+        "ChildInstanceRouteTableId": route_table_id(route.network),
+        "NextHopId": route.network.instance_id,
+        "NextHopType": "local",  # a VPC's own CIDR block: the system route of its own table
+        "RouteType": "System",
+        "PublishStatus": "Published",
+        "OperationalMode": False,  # a system route is always published: nothing to withdraw
+        "Conflicts": _conflicts(route),
+    }
+
+
+def child_instance_route(route, network) -> dict:
+    return {
+        **_route_common(route),
+        "Type": route.route_type(network),
+        "RouteTableId": route_table_id(network),
+        "PublishStatus": "Published" if route.network.pk == network.pk else "NonPublished",
+        "OperationalMode": False,
+        "Conflicts": _conflicts(route),
     }
 
 

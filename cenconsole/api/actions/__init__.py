@@ -12,7 +12,7 @@ from cenconsole.networks.models import NetworkInstance
 
 from .. import errors
 from ..params import Params
-from . import bandwidth_packages, cens, child_instances, resource_groups, routes, tags
+from . import bandwidth_packages, cens, child_instances, resource_groups, route_entries, routes, tags
 from .child_instances import UNKNOWN_CHILD_INSTANCE
 
 ACTIONS = {
@@ -29,6 +29,9 @@ ACTIONS = {
     "DescribeCenAttachedChildInstances": child_instances.describe_cen_attached_child_instances,
     "DescribeCenAttachedChildInstanceAttribute": child_instances.describe_cen_attached_child_instance_attribute,
     "DescribeChildInstanceRegions": child_instances.describe_child_instance_regions,
+    "DescribeCenRegionDomainRouteEntries": route_entries.describe_cen_region_domain_route_entries,
+    "DescribePublishedRouteEntries": route_entries.describe_published_route_entries,
+    "DescribeCenChildInstanceRouteEntries": route_entries.describe_cen_child_instance_route_entries,
     "CreateCenBandwidthPackage": bandwidth_packages.create_cen_bandwidth_package,
     "DescribeCenBandwidthPackages": bandwidth_packages.describe_cen_bandwidth_packages,
     "AssociateCenBandwidthPackage": bandwidth_packages.associate_cen_bandwidth_package,

@@ -15,7 +15,7 @@ UNKNOWN_CHILD_INSTANCE = "The specified ChildInstanceId is not attached to this 
 ACROSS_ACCOUNTS = "Operation is invalid because the child-instance is not authorized to CEN."
 
 
-def _child_instance_type(params: Params, *, required: bool) -> str | None:
+def child_instance_type(params: Params, *, required: bool) -> str | None:
     value = params.string("ChildInstanceType", required=required)
     if value is not None and value.upper() != NetworkInstance.NetworkType.VPC:
         raise errors.invalid_parameter("ChildInstanceType", "VPC expected: this replica attaches VPCs only.")
@@ -27,7 +27,7 @@ def attach_cen_child_instance(*, owner, params: Params) -> dict:
     cen_id = params.string("CenId", required=True)
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
-    _child_instance_type(params, required=True)
+    child_instance_type(params, required=True)
     owner_id = params.string("ChildInstanceOwnerId")
     if owner_id and owner_id != str(owner.pk):
         raise errors.ApiError("Forbbiden.AttachChildInstanceAcrossUid", ACROSS_ACCOUNTS, 409)  # documented
@@ -41,7 +41,7 @@ def detach_cen_child_instance(*, owner, params: Params) -> dict:
     cen_instance = cen_instance_get(owner=owner, cen_id=params.string("CenId", required=True))
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
-    _child_instance_type(params, required=True)
+    child_instance_type(params, required=True)
     networks = network_instances_for(owner=owner).filter(cen_instance=cen_instance, region_id=region_id)
     network = networks.filter(instance_id=child_id).first()
     if network is None:
@@ -57,7 +57,7 @@ def describe_cen_attached_child_instance_attribute(*, owner, params: Params) -> 
     cen_instance = cen_instance_get(owner=owner, cen_id=params.string("CenId", required=True))
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
-    _child_instance_type(params, required=True)
+    child_instance_type(params, required=True)
     network = (
         network_instances_for(owner=owner)
         .filter(cen_instance=cen_instance, instance_id=child_id, region_id=region_id)
@@ -74,7 +74,7 @@ def describe_cen_attached_child_instances(*, owner, params: Params) -> dict:
     region_id = params.string("ChildInstanceRegionId")
     if region_id:
         networks = networks.filter(region_id=region_id)
-    if _child_instance_type(params, required=False):
+    if child_instance_type(params, required=False):
         networks = networks.filter(network_type=NetworkInstance.NetworkType.VPC)
     return page(
         networks.order_by("created_at", "id"),
