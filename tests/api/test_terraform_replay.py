@@ -388,7 +388,7 @@ def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user)
             ChildInstanceType=child_type,
             CenId=cen_id,
         )
-        tf.wait_for(lambda: (None, tf.describe_instance_attachment(attachment_id)["Status"]), [])
+        tf.wait_for(lambda each=attachment_id: (None, tf.describe_instance_attachment(each)["Status"]), [])
     tf.call("UnassociateCenBandwidthPackage", CenId=ids["cen"], CenBandwidthPackageId=ids["package"])
     tf.wait_for(lambda: (None, tf.describe_package_attachment(ids["package"])["Status"]), [])
     refused = tf.expect(
