@@ -197,6 +197,9 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
 SERVICE_ERRORS.update(
     {
         (None, "resource_group_format"): ("InvalidResourceGroupId", 400, None),
+        (None, "temporary_upgrade_not_higher"): ("InvalidParameter", 400, None),
+        (None, "temporary_upgrade_end"): ("InvalidParameter", 400, None),
+        (None, "temporary_upgrade_active"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented code
     }
 )
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.

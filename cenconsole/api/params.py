@@ -3,6 +3,7 @@ as true/false in any case, repeated parameters as Name.N(.Key|.Value.M). Shape o
 judge the values."""
 
 import re
+from datetime import UTC, datetime
 
 from . import errors
 
@@ -78,6 +79,18 @@ class Params:
         if not INTEGER.fullmatch(value.strip()):
             raise errors.invalid_parameter(name, "a whole number in the digits 0-9 expected.")
         return int(value)
+
+    def time(self, name: str, *, required: bool = False) -> datetime | None:
+        """A time as the API writes them, yyyy-MM-ddTHH:mmZ (seconds allowed), in UTC."""
+        value = self._raw(name, required)
+        if value is None:
+            return None
+        for form in ("%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%SZ"):
+            try:
+                return datetime.strptime(value.strip(), form).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+        raise errors.invalid_parameter(name, "a UTC time as yyyy-MM-ddTHH:mmZ expected.")
 
     def boolean(self, name: str, *, default: bool = False) -> bool:
         value = self._raw(name, False)

@@ -39,9 +39,17 @@ NO_RESERVATION = {
 
 
 def reservation(package) -> dict:
-    """A change waiting for a later moment, as IncludeReservationData shows it. The replica applies
-    every change at once (a downgrade too), so none waits: the real API's empty values."""
-    return NO_RESERVATION
+    """The change waiting for a later moment, as IncludeReservationData shows it: the end of a
+    temporary upgrade (back to the bandwidth before). Every other change applies at once (a
+    downgrade too), so without one the real API's empty values."""
+    if package.temporary_upgrade_ends_at is None:
+        return NO_RESERVATION
+    return {
+        "ReservationActiveTime": api_time(package.temporary_upgrade_ends_at),
+        "ReservationBandwidth": str(package.temporary_upgrade_from),
+        "ReservationInternetChargeType": "PayByBandwidth",
+        "ReservationOrderType": "TEMP_UPGRADE",
+    }
 
 
 def bandwidth_package(package, tag_rows=(), *, with_reservation: bool = False) -> dict:

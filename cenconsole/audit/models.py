@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "package.connection_deleted": gettext_noop("Region connection deleted"),
     "package.connection_set": gettext_noop("Region connection set"),
     "package.connections_removed": gettext_noop("Region connections removed"),
+    "package.connections_trimmed": gettext_noop("Region connections reduced"),
     "package.expired": gettext_noop("Bandwidth package expired"),
     "package.modified": gettext_noop("Bandwidth package modified"),
     "package.moved": gettext_noop("Resource group changed"),
@@ -31,6 +32,8 @@ ACTION_LABELS = {
     "package.released": gettext_noop("Bandwidth package released"),
     "package.renewed": gettext_noop("Bandwidth package renewed"),
     "package.upgraded": gettext_noop("Bandwidth package upgraded"),
+    "package.temporarily_upgraded": gettext_noop("Bandwidth package temporarily upgraded"),
+    "package.temporary_upgrade_ended": gettext_noop("Temporary upgrade ended"),
     "package.downgraded": gettext_noop("Bandwidth package downgraded"),
     "package.unbound": gettext_noop("Bandwidth package unbound"),
     "tags.added": gettext_noop("Tags added"),
@@ -51,6 +54,7 @@ FIELD_LABELS = {
     "balance": gettext_noop("balance"),
     "deleted_at": gettext_noop("deleted"),
     "resource_group": gettext_noop("resource group"),
+    "temporary_upgrade_ends_at": gettext_noop("temporary upgrade ends"),
 }
 
 

@@ -76,3 +76,12 @@ DELETION_PENDING = gettext_noop(
     "upgraded or downgraded. Withdraw the ticket or wait for its outcome."
 )
 PACKAGE_RELEASED = gettext_noop("Bandwidth package %(package_id)s has been released.")
+TEMP_UPGRADE_NOT_HIGHER = gettext_noop(
+    "A temporary upgrade raises the bandwidth: enter more than the package's %(bandwidth)s Mbps."
+)
+TEMP_UPGRADE_END = gettext_noop(
+    "The temporary upgrade must end after now and no later than the package's expiration, %(expires_at)s UTC."
+)
+TEMP_UPGRADE_ACTIVE = gettext_noop(
+    "Bandwidth package %(package_id)s is temporarily upgraded until %(ends_at)s UTC. Change its bandwidth after that."
+)

@@ -122,6 +122,18 @@ class BandwidthPackage(models.Model):
         blank=True,
         help_text=_("Empty: the account's default resource group."),
     )
+    temporary_upgrade_from = models.PositiveIntegerField(
+        _("bandwidth before the temporary upgrade (Mbps)"),
+        null=True,
+        blank=True,
+        help_text=_("A temporary upgrade: the bandwidth the package returns to when it ends."),
+    )
+    temporary_upgrade_ends_at = models.DateTimeField(
+        _("temporary upgrade ends"),
+        null=True,
+        blank=True,
+        help_text=_("A temporary upgrade: when the package returns to its earlier bandwidth."),
+    )
     created_at = models.DateTimeField(_("purchased"), default=clock.now)
     expires_at = models.DateTimeField(_("expiration time"))
     released_at = models.DateTimeField(
@@ -162,6 +174,11 @@ class BandwidthPackage(models.Model):
             models.CheckConstraint(
                 condition=models.Q(released_at__isnull=True) | models.Q(cen_instance__isnull=True),
                 name="released_package_unbound",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(temporary_upgrade_from__isnull=True, temporary_upgrade_ends_at__isnull=True)
+                | models.Q(temporary_upgrade_from__isnull=False, temporary_upgrade_ends_at__isnull=False),
+                name="temporary_upgrade_has_end_and_bandwidth",
             ),
         ]
         indexes = [models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx")]
@@ -277,6 +294,7 @@ class Order(models.Model):
         UPGRADE = "Upgrade", _("Upgrade")
         DOWNGRADE = "Downgrade", _("Downgrade")
         REFUND = "Refund", _("Refund")
+        TEMP_UPGRADE = "TempUpgrade", _("Temporary upgrade")
 
     class Status(models.TextChoices):
         UNPAID = "Unpaid", _("Unpaid")
@@ -286,7 +304,7 @@ class Order(models.Model):
         REFUNDED = "Refunded", _("Refunded")
 
     # Order types that change an existing package, priced on the package as it was.
-    CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE)
+    CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE, Type.TEMP_UPGRADE)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
@@ -319,6 +337,12 @@ class Order(models.Model):
         null=True,
         blank=True,
         help_text=_("Upgrade/Downgrade: the bandwidth it replaces."),
+    )
+    ends_at = models.DateTimeField(
+        _("temporary upgrade ends"),
+        null=True,
+        blank=True,
+        help_text=_("Temporary upgrade: when the package returns to the bandwidth before."),
     )
     name = models.CharField(max_length=128, blank=True, validators=[validate_name], verbose_name=_("name"))
     description = models.CharField(
@@ -377,7 +401,7 @@ class Order(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="order_amount_not_negative"),
             models.CheckConstraint(
-                condition=models.Q(order_type__in=["Upgrade", "Downgrade", "Refund"])
+                condition=models.Q(order_type__in=["Upgrade", "Downgrade", "Refund", "TempUpgrade"])
                 | models.Q(duration_months__isnull=False),
                 name="buy_and_renew_orders_have_duration",
             ),
@@ -389,6 +413,10 @@ class Order(models.Model):
             models.CheckConstraint(
                 condition=models.Q(order_type="Buy") | models.Q(package__isnull=False),
                 name="change_orders_name_their_package",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(order_type="TempUpgrade") | models.Q(ends_at__isnull=False),
+                name="temporary_upgrades_have_an_end",
             ),
         ]
         indexes = [

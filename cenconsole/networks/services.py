@@ -357,3 +357,35 @@ def region_connections_remove_for_package(*, package, actor) -> int:
 def release_connections(sender, *, package, actor, **kwargs) -> None:
     """Receiver of bandwidth's package_releasing: a released package carries nothing."""
     region_connections_remove_for_package(package=package, actor=actor)
+
+
+def trim_connections(sender, *, package, bandwidth: int, actor, **kwargs) -> None:
+    """Receiver of bandwidth's package_bandwidth_lowering (a temporary upgrade ends): the package's
+    region connections are cut to fit `bandwidth`, the newest first (lowered, or removed when less
+    than 1 Mbps would be left), in one audited change."""
+    connections = list(
+        package.region_connections.select_related("local_region", "opposite_region").order_by("-created_at", "-id")
+    )
+    excess = sum(connection.bandwidth for connection in connections) - bandwidth
+    changes = {}
+    for connection in connections:
+        if excess <= 0:
+            break
+        cut = min(excess, connection.bandwidth)
+        excess -= cut
+        if connection.bandwidth - cut < MIN_CONNECTION_BANDWIDTH:
+            changes[connection.regions_name] = (connection.bandwidth, None)
+            connection.delete()
+        else:
+            changes[connection.regions_name] = (connection.bandwidth, connection.bandwidth - cut)
+            connection.bandwidth -= cut
+            connection.updated_at = clock.now()
+            connection.save(update_fields=["bandwidth", "updated_at"])
+    if changes:
+        audit_record(
+            actor=actor,
+            action="package.connections_trimmed",
+            target=package,
+            changes=changes,
+            note=f"The temporary upgrade ended: the region connections fit {bandwidth} Mbps again, in Mbps.",
+        )

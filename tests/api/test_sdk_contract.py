@@ -4,17 +4,23 @@ response model with the model's JSON type (tests/api/sdk_models.py reads the mod
 to api.actions.ACTIONS without a step here fails the first test."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from alibabacloud_cbn20170912 import models
 
 from cenconsole.api.actions import ACTIONS
+from cenconsole.core import clock
 from tests.api.sdk_models import mismatches, sample_answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Always refused by design (a package is deleted only through a ticket): its refusal is checked instead.
 REFUSED_BY_DESIGN = {"DeleteCenBandwidthPackage"}
+
+
+def in_a_week() -> str:
+    return (clock.now() + timedelta(days=7)).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def method_name(action: str) -> str:
@@ -95,6 +101,16 @@ def steps(state):
             lambda: models.SetCenInterRegionBandwidthLimitRequest(
                 cen_id=cen(), local_region_id="cn-hangzhou", opposite_region_id="us-east-1", bandwidth_limit=3
             ),
+        ),
+        (
+            "TempUpgradeCenBandwidthPackageSpec",
+            lambda: models.TempUpgradeCenBandwidthPackageSpecRequest(
+                cen_bandwidth_package_id=package(), bandwidth=20, end_time=in_a_week()
+            ),
+        ),
+        (
+            "DescribeCenBandwidthPackages",
+            lambda: models.DescribeCenBandwidthPackagesRequest(include_reservation_data=True),
         ),
         (
             "DescribeCenInterRegionBandwidthLimits",

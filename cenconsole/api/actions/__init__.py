@@ -38,6 +38,7 @@ ACTIONS = {
     "UnassociateCenBandwidthPackage": bandwidth_packages.unassociate_cen_bandwidth_package,
     "ModifyCenBandwidthPackageAttribute": bandwidth_packages.modify_cen_bandwidth_package_attribute,
     "ModifyCenBandwidthPackageSpec": bandwidth_packages.modify_cen_bandwidth_package_spec,
+    "TempUpgradeCenBandwidthPackageSpec": bandwidth_packages.temp_upgrade_cen_bandwidth_package_spec,
     "DeleteCenBandwidthPackage": bandwidth_packages.delete_cen_bandwidth_package,
     "SetCenInterRegionBandwidthLimit": routes.set_cen_inter_region_bandwidth_limit,
     "DescribeCenInterRegionBandwidthLimits": routes.describe_cen_inter_region_bandwidth_limits,

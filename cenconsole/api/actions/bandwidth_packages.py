@@ -157,6 +157,20 @@ def modify_cen_bandwidth_package_spec(*, owner, params: Params) -> dict:
     return {}
 
 
+def temp_upgrade_cen_bandwidth_package_spec(*, owner, params: Params) -> dict:
+    """A temporary upgrade to Bandwidth until EndTime (yyyy-MM-ddTHH:mmZ, UTC), ordered and paid at
+    once; at EndTime the package returns to its bandwidth before (process_subscriptions)."""
+    order = bandwidth_services.order_create_temporary_upgrade(
+        owner=owner,
+        idempotency_key=order_key(None),
+        package_id=params.string("CenBandwidthPackageId", required=True),
+        bandwidth=params.integer("Bandwidth", required=True),
+        ends_at=params.time("EndTime", required=True),
+    )
+    bandwidth_services.order_pay(owner=owner, order_id=order.pk)
+    return {}
+
+
 def delete_cen_bandwidth_package(*, owner, params: Params) -> dict:
     """Always refused, by the service's release check: the one way to delete a package is a deletion
     ticket (Request Deletion in the console), which staff approve."""
