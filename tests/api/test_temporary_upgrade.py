@@ -150,3 +150,11 @@ def test_another_accounts_package_is_refused(client, access_key, other_user, cen
     answer = temp_upgrade(client, theirs)
     assert answer.code == "ParameterBwpInstanceId"
     assert BandwidthPackage.objects.get(pk=theirs.pk).bandwidth == theirs.bandwidth
+
+
+def test_the_ledger_entry_reads_as_a_temporary_upgrade_order(client, access_key, package):
+    """Billing's line for the charge names the order as a Temporary upgrade order."""
+    temp_upgrade(client, package)
+    order = Order.objects.get(order_type=Order.Type.TEMP_UPGRADE)
+    entry = LedgerEntry.objects.get(order_id=order.pk)
+    assert entry.description_display == f"Temporary upgrade order {order.pk}"
