@@ -264,3 +264,36 @@ def test_attribute_of_another_accounts_vpc_is_parameter_instance_id(client, acce
     mine = CenInstanceFactory(owner=access_key.owner)
     answer = describe_attribute(client, mine.pk)
     assert (answer.status, answer.code) == (400, "ParameterInstanceId")
+
+
+def test_detach_takes_the_callers_own_owner_ids(client, access_key, cen_instance):
+    """ChildInstanceOwnerId and CenOwnerId of the caller (Terraform sends them from its state): detached."""
+    attach(client, cen_instance.pk)
+    answer = api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_instance.pk,
+        ChildInstanceId=VPC_ID,
+        ChildInstanceRegionId="cn-hangzhou",
+        ChildInstanceType="VPC",
+        ChildInstanceOwnerId=str(access_key.owner.pk),
+        CenOwnerId=str(access_key.owner.pk),
+    )
+    assert answer.status == 200, answer.body
+    assert not NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
+
+
+def test_detach_naming_another_owner_is_refused(client, access_key, cen_instance):
+    """ChildInstanceOwnerId of another account on detach: Forbbiden.AttachChildInstanceAcrossUid, the VPC stays."""
+    attach(client, cen_instance.pk)
+    answer = api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_instance.pk,
+        ChildInstanceId=VPC_ID,
+        ChildInstanceRegionId="cn-hangzhou",
+        ChildInstanceType="VPC",
+        ChildInstanceOwnerId="1688000000000000",
+    )
+    assert (answer.status, answer.code) == (409, "Forbbiden.AttachChildInstanceAcrossUid")
+    assert NetworkInstance.objects.filter(instance_id=VPC_ID).exists()

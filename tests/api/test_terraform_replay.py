@@ -380,6 +380,8 @@ def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user)
         tf.wait_for(lambda: (None, tf.describe_bandwidth_limit(ids["limit"])["Status"]), [])
     for attachment_id in ids["attachments"]:
         cen_id, child_id, child_type, region_id = attachment_id.split(":")
+        # child_instance_owner_id is Computed: Read put it in the state, so Delete sends it.
+        owner_id = instance_attachment_read(tf, attachment_id)["child_instance_owner_id"]
         tf.expect(
             "DetachCenChildInstance",
             ["Bid.NotFound", "ParameterInstanceId"],
@@ -387,6 +389,7 @@ def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user)
             ChildInstanceRegionId=region_id,
             ChildInstanceType=child_type,
             CenId=cen_id,
+            ChildInstanceOwnerId=owner_id,
         )
         tf.wait_for(lambda each=attachment_id: (None, tf.describe_instance_attachment(each)["Status"]), [])
     tf.call("UnassociateCenBandwidthPackage", CenId=ids["cen"], CenBandwidthPackageId=ids["package"])

@@ -22,15 +22,22 @@ def child_instance_type(params: Params, *, required: bool) -> str | None:
     return value
 
 
+def _same_account(owner, params: Params) -> None:
+    """ChildInstanceOwnerId and CenOwnerId (Terraform sends them from its state) may name only the
+    caller's own account: the replica attaches no other account's VPCs."""
+    for name in ("ChildInstanceOwnerId", "CenOwnerId"):
+        owner_id = params.string(name)
+        if owner_id and owner_id != str(owner.pk):
+            raise errors.ApiError("Forbbiden.AttachChildInstanceAcrossUid", ACROSS_ACCOUNTS, 409)  # documented
+
+
 def attach_cen_child_instance(*, owner, params: Params) -> dict:
     """Attaches a VPC: the network instance record takes the ChildInstanceId, as on the Networks tab."""
     cen_id = params.string("CenId", required=True)
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
     child_instance_type(params, required=True)
-    owner_id = params.string("ChildInstanceOwnerId")
-    if owner_id and owner_id != str(owner.pk):
-        raise errors.ApiError("Forbbiden.AttachChildInstanceAcrossUid", ACROSS_ACCOUNTS, 409)  # documented
+    _same_account(owner, params)
     network_services.network_instance_attach(
         owner=owner, cen_instance_id=cen_id, region_code=region_id, network_id=child_id
     )
@@ -42,6 +49,7 @@ def detach_cen_child_instance(*, owner, params: Params) -> dict:
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
     child_instance_type(params, required=True)
+    _same_account(owner, params)
     networks = network_instances_for(owner=owner).filter(cen_instance=cen_instance, region_id=region_id)
     network = networks.filter(instance_id=child_id).first()
     if network is None:
