@@ -12,26 +12,34 @@ from cenconsole.networks.models import NetworkInstance
 
 from .. import errors
 from ..params import Params
-from . import bandwidth_packages, cens, child_instances, resource_groups, route_entries, routes, tags
+from . import bandwidth_packages, cens, child_instances, inter_region, resource_groups, routes, tags
 from .child_instances import UNKNOWN_CHILD_INSTANCE
 
+# The one table of every action the API answers: action name -> function, by resource. A new resource
+# (transit routers, say) gets its own module and its own group here.
 ACTIONS = {
+    # CEN instances
     "CreateCen": cens.create_cen,
     "DescribeCens": cens.describe_cens,
     "DeleteCen": cens.delete_cen,
     "ModifyCenAttribute": cens.modify_cen_attribute,
+    # Resource groups
     "MoveResourceGroup": resource_groups.move_resource_group,
+    # Tags
     "TagResources": tags.tag_resources,
     "UntagResources": tags.untag_resources,
     "ListTagResources": tags.list_tag_resources,
+    # Child instances (the Networks tab's network instances)
     "AttachCenChildInstance": child_instances.attach_cen_child_instance,
     "DetachCenChildInstance": child_instances.detach_cen_child_instance,
     "DescribeCenAttachedChildInstances": child_instances.describe_cen_attached_child_instances,
     "DescribeCenAttachedChildInstanceAttribute": child_instances.describe_cen_attached_child_instance_attribute,
     "DescribeChildInstanceRegions": child_instances.describe_child_instance_regions,
-    "DescribeCenRegionDomainRouteEntries": route_entries.describe_cen_region_domain_route_entries,
-    "DescribePublishedRouteEntries": route_entries.describe_published_route_entries,
-    "DescribeCenChildInstanceRouteEntries": route_entries.describe_cen_child_instance_route_entries,
+    # Route views (the Route Information tab)
+    "DescribeCenRegionDomainRouteEntries": routes.describe_cen_region_domain_route_entries,
+    "DescribePublishedRouteEntries": routes.describe_published_route_entries,
+    "DescribeCenChildInstanceRouteEntries": routes.describe_cen_child_instance_route_entries,
+    # Bandwidth packages
     "CreateCenBandwidthPackage": bandwidth_packages.create_cen_bandwidth_package,
     "DescribeCenBandwidthPackages": bandwidth_packages.describe_cen_bandwidth_packages,
     "AssociateCenBandwidthPackage": bandwidth_packages.associate_cen_bandwidth_package,
@@ -40,11 +48,12 @@ ACTIONS = {
     "ModifyCenBandwidthPackageSpec": bandwidth_packages.modify_cen_bandwidth_package_spec,
     "TempUpgradeCenBandwidthPackageSpec": bandwidth_packages.temp_upgrade_cen_bandwidth_package_spec,
     "DeleteCenBandwidthPackage": bandwidth_packages.delete_cen_bandwidth_package,
-    "SetCenInterRegionBandwidthLimit": routes.set_cen_inter_region_bandwidth_limit,
-    "DescribeCenInterRegionBandwidthLimits": routes.describe_cen_inter_region_bandwidth_limits,
-    "DescribeGeographicRegionMembership": routes.describe_geographic_region_membership,
-    "DescribeCenGeographicSpans": routes.describe_cen_geographic_spans,
-    "DescribeCenGeographicSpanRemainingBandwidth": routes.describe_cen_geographic_span_remaining_bandwidth,
+    # Inter-region bandwidth (region connections) and areas
+    "SetCenInterRegionBandwidthLimit": inter_region.set_cen_inter_region_limit,
+    "DescribeCenInterRegionBandwidthLimits": inter_region.describe_cen_inter_region_limits,
+    "DescribeGeographicRegionMembership": inter_region.describe_geographic_region_membership,
+    "DescribeCenGeographicSpans": inter_region.describe_cen_geographic_spans,
+    "DescribeCenGeographicSpanRemainingBandwidth": inter_region.describe_cen_geographic_span_remaining_bandwidth,
 }
 
 

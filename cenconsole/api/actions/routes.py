@@ -1,108 +1,74 @@
-"""Routes between regions: the inter-region bandwidth limits (region connections), and the areas
-and geographic spans a package covers."""
+"""Route views: DescribeCenRegionDomainRouteEntries, DescribePublishedRouteEntries and
+DescribeCenChildInstanceRouteEntries, from the routes networks.routes derives (the attached VPCs'
+CIDR blocks, the region connections, CEN's test bandwidth)."""
 
-from django.db import transaction
-from django.db.models import Q
+from cenconsole.cen.selectors import cen_instance_get
+from cenconsole.networks import routes as network_routes
+from cenconsole.networks.selectors import network_instances_for
 
-from cenconsole.bandwidth.models import geographic_span
-from cenconsole.bandwidth.selectors import packages_for_cen
-from cenconsole.cen.selectors import cen_instance_get, cen_instances_for
-from cenconsole.networks import services as network_services
-from cenconsole.networks.models import RegionConnection
-from cenconsole.networks.selectors import with_usage
-from cenconsole.regions.models import Area, Region
-
+from .. import errors
 from .. import representations as show
-from .. import services as api_services
-from ..models import ConnectionDirection
 from ..params import Params
-from .common import area_param, page
+from .child_instances import UNKNOWN_CHILD_INSTANCE, child_instance_type
+from .common import page
+
+ROUTE_STATUSES = [network_routes.ACTIVE, network_routes.REJECTED]
 
 
-def set_cen_inter_region_bandwidth_limit(*, owner, params: Params) -> dict:
-    """Sets, changes or (BandwidthLimit 0) removes the connection between two regions."""
-    params.string("BandwidthType", choices=["BandwidthPackage"])
-    local_region, opposite_region = (
-        params.string("LocalRegionId", required=True),
-        params.string("OppositeRegionId", required=True),
-    )
-    with transaction.atomic():
-        connection = network_services.region_connection_set_by_regions(
-            owner=owner,
-            cen_instance_id=params.string("CenId", required=True),
-            local_region_code=local_region,
-            opposite_region_code=opposite_region,
-            bandwidth=params.integer("BandwidthLimit", required=True),
-        )
-        if connection is not None:
-            api_services.connection_direction_record(
-                connection=connection, local_region_id=local_region, opposite_region_id=opposite_region
-            )
-    return {}
+def _status_filter(params: Params, routes):
+    status = params.string("Status", choices=ROUTE_STATUSES + ["Candidate", "Prohibited"])
+    return [route for route in routes if status is None or route.status == status]
 
 
-def describe_cen_inter_region_bandwidth_limits(*, owner, params: Params) -> dict:
-    cen_id = params.string("CenId")
-    region_id = params.string("TrRegionId")
-    instances = cen_instances_for(owner=owner)
-    if cen_id is not None:
-        instances = instances.filter(pk=cen_instance_get(owner=owner, cen_id=cen_id).pk)
-    connections = RegionConnection.objects.filter(cen_instance__in=instances).select_related("package")
-    if region_id:
-        connections = connections.filter(Q(local_region_id=region_id) | Q(opposite_region_id=region_id))
-    number, size = params.page()
-    page = list(connections.order_by("created_at", "id")[(number - 1) * size : number * size])
-    directions = ConnectionDirection.objects.in_bulk([connection.pk for connection in page])
-    shown = [
-        show.inter_region_bandwidth_limit(connection, *_direction(connection, directions.get(connection.pk)))
-        for connection in page
-    ]
-    return show.page(
-        shown,
-        total=connections.count(),
-        number=number,
-        size=size,
-        wrapper="CenInterRegionBandwidthLimits",
-        item="CenInterRegionBandwidthLimit",
-    )
-
-
-def _direction(connection, direction: ConnectionDirection | None) -> tuple[str, str]:
-    """(local, opposite) as the API caller gave them, else as the console stores them."""
-    stored = (connection.local_region_id, connection.opposite_region_id)
-    if direction is not None and (direction.opposite_region_id, direction.local_region_id) == stored:
-        return direction.local_region_id, direction.opposite_region_id
-    return stored
-
-
-def describe_geographic_region_membership(*, owner, params: Params) -> dict:
-    area = area_param(params, "GeographicRegionId")
-    regions = Region.objects.filter(area=area).order_by("position")
-    return page(regions, params, wrapper="RegionIds", item="RegionId", show_item=lambda r: {"RegionId": r.pk})
-
-
-def _spans() -> list[tuple[str, Area, Area]]:
-    """Every pair of areas, a same-area pair included, in the seed table's order."""
-    areas = list(Area.objects.order_by("position"))
-    return [(geographic_span(a, b), a, b) for index, a in enumerate(areas) for b in areas[index:]]
-
-
-def describe_cen_geographic_spans(*, owner, params: Params) -> dict:
-    span_id = params.string("GeographicSpanId")
-    spans = [span for span in _spans() if span_id is None or span[0] == span_id.lower()]
-    return page(
-        spans,
-        params,
-        wrapper="GeographicSpanModels",
-        item="GeographicSpanModel",
-        show_item=lambda span: show.geographic_span(*span),
-    )
-
-
-def describe_cen_geographic_span_remaining_bandwidth(*, owner, params: Params) -> dict:
-    """What the CEN instance's package for an area pair has left for region connections (0 without one)."""
+def describe_cen_region_domain_route_entries(*, owner, params: Params) -> dict:
+    """The routes of the CEN instance's region domain in CenRegionId."""
     cen_instance = cen_instance_get(owner=owner, cen_id=params.string("CenId", required=True))
-    span = geographic_span(area_param(params, "GeographicRegionAId"), area_param(params, "GeographicRegionBId"))
-    params.page()
-    package = with_usage(packages_for_cen(owner=owner, cen_instance=cen_instance)).filter(geographic_span=span).first()
-    return {"RemainingBandwidth": max(package.remaining_bandwidth, 0) if package else 0}
+    region_id = params.string("CenRegionId", required=True)
+    routes = _status_filter(params, network_routes.cen_routes(cen_instance=cen_instance, region_id=region_id))
+    return page(routes, params, wrapper="CenRouteEntries", item="CenRouteEntry", show_item=show.region_domain_route)
+
+
+def _child_network(owner, params: Params):
+    cen_instance = cen_instance_get(owner=owner, cen_id=params.string("CenId", required=True))
+    child_id = params.string("ChildInstanceId", required=True)
+    region_id = params.string("ChildInstanceRegionId", required=True)
+    child_instance_type(params, required=False)
+    networks = network_instances_for(owner=owner).filter(cen_instance=cen_instance, region_id=region_id)
+    network = networks.select_related("cen_instance", "region__area").filter(instance_id=child_id).first()
+    if network is None:
+        raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE)
+    table_id = params.string("ChildInstanceRouteTableId")
+    if table_id is not None and table_id != network_routes.route_table_id(network):
+        raise errors.invalid_parameter("ChildInstanceRouteTableId", "the VPC's system route table expected.")
+    return network
+
+
+def describe_published_route_entries(*, owner, params: Params) -> dict:
+    """What the VPC publishes to CEN (its CIDR block), with the routes it conflicts with."""
+    network = _child_network(owner, params)
+    destination = params.string("DestinationCidrBlock")
+    routes = [
+        route
+        for route in network_routes.published_routes(network=network)
+        if destination is None or route.destination == destination
+    ]
+    return page(
+        routes,
+        params,
+        wrapper="PublishedRouteEntries",
+        item="PublishedRouteEntry",
+        show_item=show.published_route,
+    )
+
+
+def describe_cen_child_instance_route_entries(*, owner, params: Params) -> dict:
+    """The VPC's route table as CEN sees it: its own route and those it learns through CEN."""
+    network = _child_network(owner, params)
+    routes = _status_filter(params, network_routes.child_instance_routes(network=network))
+    return page(
+        routes,
+        params,
+        wrapper="CenRouteEntries",
+        item="CenRouteEntry",
+        show_item=lambda route: show.child_instance_route(route, network),
+    )
