@@ -49,8 +49,8 @@ ACTIONS = {
     "TempUpgradeCenBandwidthPackageSpec": bandwidth_packages.temp_upgrade_cen_bandwidth_package_spec,
     "DeleteCenBandwidthPackage": bandwidth_packages.delete_cen_bandwidth_package,
     # Inter-region bandwidth (region connections) and areas
-    "SetCenInterRegionBandwidthLimit": inter_region.set_cen_inter_region_limit,
-    "DescribeCenInterRegionBandwidthLimits": inter_region.describe_cen_inter_region_limits,
+    "SetCenInterRegionBandwidthLimit": inter_region.set_cen_inter_region_bandwidth_limit,
+    "DescribeCenInterRegionBandwidthLimits": inter_region.describe_cen_inter_region_bandwidth_limits,
     "DescribeGeographicRegionMembership": inter_region.describe_geographic_region_membership,
     "DescribeCenGeographicSpans": inter_region.describe_cen_geographic_spans,
     "DescribeCenGeographicSpanRemainingBandwidth": inter_region.describe_cen_geographic_span_remaining_bandwidth,
