@@ -21,6 +21,8 @@ def test_attached_vpcs_cidr_blocks_are_the_routes_on_route_information(page, sig
     cen_instance = CenInstanceFactory(owner=user, name="routes")
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Networks").click()
+    expect(page.get_by_role("tab", name="Networks")).to_have_attribute("aria-selected", "true")
     attach_vpc(page, "China (Hangzhou)", "hz-web", "10.1.0.0/16")
     attach_vpc(page, "US (Virginia)", "va-web", "10.2.0.0/16")
     attach_vpc(page, "US (Virginia)", "va-copy", "10.1.8.0/24")
