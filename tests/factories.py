@@ -44,7 +44,9 @@ def balance_set(account, amount):
     current = get_user_model().objects.values_list("balance", flat=True).get(pk=account.pk)
     difference = Decimal(amount) - current
     if difference:
-        balance_change(account=account, amount=difference, kind=LedgerEntry.Kind.ADJUSTMENT, description="Test set-up")
+        balance_change(
+            account=account, amount=difference, kind=LedgerEntry.Kind.ADJUSTMENT, description="Test set-up"
+        )
 
 
 def purchase_args(cen_instance, **overrides):

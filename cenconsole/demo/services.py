@@ -195,9 +195,9 @@ def demo_ensure():
 
 def is_demo_account(account) -> bool:
     """Sandboxes and the `demo` account: the accounts Reset demo and Advance time work on."""
-    return bool(
-        account.is_authenticated and not account.is_staff and (account.is_sandbox or account.username == DEMO_USERNAME)
-    )
+    return bool(account.is_authenticated and not account.is_staff and (
+        account.is_sandbox or account.username == DEMO_USERNAME
+    ))
 
 
 def _demo_account_locked(account_id):

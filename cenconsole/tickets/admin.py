@@ -86,36 +86,15 @@ class TicketNumberSearch:
 @admin.register(DeletionTicket)
 class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
     list_display = [
-        "number",
-        "package",
-        "package_name",
-        "requester",
-        "status",
-        "assigned_to",
-        "waiting",
-        "created_at",
+        "number", "package", "package_name", "requester", "status", "assigned_to", "waiting", "created_at",
         "handled_at",
     ]
     list_filter = [QueueFilter, "status"]
     search_fields = ["package__id", "package__name", "requester__username", "requester__email"]
     list_select_related = ["package", "requester", "assigned_to"]
     fields = [
-        "number",
-        "status",
-        "assigned_to",
-        "requester",
-        "requester_email",
-        "package",
-        "package_details",
-        "reason",
-        "created_at",
-        "waiting",
-        "handled_at",
-        "handled_by",
-        "refund_order",
-        "conversation",
-        "emails",
-        "history",
+        "number", "status", "assigned_to", "requester", "requester_email", "package", "package_details", "reason",
+        "created_at", "waiting", "handled_at", "handled_by", "refund_order", "conversation", "emails", "history",
     ]
     readonly_fields = fields
     actions = ["assign_selected", "approve_selected", "reject_selected"]
@@ -264,15 +243,7 @@ class EmailNotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient", "subject", "ticket__id"]
     list_select_related = ["ticket"]
     readonly_fields = [
-        "ticket",
-        "recipient",
-        "subject",
-        "status",
-        "attempts",
-        "last_error",
-        "created_at",
-        "sent_at",
-        "body_text",
+        "ticket", "recipient", "subject", "status", "attempts", "last_error", "created_at", "sent_at", "body_text",
     ]
     fields = readonly_fields
 

@@ -24,6 +24,7 @@ def ticket_history(ticket: DeletionTicket) -> QuerySet[AuditRecord]:
     return AuditRecord.objects.for_target(ticket).select_related("actor")
 
 
+
 def ticket_thread(ticket: DeletionTicket) -> QuerySet[TicketMessage]:
     """The ticket's conversation, oldest first: the user's reason, then every reply and status change."""
     return ticket.messages.select_related("author")

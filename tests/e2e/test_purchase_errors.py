@@ -54,7 +54,9 @@ def test_area_pair_already_bought_shows_the_error_and_orders_nothing(purchase_pa
     """Buy Now for a pair the instance already has a package for shows the error under Area B."""
     buy_package(purchase_page.instance, area_a_code="North-America", area_b_code="China")
     fill_and_buy(purchase_page)
-    message = services.AREA_PAIR_TAKEN % dict(cen_id=purchase_page.instance.pk, areas="Mainland China ↔ North America")
+    message = services.AREA_PAIR_TAKEN % dict(
+        cen_id=purchase_page.instance.pk, areas="Mainland China ↔ North America"
+    )
     expect(purchase_page.locator("#div_id_area_b").get_by_text(message)).to_be_visible()
     assert Order.objects.count() == 1  # the one bought above
     assert BandwidthPackage.objects.count() == 1

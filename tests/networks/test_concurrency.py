@@ -1,5 +1,6 @@
 """Requests racing for one package, on PostgreSQL (SQLite serializes every write anyway)."""
 
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import Sum

@@ -26,12 +26,8 @@ def connected(user, cen_instance):
     for region in ("cn-hangzhou", "cn-beijing"):
         services.network_instance_attach(owner=user, cen_instance_id=cen_instance.pk, region_code=region)
     connection = services.region_connection_set(
-        owner=user,
-        cen_instance_id=cen_instance.pk,
-        package_id=package.pk,
-        local_region_code="cn-hangzhou",
-        opposite_region_code="cn-beijing",
-        bandwidth=4,
+        owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk,
+        local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=4,
     )
     return package, connection
 
@@ -70,12 +66,8 @@ def test_expired_package_connections_cannot_be_changed(user, cen_instance, conne
     expire(package)
     with pytest.raises(ValidationError, match="has expired"):
         services.region_connection_set(
-            owner=user,
-            cen_instance_id=cen_instance.pk,
-            package_id=package.pk,
-            local_region_code="cn-hangzhou",
-            opposite_region_code="cn-beijing",
-            bandwidth=2,
+            owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk,
+            local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=2,
         )
     with pytest.raises(ValidationError, match="has expired"):
         services.region_connection_delete(owner=user, connection_id=connection.pk)

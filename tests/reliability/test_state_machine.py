@@ -226,7 +226,9 @@ class ConsoleMachine(RuleBasedStateMachine):
         user = self.pick(data, self.users)
         package = self.pick(data, self.packages(user))
         if package:
-            billing.package_set_auto_renewal(owner=user, package_id=package.pk, auto_renewal=on, auto_renewal_months=1)
+            billing.package_set_auto_renewal(
+                owner=user, package_id=package.pk, auto_renewal=on, auto_renewal_months=1
+            )
 
     # --- what must always hold ------------------------------------------------------------------
 

@@ -21,10 +21,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+        cwd=ROOT, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -44,12 +41,8 @@ def test_pages_send_the_security_headers(client_user):
 @pytest.mark.django_db
 def test_pages_have_no_inline_scripts(client_user, cen_instance):
     """No page of the purchase flow carries an inline <script> (the CSP would block it)."""
-    for path in (
-        "/cen/instances/",
-        f"/cen/instances/{cen_instance.pk}/bandwidth-packages/",
-        f"/cen/bandwidth-packages/buy/?cen_id={cen_instance.pk}",
-        "/cen/orders/",
-    ):
+    for path in ("/cen/instances/", f"/cen/instances/{cen_instance.pk}/bandwidth-packages/",
+                 f"/cen/bandwidth-packages/buy/?cen_id={cen_instance.pk}", "/cen/orders/"):
         page = client_user.get(path).content.decode()
         for tag in page.split("<script")[1:]:
             assert " src=" in tag.split(">")[0], f"inline script on {path}"

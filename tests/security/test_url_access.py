@@ -57,12 +57,8 @@ def make_owner_objects(owner=None):
         owner=owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", name="vpc"
     )
     connection = network_services.region_connection_set(
-        owner=owner,
-        cen_instance_id=cen_instance.pk,
-        package_id=package.pk,
-        local_region_code="cn-hangzhou",
-        opposite_region_code="cn-beijing",
-        bandwidth=2,
+        owner=owner, cen_instance_id=cen_instance.pk, package_id=package.pk,
+        local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=2,
     )
     access_key, _ = api_services.access_key_create(owner=owner)
     return {
