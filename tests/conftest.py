@@ -153,9 +153,9 @@ def package(cen_instance):
 def attach():
     """Attaches a VPC in region_code to cen_instance through the service."""
 
-    def attach_vpc(cen_instance, region_code, name=""):
+    def attach_vpc(cen_instance, region_code, name="", **extra):
         return network_services.network_instance_attach(
-            owner=cen_instance.owner, cen_instance_id=cen_instance.pk, region_code=region_code, name=name
+            owner=cen_instance.owner, cen_instance_id=cen_instance.pk, region_code=region_code, name=name, **extra
         )
 
     return attach_vpc

@@ -214,13 +214,14 @@ class LedgerEntry(models.Model):
         return gettext(self.description)  # the console's own words are msgids; others come back as they are
 
 
-ORDER_DESCRIPTION = re.compile(r"^(?P<type>Buy|Renew|Upgrade|Downgrade) order (?P<number>\d+)$")
+ORDER_DESCRIPTION = re.compile(r"^(?P<type>Buy|Renew|Upgrade|Downgrade|TempUpgrade) order (?P<number>\d+)$")
 REFUND_DESCRIPTION = re.compile(r"^Refund order (?P<number>\d+): (?P<note>.*)$", re.S)
 ORDER_DESCRIPTIONS = {
     "Buy": gettext_noop("Buy order %(number)s"),
     "Renew": gettext_noop("Renew order %(number)s"),
     "Upgrade": gettext_noop("Upgrade order %(number)s"),
     "Downgrade": gettext_noop("Downgrade order %(number)s"),
+    "TempUpgrade": gettext_noop("Temporary upgrade order %(number)s"),
 }
 REFUND_ORDER = gettext_noop("Refund order %(number)s: %(note)s")
 # What accounts migration 0005 wrote as the first entry of an account made before the ledger (bandwidth

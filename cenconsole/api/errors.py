@@ -8,6 +8,7 @@ the others are the replica's choice where the real code is not published."""
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 
 @dataclass
@@ -198,6 +199,15 @@ SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
     (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code
     (None, "network_attached"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented
 }
+# Issue 22 (resource groups, child instances, routes): kept together.
+SERVICE_ERRORS.update(
+    {
+        (None, "resource_group_format"): ("InvalidResourceGroupId", 400, None),
+        (None, "temporary_upgrade_not_higher"): ("InvalidParameter", 400, None),
+        (None, "temporary_upgrade_end"): ("InvalidParameter", 400, None),
+        (None, "temporary_upgrade_active"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented code
+    }
+)
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)
 
@@ -224,3 +234,34 @@ def service_error(code: str, message: str = "") -> ApiError:
     """A refusal for a service code the API learns another way (a DoesNotExist from a service's
     lookup, the model's refusal to delete a package): the same table decides."""
     return from_service_error(ValidationError(message, code=code))
+
+
+# Issue 22 ----------------------------------------------------------------------------------------------
+
+DRY_RUN_PASSED = ApiError(
+    "DryRunOperation", "Request validation has been passed with DryRun flag set."
+)  # documented (Alibaba Cloud's common codes)
+
+
+class _DryRunPassed(Exception):
+    pass
+
+
+def dry_run_check(attempt) -> None:
+    """DryRun=true: runs attempt inside a transaction that is always rolled back, so its refusals are
+    the answer and nothing it did stays; a clean run answers DryRunOperation, as the real API does."""
+    try:
+        with transaction.atomic():
+            attempt()
+            raise _DryRunPassed
+    except _DryRunPassed:
+        raise DRY_RUN_PASSED from None
+
+
+def unsupported_parameters(names: list[str]) -> ApiError:
+    """Parameters the action has but the replica does not model: refused by name, never ignored."""
+    listed = ", ".join(sorted(names))
+    return ApiError(
+        "InvalidParameter",
+        f"The replica does not support the parameter(s) {listed} for this action: send the request without them.",
+    )  # documented code

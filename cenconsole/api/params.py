@@ -3,6 +3,7 @@ as true/false in any case, repeated parameters as Name.N(.Key|.Value.M). Shape o
 judge the values."""
 
 import re
+from datetime import UTC, datetime
 
 from . import errors
 
@@ -18,11 +19,42 @@ INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 MAX_ROW_OFFSET = 2**63 - 1
 
 
+# Sent with every action: the signature's (V1), the account's (the SDKs add them), the region's.
+COMMON_PARAMETERS = frozenset(
+    {
+        "Action",
+        "Version",
+        "Format",
+        "AccessKeyId",
+        "Signature",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "SignatureType",
+        "Timestamp",
+        "RegionId",
+        "OwnerId",
+        "OwnerAccount",
+        "ResourceOwnerId",
+        "ResourceOwnerAccount",
+    }
+)
+
+
 class Params:
+    """An action's parameters; remembers which the action read, so that any other is refused by
+    name (unread) rather than silently ignored."""
+
     def __init__(self, data: dict[str, str]):
         self.data = data
+        self.read: set[str] = set()
+
+    def unread(self) -> list[str]:
+        """The parameters sent that the action never read (the common ones aside)."""
+        return sorted(set(self.data) - self.read - COMMON_PARAMETERS)
 
     def _raw(self, name, required):
+        self.read.add(name)
         value = self.data.get(name)
         if value is None and required:
             raise errors.missing_parameter(name)
@@ -47,6 +79,18 @@ class Params:
         if not INTEGER.fullmatch(value.strip()):
             raise errors.invalid_parameter(name, "a whole number in the digits 0-9 expected.")
         return int(value)
+
+    def time(self, name: str, *, required: bool = False) -> datetime | None:
+        """A time as the API writes them, yyyy-MM-ddTHH:mmZ (seconds allowed), in UTC."""
+        value = self._raw(name, required)
+        if value is None:
+            return None
+        for form in ("%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%SZ"):
+            try:
+                return datetime.strptime(value.strip(), form).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+        raise errors.invalid_parameter(name, "a UTC time as yyyy-MM-ddTHH:mmZ expected.")
 
     def boolean(self, name: str, *, default: bool = False) -> bool:
         value = self._raw(name, False)
@@ -76,6 +120,7 @@ class Params:
             match = FILTER_PARAMETER.fullmatch(name)
             if match is None:
                 continue
+            self.read.add(name)
             index = int(match.group(1))
             if not 1 <= index <= MAX_FILTERS:
                 raise errors.invalid_parameter(name, f"N must be 1 to {MAX_FILTERS}.")
@@ -103,6 +148,7 @@ class Params:
             match = pattern.fullmatch(key)
             if match is None:
                 continue
+            self.read.add(key)
             if not 1 <= int(match.group(1)) <= limit:
                 raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")
             found.append((int(match.group(1)), value))
@@ -117,6 +163,7 @@ class Params:
             match = pattern.fullmatch(key)
             if match is None:
                 continue
+            self.read.add(key)
             index = int(match.group(1))
             if not 1 <= index <= limit:
                 raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")

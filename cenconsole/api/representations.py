@@ -4,6 +4,8 @@ YYYY-MM-DDThh:mmZ in UTC."""
 
 from datetime import UTC, datetime
 
+from cenconsole.networks.routes import route_table_id
+
 
 def api_time(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if moment else ""
@@ -23,10 +25,35 @@ def cen(instance, package_ids: list[str], tag_rows=()) -> dict:
         "CreationTime": api_time(instance.created_at),
         "CenBandwidthPackageIds": {"CenBandwidthPackageId": package_ids},
         "Tags": tags(tag_rows),
+        "Ipv6Level": "DISABLED",  # the replica's CEN instances carry no IPv6
+        "ResourceGroupId": instance.resource_group,
     }
 
 
-def bandwidth_package(package, tag_rows=()) -> dict:
+NO_RESERVATION = {
+    "ReservationActiveTime": "",
+    "ReservationBandwidth": "",
+    "ReservationInternetChargeType": "",
+    "ReservationOrderType": "",
+}
+
+
+def reservation(package) -> dict:
+    """The change waiting for a later moment, as IncludeReservationData shows it: the end of a
+    temporary upgrade (back to the bandwidth before). Every other change applies at once (a
+    downgrade too), so without one the real API's empty values."""
+    if package.temporary_upgrade_ends_at is None:
+        return NO_RESERVATION
+    return {
+        "ReservationActiveTime": api_time(package.temporary_upgrade_ends_at),
+        "ReservationBandwidth": str(package.temporary_upgrade_from),
+        "ReservationInternetChargeType": "PayByBandwidth",
+        "ReservationOrderType": "TEMP_UPGRADE",
+    }
+
+
+def bandwidth_package(package, tag_rows=(), *, with_reservation: bool = False) -> dict:
+    waiting = reservation(package)
     return {
         "CenBandwidthPackageId": package.pk,
         "Name": package.name,
@@ -41,9 +68,13 @@ def bandwidth_package(package, tag_rows=()) -> dict:
         "BusinessStatus": package.business_status,
         "CreationTime": api_time(package.created_at),
         "ExpiredTime": api_time(package.expires_at),
-        "HasReservationData": "false",
+        "HasReservationData": "true" if waiting is not NO_RESERVATION else "false",
+        **(waiting if with_reservation else NO_RESERVATION),
         "CenIds": {"CenId": [package.cen_instance_id] if package.cen_instance_id else []},
         "Tags": tags(tag_rows),
+        "ResourceGroupId": package.resource_group,
+        # Limits set before a package was bound to a transit router: the replica has none.
+        "OrginInterRegionBandwidthLimits": {"OrginInterRegionBandwidthLimit": []},
     }
 
 
@@ -55,6 +86,7 @@ def inter_region_bandwidth_limit(connection, local_region_id: str, opposite_regi
         "GeographicSpanId": connection.package.geographic_span,
         "BandwidthLimit": connection.bandwidth,
         "BandwidthPackageId": connection.package_id,
+        "BandwidthType": "BandwidthPackage",
         "Status": "Active",
     }
 
@@ -62,12 +94,91 @@ def inter_region_bandwidth_limit(connection, local_region_id: str, opposite_regi
 def child_instance(network) -> dict:
     return {
         "CenId": network.cen_instance_id,
-        "ChildInstanceId": network.pk,
+        "ChildInstanceId": network.instance_id,
         "ChildInstanceType": network.network_type,
         "ChildInstanceRegionId": network.region_id,
         "ChildInstanceOwnerId": network.owner_id,
         "ChildInstanceAttachTime": api_time(network.created_at),
         "Status": "Attached",
+        "ManagedService": "",  # the replica's VPCs are the account's own, managed by no service
+    }
+
+
+def child_instance_attribute(network) -> dict:
+    """DescribeCenAttachedChildInstanceAttribute: the attachment and the VPC's CIDR blocks. The
+    replica keeps one IPv4 block per VPC, no secondary or IPv6 blocks (the SDK's key casing)."""
+    return {
+        **child_instance(network),
+        "ChildInstanceName": network.name,
+        "ChildInstanceAttributes": {
+            "CidrBlock": network.cidr_block,
+            "Ipv6CidrBlock": "",
+            "Ipv6CidrBlocks": {"ipv6CidrBlock": []},
+            "SecondaryCidrBlocks": {"secondaryCidrBlock": []},
+        },
+    }
+
+
+def _conflicts(route) -> dict:
+    return {
+        "Conflict": [
+            {
+                "DestinationCidrBlock": other.cidr_block,
+                "InstanceId": other.instance_id,
+                "InstanceType": other.network_type,
+                "RegionId": other.region_id,
+                "Status": "conflict",
+            }
+            for other in route.conflicts
+        ]
+    }
+
+
+def _route_common(route) -> dict:
+    """What every route view says of a route; the replica has no route maps, AS paths or communities."""
+    return {
+        "DestinationCidrBlock": route.destination,
+        "NextHopInstanceId": route.network.instance_id,
+        "NextHopRegionId": route.network.region_id,
+        "NextHopType": route.network.network_type,
+        "Status": route.status,
+        "AsPaths": {"AsPath": []},
+        "Communities": {"Community": []},
+        "CenRouteMapRecords": {"CenRouteMapRecord": []},
+    }
+
+
+def region_domain_route(route) -> dict:
+    return {
+        **_route_common(route),
+        "Type": route.route_type(),
+        "Preference": 0,
+        "ToOtherRegionStatus": route.status,
+        "CenOutRouteMapRecords": {"CenOutRouteMapRecord": []},
+    }
+
+
+def published_route(route) -> dict:
+    return {
+        "DestinationCidrBlock": route.destination,
+        "ChildInstanceRouteTableId": route_table_id(route.network),
+        "NextHopId": route.network.instance_id,
+        "NextHopType": "local",  # a VPC's own CIDR block: the system route of its own table
+        "RouteType": "System",
+        "PublishStatus": "Published",
+        "OperationalMode": False,  # a system route is always published: nothing to withdraw
+        "Conflicts": _conflicts(route),
+    }
+
+
+def child_instance_route(route, network) -> dict:
+    return {
+        **_route_common(route),
+        "Type": route.route_type(network),
+        "RouteTableId": route_table_id(network),
+        "PublishStatus": "Published" if route.network.pk == network.pk else "NonPublished",
+        "OperationalMode": False,
+        "Conflicts": _conflicts(route),
     }
 
 

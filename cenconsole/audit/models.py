@@ -15,6 +15,7 @@ ACTION_LABELS = {
     "cen.deleted": gettext_noop("CEN instance deleted"),
     "cen.modified": gettext_noop("CEN instance modified"),
     "demo.reset": gettext_noop("Demo reset"),
+    "cen.moved": gettext_noop("Resource group changed"),
     "network.attached": gettext_noop("Network instance attached"),
     "network.detached": gettext_noop("Network instance detached"),
     "package.auto_renewal_changed": gettext_noop("Auto-renewal changed"),
@@ -24,12 +25,16 @@ ACTION_LABELS = {
     "package.connection_deleted": gettext_noop("Region connection deleted"),
     "package.connection_set": gettext_noop("Region connection set"),
     "package.connections_removed": gettext_noop("Region connections removed"),
+    "package.connections_trimmed": gettext_noop("Region connections reduced"),
     "package.expired": gettext_noop("Bandwidth package expired"),
     "package.modified": gettext_noop("Bandwidth package modified"),
+    "package.moved": gettext_noop("Resource group changed"),
     "package.refunded": gettext_noop("Refunded"),
     "package.released": gettext_noop("Bandwidth package released"),
     "package.renewed": gettext_noop("Bandwidth package renewed"),
     "package.upgraded": gettext_noop("Bandwidth package upgraded"),
+    "package.temporarily_upgraded": gettext_noop("Bandwidth package temporarily upgraded"),
+    "package.temporary_upgrade_ended": gettext_noop("Temporary upgrade ended"),
     "package.downgraded": gettext_noop("Bandwidth package downgraded"),
     "package.unbound": gettext_noop("Bandwidth package unbound"),
     "sandbox.purged": gettext_noop("Sandbox removed"),
@@ -61,6 +66,8 @@ FIELD_LABELS = {
     "deleted_at": gettext_noop("deleted"),
     "assigned_to": gettext_noop("assigned to"),
     "username": gettext_noop("user name"),
+    "resource_group": gettext_noop("resource group"),
+    "temporary_upgrade_ends_at": gettext_noop("temporary upgrade ends"),
 }
 # Stored values that are codes, not words (statuses as the models store them), in words.
 VALUE_LABELS = {

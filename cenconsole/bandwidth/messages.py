@@ -91,3 +91,12 @@ QUOTA_BANDWIDTH_PACKAGES = gettext_noop(
     "Your account already has %(limit)s bandwidth packages (with those in unpaid orders), the most it can "
     "have. Request deletion of packages it no longer needs before you buy another."
 )
+TEMP_UPGRADE_NOT_HIGHER = gettext_noop(
+    "A temporary upgrade raises the bandwidth: enter more than the package's %(bandwidth)s Mbps."
+)
+TEMP_UPGRADE_END = gettext_noop(
+    "The temporary upgrade must end after now and no later than the package's expiration, %(expires_at)s UTC."
+)
+TEMP_UPGRADE_ACTIVE = gettext_noop(
+    "Bandwidth package %(package_id)s is temporarily upgraded until %(ends_at)s UTC. Change its bandwidth after that."
+)

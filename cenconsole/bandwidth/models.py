@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.notes import note_display
@@ -115,6 +116,24 @@ class BandwidthPackage(models.Model):
     auto_renewal_months = models.PositiveSmallIntegerField(
         _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
     )
+    resource_group_id = models.CharField(
+        _("resource group ID"),
+        max_length=32,
+        blank=True,
+        help_text=_("Empty: the account's default resource group."),
+    )
+    temporary_upgrade_from = models.PositiveIntegerField(
+        _("bandwidth before the temporary upgrade (Mbps)"),
+        null=True,
+        blank=True,
+        help_text=_("A temporary upgrade: the bandwidth the package returns to when it ends."),
+    )
+    temporary_upgrade_ends_at = models.DateTimeField(
+        _("temporary upgrade ends"),
+        null=True,
+        blank=True,
+        help_text=_("A temporary upgrade: when the package returns to its earlier bandwidth."),
+    )
     created_at = models.DateTimeField(_("purchased"), default=clock.now)
     expires_at = models.DateTimeField(_("expiration time"))
     released_at = models.DateTimeField(
@@ -156,11 +175,21 @@ class BandwidthPackage(models.Model):
                 condition=models.Q(released_at__isnull=True) | models.Q(cen_instance__isnull=True),
                 name="released_package_unbound",
             ),
+            models.CheckConstraint(
+                condition=models.Q(temporary_upgrade_from__isnull=True, temporary_upgrade_ends_at__isnull=True)
+                | models.Q(temporary_upgrade_from__isnull=False, temporary_upgrade_ends_at__isnull=False),
+                name="temporary_upgrade_has_end_and_bandwidth",
+            ),
         ]
         indexes = [models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx")]
 
     def __str__(self):
         return self.id
+
+    @property
+    def resource_group(self) -> str:
+        """The resource group's ID (the account's default group when none was set)."""
+        return resource_group_of(self)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -265,6 +294,7 @@ class Order(models.Model):
         UPGRADE = "Upgrade", _("Upgrade")
         DOWNGRADE = "Downgrade", _("Downgrade")
         REFUND = "Refund", _("Refund")
+        TEMP_UPGRADE = "TempUpgrade", _("Temporary upgrade")
 
     class Status(models.TextChoices):
         UNPAID = "Unpaid", _("Unpaid")
@@ -274,7 +304,7 @@ class Order(models.Model):
         REFUNDED = "Refunded", _("Refunded")
 
     # Order types that change an existing package, priced on the package as it was.
-    CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE)
+    CHANGE_TYPES = (Type.RENEW, Type.UPGRADE, Type.DOWNGRADE, Type.TEMP_UPGRADE)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
@@ -307,6 +337,12 @@ class Order(models.Model):
         null=True,
         blank=True,
         help_text=_("Upgrade/Downgrade: the bandwidth it replaces."),
+    )
+    ends_at = models.DateTimeField(
+        _("temporary upgrade ends"),
+        null=True,
+        blank=True,
+        help_text=_("Temporary upgrade: when the package returns to the bandwidth before."),
     )
     name = models.CharField(max_length=128, blank=True, validators=[validate_name], verbose_name=_("name"))
     description = models.CharField(
@@ -382,7 +418,7 @@ class Order(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="order_amount_not_negative"),
             models.CheckConstraint(
-                condition=models.Q(order_type__in=["Upgrade", "Downgrade", "Refund"])
+                condition=models.Q(order_type__in=["Upgrade", "Downgrade", "Refund", "TempUpgrade"])
                 | models.Q(duration_months__isnull=False),
                 name="buy_and_renew_orders_have_duration",
             ),
@@ -394,6 +430,10 @@ class Order(models.Model):
             models.CheckConstraint(
                 condition=models.Q(order_type="Buy") | models.Q(package__isnull=False),
                 name="change_orders_name_their_package",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(order_type="TempUpgrade") | models.Q(ends_at__isnull=False),
+                name="temporary_upgrades_have_an_end",
             ),
         ]
         indexes = [

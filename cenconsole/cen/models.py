@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
@@ -37,6 +38,12 @@ class CenInstance(models.Model):
         verbose_name=_("description"),
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
+    resource_group_id = models.CharField(
+        _("resource group ID"),
+        max_length=32,
+        blank=True,
+        help_text=_("Empty: the account's default resource group."),
+    )
     created_at = models.DateTimeField(_("created"), default=clock.now)
     deleted_at = models.DateTimeField(
         _("deleted"),
@@ -53,3 +60,8 @@ class CenInstance(models.Model):
 
     def __str__(self):
         return f"{self.id} ({self.name})" if self.name else self.id
+
+    @property
+    def resource_group(self) -> str:
+        """The resource group's ID (the account's default group when none was set)."""
+        return resource_group_of(self)

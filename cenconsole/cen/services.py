@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from cenconsole.accounts.resource_groups import resource_group_clean
 from cenconsole.accounts.services import account_state_changed
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
@@ -29,13 +30,19 @@ QUOTA_CEN_INSTANCES = gettext_noop(
 
 
 @transaction.atomic
-def cen_instance_create(*, owner, name: str = "", description: str = "") -> CenInstance:
-    """A new CEN instance, within the account's quota (QUOTA_CEN_INSTANCES, counted under the account's
-    CEN lock, taken first, so simultaneous creations count one after another)."""
+def cen_instance_create(*, owner, name: str = "", description: str = "", resource_group_id: str = "") -> CenInstance:
+    """Create CEN Instance, in the account's default resource group unless another is named, within the
+    account's quota (QUOTA_CEN_INSTANCES, counted under the account's CEN lock, taken first, so
+    simultaneous creations count one after another)."""
     named_lock(f"cen-instances:{getattr(owner, 'pk', owner)}")
     if cen_instances_for(owner=owner).count() >= settings.QUOTA_CEN_INSTANCES:
         raise refusal(QUOTA_CEN_INSTANCES, "quota_cen_instances", limit=settings.QUOTA_CEN_INSTANCES)
-    instance = CenInstance(owner=owner, name=name.strip(), description=description.strip())
+    instance = CenInstance(
+        owner=owner,
+        name=name.strip(),
+        description=description.strip(),
+        resource_group_id=resource_group_clean(resource_group_id, owner_id=owner.pk),
+    )
     instance.full_clean()
     instance.save(force_insert=True)
     return instance
@@ -49,7 +56,7 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     packages = list(instance.bandwidth_packages.values_list("pk", flat=True))
     if packages:
         raise refusal(DELETE_WITH_PACKAGES, "has_packages", cen_id=instance.pk, packages=", ".join(packages))
-    networks = list(instance.network_instances.values_list("pk", flat=True))
+    networks = list(instance.network_instances.values_list("instance_id", flat=True))
     if networks:
         raise refusal(DELETE_WITH_NETWORKS, "has_networks", cen_id=instance.pk, networks=", ".join(networks))
     instance.deleted_at = clock.now()
@@ -77,6 +84,24 @@ def cen_instance_modify_attribute(
             setattr(instance, field, value)
         instance.save(update_fields=list(changes))
         audit_record(actor=owner, action="cen.modified", target=instance, changes=changes)
+    return instance
+
+
+@transaction.atomic
+def cen_instance_move_resource_group(*, owner, cen_id: str, resource_group_id: str) -> CenInstance:
+    """Moves an instance to another of the account's resource groups (the API's MoveResourceGroup)."""
+    instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
+    stored = resource_group_clean(resource_group_id, owner_id=owner.pk)
+    if stored != instance.resource_group_id:
+        old_group = instance.resource_group
+        instance.resource_group_id = stored
+        instance.save(update_fields=["resource_group_id"])
+        audit_record(
+            actor=owner,
+            action="cen.moved",
+            target=instance,
+            changes={"resource_group": (old_group, instance.resource_group)},
+        )
     return instance
 
 

@@ -55,7 +55,7 @@ def instance_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def instance_create(request):
-    form = CenInstanceForm(request.POST or None)
+    form = CenInstanceForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             instance = services.cen_instance_create(owner=request.user, **form.cleaned_data)

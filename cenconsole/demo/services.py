@@ -441,7 +441,8 @@ MAX_STEPS = 1000
 
 def _next_moment(*, account, after, until):
     """The earliest moment in (after, until] at which something is due for the account: an unpaid
-    order lapses, a package expires (or auto-renews), an expired package is released."""
+    order lapses, a package expires (or auto-renews), an expired package is released, a temporary
+    upgrade ends."""
     grace = timedelta(days=settings.CEN_RELEASE_GRACE_DAYS)
     packages = BandwidthPackage.objects.active().filter(owner=account)
     candidates = [
@@ -451,6 +452,9 @@ def _next_moment(*, account, after, until):
         packages.filter(expires_at__gt=after, expires_at__lte=until).aggregate(at=models.Min("expires_at"))["at"],
         packages.filter(expires_at__gt=after - grace, expires_at__lte=until - grace).aggregate(
             at=models.Min("expires_at")
+        )["at"],
+        packages.filter(temporary_upgrade_ends_at__gt=after, temporary_upgrade_ends_at__lte=until).aggregate(
+            at=models.Min("temporary_upgrade_ends_at")
         )["at"],
     ]
     if candidates[2] is not None:

@@ -21,6 +21,9 @@ OUTCOME_WORDS = {
     "auto_renewed": lambda n: ngettext("%(n)s package auto-renewed", "%(n)s packages auto-renewed", n),
     "released": lambda n: ngettext("%(n)s package released", "%(n)s packages released", n),
     "lapsed": lambda n: ngettext("%(n)s unpaid order lapsed", "%(n)s unpaid orders lapsed", n),
+    "temporary_upgrades_ended": lambda n: ngettext(
+        "%(n)s temporary upgrade ended", "%(n)s temporary upgrades ended", n
+    ),
 }
 
 

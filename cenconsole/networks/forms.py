@@ -39,6 +39,13 @@ class AttachNetworkForm(forms.Form):
         error_messages={"max_length": services.NAME_TOO_LONG},
         help_text=_("Optional. Up to 128 characters; cannot start with http:// or https://."),
     )
+    cidr_block = forms.CharField(
+        label=_("CIDR Block"),
+        required=False,
+        max_length=18,
+        error_messages={"max_length": services.CIDR_BLOCK_FORMAT},
+        help_text=_("Optional, such as 10.0.0.0/16. Empty: the region's default block."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +53,12 @@ class AttachNetworkForm(forms.Form):
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        return {"network_type": data["network_type"], "region_code": data["region"], "name": data["name"]}
+        return {
+            "network_type": data["network_type"],
+            "region_code": data["region"],
+            "name": data["name"],
+            "cidr_block": data["cidr_block"],
+        }
 
 
 class RegionConnectionForm(forms.Form):

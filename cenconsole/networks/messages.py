@@ -9,6 +9,9 @@ from cenconsole.core.validators import NAME_TOO_LONG  # noqa: F401
 UNKNOWN_REGION = gettext_noop("Select a region from the list.")
 UNKNOWN_NETWORK_TYPE = gettext_noop("Select a network type from the list.")
 NETWORK_ID_FORMAT = gettext_noop("A VPC ID is vpc- followed by 1 to 28 lower-case letters and digits.")
+CIDR_BLOCK_FORMAT = gettext_noop(
+    "A CIDR block is an IPv4 network such as 10.0.0.0/16, with a prefix length from 8 to 28."
+)
 NETWORK_ATTACHED = gettext_noop(
     "Network instance %(network_id)s is already attached to a CEN instance. Detach it first."
 )

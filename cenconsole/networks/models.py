@@ -19,6 +19,17 @@ def new_vpc_id():
     return random_id("vpc-", 23)
 
 
+def new_row_id():
+    """The row's own key, never shown: the VPC ID is instance_id, unique per account only."""
+    return random_id("ni-", 23)
+
+
+def default_cidr_block(region: Region) -> str:
+    """The CIDR block a VPC attached without one gets: 10.x.0.0/16, x from the region's place in the
+    seed table (needs region.area loaded), so VPCs of different regions never overlap by default."""
+    return f"10.{(region.area.position * 32 + region.position) % 256}.0.0/16"
+
+
 def region_sort_key(region: Region):
     """Regions in the seed table's order. Needs region.area loaded."""
     return (region.area.position, region.position)
@@ -42,9 +53,22 @@ class NetworkInstance(models.Model):
     class NetworkType(models.TextChoices):
         VPC = "VPC", "VPC"
 
-    id = models.CharField(_("instance ID"), max_length=32, primary_key=True, default=new_vpc_id, editable=False)
+    id = models.CharField(max_length=32, primary_key=True, default=new_row_id, editable=False)
+    instance_id = models.CharField(
+        _("instance ID"),
+        max_length=32,
+        default=new_vpc_id,
+        editable=False,
+        help_text=_("The VPC's ID. Unique within the account: another account may have a VPC with the same ID."),
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_instances", verbose_name=_("account")
+    )
+    cidr_block = models.CharField(
+        _("CIDR block"),
+        max_length=18,
+        blank=True,
+        help_text=_("The VPC's IPv4 CIDR block, such as 10.0.0.0/16: the route CEN learns from it."),
     )
     cen_instance = models.ForeignKey(
         "cen.CenInstance",
@@ -71,9 +95,12 @@ class NetworkInstance(models.Model):
         verbose_name = _("network instance")
         verbose_name_plural = _("network instances")
         indexes = [models.Index(fields=["cen_instance", "created_at"], name="network_cen_created_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instance_id"], name="network_instance_id_per_account"),
+        ]
 
     def __str__(self):
-        return f"{self.id} ({self.name})" if self.name else self.id
+        return f"{self.instance_id} ({self.name})" if self.name else self.instance_id
 
 
 class RegionConnection(models.Model):

@@ -3,6 +3,7 @@ caller (views, the ticket approval, the admin) goes through these functions, so 
 for all of them. A package's row is locked (select_for_update) before its connections are read or
 changed, so two requests racing for its last megabits are served one after the other."""
 
+import ipaddress
 import re
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from .messages import *  # noqa: F403 (callers name the messages beside the serv
 from .messages import (
     BANDWIDTH_EXCEEDS_REMAINING,
     BANDWIDTH_TOO_LOW,
+    CIDR_BLOCK_FORMAT,
     NETWORK_ATTACHED,
     NETWORK_ID_FORMAT,
     NO_PACKAGE_FOR_REGIONS,
@@ -37,11 +39,14 @@ from .models import (
     REGION_PAIR_TAKEN,
     NetworkInstance,
     RegionConnection,
+    default_cidr_block,
     region_pair,
     regions_covered_by,
 )
 
 NETWORK_ID_PATTERN = re.compile(r"vpc-[a-z0-9]{1,28}")
+CIDR_BLOCK_PATTERN = re.compile(r"[0-9]{1,3}(\.[0-9]{1,3}){3}/[0-9]{1,2}")
+MIN_CIDR_PREFIX, MAX_CIDR_PREFIX = 8, 28  # a VPC's IPv4 CIDR block is /8 to /28
 
 
 # Network instances -------------------------------------------------------------------------------
@@ -56,13 +61,16 @@ def network_instance_attach(
     name: str = "",
     network_type: str = "VPC",
     network_id: str | None = None,
+    cidr_block: str = "",
 ) -> NetworkInstance:
-    """Attach Network Instance: creates the VPC record in the region and attaches it."""
+    """Attach Network Instance: creates the VPC record in the region and attaches it, with its CIDR
+    block (the region's default when none is given). A VPC ID is unique within the account only:
+    another account's VPC with the same ID is none of this account's business."""
     cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
     errors = {}
     if network_id is not None and not NETWORK_ID_PATTERN.fullmatch(network_id):
         errors["network_id"] = refusal(NETWORK_ID_FORMAT, "network_id_format")
-    region = Region.objects.filter(pk=region_code).first()
+    region = Region.objects.select_related("area").filter(pk=region_code).first()
     if region is None:
         errors["region"] = refusal(UNKNOWN_REGION, "unknown_region")
     if network_type not in NetworkInstance.NetworkType.values:
@@ -71,25 +79,31 @@ def network_instance_attach(
         name = clean_name(name)
     except ValidationError as error:
         errors["name"] = error
+    try:
+        cidr_block = cidr_block_clean(cidr_block)
+    except ValidationError as error:
+        errors["cidr_block"] = error
     if errors:
         raise ValidationError(errors)
     network = NetworkInstance(
-        owner=owner, cen_instance=cen_instance, region=region, name=name, network_type=network_type
+        owner=owner,
+        cen_instance=cen_instance,
+        region=region,
+        name=name,
+        network_type=network_type,
+        cidr_block=cidr_block or default_cidr_block(region),
     )
     if network_id is not None:
-        network.id = network_id
-        attached = field_error("network_id", NETWORK_ATTACHED, "network_attached", network_id=network_id)
-        if NetworkInstance.objects.filter(pk=network_id).exists():
-            raise attached
-    network.full_clean()
-    if network_id is None:
-        network.save(force_insert=True)
-    else:
-        try:
-            with transaction.atomic():
-                network.save(force_insert=True)
-        except IntegrityError:
-            raise attached from None  # attached by a concurrent request meanwhile
+        network.instance_id = network_id
+    attached = field_error("network_id", NETWORK_ATTACHED, "network_attached", network_id=network.instance_id)
+    if NetworkInstance.objects.filter(owner=owner, instance_id=network.instance_id).exists():
+        raise attached
+    network.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            network.save(force_insert=True)
+    except IntegrityError:
+        raise attached from None  # attached by a concurrent request meanwhile
     audit_record(
         actor=owner,
         action="network.attached",
@@ -99,10 +113,27 @@ def network_instance_attach(
     return network
 
 
+def cidr_block_clean(value: str) -> str:
+    """An IPv4 CIDR block as a.b.c.d/n (n from 8 to 28, as a VPC's), in its network form; "" stays ""."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    match = CIDR_BLOCK_PATTERN.fullmatch(value)
+    if match is None:
+        raise refusal(CIDR_BLOCK_FORMAT, "cidr_block_format")
+    try:
+        network = ipaddress.IPv4Network(value, strict=False)
+    except ValueError:
+        raise refusal(CIDR_BLOCK_FORMAT, "cidr_block_format") from None
+    if not MIN_CIDR_PREFIX <= network.prefixlen <= MAX_CIDR_PREFIX:
+        raise refusal(CIDR_BLOCK_FORMAT, "cidr_block_format")
+    return str(network)
+
+
 @transaction.atomic
 def network_instance_detach(*, owner, network_id: str) -> None:
-    """Detach: the network instance leaves the CEN instance. Region connections are between regions,
-    not instances, so they stay."""
+    """Detach: the network instance (its row key, network.pk) leaves the CEN instance. Region
+    connections are between regions, not instances, so they stay."""
     network = NetworkInstance.objects.select_for_update().get(owner=owner, pk=network_id)
     audit_record(
         actor=owner,
@@ -242,11 +273,16 @@ def region_connection_set_by_regions(
 ) -> RegionConnection | None:
     """Set a region connection naming only its two regions (the API's SetCenInterRegionBandwidthLimit):
     the bandwidth comes from the package bound to the CEN instance for the regions' area pair (there is
-    at most one)."""
+    at most one). Bandwidth 0 removes the pair's connection, and is done already (None) when the pair
+    has none: removing is idempotent, as the API's callers (Terraform's destroy) expect."""
     cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
     local_region, opposite_region = _regions(local_region_code, opposite_region_code)
     if local_region == opposite_region:
         raise field_error("opposite_region", SAME_REGION, "same_region")
+    if bandwidth == 0 and not isinstance(bandwidth, bool):
+        first, second = region_pair(local_region, opposite_region)
+        if _connection_for_pair(cen_instance=cen_instance, first=first, second=second) is None:
+            return None
     span = geographic_span(local_region.area, opposite_region.area)
     package_id = (
         BandwidthPackage.objects.active()
@@ -321,3 +357,35 @@ def region_connections_remove_for_package(*, package, actor) -> int:
 def release_connections(sender, *, package, actor, **kwargs) -> None:
     """Receiver of bandwidth's package_releasing: a released package carries nothing."""
     region_connections_remove_for_package(package=package, actor=actor)
+
+
+def trim_connections(sender, *, package, bandwidth: int, actor, **kwargs) -> None:
+    """Receiver of bandwidth's package_bandwidth_lowering (a temporary upgrade ends): the package's
+    region connections are cut to fit `bandwidth`, the newest first (lowered, or removed when less
+    than 1 Mbps would be left), in one audited change."""
+    connections = list(
+        package.region_connections.select_related("local_region", "opposite_region").order_by("-created_at", "-id")
+    )
+    excess = sum(connection.bandwidth for connection in connections) - bandwidth
+    changes = {}
+    for connection in connections:
+        if excess <= 0:
+            break
+        cut = min(excess, connection.bandwidth)
+        excess -= cut
+        if connection.bandwidth - cut < MIN_CONNECTION_BANDWIDTH:
+            changes[connection.regions_name] = (connection.bandwidth, None)
+            connection.delete()
+        else:
+            changes[connection.regions_name] = (connection.bandwidth, connection.bandwidth - cut)
+            connection.bandwidth -= cut
+            connection.updated_at = clock.now()
+            connection.save(update_fields=["bandwidth", "updated_at"])
+    if changes:
+        audit_record(
+            actor=actor,
+            action="package.connections_trimmed",
+            target=package,
+            changes=changes,
+            note=f"The temporary upgrade ended: the region connections fit {bandwidth} Mbps again, in Mbps.",
+        )

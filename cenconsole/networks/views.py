@@ -12,7 +12,7 @@ from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
-from . import selectors, services
+from . import routes, selectors, services
 from .forms import AttachNetworkForm, RegionConnectionForm
 from .models import NetworkInstance, RegionConnection
 
@@ -54,7 +54,7 @@ def network_attach(request, cen_id):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, gettext("Network instance %(network_id)s was attached.") % {"network_id": network.pk}
+                request, gettext("Network instance %(network_id)s was attached.") % {"network_id": network.instance_id}
             )
             return redirect("networks:cen_networks", cen_id=instance.pk)
     return _networks_tab(request, instance, form=form, partial="attach_form")
@@ -68,8 +68,25 @@ def network_detach(request, cen_id, network_id):
         selectors.network_instances_for(owner=request.user), cen_instance=instance, pk=network_id
     )
     services.network_instance_detach(owner=request.user, network_id=network.pk)
-    messages.success(request, gettext("Network instance %(network_id)s was detached.") % {"network_id": network.pk})
+    messages.success(
+        request, gettext("Network instance %(network_id)s was detached.") % {"network_id": network.instance_id}
+    )
     return redirect("networks:cen_networks", cen_id=instance.pk)
+
+
+# Route Information tab ---------------------------------------------------------------------------
+
+ROUTES_PER_PAGE = 50
+
+
+@login_required
+@require_GET
+def cen_routes(request, cen_id):
+    """The CEN page's Route Information tab: the routes CEN learns from the attached VPCs."""
+    instance = cen_instance_or_404(request, cen_id)
+    page = Paginator(routes.cen_routes(cen_instance=instance), ROUTES_PER_PAGE).get_page(request.GET.get("page"))
+    context = cen_page_context(instance, "route-information", page=page)
+    return render_page(request, "networks/cen_routes.html", context, partial="tab_body")
 
 
 # Region Connections tab --------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_attach_makes_a_network_instance_on_the_networks_tab(client, access_key,
     """A VPC attached by API is the Networks tab's network instance, with the ChildInstanceId as its ID."""
     answer = attach(client, cen_instance.pk)
     assert answer.status == 200, answer.body
-    network = NetworkInstance.objects.get(pk=VPC_ID)
+    network = NetworkInstance.objects.get(instance_id=VPC_ID)
     assert (network.cen_instance_id, network.region_id, network.owner) == (
         cen_instance.pk,
         "cn-hangzhou",
@@ -57,7 +57,7 @@ def test_a_network_attached_in_the_console_is_described_by_the_api(client, acces
     )
     answer = api_call(client, "DescribeCenAttachedChildInstances", CenId=cen_instance.pk)
     (child,) = answer.body["ChildInstances"]["ChildInstance"]
-    assert child["ChildInstanceId"] == network.pk
+    assert child["ChildInstanceId"] == network.instance_id
     assert (child["CenId"], child["ChildInstanceType"], child["ChildInstanceRegionId"], child["Status"]) == (
         cen_instance.pk,
         "VPC",
@@ -81,7 +81,7 @@ def test_detach_removes_the_network_instance(client, access_key, cen_instance):
     """DetachCenChildInstance: the network instance leaves the CEN instance (and the Networks tab)."""
     attach(client, cen_instance.pk)
     assert detach(client, cen_instance.pk).status == 200
-    assert not NetworkInstance.objects.filter(pk=VPC_ID).exists()
+    assert not NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
 
 
 def test_a_detached_vpc_can_be_attached_again(client, access_key, user, cen_instance):
@@ -110,16 +110,31 @@ def test_attaching_a_vpc_attached_elsewhere_is_refused(client, access_key, user,
     assert (answer.status, answer.code) == (409, "InvalidOperation.ChildInstanceAlreadyAttached")
 
 
-def test_attaching_a_vpc_another_account_attached_is_refused(client, access_key, other_user):
-    """A VPC ID another account has attached: refused the same way, and theirs is untouched."""
+def test_two_accounts_may_attach_the_same_vpc_id(client, access_key, other_user):
+    """A VPC ID another account has attached: mine attaches too, each to its own CEN instance."""
     theirs = CenInstanceFactory(owner=other_user)
     network_services.network_instance_attach(
         owner=other_user, cen_instance_id=theirs.pk, region_code="cn-hangzhou", network_id=VPC_ID
     )
     mine = CenInstanceFactory(owner=access_key.owner)
     answer = attach(client, mine.pk)
-    assert (answer.status, answer.code) == (409, "InvalidOperation.ChildInstanceAlreadyAttached")
-    assert NetworkInstance.objects.get(pk=VPC_ID).owner == other_user
+    assert answer.status == 200, answer.body
+    owners = {network.owner: network.cen_instance_id for network in NetworkInstance.objects.filter(instance_id=VPC_ID)}
+    assert owners == {other_user: theirs.pk, access_key.owner: mine.pk}
+
+
+def test_neither_account_learns_of_the_others_vpc(client, access_key, other_user):
+    """Each account's describe and detach see its own VPC only; the other's stays attached."""
+    theirs = CenInstanceFactory(owner=other_user)
+    network_services.network_instance_attach(
+        owner=other_user, cen_instance_id=theirs.pk, region_code="cn-hangzhou", network_id=VPC_ID
+    )
+    mine = CenInstanceFactory(owner=access_key.owner)
+    attach(client, mine.pk)
+    answer = api_call(client, "DescribeCenAttachedChildInstances", CenId=mine.pk)
+    assert [child["CenId"] for child in answer.body["ChildInstances"]["ChildInstance"]] == [mine.pk]
+    assert detach(client, mine.pk).status == 200
+    assert NetworkInstance.objects.get(instance_id=VPC_ID).owner == other_user
 
 
 def test_attach_to_an_unknown_cen_is_refused(client, access_key):
@@ -171,7 +186,7 @@ def test_detach_in_the_wrong_region_is_refused(client, access_key, cen_instance)
     attach(client, cen_instance.pk)
     answer = detach(client, cen_instance.pk, region="us-east-1")
     assert (answer.status, answer.code) == (400, "ParameterInstanceId")
-    assert NetworkInstance.objects.filter(pk=VPC_ID).exists()
+    assert NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
 
 
 def test_detach_from_another_accounts_cen_is_refused(client, access_key, other_user):
@@ -182,7 +197,7 @@ def test_detach_from_another_accounts_cen_is_refused(client, access_key, other_u
     )
     answer = detach(client, theirs.pk)
     assert (answer.status, answer.code) == (400, "ParameterCenInstanceId")
-    assert NetworkInstance.objects.filter(pk=VPC_ID).exists()
+    assert NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
 
 
 def test_describe_attached_of_another_accounts_cen_is_refused(client, access_key, other_user):
@@ -195,3 +210,90 @@ def test_describe_child_instance_regions_of_another_type_is_refused(client, acce
     """ProductType other than VPC: InvalidParameter."""
     answer = api_call(client, "DescribeChildInstanceRegions", ProductType="VBR")
     assert (answer.status, answer.code) == (400, "InvalidParameter")
+
+
+# DescribeCenAttachedChildInstanceAttribute: what Terraform's provider polls after an attach ------------
+
+
+def describe_attribute(client, cen_id, child_id=VPC_ID, region="cn-hangzhou"):
+    return api_call(
+        client,
+        "DescribeCenAttachedChildInstanceAttribute",
+        CenId=cen_id,
+        ChildInstanceId=child_id,
+        ChildInstanceRegionId=region,
+        ChildInstanceType="VPC",
+    )
+
+
+def test_attribute_of_an_attached_vpc_says_attached(client, access_key, user, cen_instance):
+    """An attached VPC: Status Attached, its region, type, owner, attach time, name and CIDR block."""
+    network = network_services.network_instance_attach(
+        owner=user, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", network_id=VPC_ID, name="web"
+    )
+    answer = describe_attribute(client, cen_instance.pk)
+    assert answer.status == 200, answer.body
+    body = answer.body
+    assert (body["Status"], body["CenId"], body["ChildInstanceId"], body["ChildInstanceName"]) == (
+        "Attached",
+        cen_instance.pk,
+        VPC_ID,
+        "web",
+    )
+    assert (body["ChildInstanceRegionId"], body["ChildInstanceType"], body["ChildInstanceOwnerId"]) == (
+        "cn-hangzhou",
+        "VPC",
+        user.pk,
+    )
+    assert body["ChildInstanceAttachTime"] == network.created_at.strftime("%Y-%m-%dT%H:%MZ")
+    assert body["ChildInstanceAttributes"]["CidrBlock"] == network.cidr_block
+
+
+def test_attribute_of_a_vpc_not_attached_is_parameter_instance_id(client, access_key, cen_instance):
+    """A VPC that is not attached: ParameterInstanceId with 400, never a 404 (which Terraform reads as gone)."""
+    answer = describe_attribute(client, cen_instance.pk)
+    assert (answer.status, answer.code) == (400, "ParameterInstanceId")
+
+
+def test_attribute_of_another_accounts_vpc_is_parameter_instance_id(client, access_key, other_user):
+    """Another account's VPC with that ID, attached to my CEN ID's namesake: refused as not attached."""
+    theirs = CenInstanceFactory(owner=other_user)
+    network_services.network_instance_attach(
+        owner=other_user, cen_instance_id=theirs.pk, region_code="cn-hangzhou", network_id=VPC_ID
+    )
+    mine = CenInstanceFactory(owner=access_key.owner)
+    answer = describe_attribute(client, mine.pk)
+    assert (answer.status, answer.code) == (400, "ParameterInstanceId")
+
+
+def test_detach_takes_the_callers_own_owner_ids(client, access_key, cen_instance):
+    """ChildInstanceOwnerId and CenOwnerId of the caller (Terraform sends them from its state): detached."""
+    attach(client, cen_instance.pk)
+    answer = api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_instance.pk,
+        ChildInstanceId=VPC_ID,
+        ChildInstanceRegionId="cn-hangzhou",
+        ChildInstanceType="VPC",
+        ChildInstanceOwnerId=str(access_key.owner.pk),
+        CenOwnerId=str(access_key.owner.pk),
+    )
+    assert answer.status == 200, answer.body
+    assert not NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
+
+
+def test_detach_naming_another_owner_is_refused(client, access_key, cen_instance):
+    """ChildInstanceOwnerId of another account on detach: Forbbiden.AttachChildInstanceAcrossUid, the VPC stays."""
+    attach(client, cen_instance.pk)
+    answer = api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_instance.pk,
+        ChildInstanceId=VPC_ID,
+        ChildInstanceRegionId="cn-hangzhou",
+        ChildInstanceType="VPC",
+        ChildInstanceOwnerId="1688000000000000",
+    )
+    assert (answer.status, answer.code) == (409, "Forbbiden.AttachChildInstanceAcrossUid")
+    assert NetworkInstance.objects.filter(instance_id=VPC_ID).exists()

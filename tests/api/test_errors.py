@@ -25,6 +25,7 @@ NOT_REACHABLE = {
     "released": "raised by package_release, which the API never calls",
     "unknown_network_type": "raised by Attach Network Instance, not an API action here",
     "terms_not_agreed": "the API never refuses it: calling an ordering action is the agreement (terms_agreed=True)",
+    "cidr_block_format": "raised by Attach Network Instance's CIDR Block: AttachCenChildInstance takes none",
 }
 
 

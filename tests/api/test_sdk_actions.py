@@ -363,6 +363,33 @@ def test_set_limit_zero_removes_the_connection(sdk, package):
     assert not RegionConnection.objects.exists()
 
 
+def test_set_limit_zero_on_a_pair_without_a_limit_succeeds(sdk, package):
+    """BandwidthLimit 0 on a pair that has no limit: nothing to remove, so it succeeds and changes nothing."""
+    connect(package, "cn-hangzhou", "us-west-1", 2)
+    sdk.call(
+        SetCenInterRegionBandwidthLimitRequest(),
+        CenId=package.cen_instance_id,
+        LocalRegionId="cn-hangzhou",
+        OppositeRegionId="us-east-1",
+        BandwidthLimit=0,
+    )
+    assert list(RegionConnection.objects.values_list("opposite_region_id", "bandwidth")) == [("us-west-1", 2)]
+
+
+def test_set_limit_zero_twice_succeeds_both_times(sdk, package):
+    """Removing a limit is idempotent: the second BandwidthLimit 0 finds nothing to remove and succeeds."""
+    connect(package, "cn-hangzhou", "us-east-1", 6)
+    for _ in range(2):
+        sdk.call(
+            SetCenInterRegionBandwidthLimitRequest(),
+            CenId=package.cen_instance_id,
+            LocalRegionId="cn-hangzhou",
+            OppositeRegionId="us-east-1",
+            BandwidthLimit=0,
+        )
+    assert not RegionConnection.objects.exists()
+
+
 def test_set_limit_refuses_regions_no_package_covers(sdk, package):
     """Hangzhou <-> Shanghai needs a Mainland China <-> Mainland China package the CEN does not have."""
     refusal = sdk.refusal(

@@ -106,6 +106,7 @@ def test_a_script_buys_connects_and_is_refused_like_the_console(sdk, user):
             "GeographicSpanId": "china_north-america",
             "BandwidthLimit": 6,
             "BandwidthPackageId": package_id,
+            "BandwidthType": "BandwidthPackage",
             "Status": "Active",
         }
     ]
@@ -155,7 +156,7 @@ def test_a_script_tags_modifies_and_attaches_with_the_older_sdk(sdk, user):
     )
     children = sdk.call(DescribeCenAttachedChildInstancesRequest(), CenId=cen_id)["ChildInstances"]["ChildInstance"]
     assert [child["ChildInstanceId"] for child in children] == ["vpc-olderscript001"]
-    assert NetworkInstance.objects.get(pk="vpc-olderscript001").region_id == "us-east-1"
+    assert NetworkInstance.objects.get(instance_id="vpc-olderscript001").region_id == "us-east-1"
 
     bought = sdk.call(
         CreateCenBandwidthPackageRequest(),

@@ -145,7 +145,7 @@ def test_a_v3_script_tags_attaches_buys_connects_and_is_refused(sdk_v3, endpoint
     # The console's own rows: the same instance, network, package, connection and tags.
     stored = BandwidthPackage.objects.get(pk=package_id)
     assert (stored.owner, stored.cen_instance_id) == (user, cen_id)
-    assert NetworkInstance.objects.get(pk="vpc-v3script0001").cen_instance_id == cen_id
+    assert NetworkInstance.objects.get(instance_id="vpc-v3script0001").cen_instance_id == cen_id
     assert RegionConnection.objects.get(package=stored).bandwidth == 6
     assert set(Tag.objects.filter(resource_id=cen_id).values_list("key", "value")) == {
         ("cost", "42"),

@@ -20,9 +20,9 @@ AWKWARD_QUERY = {
     "Description": "Mainland China ↔ North America: 100% ✓",
     "Tag.1.Key": "team",
     "Tag.1.Value": "=&?#",
-    "Filter.1.Key": "Name",
-    "Filter.1.Value.1": "x",
-    "Empty": "",
+    "Tag.2.Key": "Name",
+    "Tag.2.Value": "x",
+    "ClientToken": "",
 }
 
 

@@ -27,7 +27,7 @@ USERNAME = "zhangsan"
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
 # Ids, sandbox account names and links (a workshop's join link) are not words.
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|sandbox)-[a-z0-9]+|TK\d+|LTAI\w+)\b|https?://[^\s<\"]+")
+IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|sandbox|rg)-[a-z0-9]+|TK\d+|LTAI\w+)\b|https?://[^\s<\"]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")
 

@@ -194,7 +194,8 @@ def test_api_sees_the_sandbox_clock_while_signatures_stay_real(client, sandbox):
     answer = api_post(client, common_parameters("CreateCen", Name="api-cen"))
     assert answer.status_code == 200, answer.content
     cen_id = answer.json()["CenId"]
-    described = api_post(client, common_parameters("DescribeCens", CenId=cen_id)).json()
+    filtered = {"Filter.1.Key": "CenId", "Filter.1.Value.1": cen_id}
+    described = api_post(client, common_parameters("DescribeCens", **filtered)).json()
     created = described["Cens"]["Cen"][0]["CreationTime"]
     created_at = datetime.strptime(created, "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
     assert abs(created_at - (clock.real_now() + sandbox.clock_offset)) < timedelta(minutes=2)

@@ -23,9 +23,9 @@ STAFF = "kefu"
 # 互通区域A / 互通区域B, the http:// of the name rules, and the usernames.
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", USERNAME, STAFF}
-# Ids: cen-..., cenbwp-..., vpc-..., orders and tickets by number.
+# Ids: cen-..., cenbwp-..., vpc-..., rg-..., orders and tickets by number.
 # Identifiers and the user's own data (email addresses) are not words of the console.
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc)-[a-z0-9]+|TK\d+)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|rg)-[a-z0-9]+|TK\d+)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 

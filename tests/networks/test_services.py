@@ -22,7 +22,7 @@ def field_errors(excinfo, field):
 def test_attach_creates_a_vpc_in_the_region(cen_instance, attach):
     """Attach Network Instance creates a VPC record with a vpc- id in the chosen region."""
     network = attach(cen_instance, "cn-hangzhou", name="web")
-    assert re.fullmatch(r"vpc-[a-z0-9]+", network.pk)
+    assert re.fullmatch(r"vpc-[a-z0-9]+", network.instance_id)
     assert (network.region_id, network.name, network.network_type) == ("cn-hangzhou", "web", "VPC")
     assert network.cen_instance == cen_instance and network.owner == cen_instance.owner
 
@@ -304,3 +304,28 @@ def test_releasing_a_package_removes_its_connections(package, connect, user):
     connect(package, "cn-hangzhou", "us-east-1", 6)
     bandwidth_services.package_release(package_id=package.pk, actor=user, reason="test")
     assert not RegionConnection.objects.exists()
+
+
+def test_attach_keeps_the_cidr_block_given(cen_instance, attach):
+    """A CIDR block given on attach is the VPC's, in its network form."""
+    network = attach(cen_instance, "cn-hangzhou", cidr_block="192.168.7.9/24")
+    assert network.cidr_block == "192.168.7.0/24"
+
+
+def test_attach_without_a_cidr_block_takes_the_regions_default(cen_instance, attach):
+    """No CIDR block: the region's default, a 10.x.0.0/16 that differs from region to region."""
+    hangzhou = attach(cen_instance, "cn-hangzhou")
+    virginia = attach(cen_instance, "us-east-1")
+    assert re.fullmatch(r"10\.[0-9]+\.0\.0/16", hangzhou.cidr_block)
+    assert hangzhou.cidr_block != virginia.cidr_block
+
+
+@pytest.mark.parametrize("cidr_block", ["10.0.0.0", "10.0.0.0/33", "10.0.0.0/7", "300.1.1.1/16", "a.b.c.d/16"])
+def test_attach_refuses_a_cidr_block_that_is_not_one(cen_instance, cidr_block):
+    """Not an IPv4 network of /8 to /28: refused on the CIDR block, nothing attached."""
+    with pytest.raises(ValidationError) as refused:
+        services.network_instance_attach(
+            owner=cen_instance.owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", cidr_block=cidr_block
+        )
+    assert refused.value.error_dict["cidr_block"][0].code == "cidr_block_format"
+    assert not NetworkInstance.objects.exists()

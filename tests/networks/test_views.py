@@ -131,7 +131,7 @@ def test_networks_tab_lists_networks_with_region_and_type(client_user, cen_insta
     """The table shows Instance ID/Name, Region, Type and a Detach action."""
     network = attach(cen_instance, "cn-hangzhou", name="web")
     response = client_user.get(networks_url(cen_instance))
-    for text in ("Instance ID/Name", "Region", "Type", network.pk, "web", "China (Hangzhou)", "VPC", "Detach"):
+    for text in ("Instance ID/Name", "Region", "Type", network.instance_id, "web", "China (Hangzhou)", "VPC", "Detach"):
         assertContains(response, text)
 
 
@@ -337,3 +337,23 @@ def test_set_form_opens_on_a_pair_the_package_can_carry(client_user, cen_instanc
     content = response.content.decode()
     assert '<option value="cn-qingdao" selected>' in content.split('name="opposite_region"')[0]
     assert '<option value="us-west-1" selected>' in content.split('name="opposite_region"')[1]
+
+
+def test_the_cidr_block_given_on_attach_is_shown_on_the_tab(client_user, cen_instance):
+    """Attach with a CIDR Block: the table's CIDR Block column shows it."""
+    response = client_user.post(
+        attach_url(cen_instance),
+        {"network_type": "VPC", "region": "cn-hangzhou", "cidr_block": "172.16.0.0/12"},
+        follow=True,
+    )
+    assertContains(response, "CIDR Block")
+    assertContains(response, "172.16.0.0/12")
+
+
+def test_a_cidr_block_that_is_not_one_is_refused_on_the_form(client_user, cen_instance):
+    """A wrong CIDR Block re-renders the form with the rule, and nothing is attached."""
+    response = client_user.post(
+        attach_url(cen_instance), {"network_type": "VPC", "region": "cn-hangzhou", "cidr_block": "10.0.0.0/40"}
+    )
+    assertContains(response, "A CIDR block is an IPv4 network such as 10.0.0.0/16")
+    assert not NetworkInstance.objects.exists()

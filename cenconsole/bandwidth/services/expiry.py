@@ -14,6 +14,7 @@ from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 
 from ..models import BandwidthPackage
+from ..signals import package_bandwidth_lowering
 from .packages import package_release
 from .payment import orders_lapse, settle
 from .purchase import DURATIONS
@@ -83,6 +84,33 @@ def _process_expiry(*, package_id: str, now) -> str | None:
         return "expired"
 
 
+def _temporary_upgrade_end(*, package_id: str, now) -> bool:
+    """At a temporary upgrade's end: the package returns to its bandwidth before (its region
+    connections trimmed to fit by the networks app, told first). False when another run did it."""
+    with transaction.atomic():
+        package = (
+            BandwidthPackage.objects.active()
+            .select_for_update()
+            .filter(pk=package_id, temporary_upgrade_ends_at__lte=now)
+            .first()
+        )
+        if package is None:
+            return False
+        upgraded, bandwidth = package.bandwidth, package.temporary_upgrade_from
+        package_bandwidth_lowering.send(sender=BandwidthPackage, package=package, bandwidth=bandwidth, actor=None)
+        ended_at = package.temporary_upgrade_ends_at
+        package.bandwidth, package.temporary_upgrade_from, package.temporary_upgrade_ends_at = bandwidth, None, None
+        package.save(update_fields=["bandwidth", "temporary_upgrade_from", "temporary_upgrade_ends_at"])
+        audit_record(
+            actor=None,
+            action="package.temporary_upgrade_ended",
+            target=package,
+            changes={"bandwidth": (upgraded, bandwidth), "temporary_upgrade_ends_at": (ended_at, None)},
+            note="The temporary upgrade ended: back to the bandwidth before.",
+        )
+        return True
+
+
 def subscriptions_process(*, now=None, owner=None, owners=None) -> dict[str, int]:
     """Lapses unpaid orders past their deadline, expires and auto-renews packages whose time has come,
     then releases those expired longer than the grace period. Idempotent: each package is re-checked
@@ -95,8 +123,15 @@ def subscriptions_process(*, now=None, owner=None, owners=None) -> dict[str, int
         "auto_renewed": 0,
         "expired": 0,
         "released": 0,
+        "temporary_upgrades_ended": 0,
         "lapsed": orders_lapse(now=now, owner=owner, owners=owners),
     }
+    # Temporary upgrades end first: a package expiring at the same moment expires at its old bandwidth.
+    ending = _scoped(
+        BandwidthPackage.objects.active().filter(temporary_upgrade_ends_at__lte=now), owner=owner, owners=owners
+    ).order_by("temporary_upgrade_ends_at", "pk")
+    for package_id in list(ending.values_list("pk", flat=True)):
+        done["temporary_upgrades_ended"] += _temporary_upgrade_end(package_id=package_id, now=now)
     due = _scoped(_expiry_due(now), owner=owner, owners=owners).order_by("expires_at", "pk")
     for package_id in list(due.values_list("pk", flat=True)):
         outcome = _process_expiry(package_id=package_id, now=now)

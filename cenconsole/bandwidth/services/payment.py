@@ -34,7 +34,7 @@ from ..messages import (
 )
 from ..models import BandwidthPackage, Order
 from .purchase import check_no_pending_deletion, order_create_purchase, owned_package, package_order, purchase_check
-from .subscription import downgrade_refund, renewal_quote, resize_check
+from .subscription import downgrade_refund, renewal_quote, resize_check, temporary_upgrade_check
 
 
 def charge(*, owner, amount, order: Order | None = None) -> None:
@@ -156,11 +156,35 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
         )
 
 
+def _pay_temporary_upgrade(*, order: Order, now, term_start, actor, action, note) -> None:
+    package = owned_package(owner=order.owner, package_id=order.package_id, lock=True)
+    if package.bandwidth != order.previous_bandwidth:
+        raise refusal(RESIZE_STALE, "resize_stale", bandwidth=package.bandwidth)
+    check_no_pending_deletion(package)
+    temporary_upgrade_check(package=package, bandwidth=order.bandwidth, ends_at=order.ends_at, now=now)
+    charge(owner=order.owner, amount=order.amount, order=order)
+    old_bandwidth = package.bandwidth
+    package.bandwidth, package.temporary_upgrade_from = order.bandwidth, old_bandwidth
+    package.temporary_upgrade_ends_at = order.ends_at
+    package.save(update_fields=["bandwidth", "temporary_upgrade_from", "temporary_upgrade_ends_at"])
+    # Its paid term (the refund rule's): the bandwidth above the old one, from now until it ends.
+    order.term_start, order.term_end = now, order.ends_at
+    audit_record(
+        actor=actor,
+        action=action or "package.temporarily_upgraded",
+        target=package,
+        changes={"bandwidth": (old_bandwidth, package.bandwidth), "temporary_upgrade_ends_at": (None, order.ends_at)},
+        note=note or _paid_note(order),
+    )
+    order.package = package
+
+
 PAYMENT_STEPS = {
     Order.Type.BUY: _pay_buy,
     Order.Type.RENEW: _pay_renew,
     Order.Type.UPGRADE: _pay_resize,
     Order.Type.DOWNGRADE: _pay_resize,
+    Order.Type.TEMP_UPGRADE: _pay_temporary_upgrade,
 }
 
 
@@ -202,6 +226,8 @@ def _current_price(order: Order, package: BandwidthPackage, now) -> Decimal:
     """What the console would quote now for the order's change of the package."""
     if order.order_type == Order.Type.RENEW:
         return renewal_quote(package=package, duration_months=order.duration_months).total
+    if order.order_type == Order.Type.TEMP_UPGRADE:
+        return temporary_upgrade_check(package=package, bandwidth=order.bandwidth, ends_at=order.ends_at, now=now)
     return resize_check(package=package, bandwidth=order.bandwidth, now=now)[1]
 
 

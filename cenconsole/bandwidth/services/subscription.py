@@ -18,6 +18,9 @@ from ..messages import (
     DOWNGRADE_CROSS_BORDER,
     RESIZE_EXPIRED,
     RESIZE_SAME,
+    TEMP_UPGRADE_ACTIVE,
+    TEMP_UPGRADE_END,
+    TEMP_UPGRADE_NOT_HIGHER,
 )
 from ..models import BandwidthPackage, Order
 from .purchase import (
@@ -64,10 +67,22 @@ def connections_used(package: BandwidthPackage) -> int:
     return package.region_connections.aggregate(used=Sum("bandwidth"))["used"] or 0
 
 
+def _refuse_during_temporary_upgrade(package: BandwidthPackage) -> None:
+    if package.temporary_upgrade_ends_at is not None:
+        raise field_error(
+            "bandwidth",
+            TEMP_UPGRADE_ACTIVE,
+            "temporary_upgrade_active",
+            package_id=package.pk,
+            ends_at=f"{package.temporary_upgrade_ends_at:%Y-%m-%d %H:%M}",
+        )
+
+
 def resize_check(*, package: BandwidthPackage, bandwidth, now=None) -> tuple[str, Decimal]:
     """Checks a change of bandwidth; returns the order type (Upgrade or Downgrade) and the price."""
     now = now or clock.now()
     check_bandwidth(bandwidth)
+    _refuse_during_temporary_upgrade(package)
     if bandwidth == package.bandwidth:
         raise field_error("bandwidth", RESIZE_SAME, "resize_same", bandwidth=package.bandwidth)
     if package.expires_at <= now:
@@ -112,6 +127,33 @@ def refundable(package: BandwidthPackage) -> Decimal:
         refunded=Sum("amount", filter=Q(status=Order.Status.REFUNDED)),
     )
     return (totals["paid"] or Decimal("0.00")) - (totals["refunded"] or Decimal("0.00"))
+
+
+def temporary_upgrade_check(*, package: BandwidthPackage, bandwidth, ends_at: datetime, now=None) -> Decimal:
+    """Checks a temporary upgrade to `bandwidth` until `ends_at` (after now, no later than the
+    expiration; one at a time); returns its price: the monthly price difference prorated by the hours
+    until it ends, as an upgrade's is until expiration."""
+    now = now or clock.now()
+    check_bandwidth(bandwidth)
+    _refuse_during_temporary_upgrade(package)
+    if package.expires_at <= now:
+        raise field_error("bandwidth", RESIZE_EXPIRED, "expired", package_id=package.pk)
+    if bandwidth <= package.bandwidth:
+        raise field_error(
+            "bandwidth", TEMP_UPGRADE_NOT_HIGHER, "temporary_upgrade_not_higher", bandwidth=package.bandwidth
+        )
+    if not now < ends_at <= package.expires_at:
+        raise field_error(
+            "ends_at", TEMP_UPGRADE_END, "temporary_upgrade_end", expires_at=f"{package.expires_at:%Y-%m-%d %H:%M}"
+        )
+    return pricing.upgrade_price(
+        area_a_code=package.area_a_id,
+        area_b_code=package.area_b_id,
+        old_bandwidth=package.bandwidth,
+        new_bandwidth=bandwidth,
+        expires_at=ends_at,
+        now=now,
+    )
 
 
 def downgrade_refund(*, package: BandwidthPackage, bandwidth: int, now=None) -> Decimal:
@@ -182,6 +224,28 @@ def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwid
         )
 
     return order_create(owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build))
+
+
+def order_create_temporary_upgrade(
+    *, owner, idempotency_key: str, package_id: str, bandwidth, ends_at: datetime
+) -> Order:
+    """A temporary upgrade (the API's TempUpgradeCenBandwidthPackageSpec): an unpaid order that raises
+    the bandwidth until ends_at, when time passing (expiry.py) returns it to the bandwidth before."""
+
+    def build():
+        package = owned_package(owner=owner, package_id=package_id)
+        check_no_pending_deletion(package)
+        amount = temporary_upgrade_check(package=package, bandwidth=bandwidth, ends_at=ends_at)
+        return package_order(
+            package,
+            order_type=Order.Type.TEMP_UPGRADE,
+            bandwidth=bandwidth,
+            previous_bandwidth=package.bandwidth,
+            ends_at=ends_at,
+            amount=amount,
+        )
+
+    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
 
 
 @transaction.atomic

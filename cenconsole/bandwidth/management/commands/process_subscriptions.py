@@ -30,5 +30,6 @@ class Command(BaseCommand):
         done = subscriptions_process_all(now=moment)
         self.stdout.write(
             f"{moment:%Y-%m-%dT%H:%MZ}: {done['auto_renewed']} auto-renewed, {done['expired']} expired, "
-            f"{done['released']} released, {done['lapsed']} unpaid orders lapsed."
+            f"{done['released']} released, {done['lapsed']} unpaid orders lapsed, "
+            f"{done['temporary_upgrades_ended']} temporary upgrades ended."
         )
