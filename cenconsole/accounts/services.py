@@ -22,6 +22,7 @@ from .messages import (
     SIGN_UP_THROTTLED,
 )
 from .models import LedgerEntry, SandboxCreation, SignInFailure, SignUpCreation, User
+from .resource_groups import resource_group_clean
 
 
 def user_sign_up(*, form, ip_address: str | None = None) -> User:
@@ -231,3 +232,16 @@ def opening_credit_record(sender, *, instance: User, created: bool, raw: bool = 
             balance_after=instance.balance,
             description="Opening credit",
         )
+
+
+def resource_group_move(row, *, owner, resource_group_id: str, action: str):
+    """Moves a locked CEN instance or package of `owner` to another of the account's groups (the API's
+    MoveResourceGroup), with one audit record (`action`) when it changes."""
+    stored = resource_group_clean(resource_group_id, owner_id=owner.pk)
+    if stored != row.resource_group_id:
+        old_group = row.resource_group
+        row.resource_group_id = stored
+        row.save(update_fields=["resource_group_id"])
+        changes = {"resource_group": (old_group, row.resource_group)}
+        audit_record(actor=owner, action=action, target=row, changes=changes)
+    return row

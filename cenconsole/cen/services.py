@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from cenconsole.accounts.resource_groups import resource_group_clean
-from cenconsole.accounts.services import account_state_changed
+from cenconsole.accounts.services import account_state_changed, resource_group_move
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
@@ -91,18 +91,7 @@ def cen_instance_modify_attribute(
 def cen_instance_move_resource_group(*, owner, cen_id: str, resource_group_id: str) -> CenInstance:
     """Moves an instance to another of the account's resource groups (the API's MoveResourceGroup)."""
     instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
-    stored = resource_group_clean(resource_group_id, owner_id=owner.pk)
-    if stored != instance.resource_group_id:
-        old_group = instance.resource_group
-        instance.resource_group_id = stored
-        instance.save(update_fields=["resource_group_id"])
-        audit_record(
-            actor=owner,
-            action="cen.moved",
-            target=instance,
-            changes={"resource_group": (old_group, instance.resource_group)},
-        )
-    return instance
+    return resource_group_move(instance, owner=owner, resource_group_id=resource_group_id, action="cen.moved")
 
 
 def instance_saved(sender, *, instance: CenInstance, **kwargs) -> None:

@@ -11,8 +11,9 @@
       return;
     }
     window.setTimeout(function () {
-      form.querySelectorAll("button[type=submit]").forEach(function (button) {
+      form.querySelectorAll("button[type=submit]:not([disabled])").forEach(function (button) {
         button.disabled = true;
+        button.dataset.disabledOnSubmit = "";
       });
     }, 0);
   });
@@ -59,10 +60,12 @@
   });
 })();
 
-// Coming back with the browser's Back button shows the page from cache: enable its buttons again.
+// Coming back with the browser's Back button shows the page from cache: enable again the buttons a
+// submit disabled (not those the server disabled: an action the package cannot take).
 window.addEventListener("pageshow", function () {
-  document.querySelectorAll("button[type=submit][disabled]").forEach(function (button) {
+  document.querySelectorAll("button[type=submit][data-disabled-on-submit]").forEach(function (button) {
     button.disabled = false;
+    delete button.dataset.disabledOnSubmit;
   });
 });
 

@@ -3,8 +3,7 @@ goes away, and the check that refuses every other)."""
 
 from django.db import IntegrityError, transaction
 
-from cenconsole.accounts.resource_groups import resource_group_clean
-from cenconsole.accounts.services import account_state_changed
+from cenconsole.accounts.services import account_state_changed, resource_group_move
 from cenconsole.audit.services import audit_record
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
@@ -129,18 +128,7 @@ def package_modify_attribute(*, owner, package_id: str, name: str | None = None,
 def package_move_resource_group(*, owner, package_id: str, resource_group_id: str) -> BandwidthPackage:
     """Moves a package to another of the account's resource groups (the API's MoveResourceGroup)."""
     package = owned_package(owner=owner, package_id=package_id, lock=True)
-    stored = resource_group_clean(resource_group_id, owner_id=owner.pk)
-    if stored != package.resource_group_id:
-        old_group = package.resource_group
-        package.resource_group_id = stored
-        package.save(update_fields=["resource_group_id"])
-        audit_record(
-            actor=owner,
-            action="package.moved",
-            target=package,
-            changes={"resource_group": (old_group, package.resource_group)},
-        )
-    return package
+    return resource_group_move(package, owner=owner, resource_group_id=resource_group_id, action="package.moved")
 
 
 def package_delete_check(*, owner, package_id: str) -> None:
