@@ -199,6 +199,32 @@ SERVICE_ERRORS.update(
         (None, "resource_group_format"): ("InvalidResourceGroupId", 400, None),
     }
 )
+# Issue 24 (transit routers and their connections): kept together.
+SERVICE_ERRORS.update(
+    {
+        (None, "unknown_transit_router"): (
+            "InvalidTransitRouterInstance.NotFound",
+            400,
+            "The Transit Router instance is not found.",
+        ),  # documented (DeleteTransitRouter)
+        (None, "transit_router_exists"): ("InstanceExist.TransitRouterInstance", 400, None),  # documented code
+        (None, "transit_router_not_active"): ("IncorrectStatus.TransitRouterInstance", 400, None),  # documented
+        (None, "transit_router_has_attachments"): ("InvalidOperation.TransitRouterAttachmentExist", 400, None),
+        (None, "has_transit_routers"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
+        (None, "unknown_attachment"): (
+            "InvalidTransitRouterAttachmentId.NotFound",
+            400,
+            "The specified TransitRouterAttachmentId does not exist.",
+        ),
+        (None, "attachment_not_attached"): ("IncorrectStatus.TransitRouterAttachment", 400, None),  # documented
+        (None, "zone_mappings_required"): ("InvalidParameter", 400, None),  # documented code
+        (None, "zone_format"): ("IllegalParam.ZoneId", 400, None),
+        (None, "vswitch_format"): ("IllegalParam.VSwitchId", 400, None),
+        (None, "zone_repeated"): ("InvalidParameter", 400, None),  # documented code
+        (None, "vpc_attached_basic"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+        (None, "vpc_attached_transit"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+    }
+)
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)
 

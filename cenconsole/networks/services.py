@@ -43,6 +43,7 @@ from .models import (
     region_pair,
     regions_covered_by,
 )
+from .signals import network_attaching
 
 NETWORK_ID_PATTERN = re.compile(r"vpc-[a-z0-9]{1,28}")
 CIDR_BLOCK_PATTERN = re.compile(r"[0-9]{1,3}(\.[0-9]{1,3}){3}/[0-9]{1,2}")
@@ -95,6 +96,8 @@ def network_instance_attach(
     )
     if network_id is not None:
         network.instance_id = network_id
+    # A VPC connected to a transit router is not attached again this way (the transit app refuses).
+    network_attaching.send(sender=NetworkInstance, owner=owner, network_id=network.instance_id)
     attached = field_error("network_id", NETWORK_ATTACHED, "network_attached", network_id=network.instance_id)
     if NetworkInstance.objects.filter(owner=owner, instance_id=network.instance_id).exists():
         raise attached

@@ -12,7 +12,7 @@ from cenconsole.networks.models import NetworkInstance
 
 from .. import errors
 from ..params import Params
-from . import bandwidth_packages, cens, child_instances, resource_groups, routes, tags
+from . import bandwidth_packages, cens, child_instances, resource_groups, routes, tags, transit_routers
 from .child_instances import UNKNOWN_CHILD_INSTANCE
 
 ACTIONS = {
@@ -41,6 +41,15 @@ ACTIONS = {
     "DescribeGeographicRegionMembership": routes.describe_geographic_region_membership,
     "DescribeCenGeographicSpans": routes.describe_cen_geographic_spans,
     "DescribeCenGeographicSpanRemainingBandwidth": routes.describe_cen_geographic_span_remaining_bandwidth,
+    # Enterprise Edition (issue 24): transit routers and their connections.
+    "CreateTransitRouter": transit_routers.create_transit_router,
+    "ListTransitRouters": transit_routers.list_transit_routers,
+    "UpdateTransitRouter": transit_routers.update_transit_router,
+    "DeleteTransitRouter": transit_routers.delete_transit_router,
+    "CreateTransitRouterVpcAttachment": transit_routers.create_transit_router_vpc_attachment,
+    "ListTransitRouterVpcAttachments": transit_routers.list_transit_router_vpc_attachments,
+    "UpdateTransitRouterVpcAttachmentAttribute": transit_routers.update_transit_router_vpc_attachment_attribute,
+    "DeleteTransitRouterVpcAttachment": transit_routers.delete_transit_router_vpc_attachment,
 }
 
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TransitConfig(AppConfig):
+    name = "cenconsole.transit"
+    verbose_name = _("Transit routers")
+
+    def ready(self):
+        from cenconsole.networks.signals import network_attaching
+
+        from . import services
+
+        network_attaching.connect(services.refuse_basic_attach_of_transit_vpc, dispatch_uid="transit_vpc_exclusive")

@@ -1,0 +1,39 @@
+"""What the transit services say when they refuse: constants marked for translation, unformatted
+(the services raise them with a code and params: cenconsole.core.errors)."""
+
+from django.utils.translation import gettext_noop
+
+from cenconsole.bandwidth.messages import UNKNOWN_CEN  # noqa: F401 (the same words for the same rule)
+from cenconsole.networks.messages import CIDR_BLOCK_FORMAT, NETWORK_ID_FORMAT, UNKNOWN_REGION  # noqa: F401
+
+UNKNOWN_TRANSIT_ROUTER = gettext_noop("Select one of this CEN instance's transit routers.")
+TRANSIT_ROUTER_EXISTS = gettext_noop(
+    "CEN instance %(cen_id)s already has a transit router in %(region)s (%(transit_router_id)s). "
+    "A CEN instance has one Enterprise Edition transit router per region."
+)
+TRANSIT_ROUTER_NOT_ACTIVE = gettext_noop(
+    "Transit router %(transit_router_id)s is %(status)s. Wait until it is Active, then try again."
+)
+TRANSIT_ROUTER_HAS_ATTACHMENTS = gettext_noop(
+    "Transit router %(transit_router_id)s still has connections (%(attachments)s). Delete them before you "
+    "delete the transit router."
+)
+UNKNOWN_ATTACHMENT = gettext_noop("Select one of this transit router's VPC connections.")
+ATTACHMENT_NOT_ATTACHED = gettext_noop(
+    "VPC connection %(attachment_id)s is %(status)s. Wait until it is Attached, then try again."
+)
+ZONE_MAPPINGS_REQUIRED = gettext_noop("Select at least one zone, with a vSwitch of the VPC in it.")
+ZONE_FORMAT = gettext_noop(
+    "Zone %(zone_id)s is not a zone of %(region)s: a zone ID is the region ID, a hyphen and a letter, such as "
+    "%(example)s."
+)
+VSWITCH_FORMAT = gettext_noop("A vSwitch ID is vsw- followed by 1 to 28 lower-case letters and digits.")
+ZONE_REPEATED = gettext_noop("Zone %(zone_id)s is listed twice. Select each zone once.")
+VPC_ATTACHED_BASIC = gettext_noop(
+    "VPC %(vpc_id)s is attached to CEN instance %(cen_id)s as a network instance (Basic Edition). Detach it "
+    "on the Networks tab before you connect it to a transit router."
+)
+VPC_ATTACHED_TRANSIT = gettext_noop(
+    "VPC %(vpc_id)s is connected to transit router %(transit_router_id)s. A VPC is attached either as a "
+    "network instance or through a transit router, never both: delete that connection first."
+)

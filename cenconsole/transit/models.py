@@ -1,0 +1,164 @@
+"""Enterprise Edition: transit routers (one per CEN instance and region) and what attaches to them.
+
+The real service creates and deletes these asynchronously: a router is Creating, then Active; an
+attachment Attaching, then Attached; deleting either is Deleting (Detaching) until it is gone. The
+replica derives those statuses from the row's timestamps and the one clock (TRANSIT_TRANSITION_SECONDS
+later), never from a background job, so the SDK's and Terraform's waits are exercised and every app
+server agrees. A deleted row is kept (deleted_at) for the audit trail and is gone from every list
+once its Deleting has passed."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cenconsole.core import clock
+from cenconsole.core.ids import random_id
+from cenconsole.core.validators import validate_description, validate_name
+from cenconsole.regions.models import Region
+
+
+def new_transit_router_id():
+    return random_id("tr-", 20)
+
+
+def new_attachment_id():
+    return random_id("tr-attach-", 20)
+
+
+def transition() -> timedelta:
+    """How long Creating, Attaching and Deleting last: a few seconds (TRANSIT_TRANSITION_SECONDS)."""
+    return timedelta(seconds=settings.TRANSIT_TRANSITION_SECONDS)
+
+
+class TransitionQuerySet(models.QuerySet):
+    def present(self):
+        """Rows not yet gone: never deleted, or still Deleting on the current clock."""
+        return self.filter(Q(deleted_at__isnull=True) | Q(deleted_at__gt=clock.now() - transition()))
+
+    def live(self):
+        """Rows not being deleted: what still holds its parent (a CEN instance, a router)."""
+        return self.filter(deleted_at__isnull=True)
+
+
+class TransitionMixin:
+    """The status of a row made at created_at and, perhaps, deleted at deleted_at."""
+
+    CREATING, ACTIVE, DELETING = "Creating", "Active", "Deleting"
+
+    @property
+    def status(self) -> str:
+        if self.deleted_at is not None:
+            return self.DELETING
+        if clock.now() < self.created_at + transition():
+            return self.CREATING
+        return self.ACTIVE
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.ACTIVE
+
+
+class TransitRouter(TransitionMixin, models.Model):
+    """An Enterprise Edition transit router: one per region of a CEN instance."""
+
+    id = models.CharField(_("transit router ID"), max_length=32, primary_key=True, default=new_transit_router_id)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("account")
+    )
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance", on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("CEN instance")
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
+    name = models.CharField(
+        _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+    )
+    description = models.CharField(
+        _("description"),
+        max_length=256,
+        blank=True,
+        validators=[validate_description],
+        help_text=_("Empty or 1 to 256 characters."),
+    )
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("transit router")
+        verbose_name_plural = _("transit routers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cen_instance", "region"],
+                condition=Q(deleted_at__isnull=True),
+                name="one_transit_router_per_cen_region",
+            ),
+        ]
+
+    def __str__(self):
+        return self.pk
+
+    @property
+    def status_label(self) -> str:
+        return {self.CREATING: _("Creating"), self.ACTIVE: _("Active"), self.DELETING: _("Deleting")}[self.status]
+
+
+class TransitRouterVpcAttachment(TransitionMixin, models.Model):
+    """A VPC connected to a transit router (a VPC connection). The VPC's CIDR block is the route the
+    router learns from it. A VPC is attached to a CEN instance either this way or as a network
+    instance (Basic Edition), never both: the services refuse either while the other exists."""
+
+    ATTACHING, ATTACHED, DETACHING = "Attaching", "Attached", "Detaching"
+
+    id = models.CharField(_("connection ID"), max_length=40, primary_key=True, default=new_attachment_id)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="transit_vpc_attachments",
+        verbose_name=_("account"),
+    )
+    transit_router = models.ForeignKey(
+        TransitRouter, on_delete=models.CASCADE, related_name="vpc_attachments", verbose_name=_("transit router")
+    )
+    vpc_id = models.CharField(_("VPC ID"), max_length=32)
+    cidr_block = models.CharField(_("CIDR block"), max_length=18)
+    zone_mappings = models.JSONField(
+        _("zones"), default=list, help_text=_("The zones and vSwitches the connection uses: [{ZoneId, VSwitchId}].")
+    )
+    name = models.CharField(
+        _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+    )
+    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
+    auto_publish_route = models.BooleanField(_("publish routes automatically"), default=False)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("VPC connection")
+        verbose_name_plural = _("VPC connections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "vpc_id"], condition=Q(deleted_at__isnull=True), name="one_transit_attachment_per_vpc"
+            ),
+        ]
+
+    def __str__(self):
+        return self.pk
+
+    @property
+    def attachment_status(self) -> str:
+        """Attaching, Attached or Detaching: the words the API uses for connections."""
+        return {self.CREATING: self.ATTACHING, self.ACTIVE: self.ATTACHED, self.DELETING: self.DETACHING}[self.status]
+
+    @property
+    def status_label(self) -> str:
+        return {self.ATTACHING: _("Attaching"), self.ATTACHED: _("Attached"), self.DETACHING: _("Detaching")}[
+            self.attachment_status
+        ]
