@@ -11,6 +11,7 @@ CEN_TABS = [
     ("networks", _("Networks"), "networks:cen_networks"),
     ("bandwidth-packages", _("Bandwidth Packages"), "bandwidth:cen_tab"),
     ("region-connections", _("Region Connections"), "networks:cen_region_connections"),
+    ("transit-routers", _("Transit Router"), "transit:cen_transit_routers"),
 ]
 
 
