@@ -37,3 +37,23 @@ VPC_ATTACHED_TRANSIT = gettext_noop(
     "VPC %(vpc_id)s is connected to transit router %(transit_router_id)s. A VPC is attached either as a "
     "network instance or through a transit router, never both: delete that connection first."
 )
+PEER_SAME_REGION = gettext_noop(
+    "An inter-region connection joins transit routers of two different regions. Choose a peer transit router "
+    "in another region."
+)
+PEER_OTHER_CEN = gettext_noop("Select a peer transit router of the same CEN instance.")
+PEER_PAIR_TAKEN = gettext_noop(
+    "Transit routers %(transit_router_id)s and %(peer_transit_router_id)s are already joined by inter-region "
+    "connection %(attachment_id)s. Modify its bandwidth instead."
+)
+UNKNOWN_BANDWIDTH_TYPE = gettext_noop("Select a bandwidth type: BandwidthPackage or DataTransfer.")
+PACKAGE_REQUIRED = gettext_noop(
+    "Select a bandwidth package bound to this CEN instance: a connection of type BandwidthPackage takes its "
+    "bandwidth from one."
+)
+PACKAGE_NOT_FOR_DATA_TRANSFER = gettext_noop(
+    "A pay-by-data-transfer connection uses no bandwidth package. Leave the package empty, or choose the type "
+    "BandwidthPackage."
+)
+PEER_BANDWIDTH_RANGE = gettext_noop("Bandwidth must be a whole number from 1 to %(maximum)s Mbps.")
+UNKNOWN_PEER_ATTACHMENT = gettext_noop("Select one of this CEN instance's inter-region connections.")

@@ -162,3 +162,85 @@ class TransitRouterVpcAttachment(TransitionMixin, models.Model):
         return {self.ATTACHING: _("Attaching"), self.ATTACHED: _("Attached"), self.DETACHING: _("Detaching")}[
             self.attachment_status
         ]
+
+
+class TransitRouterPeerAttachment(TransitionMixin, models.Model):
+    """An inter-region connection between two transit routers of one CEN instance. Its bandwidth is
+    drawn from a bound bandwidth package whose area pair covers the two regions (BandwidthPackage,
+    shared with the package's region connections under one budget rule, in networks.services), or
+    is paid by the data it carries (DataTransfer, priced in bandwidth.pricing)."""
+
+    ATTACHING, ATTACHED, DETACHING = "Attaching", "Attached", "Detaching"
+
+    class BandwidthType(models.TextChoices):
+        BANDWIDTH_PACKAGE = "BandwidthPackage", _("Bandwidth package")
+        DATA_TRANSFER = "DataTransfer", _("Pay-by-data-transfer")
+
+    id = models.CharField(_("connection ID"), max_length=40, primary_key=True, default=new_attachment_id)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="transit_peer_attachments",
+        verbose_name=_("account"),
+    )
+    transit_router = models.ForeignKey(
+        TransitRouter, on_delete=models.CASCADE, related_name="peer_attachments", verbose_name=_("transit router")
+    )
+    peer_transit_router = models.ForeignKey(
+        TransitRouter,
+        on_delete=models.CASCADE,
+        related_name="peer_attachments_from_peers",
+        verbose_name=_("peer transit router"),
+    )
+    bandwidth_type = models.CharField(_("bandwidth type"), max_length=20, choices=BandwidthType.choices)
+    package = models.ForeignKey(
+        "bandwidth.BandwidthPackage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="transit_peer_attachments",
+        verbose_name=_("bandwidth package"),
+    )
+    bandwidth = models.PositiveIntegerField(_("bandwidth (Mbps)"))
+    name = models.CharField(
+        _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
+    )
+    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
+    auto_publish_route = models.BooleanField(_("publish routes automatically"), default=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("inter-region connection")
+        verbose_name_plural = _("inter-region connections")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(transit_router=models.F("peer_transit_router")), name="peer_attachment_two_routers"
+            ),
+            models.CheckConstraint(condition=Q(bandwidth__gte=1), name="peer_attachment_bandwidth_min"),
+            models.CheckConstraint(
+                condition=Q(bandwidth_type="DataTransfer", package__isnull=True)
+                | Q(bandwidth_type="BandwidthPackage", package__isnull=False),
+                name="peer_attachment_package_iff_bandwidth_package",
+            ),
+        ]
+
+    def __str__(self):
+        return self.pk
+
+    @property
+    def attachment_status(self) -> str:
+        return {self.CREATING: self.ATTACHING, self.ACTIVE: self.ATTACHED, self.DELETING: self.DETACHING}[self.status]
+
+    @property
+    def status_label(self) -> str:
+        return {self.ATTACHING: _("Attaching"), self.ATTACHED: _("Attached"), self.DETACHING: _("Detaching")}[
+            self.attachment_status
+        ]
+
+    @property
+    def regions_label(self) -> str:
+        return f"{self.transit_router.region.display_name} ↔ {self.peer_transit_router.region.display_name}"

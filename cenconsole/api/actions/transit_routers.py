@@ -245,9 +245,7 @@ def update_transit_router_vpc_attachment_attribute(*, owner, params: Params) -> 
     attachment_id = params.string("TransitRouterAttachmentId", required=True)
     name = params.string("TransitRouterAttachmentName")
     description = params.string("TransitRouterAttachmentDescription")
-    auto_publish = (
-        params.boolean("AutoPublishRouteEnabled") if "AutoPublishRouteEnabled" in params.data else None
-    )
+    auto_publish = params.boolean("AutoPublishRouteEnabled") if "AutoPublishRouteEnabled" in params.data else None
     _read_ignored(params, "ClientToken")
 
     def attempt():
