@@ -222,6 +222,9 @@ SERVICE_ERRORS.update(
         (None, "vswitch_format"): ("IllegalParam.VSwitchId", 400, None),
         (None, "zone_repeated"): ("InvalidParameter", 400, None),  # documented code
         (None, "vpc_attached_basic"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+        (None, "peer_pair_taken"): ("InvalidOperation.TransitRouterPeerAttachmentExist", 400, None),
+        (None, "unknown_bandwidth_type"): ("InvalidParameter", 400, None),  # documented code
+        (None, "package_not_for_data_transfer"): ("InvalidParameter", 400, None),  # documented code
         (None, "vpc_attached_transit"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
     }
 )

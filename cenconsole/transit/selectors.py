@@ -1,6 +1,6 @@
 """Reads for transit routers and their VPC connections: the account's own, not yet gone."""
 
-from .models import TransitRouter, TransitRouterVpcAttachment
+from .models import TransitRouter, TransitRouterPeerAttachment, TransitRouterVpcAttachment
 
 
 def transit_routers_for(*, owner):
@@ -28,6 +28,21 @@ def cen_transit_routers(*, owner, cen_instance):
     by_router = {}
     for attachment in attachments:
         by_router.setdefault(attachment.transit_router_id, []).append(attachment)
+    peers = peer_attachments_for(owner=owner).filter(transit_router__in=routers)
+    peers_by_router = {}
+    for peer in peers:
+        peers_by_router.setdefault(peer.transit_router_id, []).append(peer)
+        peers_by_router.setdefault(peer.peer_transit_router_id, []).append(peer)
     for router in routers:
         router.connections = by_router.get(router.pk, [])
+        router.peer_connections = peers_by_router.get(router.pk, [])
     return routers
+
+
+def peer_attachments_for(*, owner):
+    return (
+        TransitRouterPeerAttachment.objects.present()
+        .filter(owner=owner, transit_router__cen_instance__deleted_at__isnull=True)
+        .select_related("transit_router__region", "peer_transit_router__region", "package")
+        .order_by("created_at", "id")
+    )

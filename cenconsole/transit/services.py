@@ -437,7 +437,7 @@ def peer_attachment_create(
         raise field_error(
             "peer_transit_router",
             PEER_PAIR_TAKEN,
-            "region_pair_taken",
+            "peer_pair_taken",
             transit_router_id=router.pk,
             peer_transit_router_id=peer.pk,
             attachment_id=taken,

@@ -138,3 +138,46 @@ def test_basic_attached_vpc_refused_through_a_router(client, access_key, cen_ins
         ChildInstanceType="VPC",
     )
     assert (refused.status, refused.body["Code"]) == (409, "InvalidOperation.ChildInstanceAlreadyAttached")
+
+
+def test_peer_attachment_from_the_package_and_over_budget(client, access_key, cen_instance, package, later):  # noqa: F811
+    """CreateTransitRouterPeerAttachment of 5 Mbps from a 10 Mbps package; modify to 11 is over budget."""
+    hangzhou = create_router(client, cen_instance.pk).body["TransitRouterId"]
+    virginia = create_router(client, cen_instance.pk, region="us-east-1").body["TransitRouterId"]
+    later()
+    created = api_call(
+        client,
+        "CreateTransitRouterPeerAttachment",
+        CenId=cen_instance.pk,
+        TransitRouterId=hangzhou,
+        PeerTransitRouterId=virginia,
+        PeerTransitRouterRegionId="us-east-1",
+        BandwidthType="BandwidthPackage",
+        CenBandwidthPackageId=package.pk,
+        Bandwidth="5",
+    )
+    assert created.status == 200, created.body
+    assert mismatches(created.body, sample_answer("CreateTransitRouterPeerAttachment")) == []
+    attachment_id = created.body["TransitRouterAttachmentId"]
+    listed = api_call(client, "ListTransitRouterPeerAttachments", CenId=cen_instance.pk)
+    assert mismatches(listed.body, sample_answer("ListTransitRouterPeerAttachments")) == []
+    (row,) = listed.body["TransitRouterAttachments"]
+    assert (row["Bandwidth"], row["CenBandwidthPackageId"], row["GeographicSpanId"], row["Status"]) == (
+        5,
+        package.pk,
+        "china_north-america",
+        "Attaching",
+    )
+    later(20)
+    over = api_call(
+        client, "UpdateTransitRouterPeerAttachmentAttribute", TransitRouterAttachmentId=attachment_id, Bandwidth="11"
+    )
+    assert (over.status, over.body["Code"]) == (400, "QuotaExceeded.Bandwidth")
+    assert (
+        api_call(
+            client, "UpdateTransitRouterPeerAttachmentAttribute", TransitRouterAttachmentId=attachment_id, Bandwidth="8"
+        ).status
+        == 200
+    )
+    deleted = api_call(client, "DeleteTransitRouterPeerAttachment", TransitRouterAttachmentId=attachment_id)
+    assert deleted.status == 200, deleted.body

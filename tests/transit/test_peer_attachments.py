@@ -88,7 +88,7 @@ def test_data_transfer_needs_no_package_and_has_a_price(routers, package):
     assert pricing.data_transfer_price("China", "North-America") > 0
     with pytest.raises(ValidationError) as refused:
         peer(routers, package, bandwidth=5, bandwidth_type="DataTransfer")
-    assert codes(refused.value) == {"region_pair_taken"}
+    assert codes(refused.value) == {"peer_pair_taken"}
 
 
 def test_one_connection_per_router_pair(routers, package):
@@ -96,7 +96,7 @@ def test_one_connection_per_router_pair(routers, package):
     peer(routers, package, bandwidth=2)
     with pytest.raises(ValidationError) as refused:
         peer(routers, package, bandwidth=2)
-    assert codes(refused.value) == {"region_pair_taken"}
+    assert codes(refused.value) == {"peer_pair_taken"}
 
 
 def test_modify_within_budget(routers, package, later):

@@ -50,6 +50,10 @@ ACTIONS = {
     "ListTransitRouterVpcAttachments": transit_routers.list_transit_router_vpc_attachments,
     "UpdateTransitRouterVpcAttachmentAttribute": transit_routers.update_transit_router_vpc_attachment_attribute,
     "DeleteTransitRouterVpcAttachment": transit_routers.delete_transit_router_vpc_attachment,
+    "CreateTransitRouterPeerAttachment": transit_routers.create_transit_router_peer_attachment,
+    "ListTransitRouterPeerAttachments": transit_routers.list_transit_router_peer_attachments,
+    "UpdateTransitRouterPeerAttachmentAttribute": transit_routers.update_transit_router_peer_attachment_attribute,
+    "DeleteTransitRouterPeerAttachment": transit_routers.delete_transit_router_peer_attachment,
 }
 
 

@@ -274,3 +274,140 @@ def delete_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
     _dry_run(params, attempt)
     attempt()
     return {}
+
+
+# Inter-region connections ------------------------------------------------------------------------
+
+
+def peer_attachment(attachment) -> dict:
+    router, peer = attachment.transit_router, attachment.peer_transit_router
+    package = attachment.package
+    return {
+        "AutoPublishRouteEnabled": attachment.auto_publish_route,
+        "Bandwidth": attachment.bandwidth,
+        "BandwidthType": attachment.bandwidth_type,
+        "CenBandwidthPackageId": attachment.package_id or "",
+        "CenId": router.cen_instance_id,
+        "CreationTime": api_time(attachment.created_at),
+        "DefaultLinkType": "Platinum",
+        "GeographicSpanId": package.geographic_span if package else "",
+        "PeerTransitRouterId": peer.pk,
+        "PeerTransitRouterOwnerId": peer.owner_id,
+        "PeerTransitRouterRegionId": peer.region_id,
+        "RegionId": router.region_id,
+        "ResourceType": "TR",
+        "Status": attachment.attachment_status,
+        "Tags": [],
+        "TransitRouterAttachmentDescription": attachment.description,
+        "TransitRouterAttachmentId": attachment.pk,
+        "TransitRouterAttachmentName": attachment.name,
+        "TransitRouterId": router.pk,
+    }
+
+
+def _default_link_type(params: Params) -> None:
+    link_type = params.string("DefaultLinkType")
+    if link_type and link_type != "Platinum":
+        raise errors.invalid_parameter("DefaultLinkType", "Platinum expected: the replica has one link type.")
+
+
+def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
+    cen_id = params.string("CenId")
+    router_id = params.string("TransitRouterId", required=True)
+    peer_id = params.string("PeerTransitRouterId", required=True)
+    peer_region = params.string("PeerTransitRouterRegionId")
+    bandwidth_type = params.string("BandwidthType") or "BandwidthPackage"
+    package_id = params.string("CenBandwidthPackageId") or ""
+    bandwidth = params.integer("Bandwidth", default=2)  # the API's default
+    name = params.string("TransitRouterAttachmentName") or ""
+    description = params.string("TransitRouterAttachmentDescription") or ""
+    auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
+    _default_link_type(params)
+    _read_ignored(params, "ClientToken", "RegionId")
+    routers = transit_selectors.transit_routers_for(owner=owner)
+    router = routers.filter(pk=router_id).first()
+    if cen_id and router is not None and router.cen_instance_id != cen_id:
+        raise errors.invalid_parameter("CenId", "the transit router belongs to another CEN instance.")
+    peer = routers.filter(pk=peer_id).first()
+    if peer_region and peer is not None and peer.region_id != peer_region:
+        raise errors.invalid_parameter("PeerTransitRouterRegionId", "the peer transit router is in another region.")
+
+    def attempt():
+        return transit_services.peer_attachment_create(
+            owner=owner,
+            transit_router_id=router_id,
+            peer_transit_router_id=peer_id,
+            bandwidth_type=bandwidth_type,
+            package_id=package_id,
+            bandwidth=bandwidth,
+            name=name,
+            description=description,
+            auto_publish_route=auto_publish,
+        )
+
+    _dry_run(params, attempt)
+    return {"TransitRouterAttachmentId": attempt().pk}
+
+
+def list_transit_router_peer_attachments(*, owner, params: Params) -> dict:
+    attachments = transit_selectors.peer_attachments_for(owner=owner)
+    for parameter, field in (
+        ("CenId", "transit_router__cen_instance_id"),
+        ("TransitRouterId", "transit_router_id"),
+        ("TransitRouterAttachmentId", "pk"),
+        ("RegionId", "transit_router__region_id"),
+    ):
+        value = params.string(parameter)
+        if value:
+            attachments = attachments.filter(**{field: value})
+    shown, total, following = _token_page(attachments, params)
+    return {
+        "TransitRouterAttachments": [peer_attachment(each) for each in shown],
+        "TotalCount": total,
+        "MaxResults": len(shown),
+        "NextToken": following,
+    }
+
+
+def update_transit_router_peer_attachment_attribute(*, owner, params: Params) -> dict:
+    attachment_id = params.string("TransitRouterAttachmentId", required=True)
+    bandwidth = params.integer("Bandwidth")
+    name = params.string("TransitRouterAttachmentName")
+    description = params.string("TransitRouterAttachmentDescription")
+    _default_link_type(params)
+    _read_ignored(params, "ClientToken")
+    found = transit_selectors.peer_attachments_for(owner=owner).filter(pk=attachment_id).first()
+    for parameter, current in (
+        ("BandwidthType", found.bandwidth_type if found else None),
+        ("CenBandwidthPackageId", (found.package_id or "") if found else None),
+    ):
+        value = params.string(parameter)
+        if value is not None and found is not None and value != current:
+            raise errors.invalid_parameter(
+                parameter, "the replica does not move a connection to another bandwidth type or package."
+            )
+    if params.string("AutoPublishRouteEnabled") is not None:
+        raise errors.unsupported_parameters(["AutoPublishRouteEnabled"])
+
+    def attempt():
+        transit_services.peer_attachment_update(
+            owner=owner, attachment_id=attachment_id, bandwidth=bandwidth, name=name, description=description
+        )
+
+    _dry_run(params, attempt)
+    attempt()
+    return {}
+
+
+def delete_transit_router_peer_attachment(*, owner, params: Params) -> dict:
+    attachment_id = params.string("TransitRouterAttachmentId", required=True)
+    if params.boolean("Force"):
+        raise errors.invalid_parameter("Force", "the replica's connections have nothing to remove by force.")
+    _read_ignored(params, "ClientToken")
+
+    def attempt():
+        transit_services.peer_attachment_delete(owner=owner, attachment_id=attachment_id)
+
+    _dry_run(params, attempt)
+    attempt()
+    return {}
