@@ -4,11 +4,14 @@ only) live in services."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.core.forms import AsciiIntegerField
 from cenconsole.core.validators import DESCRIPTION_HELP, DESCRIPTION_TOO_LONG, NAME_HELP, NAME_TOO_LONG
 from cenconsole.networks.forms import region_choices
 from cenconsole.regions.models import Region
 
-from .messages import CIDR_BLOCK_FORMAT, NETWORK_ID_FORMAT, UNKNOWN_REGION, VSWITCH_FORMAT
+from .messages import CIDR_BLOCK_FORMAT, NETWORK_ID_FORMAT, UNKNOWN_BANDWIDTH_TYPE, UNKNOWN_REGION, VSWITCH_FORMAT
+from .models import TransitRouterPeerAttachment
+from .services import MAX_PEER_BANDWIDTH
 
 
 class TransitRouterForm(forms.Form):
@@ -92,3 +95,52 @@ class VpcConnectionForm(forms.Form):
             "zone_mappings": zones,
             "name": data["name"],
         }
+
+
+class PeerConnectionForm(forms.Form):
+    """Create Inter-region Connection from one transit router to another of the same CEN instance."""
+
+    peer_transit_router = forms.ChoiceField(label=_("Peer Transit Router"))
+    bandwidth_type = forms.ChoiceField(
+        label=_("Bandwidth Type"),
+        choices=TransitRouterPeerAttachment.BandwidthType.choices,
+        error_messages={"invalid_choice": UNKNOWN_BANDWIDTH_TYPE, "required": UNKNOWN_BANDWIDTH_TYPE},
+    )
+    package = forms.ChoiceField(
+        label=_("Bandwidth Package"),
+        required=False,
+        help_text=_("For the type Bandwidth package: a package bound to this CEN instance that covers both regions."),
+    )
+    bandwidth = AsciiIntegerField(label=_("Bandwidth (Mbps)"), min_value=1, max_value=MAX_PEER_BANDWIDTH)
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=128,
+        error_messages={"max_length": NAME_TOO_LONG},
+        help_text=NAME_HELP,
+    )
+
+    def __init__(self, *args, router, peers, packages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peer_transit_router"].choices = [
+            (peer.pk, f"{peer.pk} ({peer.region.display_name})") for peer in peers if peer.pk != router.pk
+        ]
+        self.fields["package"].choices = [("", _("None (pay-by-data-transfer)"))] + [
+            (package.pk, f"{package.pk} · {package.areas_label} · {package.bandwidth} Mbps") for package in packages
+        ]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "peer_transit_router_id": data["peer_transit_router"],
+            "bandwidth_type": data["bandwidth_type"],
+            "package_id": data["package"],
+            "bandwidth": data["bandwidth"],
+            "name": data["name"],
+        }
+
+
+class PeerBandwidthForm(forms.Form):
+    """Modify an inter-region connection's bandwidth."""
+
+    bandwidth = AsciiIntegerField(label=_("Bandwidth (Mbps)"), min_value=1, max_value=MAX_PEER_BANDWIDTH)

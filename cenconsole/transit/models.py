@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.bandwidth.pricing import data_transfer_price
 from cenconsole.core import clock
 from cenconsole.core.ids import random_id
 from cenconsole.core.validators import validate_description, validate_name
@@ -244,3 +245,12 @@ class TransitRouterPeerAttachment(TransitionMixin, models.Model):
     @property
     def regions_label(self) -> str:
         return f"{self.transit_router.region.display_name} ↔ {self.peer_transit_router.region.display_name}"
+
+    @property
+    def is_data_transfer(self) -> bool:
+        return self.bandwidth_type == self.BandwidthType.DATA_TRANSFER
+
+    @property
+    def data_transfer_price(self):
+        """USD per GB carried, for a pay-by-data-transfer connection (illustrative, bandwidth.pricing)."""
+        return data_transfer_price(self.transit_router.region.area_id, self.peer_transit_router.region.area_id)

@@ -22,4 +22,19 @@ urlpatterns = [
         views.vpc_connection_delete,
         name="vpc_connection_delete",
     ),
+    path(
+        "instances/<str:cen_id>/transit-routers/<str:router_id>/peer-connections/create/",
+        views.peer_connection_create,
+        name="peer_connection_create",
+    ),
+    path(
+        "instances/<str:cen_id>/peer-connections/<str:attachment_id>/modify/",
+        views.peer_connection_modify,
+        name="peer_connection_modify",
+    ),
+    path(
+        "instances/<str:cen_id>/peer-connections/<str:attachment_id>/delete/",
+        views.peer_connection_delete,
+        name="peer_connection_delete",
+    ),
 ]

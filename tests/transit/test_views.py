@@ -90,3 +90,42 @@ def test_another_accounts_router_is_not_found(client, other_user, cen_instance, 
     url = reverse("transit:transit_router_delete", kwargs={"cen_id": cen_instance.pk, "router_id": router.pk})
     assert client.get(url).status_code == 404
     assert client.get(tab_url(cen_instance)).status_code == 404
+
+
+def test_inter_region_connection_created_modified_and_deleted(client_user, cen_instance, package, active_router, later):
+    """Create Inter-region Connection from the package, Modify its bandwidth (over budget: an error), Delete."""
+    hangzhou = active_router()
+    virginia = active_router("us-east-1")
+    url = reverse("transit:peer_connection_create", kwargs={"cen_id": cen_instance.pk, "router_id": hangzhou.pk})
+    form = {
+        "peer_transit_router": virginia.pk,
+        "bandwidth_type": "BandwidthPackage",
+        "package": package.pk,
+        "bandwidth": "5",
+    }
+    response = client_user.post(url, form, follow=True)
+    assert "of 5 Mbps is being created" in response.content.decode()
+    peer = hangzhou.peer_attachments.get()
+    later(20)
+    modify = reverse("transit:peer_connection_modify", kwargs={"cen_id": cen_instance.pk, "attachment_id": peer.pk})
+    response = client_user.post(modify, {"bandwidth": "11"})
+    assert response.status_code == 200
+    assert "has only 10 Mbps remaining" in response.content.decode()
+    client_user.post(modify, {"bandwidth": "10"})
+    peer.refresh_from_db()
+    assert peer.bandwidth == 10
+    delete = reverse("transit:peer_connection_delete", kwargs={"cen_id": cen_instance.pk, "attachment_id": peer.pk})
+    client_user.post(delete)
+    peer.refresh_from_db()
+    assert peer.deleted_at is not None
+
+
+def test_package_type_without_a_package_is_an_error_on_the_form(client_user, cen_instance, active_router):
+    """Bandwidth package chosen and no package given: the form says which package to pick."""
+    hangzhou = active_router()
+    virginia = active_router("us-east-1")
+    url = reverse("transit:peer_connection_create", kwargs={"cen_id": cen_instance.pk, "router_id": hangzhou.pk})
+    form = {"peer_transit_router": virginia.pk, "bandwidth_type": "BandwidthPackage", "package": "", "bandwidth": "5"}
+    response = client_user.post(url, form)
+    assert response.status_code == 200
+    assert "takes its bandwidth from one" in response.content.decode()
