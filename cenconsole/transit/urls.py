@@ -28,12 +28,12 @@ urlpatterns = [
         name="peer_connection_create",
     ),
     path(
-        "instances/<str:cen_id>/peer-connections/<str:attachment_id>/modify/",
+        "instances/<str:cen_id>/peer-connections/<str:peer_attachment_id>/modify/",
         views.peer_connection_modify,
         name="peer_connection_modify",
     ),
     path(
-        "instances/<str:cen_id>/peer-connections/<str:attachment_id>/delete/",
+        "instances/<str:cen_id>/peer-connections/<str:peer_attachment_id>/delete/",
         views.peer_connection_delete,
         name="peer_connection_delete",
     ),

@@ -167,10 +167,10 @@ def peer_connection_create(request, cen_id, router_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def peer_connection_modify(request, cen_id, attachment_id):
+def peer_connection_modify(request, cen_id, peer_attachment_id):
     """Modify an inter-region connection's bandwidth: its own page."""
     instance = cen_instance_or_404(request, cen_id)
-    attachment = _peer_or_404(request, instance, attachment_id)
+    attachment = _peer_or_404(request, instance, peer_attachment_id)
     form = PeerBandwidthForm(request.POST or None, initial={"bandwidth": attachment.bandwidth})
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,10 +192,10 @@ def peer_connection_modify(request, cen_id, attachment_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def peer_connection_delete(request, cen_id, attachment_id):
+def peer_connection_delete(request, cen_id, peer_attachment_id):
     """Delete on an inter-region connection: a confirm page, then the delete."""
     instance = cen_instance_or_404(request, cen_id)
-    attachment = _peer_or_404(request, instance, attachment_id)
+    attachment = _peer_or_404(request, instance, peer_attachment_id)
     errors = []
     if request.method == "POST":
         try:

@@ -10,14 +10,18 @@ from cenconsole.api import services as api_services
 from cenconsole.networks import services as network_services
 from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, order_purchase
 from tests.security.test_url_access import ALL_URLS, fill
+from tests.transit.objects import transit_objects
 
 pytestmark = pytest.mark.django_db
 
 USERNAME = "zhangsan"
 # As in tests/e2e/test_chinese.py: what the Chinese console keeps in English.
-ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
+ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "GB", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|rg)-[a-z0-9]+|TK\d+|LTAI\w+)\b")
+# Resource IDs, and zone IDs (cn-hangzhou-h) of transit routers' VPC connections.
+IDS = re.compile(
+    r"\b(?:(?:cen|cenbwp|vpc|rg|tr-attach|tr|vsw)-[a-z0-9]+|TK\d+|LTAI\w+|[a-z]{2}-[a-z]+(?:-[0-9])?-[a-z])\b"
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")
 
@@ -49,6 +53,7 @@ def owner_objects(db):
     )
     access_key, _ = api_services.access_key_create(owner=owner)
     return owner, {
+        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
         "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe", name="欧洲带宽").pk,

@@ -9,6 +9,7 @@ from cenconsole.api import services as api_services
 from cenconsole.demo import services as demo_services
 from cenconsole.networks import services as network_services
 from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, order_purchase
+from tests.transit.objects import transit_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,7 @@ def make_owner_objects(owner=None):
     )
     access_key, _ = api_services.access_key_create(owner=owner)
     return {
+        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
         "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe").pk,

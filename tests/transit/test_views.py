@@ -107,14 +107,18 @@ def test_inter_region_connection_created_modified_and_deleted(client_user, cen_i
     assert "of 5 Mbps is being created" in response.content.decode()
     peer = hangzhou.peer_attachments.get()
     later(20)
-    modify = reverse("transit:peer_connection_modify", kwargs={"cen_id": cen_instance.pk, "attachment_id": peer.pk})
+    modify = reverse(
+        "transit:peer_connection_modify", kwargs={"cen_id": cen_instance.pk, "peer_attachment_id": peer.pk}
+    )
     response = client_user.post(modify, {"bandwidth": "11"})
     assert response.status_code == 200
     assert "has only 10 Mbps remaining" in response.content.decode()
     client_user.post(modify, {"bandwidth": "10"})
     peer.refresh_from_db()
     assert peer.bandwidth == 10
-    delete = reverse("transit:peer_connection_delete", kwargs={"cen_id": cen_instance.pk, "attachment_id": peer.pk})
+    delete = reverse(
+        "transit:peer_connection_delete", kwargs={"cen_id": cen_instance.pk, "peer_attachment_id": peer.pk}
+    )
     client_user.post(delete)
     peer.refresh_from_db()
     assert peer.deleted_at is not None
