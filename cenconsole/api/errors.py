@@ -222,6 +222,31 @@ SERVICE_ERRORS.update(
         (None, "vswitch_format"): ("IllegalParam.VSwitchId", 400, None),
         (None, "zone_repeated"): ("InvalidParameter", 400, None),  # documented code
         (None, "vpc_attached_basic"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+        (None, "unknown_route_table"): (
+            "InvalidTransitRouterRouteTableId.NotFound",
+            400,
+            "The specified TransitRouterRouteTableId does not exist.",
+        ),
+        (None, "system_route_table"): ("OperationUnsupported.SystemRouteTable", 400, None),
+        (None, "route_table_not_active"): ("IncorrectStatus.TransitRouterRouteTable", 400, None),  # documented
+        (None, "route_table_in_use"): ("OperationFailed.RouteTableAssociationExist", 400, None),  # documented code
+        (None, "transit_router_has_route_tables"): ("OperationFailed.DeleteTransitRouter", 400, None),  # documented
+        (None, "unknown_next_hop"): ("IllegalParam.TransitRouterRouteEntryNextHopId", 400, None),
+        (None, "route_exists"): ("InstanceExist.TransitRouterRouteEntry", 400, None),  # documented
+        (None, "unknown_route_entry"): (
+            "InvalidTransitRouterRouteEntryId.NotFound",
+            400,
+            "The specified TransitRouterRouteEntryId does not exist.",
+        ),
+        (None, "already_associated"): ("AssociationExist.TransitRouterTable", 400, None),  # documented
+        (None, "not_associated"): ("InvalidOperation.AssociationNotExist", 400, None),
+        (None, "already_propagating"): ("PropagationExist.TransitRouterTable", 400, None),
+        (None, "not_propagating"): ("InvalidOperation.PropagationNotExist", 400, None),
+        ("destination_cidr", "cidr_block_format"): (
+            "IllegalParam.TransitRouterDestinationCidrBlock",
+            400,
+            None,
+        ),  # documented
         (None, "peer_pair_taken"): ("InvalidOperation.TransitRouterPeerAttachmentExist", 400, None),
         (None, "unknown_bandwidth_type"): ("InvalidParameter", 400, None),  # documented code
         (None, "package_not_for_data_transfer"): ("InvalidParameter", 400, None),  # documented code

@@ -11,7 +11,7 @@ from cenconsole.regions.models import Region
 
 from .messages import CIDR_BLOCK_FORMAT, NETWORK_ID_FORMAT, UNKNOWN_BANDWIDTH_TYPE, UNKNOWN_REGION, VSWITCH_FORMAT
 from .models import TransitRouterPeerAttachment
-from .services import MAX_PEER_BANDWIDTH
+from .services import MAX_PEER_BANDWIDTH, zone_example
 
 
 class TransitRouterForm(forms.Form):
@@ -81,7 +81,7 @@ class VpcConnectionForm(forms.Form):
         for field in ("zone_1", "zone_2"):
             self.fields[field].help_text = _("A zone of %(region)s, such as %(example)s.") % {
                 "region": region.display_name,
-                "example": f"{region.pk}-a",
+                "example": zone_example(region),
             }
 
     def service_arguments(self) -> dict:

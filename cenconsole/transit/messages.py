@@ -57,3 +57,27 @@ PACKAGE_NOT_FOR_DATA_TRANSFER = gettext_noop(
 )
 PEER_BANDWIDTH_RANGE = gettext_noop("Bandwidth must be a whole number from 1 to %(maximum)s Mbps.")
 UNKNOWN_PEER_ATTACHMENT = gettext_noop("Select one of this CEN instance's inter-region connections.")
+UNKNOWN_ROUTE_TABLE = gettext_noop("Select one of this transit router's route tables.")
+SYSTEM_ROUTE_TABLE = gettext_noop(
+    "Route table %(route_table_id)s is the transit router's default route table: it is deleted with the router."
+)
+ROUTE_TABLE_IN_USE = gettext_noop(
+    "Route table %(route_table_id)s still has associations, propagations or routes (%(links)s). Remove them first."
+)
+TRANSIT_ROUTER_HAS_ROUTE_TABLES = gettext_noop(
+    "Transit router %(transit_router_id)s still has custom route tables (%(route_tables)s). Delete them first."
+)
+UNKNOWN_NEXT_HOP = gettext_noop("Select a connection of this transit router as the next hop, or choose a blackhole.")
+ROUTE_EXISTS = gettext_noop("Route table %(route_table_id)s already has a static route to %(cidr)s.")
+UNKNOWN_ROUTE_ENTRY = gettext_noop("Select one of this route table's static routes.")
+ALREADY_ASSOCIATED = gettext_noop(
+    "Connection %(attachment_id)s is already associated with route table %(route_table_id)s of this transit "
+    "router. Dissociate it first."
+)
+NOT_ASSOCIATED = gettext_noop("Connection %(attachment_id)s is not associated with route table %(route_table_id)s.")
+ALREADY_PROPAGATING = gettext_noop(
+    "Connection %(attachment_id)s already propagates its routes to route table %(route_table_id)s."
+)
+NOT_PROPAGATING = gettext_noop(
+    "Connection %(attachment_id)s does not propagate its routes to route table %(route_table_id)s."
+)

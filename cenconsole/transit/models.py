@@ -254,3 +254,128 @@ class TransitRouterPeerAttachment(TransitionMixin, models.Model):
     def data_transfer_price(self):
         """USD per GB carried, for a pay-by-data-transfer connection (illustrative, bandwidth.pricing)."""
         return data_transfer_price(self.transit_router.region.area_id, self.peer_transit_router.region.area_id)
+
+
+def new_route_table_id():
+    return random_id("vtb-", 20)
+
+
+def new_route_entry_id():
+    return random_id("rte-", 20)
+
+
+class TransitRouterRouteTable(TransitionMixin, models.Model):
+    """A route table of a transit router: the System one it is made with (its default route table),
+    or a Custom one. Routes come from its static entries and from the connections propagating to it."""
+
+    class TableType(models.TextChoices):
+        SYSTEM = "System", _("Default route table")
+        CUSTOM = "Custom", _("Custom route table")
+
+    id = models.CharField(_("route table ID"), max_length=32, primary_key=True, default=new_route_table_id)
+    transit_router = models.ForeignKey(
+        TransitRouter, on_delete=models.CASCADE, related_name="route_tables", verbose_name=_("transit router")
+    )
+    table_type = models.CharField(_("type"), max_length=8, choices=TableType.choices, default=TableType.CUSTOM)
+    name = models.CharField(_("name"), max_length=128, blank=True, validators=[validate_name])
+    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("route table")
+        verbose_name_plural = _("route tables")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["transit_router"],
+                condition=Q(table_type="System", deleted_at__isnull=True),
+                name="one_system_route_table_per_router",
+            ),
+        ]
+
+    def __str__(self):
+        return self.pk
+
+    @property
+    def is_system(self) -> bool:
+        return self.table_type == self.TableType.SYSTEM
+
+
+class TransitRouterRouteEntry(TransitionMixin, models.Model):
+    """A static route in a route table: to a connection of the router, or a blackhole."""
+
+    class NextHopType(models.TextChoices):
+        ATTACHMENT = "Attachment", _("Connection")
+        BLACKHOLE = "BlackHole", _("Blackhole")
+
+    id = models.CharField(_("route entry ID"), max_length=32, primary_key=True, default=new_route_entry_id)
+    route_table = models.ForeignKey(
+        TransitRouterRouteTable, on_delete=models.CASCADE, related_name="entries", verbose_name=_("route table")
+    )
+    destination_cidr = models.CharField(_("destination CIDR block"), max_length=18)
+    next_hop_type = models.CharField(_("next hop type"), max_length=12, choices=NextHopType.choices)
+    next_hop_id = models.CharField(_("next hop"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=128, blank=True, validators=[validate_name])
+    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("route entry")
+        verbose_name_plural = _("route entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["route_table", "destination_cidr"],
+                condition=Q(deleted_at__isnull=True),
+                name="one_static_route_per_destination",
+            ),
+        ]
+
+    def __str__(self):
+        return self.pk
+
+
+class RouteTableLink(models.Model):
+    """A connection's link to a route table of one of its routers: an association (the table that
+    forwards the connection's traffic: one per connection and router) or a propagation (the table
+    learns the connection's routes). Connections get both with the router's default route table."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("association")
+        PROPAGATION = "propagation", _("propagation")
+
+    route_table = models.ForeignKey(
+        TransitRouterRouteTable, on_delete=models.CASCADE, related_name="links", verbose_name=_("route table")
+    )
+    transit_router = models.ForeignKey(
+        TransitRouter, on_delete=models.CASCADE, related_name="route_table_links", verbose_name=_("transit router")
+    )
+    attachment_id = models.CharField(_("connection ID"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("route table link")
+        verbose_name_plural = _("route table links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attachment_id", "transit_router"],
+                condition=Q(kind="association"),
+                name="one_association_per_connection_and_router",
+            ),
+            models.UniqueConstraint(
+                fields=["attachment_id", "route_table"],
+                condition=Q(kind="propagation"),
+                name="one_propagation_per_connection_and_table",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attachment_id} {self.kind} {self.route_table_id}"

@@ -23,21 +23,32 @@ from cenconsole.networks.services import NETWORK_ID_PATTERN, cidr_block_clean
 from cenconsole.regions.models import Region
 
 from .messages import (
+    ALREADY_ASSOCIATED,
+    ALREADY_PROPAGATING,
     ATTACHMENT_NOT_ATTACHED,
     NETWORK_ID_FORMAT,
+    NOT_ASSOCIATED,
+    NOT_PROPAGATING,
     PACKAGE_NOT_FOR_DATA_TRANSFER,
     PACKAGE_REQUIRED,
     PEER_BANDWIDTH_RANGE,
     PEER_OTHER_CEN,
     PEER_PAIR_TAKEN,
     PEER_SAME_REGION,
+    ROUTE_EXISTS,
+    ROUTE_TABLE_IN_USE,
+    SYSTEM_ROUTE_TABLE,
     TRANSIT_ROUTER_EXISTS,
     TRANSIT_ROUTER_HAS_ATTACHMENTS,
+    TRANSIT_ROUTER_HAS_ROUTE_TABLES,
     TRANSIT_ROUTER_NOT_ACTIVE,
     UNKNOWN_ATTACHMENT,
     UNKNOWN_BANDWIDTH_TYPE,
+    UNKNOWN_NEXT_HOP,
     UNKNOWN_PEER_ATTACHMENT,
     UNKNOWN_REGION,
+    UNKNOWN_ROUTE_ENTRY,
+    UNKNOWN_ROUTE_TABLE,
     UNKNOWN_TRANSIT_ROUTER,
     VPC_ATTACHED_BASIC,
     VPC_ATTACHED_TRANSIT,
@@ -46,7 +57,14 @@ from .messages import (
     ZONE_MAPPINGS_REQUIRED,
     ZONE_REPEATED,
 )
-from .models import TransitRouter, TransitRouterPeerAttachment, TransitRouterVpcAttachment
+from .models import (
+    RouteTableLink,
+    TransitRouter,
+    TransitRouterPeerAttachment,
+    TransitRouterRouteEntry,
+    TransitRouterRouteTable,
+    TransitRouterVpcAttachment,
+)
 
 VSWITCH_ID_PATTERN = re.compile(r"vsw-[a-z0-9]{1,28}")
 MAX_ZONE_MAPPINGS = 10
@@ -117,6 +135,7 @@ def transit_router_create(
             router.save(force_insert=True)
     except IntegrityError:
         raise taken from None  # created by a concurrent request meanwhile
+    _system_table_create(router)
     audit_record(
         actor=owner,
         action="transit_router.created",
@@ -165,8 +184,21 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
             transit_router_id=router.pk,
             attachments=", ".join(attachments),
         )
+    custom = list(
+        router.route_tables.present()
+        .filter(table_type=TransitRouterRouteTable.TableType.CUSTOM)
+        .values_list("pk", flat=True)
+    )
+    if custom:
+        raise refusal(
+            TRANSIT_ROUTER_HAS_ROUTE_TABLES,
+            "transit_router_has_route_tables",
+            transit_router_id=router.pk,
+            route_tables=", ".join(custom),
+        )
     router.deleted_at = clock.now()
     router.save(update_fields=["deleted_at"])
+    router.route_tables.live().update(deleted_at=router.deleted_at)
     audit_record(
         actor=owner, action="transit_router.deleted", target=router, changes={"deleted_at": (None, router.deleted_at)}
     )
@@ -176,13 +208,18 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
 # VPC connections ---------------------------------------------------------------------------------
 
 
+def zone_example(region: Region) -> str:
+    return f"{region.pk}a" if region.pk[-1].isdigit() else f"{region.pk}-a"
+
+
 def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
     """[(zone_id, vswitch_id), ...] as [{"ZoneId", "VSwitchId"}]: one to ten zones of the router's
-    region (cn-hangzhou-h), each once, each with a vSwitch ID."""
+    region (cn-hangzhou-h, us-east-1a), each once, each with a vSwitch ID."""
     if not zone_mappings:
         raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
     cleaned, seen = [], set()
-    zone_pattern = re.compile(re.escape(region.pk) + r"-[a-z]")
+    # cn-hangzhou-h, but us-east-1a: a hyphen before the letter only after a region ID's letters.
+    zone_pattern = re.compile(re.escape(region.pk) + (r"[a-z]" if region.pk[-1].isdigit() else r"-[a-z]"))
     for zone_id, vswitch_id in list(zone_mappings)[: MAX_ZONE_MAPPINGS + 1]:
         zone_id, vswitch_id = (zone_id or "").strip(), (vswitch_id or "").strip()
         if not zone_pattern.fullmatch(zone_id):
@@ -192,7 +229,7 @@ def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
                 "zone_format",
                 zone_id=zone_id,
                 region=region.display_name,
-                example=f"{region.pk}-a",
+                example=zone_example(region),
             )
         if not VSWITCH_ID_PATTERN.fullmatch(vswitch_id):
             raise field_error("zone_mappings", VSWITCH_FORMAT, "vswitch_format")
@@ -288,6 +325,7 @@ def vpc_attachment_create(
         raise field_error(
             "vpc_id", VPC_ATTACHED_TRANSIT, "vpc_attached_transit", vpc_id=vpc_id, transit_router_id=router.pk
         ) from None
+    _link_to_default(attachment_id=attachment.pk, router=router)
     audit_record(
         actor=owner,
         action="transit_router.vpc_attached",
@@ -357,6 +395,7 @@ def vpc_attachment_delete(*, owner, attachment_id: str) -> TransitRouterVpcAttac
     _refuse_unless_attached(attachment)
     attachment.deleted_at = clock.now()
     attachment.save(update_fields=["deleted_at"])
+    RouteTableLink.objects.filter(attachment_id=attachment.pk).delete()  # its associations and propagations
     audit_record(
         actor=owner,
         action="transit_router.vpc_detached",
@@ -462,6 +501,8 @@ def peer_attachment_create(
     )
     attachment.full_clean(validate_constraints=False)
     attachment.save(force_insert=True)
+    _link_to_default(attachment_id=attachment.pk, router=router)
+    _link_to_default(attachment_id=attachment.pk, router=peer)
     audit_record(
         actor=owner,
         action="transit_router.peer_attached",
@@ -537,6 +578,7 @@ def peer_attachment_delete(*, owner, attachment_id: str) -> TransitRouterPeerAtt
     _refuse_unless_attached(attachment)
     attachment.deleted_at = clock.now()
     attachment.save(update_fields=["deleted_at"])
+    RouteTableLink.objects.filter(attachment_id=attachment.pk).delete()  # its associations and propagations
     audit_record(
         actor=owner,
         action="transit_router.peer_detached",
@@ -560,3 +602,211 @@ def release_peer_attachments(sender, *, package, actor, **kwargs) -> None:
             note=f"Bandwidth package {package.pk} was released.",
         )
     TransitRouterPeerAttachment.objects.filter(pk__in=[each.pk for each in attachments]).update(deleted_at=now)
+    RouteTableLink.objects.filter(attachment_id__in=[each.pk for each in attachments]).delete()
+
+
+# Route tables ------------------------------------------------------------------------------------
+
+
+def _system_table_create(router: TransitRouter) -> TransitRouterRouteTable:
+    return TransitRouterRouteTable.objects.create(
+        transit_router=router, table_type=TransitRouterRouteTable.TableType.SYSTEM, created_at=router.created_at
+    )
+
+
+def _link_to_default(*, attachment_id: str, router: TransitRouter) -> None:
+    """A new connection is associated with, and propagates to, the router's default route table."""
+    table = router.route_tables.live().filter(table_type=TransitRouterRouteTable.TableType.SYSTEM).first()
+    if table is None:
+        return
+    for kind in RouteTableLink.Kind.values:
+        RouteTableLink.objects.create(route_table=table, transit_router=router, attachment_id=attachment_id, kind=kind)
+
+
+def _connections_of(router: TransitRouter) -> dict:
+    """The router's connections not being deleted, by ID: VPC connections and inter-region connections."""
+    vpcs = {each.pk: each for each in router.vpc_attachments.live()}
+    peers = {
+        each.pk: each
+        for each in TransitRouterPeerAttachment.objects.live().filter(
+            Q(transit_router=router) | Q(peer_transit_router=router)
+        )
+    }
+    return {**vpcs, **peers}
+
+
+def _owned_table(*, owner, route_table_id: str, lock: bool = False) -> TransitRouterRouteTable:
+    tables = TransitRouterRouteTable.objects.present().select_related("transit_router")
+    if lock:
+        tables = tables.select_for_update(of=("self",))
+    table = tables.filter(
+        transit_router__owner=owner, transit_router__deleted_at__isnull=True, pk=route_table_id
+    ).first()
+    if table is None:
+        raise field_error("route_table", UNKNOWN_ROUTE_TABLE, "unknown_route_table")
+    return table
+
+
+@transaction.atomic
+def route_table_create(
+    *, owner, transit_router_id: str, name: str = "", description: str = ""
+) -> TransitRouterRouteTable:
+    """Create Route Table: a custom route table of an Active router (Creating, then Active)."""
+    router = _owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
+    _refuse_unless_active(router)
+    table = TransitRouterRouteTable(transit_router=router, **clean_texts(name=name, description=description))
+    table.save(force_insert=True)
+    audit_record(
+        actor=owner, action="transit_router.route_table_created", target=router, changes={table.pk: (None, "Custom")}
+    )
+    return table
+
+
+@transaction.atomic
+def route_table_delete(*, owner, route_table_id: str) -> TransitRouterRouteTable:
+    """Delete a custom route table with no associations, propagations or static routes left."""
+    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    if table.is_system:
+        raise refusal(SYSTEM_ROUTE_TABLE, "system_route_table", route_table_id=table.pk)
+    if not table.is_active:
+        raise refusal(
+            TRANSIT_ROUTER_NOT_ACTIVE, "route_table_not_active", transit_router_id=table.pk, status=table.status
+        )
+    links = [*table.links.values_list("attachment_id", flat=True), *table.entries.live().values_list("pk", flat=True)]
+    if links:
+        raise refusal(ROUTE_TABLE_IN_USE, "route_table_in_use", route_table_id=table.pk, links=", ".join(links))
+    table.deleted_at = clock.now()
+    table.save(update_fields=["deleted_at"])
+    audit_record(
+        actor=owner,
+        action="transit_router.route_table_deleted",
+        target=table.transit_router,
+        changes={table.pk: ("Custom", None)},
+    )
+    return table
+
+
+@transaction.atomic
+def route_entry_create(
+    *,
+    owner,
+    route_table_id: str,
+    destination_cidr: str,
+    next_hop_type: str,
+    next_hop_id: str = "",
+    name: str = "",
+    description: str = "",
+) -> TransitRouterRouteEntry:
+    """Add a static route: to one of the router's connections, or a blackhole."""
+    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    destination = cidr_block_clean(destination_cidr)
+    if not destination:
+        raise field_error("destination_cidr", network_services.CIDR_BLOCK_FORMAT, "cidr_block_format")
+    if next_hop_type == TransitRouterRouteEntry.NextHopType.BLACKHOLE:
+        next_hop_id = ""
+    elif next_hop_type != TransitRouterRouteEntry.NextHopType.ATTACHMENT or next_hop_id not in _connections_of(
+        table.transit_router
+    ):
+        raise field_error("next_hop", UNKNOWN_NEXT_HOP, "unknown_next_hop")
+    if table.entries.live().filter(destination_cidr=destination).exists():
+        raise field_error("destination_cidr", ROUTE_EXISTS, "route_exists", route_table_id=table.pk, cidr=destination)
+    entry = TransitRouterRouteEntry(
+        route_table=table,
+        destination_cidr=destination,
+        next_hop_type=next_hop_type,
+        next_hop_id=next_hop_id,
+        **clean_texts(name=name, description=description),
+    )
+    try:
+        with transaction.atomic():
+            entry.save(force_insert=True)
+    except IntegrityError:
+        raise field_error(
+            "destination_cidr", ROUTE_EXISTS, "route_exists", route_table_id=table.pk, cidr=destination
+        ) from None
+    audit_record(
+        actor=owner,
+        action="transit_router.route_added",
+        target=table,
+        changes={destination: (None, next_hop_id or next_hop_type)},
+    )
+    return entry
+
+
+@transaction.atomic
+def route_entry_delete(*, owner, route_entry_id: str) -> TransitRouterRouteEntry:
+    entry = (
+        TransitRouterRouteEntry.objects.live()
+        .select_for_update(of=("self",))
+        .select_related("route_table")
+        .filter(route_table__transit_router__owner=owner, pk=route_entry_id)
+        .first()
+    )
+    if entry is None:
+        raise field_error("route_entry", UNKNOWN_ROUTE_ENTRY, "unknown_route_entry")
+    entry.deleted_at = clock.now()
+    entry.save(update_fields=["deleted_at"])
+    audit_record(
+        actor=owner,
+        action="transit_router.route_deleted",
+        target=entry.route_table,
+        changes={entry.destination_cidr: (entry.next_hop_id or entry.next_hop_type, None)},
+    )
+    return entry
+
+
+def _connection_on_table_router(table: TransitRouterRouteTable, attachment_id: str) -> None:
+    if attachment_id not in _connections_of(table.transit_router):
+        raise field_error("attachment", UNKNOWN_ATTACHMENT, "unknown_attachment")
+
+
+@transaction.atomic
+def route_table_link(*, owner, route_table_id: str, attachment_id: str, kind: str) -> RouteTableLink:
+    """Associate a connection with a route table (one per connection and router), or enable its
+    route propagation to the table."""
+    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    _connection_on_table_router(table, attachment_id)
+    if kind == RouteTableLink.Kind.ASSOCIATION:
+        current = RouteTableLink.objects.filter(
+            kind=kind, attachment_id=attachment_id, transit_router=table.transit_router
+        ).first()
+        if current is not None:
+            raise refusal(
+                ALREADY_ASSOCIATED,
+                "already_associated",
+                attachment_id=attachment_id,
+                route_table_id=current.route_table_id,
+            )
+    elif table.links.filter(kind=kind, attachment_id=attachment_id).exists():
+        raise refusal(ALREADY_PROPAGATING, "already_propagating", attachment_id=attachment_id, route_table_id=table.pk)
+    try:
+        with transaction.atomic():
+            link = RouteTableLink.objects.create(
+                route_table=table, transit_router=table.transit_router, attachment_id=attachment_id, kind=kind
+            )
+    except IntegrityError:
+        raise refusal(
+            ALREADY_ASSOCIATED, "already_associated", attachment_id=attachment_id, route_table_id=table.pk
+        ) from None
+    audit_record(
+        actor=owner, action=f"transit_router.{kind}_added", target=table, changes={attachment_id: (None, kind)}
+    )
+    return link
+
+
+@transaction.atomic
+def route_table_unlink(*, owner, route_table_id: str, attachment_id: str, kind: str) -> None:
+    """Dissociate a connection from a route table, or disable its route propagation to it."""
+    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    link = table.links.filter(kind=kind, attachment_id=attachment_id).first()
+    if link is None:
+        message, code = (
+            (NOT_ASSOCIATED, "not_associated")
+            if kind == RouteTableLink.Kind.ASSOCIATION
+            else (NOT_PROPAGATING, "not_propagating")
+        )
+        raise refusal(message, code, attachment_id=attachment_id, route_table_id=table.pk)
+    link.delete()
+    audit_record(
+        actor=owner, action=f"transit_router.{kind}_removed", target=table, changes={attachment_id: (kind, None)}
+    )

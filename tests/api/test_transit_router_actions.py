@@ -181,3 +181,106 @@ def test_peer_attachment_from_the_package_and_over_budget(client, access_key, ce
     )
     deleted = api_call(client, "DeleteTransitRouterPeerAttachment", TransitRouterAttachmentId=attachment_id)
     assert deleted.status == 200, deleted.body
+
+
+def test_route_tables_learn_vpc_and_peer_routes(client, access_key, cen_instance, package, later):  # noqa: F811
+    """Each router's default route table learns its VPC's CIDR and, over the inter-region connection,
+    the other VPC's; static routes, custom tables, associations and propagations as the SDK models them."""
+    hangzhou = create_router(client, cen_instance.pk).body["TransitRouterId"]
+    virginia = create_router(client, cen_instance.pk, region="us-east-1").body["TransitRouterId"]
+    later()
+    hz_vpc = attach_vpc(client, hangzhou).body["TransitRouterAttachmentId"]
+    zones = {"ZoneMappings.1.ZoneId": "us-east-1a", "ZoneMappings.1.VSwitchId": "vsw-va0001"}
+    api_call(client, "CreateTransitRouterVpcAttachment", TransitRouterId=virginia, VpcId="vpc-va0001", **zones)
+    peer = api_call(
+        client,
+        "CreateTransitRouterPeerAttachment",
+        TransitRouterId=hangzhou,
+        PeerTransitRouterId=virginia,
+        CenBandwidthPackageId=package.pk,
+        Bandwidth="5",
+    ).body["TransitRouterAttachmentId"]
+    later(20)
+    tables = api_call(client, "ListTransitRouterRouteTables", TransitRouterId=hangzhou).body
+    assert mismatches(tables, sample_answer("ListTransitRouterRouteTables")) == []
+    (system,) = tables["TransitRouterRouteTables"]
+    assert system["TransitRouterRouteTableType"] == "System"
+    entries = api_call(
+        client, "ListTransitRouterRouteEntries", TransitRouterRouteTableId=system["TransitRouterRouteTableId"]
+    ).body
+    assert mismatches(entries, sample_answer("ListTransitRouterRouteEntries")) == []
+    learned = {
+        (e["TransitRouterRouteEntryNextHopId"], e["TransitRouterRouteEntryType"])
+        for e in entries["TransitRouterRouteEntries"]
+    }
+    assert learned == {(hz_vpc, "Propagated"), (peer, "Propagated")}
+
+    static = api_call(
+        client,
+        "CreateTransitRouterRouteEntry",
+        TransitRouterRouteTableId=system["TransitRouterRouteTableId"],
+        TransitRouterRouteEntryDestinationCidrBlock="192.168.0.0/24",
+        TransitRouterRouteEntryNextHopType="BlackHole",
+    )
+    assert static.status == 200, static.body
+    custom = api_call(client, "CreateTransitRouterRouteTable", TransitRouterId=hangzhou).body[
+        "TransitRouterRouteTableId"
+    ]
+    later(40)
+    taken = api_call(
+        client,
+        "AssociateTransitRouterAttachmentWithRouteTable",
+        TransitRouterRouteTableId=custom,
+        TransitRouterAttachmentId=hz_vpc,
+    )
+    assert taken.body["Code"] == "AssociationExist.TransitRouterTable"
+    system_id = system["TransitRouterRouteTableId"]
+    assert (
+        api_call(
+            client,
+            "DissociateTransitRouterAttachmentFromRouteTable",
+            TransitRouterRouteTableId=system_id,
+            TransitRouterAttachmentId=hz_vpc,
+        ).status
+        == 200
+    )
+    assert (
+        api_call(
+            client,
+            "AssociateTransitRouterAttachmentWithRouteTable",
+            TransitRouterRouteTableId=custom,
+            TransitRouterAttachmentId=hz_vpc,
+        ).status
+        == 200
+    )
+    assert (
+        api_call(
+            client,
+            "EnableTransitRouterRouteTablePropagation",
+            TransitRouterRouteTableId=custom,
+            TransitRouterAttachmentId=hz_vpc,
+        ).status
+        == 200
+    )
+    associations = api_call(client, "ListTransitRouterRouteTableAssociations", TransitRouterRouteTableId=custom).body
+    assert mismatches(associations, sample_answer("ListTransitRouterRouteTableAssociations")) == []
+    assert [(a["TransitRouterAttachmentId"], a["ResourceType"]) for a in associations["TransitRouterAssociations"]] == [
+        (hz_vpc, "VPC")
+    ]
+    propagations = api_call(client, "ListTransitRouterRouteTablePropagations", TransitRouterRouteTableId=custom).body
+    assert mismatches(propagations, sample_answer("ListTransitRouterRouteTablePropagations")) == []
+    in_use = api_call(client, "DeleteTransitRouterRouteTable", TransitRouterRouteTableId=custom)
+    assert in_use.body["Code"] == "OperationFailed.RouteTableAssociationExist"
+    for action in ("DisableTransitRouterRouteTablePropagation", "DissociateTransitRouterAttachmentFromRouteTable"):
+        assert (
+            api_call(client, action, TransitRouterRouteTableId=custom, TransitRouterAttachmentId=hz_vpc).status == 200
+        )
+    refused = api_call(client, "DeleteTransitRouter", TransitRouterId=hangzhou)
+    assert refused.body["Code"] == "InvalidOperation.TransitRouterAttachmentExist"
+    assert api_call(client, "DeleteTransitRouterRouteTable", TransitRouterRouteTableId=custom).status == 200
+    assert (
+        api_call(
+            client, "DeleteTransitRouterRouteEntry", TransitRouterRouteEntryId=static.body["TransitRouterRouteEntryId"]
+        ).status
+        == 200
+    )
