@@ -13,6 +13,11 @@ urlpatterns = [
         name="transit_router_delete",
     ),
     path(
+        "instances/<str:cen_id>/transit-routers/<str:router_id>/route-tables/",
+        views.route_tables,
+        name="route_tables",
+    ),
+    path(
         "instances/<str:cen_id>/transit-routers/<str:router_id>/vpc-connections/create/",
         views.vpc_connection_create,
         name="vpc_connection_create",

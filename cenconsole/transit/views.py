@@ -80,6 +80,28 @@ def transit_router_delete(request, cen_id, router_id):
 
 
 @login_required
+@require_GET
+def route_tables(request, cen_id, router_id):
+    """Route Tables of a transit router: each table with its routes (static and learned), and the
+    connections associated with it and propagating to it."""
+    instance = cen_instance_or_404(request, cen_id)
+    router = _router_or_404(request, instance, router_id)
+    tables = list(selectors.route_tables_for(owner=request.user).filter(transit_router=router))
+    kinds = selectors.connection_kinds(router)
+    for table in tables:
+        table.routes = selectors.routes_of(table)
+        links = list(table.links.all())
+        table.associations = [
+            (link.attachment_id, kinds.get(link.attachment_id)) for link in links if link.kind == "association"
+        ]
+        table.propagations = [
+            (link.attachment_id, kinds.get(link.attachment_id)) for link in links if link.kind == "propagation"
+        ]
+    context = {"instance": instance, "router": router, "tables": tables}
+    return render_page(request, "transit/route_tables.html", context)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def vpc_connection_create(request, cen_id, router_id):
     """Create VPC Connection on a transit router."""

@@ -20,7 +20,7 @@ ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "GB", "UTC", "ID", "CSV", 
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
 # Resource IDs, and zone IDs (cn-hangzhou-h) of transit routers' VPC connections.
 IDS = re.compile(
-    r"\b(?:(?:cen|cenbwp|vpc|rg|tr-attach|tr|vsw)-[a-z0-9]+|TK\d+|LTAI\w+|[a-z]{2}-[a-z]+(?:-[0-9][a-z]|-[a-z]))\b"
+    r"\b(?:(?:cen|cenbwp|vpc|rg|tr-attach|tr|vsw|vtb|rte)-[a-z0-9]+|TK\d+|LTAI\w+|[a-z]{2}-[a-z]+(?:-[0-9][a-z]|-[a-z]))\b"
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")

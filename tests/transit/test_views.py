@@ -133,3 +133,19 @@ def test_package_type_without_a_package_is_an_error_on_the_form(client_user, cen
     response = client_user.post(url, form)
     assert response.status_code == 200
     assert "takes its bandwidth from one" in response.content.decode()
+
+
+def test_route_tables_page_shows_learned_routes(client_user, cen_instance, active_router, later):
+    """The Route Tables page lists the default route table with the VPC's learned CIDR block."""
+    router = active_router()
+    attachment = services.vpc_attachment_create(
+        owner=cen_instance.owner,
+        transit_router_id=router.pk,
+        vpc_id="vpc-a1",
+        zone_mappings=ZONES,
+        cidr_block="10.8.0.0/16",
+    )
+    later(20)
+    url = reverse("transit:route_tables", kwargs={"cen_id": cen_instance.pk, "router_id": router.pk})
+    page = client_user.get(url).content.decode()
+    assert "10.8.0.0/16" in page and attachment.pk in page and "Learned route" in page
