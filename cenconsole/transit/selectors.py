@@ -156,3 +156,22 @@ def connection_kinds(router: TransitRouter) -> dict[str, tuple[str, str]]:
         other = peer.peer_transit_router_id if peer.transit_router_id == router.pk else peer.transit_router_id
         kinds[peer.pk] = ("TR", other)
     return kinds
+
+
+def transit_connectivity(routers, peers) -> list[dict]:
+    """Who reaches whom among the routers' regions: each row a router, each cell the inter-region
+    connection joining the two (None where there is none; "self" on the diagonal)."""
+    joined = {}
+    for peer in peers:
+        if peer.attachment_status != peer.DETACHING:
+            joined[frozenset({peer.transit_router_id, peer.peer_transit_router_id})] = peer
+    return [
+        {
+            "router": source,
+            "cells": [
+                "self" if source.pk == target.pk else joined.get(frozenset({source.pk, target.pk}))
+                for target in routers
+            ],
+        }
+        for source in routers
+    ]

@@ -19,7 +19,11 @@ TEMPLATE = "transit/cen_transit_routers.html"
 def _tab(request, instance, *, partial="tab_body", **context):
     routers = selectors.cen_transit_routers(owner=request.user, cen_instance=instance)
     peers = selectors.peer_attachments_for(owner=request.user).filter(transit_router__cen_instance=instance)
-    context = cen_page_context(instance, "transit-routers", routers=routers, peer_connections=peers, **context)
+    peers = list(peers)
+    matrix = selectors.transit_connectivity(routers, peers) if len(routers) > 1 else []
+    context = cen_page_context(
+        instance, "transit-routers", routers=routers, peer_connections=peers, matrix=matrix, **context
+    )
     return render_page(request, TEMPLATE, context, partial=partial)
 
 

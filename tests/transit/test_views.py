@@ -149,3 +149,34 @@ def test_route_tables_page_shows_learned_routes(client_user, cen_instance, activ
     url = reverse("transit:route_tables", kwargs={"cen_id": cen_instance.pk, "router_id": router.pk})
     page = client_user.get(url).content.decode()
     assert "10.8.0.0/16" in page and attachment.pk in page and "Learned route" in page
+
+
+def test_region_connections_tab_shows_what_uses_the_package(client_user, cen_instance, package, active_router):
+    """The package's Used bandwidth on the Region Connections tab counts, and names, inter-region connections."""
+    hangzhou, virginia = active_router(), active_router("us-east-1")
+    services.peer_attachment_create(
+        owner=cen_instance.owner,
+        transit_router_id=hangzhou.pk,
+        peer_transit_router_id=virginia.pk,
+        package_id=package.pk,
+        bandwidth=4,
+    )
+    url = reverse("networks:cen_region_connections", kwargs={"cen_id": cen_instance.pk})
+    page = client_user.get(url).content.decode()
+    assert "of which inter-region connections of transit routers: 4 Mbps" in page
+
+
+def test_the_tab_shows_who_reaches_whom(client_user, cen_instance, package, active_router):
+    """With an inter-region connection, the tab's connectivity matrix shows its bandwidth between the two regions."""
+    hangzhou, virginia = active_router(), active_router("us-east-1")
+    active_router("eu-central-1")
+    services.peer_attachment_create(
+        owner=cen_instance.owner,
+        transit_router_id=hangzhou.pk,
+        peer_transit_router_id=virginia.pk,
+        package_id=package.pk,
+        bandwidth=3,
+    )
+    page = client_user.get(tab_url(cen_instance)).content.decode()
+    matrix = page[page.index('id="transit-connectivity"') :]
+    assert "3 Mbps" in matrix and "Not connected" in matrix
