@@ -234,7 +234,7 @@ SERVICE_ERRORS.update(
         (None, "unknown_next_hop"): ("IllegalParam.TransitRouterRouteEntryNextHopId", 400, None),
         (None, "route_exists"): ("InstanceExist.TransitRouterRouteEntry", 400, None),  # documented
         (None, "unknown_route_entry"): (
-            "InvalidTransitRouterRouteEntryId.NotFound",
+            "IllegalParam.TransitRouterRouteEntryId",  # what Terraform's provider reads as "already gone"
             400,
             "The specified TransitRouterRouteEntryId does not exist.",
         ),

@@ -280,6 +280,8 @@ def vpc_attachment_create(
     description: str = "",
     cidr_block: str = "",
     auto_publish_route: bool = False,
+    associate_with_default: bool = True,
+    propagate_to_default: bool = True,
 ) -> TransitRouterVpcAttachment:
     """Create VPC Connection: the VPC joins the transit router through vSwitches in one or more of
     the region's zones. It is Attaching for a few seconds, then Attached; its CIDR block (the region's
@@ -325,7 +327,9 @@ def vpc_attachment_create(
         raise field_error(
             "vpc_id", VPC_ATTACHED_TRANSIT, "vpc_attached_transit", vpc_id=vpc_id, transit_router_id=router.pk
         ) from None
-    _link_to_default(attachment_id=attachment.pk, router=router)
+    _link_to_default(
+        attachment_id=attachment.pk, router=router, associate=associate_with_default, propagate=propagate_to_default
+    )
     audit_record(
         actor=owner,
         action="transit_router.vpc_attached",
@@ -614,12 +618,18 @@ def _system_table_create(router: TransitRouter) -> TransitRouterRouteTable:
     )
 
 
-def _link_to_default(*, attachment_id: str, router: TransitRouter) -> None:
-    """A new connection is associated with, and propagates to, the router's default route table."""
+def _link_to_default(*, attachment_id: str, router: TransitRouter, associate: bool = True, propagate: bool = True):
+    """A new connection is associated with, and propagates to, the router's default route table
+    (unless the caller asks for neither: the API's RouteTableAssociationEnabled / PropagationEnabled)."""
     table = router.route_tables.live().filter(table_type=TransitRouterRouteTable.TableType.SYSTEM).first()
     if table is None:
         return
-    for kind in RouteTableLink.Kind.values:
+    kinds = [
+        kind
+        for kind, wanted in ((RouteTableLink.Kind.ASSOCIATION, associate), (RouteTableLink.Kind.PROPAGATION, propagate))
+        if wanted
+    ]
+    for kind in kinds:
         RouteTableLink.objects.create(route_table=table, transit_router=router, attachment_id=attachment_id, kind=kind)
 
 

@@ -194,6 +194,13 @@ def create_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
     charge_type = params.string("ChargeType")
     if charge_type and charge_type != "POSTPAY":
         raise errors.invalid_parameter("ChargeType", "POSTPAY expected.")
+    resource_type = params.string("ResourceType")
+    if resource_type and resource_type != "VPC":
+        raise errors.invalid_parameter("ResourceType", "VPC expected.")
+    # Terraform's provider sends these (deprecated) switches: the default route table's association
+    # and propagation, both on unless sent as false.
+    associate = params.boolean("RouteTableAssociationEnabled", default=True)
+    propagate = params.boolean("RouteTablePropagationEnabled", default=True)
     _read_ignored(params, "ClientToken", "RegionId")
     if cen_id:
         router = transit_selectors.transit_routers_for(owner=owner).filter(pk=router_id).first()
@@ -209,6 +216,8 @@ def create_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
             name=name,
             description=description,
             auto_publish_route=auto_publish,
+            associate_with_default=associate,
+            propagate_to_default=propagate,
         )
 
     _dry_run(params, attempt)
