@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "cenconsole.audit",
     "cenconsole.tickets",
     "cenconsole.networks",
+    "cenconsole.transit",
     "cenconsole.api",
     "cenconsole.tags",
     "cenconsole.demo",
@@ -256,6 +257,9 @@ QUOTA_UNPAID_ORDERS = int(os.environ.get("QUOTA_UNPAID_ORDERS", "50"))
 QUOTA_BANDWIDTH_PACKAGES = int(os.environ.get("QUOTA_BANDWIDTH_PACKAGES", "100"))
 # Days an expired package is kept before it is released automatically.
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))
+# How long a transit router is Creating / Deleting and a connection Attaching / Detaching (the real
+# service's asynchronous operations), derived from timestamps on the one clock.
+TRANSIT_TRANSITION_SECONDS = int(os.environ.get("TRANSIT_TRANSITION_SECONDS", "3"))
 # An unpaid order lapses this long after it is placed (a replica choice: Alibaba does not publish one).
 ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "24"))
 # Demo sandboxes (Try the console): how long one lives, and how many one address may make per window.

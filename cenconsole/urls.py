@@ -23,6 +23,7 @@ urlpatterns = [
     path("cen/", include("cenconsole.cen.urls")),
     path("cen/", include("cenconsole.bandwidth.urls")),
     path("cen/", include("cenconsole.networks.urls")),
+    path("cen/", include("cenconsole.transit.urls")),
     path("cen/", include("cenconsole.tickets.urls")),
     path("tags/", include("cenconsole.tags.urls")),
     path("how-to-buy/", how_to_buy, name="how_to_buy"),

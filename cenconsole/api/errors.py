@@ -208,6 +208,60 @@ SERVICE_ERRORS.update(
         (None, "temporary_upgrade_active"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented code
     }
 )
+# Issue 24 (transit routers and their connections): kept together.
+SERVICE_ERRORS.update(
+    {
+        (None, "unknown_transit_router"): (
+            "InvalidTransitRouterInstance.NotFound",
+            400,
+            "The Transit Router instance is not found.",
+        ),  # documented (DeleteTransitRouter)
+        (None, "transit_router_exists"): ("InstanceExist.TransitRouterInstance", 400, None),  # documented code
+        (None, "transit_router_not_active"): ("IncorrectStatus.TransitRouterInstance", 400, None),  # documented
+        (None, "transit_router_has_attachments"): ("InvalidOperation.TransitRouterAttachmentExist", 400, None),
+        (None, "has_transit_routers"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
+        (None, "unknown_attachment"): (
+            "InvalidTransitRouterAttachmentId.NotFound",
+            400,
+            "The specified TransitRouterAttachmentId does not exist.",
+        ),
+        (None, "attachment_not_attached"): ("IncorrectStatus.TransitRouterAttachment", 400, None),  # documented
+        (None, "zone_mappings_required"): ("InvalidParameter", 400, None),  # documented code
+        (None, "zone_format"): ("IllegalParam.ZoneId", 400, None),
+        (None, "vswitch_format"): ("IllegalParam.VSwitchId", 400, None),
+        (None, "zone_repeated"): ("InvalidParameter", 400, None),  # documented code
+        (None, "vpc_attached_basic"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+        (None, "unknown_route_table"): (
+            "InvalidTransitRouterRouteTableId.NotFound",
+            400,
+            "The specified TransitRouterRouteTableId does not exist.",
+        ),
+        (None, "system_route_table"): ("OperationUnsupported.SystemRouteTable", 400, None),
+        (None, "route_table_not_active"): ("IncorrectStatus.TransitRouterRouteTable", 400, None),  # documented
+        (None, "route_table_in_use"): ("OperationFailed.RouteTableAssociationExist", 400, None),  # documented code
+        (None, "transit_router_has_route_tables"): ("OperationFailed.DeleteTransitRouter", 400, None),  # documented
+        (None, "unknown_next_hop"): ("IllegalParam.TransitRouterRouteEntryNextHopId", 400, None),
+        (None, "route_exists"): ("InstanceExist.TransitRouterRouteEntry", 400, None),  # documented
+        (None, "unknown_route_entry"): (
+            "IllegalParam.TransitRouterRouteEntryId",  # what Terraform's provider reads as "already gone"
+            400,
+            "The specified TransitRouterRouteEntryId does not exist.",
+        ),
+        (None, "already_associated"): ("AssociationExist.TransitRouterTable", 400, None),  # documented
+        (None, "not_associated"): ("InvalidOperation.AssociationNotExist", 400, None),
+        (None, "already_propagating"): ("PropagationExist.TransitRouterTable", 400, None),
+        (None, "not_propagating"): ("InvalidOperation.PropagationNotExist", 400, None),
+        ("destination_cidr", "cidr_block_format"): (
+            "IllegalParam.TransitRouterDestinationCidrBlock",
+            400,
+            None,
+        ),  # documented
+        (None, "peer_pair_taken"): ("InvalidOperation.TransitRouterPeerAttachmentExist", 400, None),
+        (None, "unknown_bandwidth_type"): ("InvalidParameter", 400, None),  # documented code
+        (None, "package_not_for_data_transfer"): ("InvalidParameter", 400, None),  # documented code
+        (None, "vpc_attached_transit"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
+    }
+)
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)
 

@@ -62,6 +62,10 @@ PACKAGE_HAS_CONNECTIONS = gettext_noop(
     "Bandwidth package %(package_id)s still carries region connections: %(connections)s. "
     "Delete them on the Region Connections tab, then unbind the package."
 )
+PACKAGE_HAS_PEER_ATTACHMENTS = gettext_noop(
+    "Bandwidth package %(package_id)s still carries inter-region connections of transit routers: "
+    "%(connections)s. Delete them on the Transit Router tab, then unbind the package."
+)
 
 # Orders over time.
 ORDER_LAPSED = gettext_noop(

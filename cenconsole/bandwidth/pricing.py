@@ -182,3 +182,30 @@ def release_refund(*, area_a_code: str, area_b_code: str, history, now: datetime
 def is_cross_border_pair(area_a_code: str, area_b_code: str) -> bool:
     """One area in Mainland China and the other outside it."""
     return (area_a_code == MAINLAND_CHINA) != (area_b_code == MAINLAND_CHINA)
+
+
+# Pay-by-data-transfer (inter-region connections of transit routers with BandwidthType DataTransfer):
+# USD per GB carried, keyed as above. ILLUSTRATIVE, all of it the replica's choice: Alibaba Cloud
+# prices data transfer per region pair on its pricing pages, which this table does not copy.
+DATA_TRANSFER_PRICE_PER_GB = {
+    frozenset({"China"}): Decimal("0.04"),
+    frozenset({"China", "North-America"}): Decimal("0.16"),
+    frozenset({"China", "Asia-Pacific"}): Decimal("0.14"),
+    frozenset({"China", "Europe"}): Decimal("0.17"),
+    frozenset({"China", "Australia"}): Decimal("0.18"),
+    frozenset({"North-America"}): Decimal("0.02"),
+    frozenset({"North-America", "Asia-Pacific"}): Decimal("0.05"),
+    frozenset({"North-America", "Europe"}): Decimal("0.04"),
+    frozenset({"North-America", "Australia"}): Decimal("0.06"),
+    frozenset({"Asia-Pacific"}): Decimal("0.03"),
+    frozenset({"Asia-Pacific", "Europe"}): Decimal("0.05"),
+    frozenset({"Asia-Pacific", "Australia"}): Decimal("0.04"),
+    frozenset({"Europe"}): Decimal("0.02"),
+    frozenset({"Europe", "Australia"}): Decimal("0.06"),
+    frozenset({"Australia"}): Decimal("0.03"),
+}
+
+
+def data_transfer_price(area_a_code: str, area_b_code: str) -> Decimal:
+    """USD per GB carried between two areas (either order), for pay-by-data-transfer connections."""
+    return DATA_TRANSFER_PRICE_PER_GB[frozenset({area_a_code, area_b_code})]

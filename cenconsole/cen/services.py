@@ -21,6 +21,10 @@ DELETE_WITH_NETWORKS = gettext_noop(
     "CEN instance %(cen_id)s still has network instances attached (%(networks)s). "
     "Detach them before you delete the instance."
 )
+DELETE_WITH_TRANSIT_ROUTERS = gettext_noop(
+    "CEN instance %(cen_id)s still has transit routers (%(transit_routers)s). "
+    "Delete them before you delete the instance."
+)
 
 
 QUOTA_CEN_INSTANCES = gettext_noop(
@@ -59,6 +63,12 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     networks = list(instance.network_instances.values_list("instance_id", flat=True))
     if networks:
         raise refusal(DELETE_WITH_NETWORKS, "has_networks", cen_id=instance.pk, networks=", ".join(networks))
+    # The transit app's rows, read through the relation (present: not yet gone after Deleting).
+    routers = list(instance.transit_routers.present().values_list("pk", flat=True))
+    if routers:
+        raise refusal(
+            DELETE_WITH_TRANSIT_ROUTERS, "has_transit_routers", cen_id=instance.pk, transit_routers=", ".join(routers)
+        )
     instance.deleted_at = clock.now()
     instance.save(update_fields=["deleted_at"])
     audit_record(

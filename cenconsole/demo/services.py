@@ -38,6 +38,14 @@ from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance, RegionConnection
 from cenconsole.tags.models import Tag
 from cenconsole.tickets.models import DeletionTicket, EmailNotification, TicketMessage
+from cenconsole.transit.models import (
+    RouteTableLink,
+    TransitRouter,
+    TransitRouterPeerAttachment,
+    TransitRouterRouteEntry,
+    TransitRouterRouteTable,
+    TransitRouterVpcAttachment,
+)
 
 from .messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
 from .signals import reset_seed
@@ -261,6 +269,17 @@ def _raw_delete(queryset: models.QuerySet) -> int:
     return queryset._raw_delete(queryset.db) or 0
 
 
+def _transit_remove(account) -> int:
+    """The account's Enterprise Edition rows, children first (raw deletes collect no cascades)."""
+    routers = TransitRouter.objects.filter(owner=account)
+    _raw_delete(RouteTableLink.objects.filter(transit_router__in=routers))
+    _raw_delete(TransitRouterRouteEntry.objects.filter(route_table__transit_router__in=routers))
+    _raw_delete(TransitRouterRouteTable.objects.filter(transit_router__in=routers))
+    _raw_delete(TransitRouterPeerAttachment.objects.filter(owner=account))
+    _raw_delete(TransitRouterVpcAttachment.objects.filter(owner=account))
+    return _raw_delete(routers)
+
+
 def _account_data_remove(account, *, access_keys: bool) -> Counter:
     """Removes what the (locked, checked) account owns: tickets with their messages and emails, region
     connections, networks, tags, orders, packages, CEN instances, client tokens, ledger entries, the
@@ -292,6 +311,7 @@ def _account_data_remove(account, *, access_keys: bool) -> Counter:
     held["region connections"] = _raw_delete(connections)
     _raw_delete(ConnectionDirection.objects.filter(connection_id__in=connection_ids))
     held["network instances"] = _raw_delete(networks)
+    held["transit routers"] = _transit_remove(account)
     held["tags"] = _raw_delete(Tag.objects.filter(owner=account))
     held["orders"] = _raw_delete(orders)
     held["bandwidth packages"] = _raw_delete(packages)

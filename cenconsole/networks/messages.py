@@ -27,7 +27,7 @@ REGIONS_NOT_COVERED = gettext_noop(
 BANDWIDTH_TOO_LOW = gettext_noop("Bandwidth must be a whole number of at least 1 Mbps.")
 BANDWIDTH_EXCEEDS_REMAINING = gettext_noop(
     "Bandwidth package %(package_id)s has only %(available)s Mbps remaining for this connection "
-    "(%(total)s Mbps, of which other region connections use %(used)s Mbps). Set at most %(available)s Mbps."
+    "(%(total)s Mbps, of which its other connections use %(used)s Mbps). Set at most %(available)s Mbps."
 )
 PACKAGE_EXPIRED = gettext_noop(
     "Bandwidth package %(package_id)s has expired: its region connections carry no traffic and cannot be "

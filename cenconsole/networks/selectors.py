@@ -3,7 +3,7 @@ fixed number of queries, however many networks, connections or packages there ar
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, QuerySet, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from cenconsole.bandwidth.models import BandwidthPackage
@@ -35,9 +35,24 @@ def region_connection_get(*, owner, cen_instance, connection_id) -> RegionConnec
 
 
 def with_usage(packages: QuerySet[BandwidthPackage]) -> QuerySet[BandwidthPackage]:
-    """Packages annotated with what their region connections use and what remains, in the same query."""
+    """Packages annotated with what their region connections and inter-region connections use (and the
+    latter alone, peer_used_bandwidth) and what remains, in the same query."""
     used = Coalesce(Sum("region_connections__bandwidth"), Value(0), output_field=IntegerField())
-    return packages.annotate(used_bandwidth=used, remaining_bandwidth=F("bandwidth") - used)
+    # Inter-region connections of transit routers share the budget (the transit app's rows, through the
+    # relation); a subquery, so the two sums do not multiply each other's rows.
+    peers = (
+        BandwidthPackage.objects.filter(pk=OuterRef("pk"))
+        .annotate(
+            peer_used=Sum("transit_peer_attachments__bandwidth", filter=Q(transit_peer_attachments__deleted_at=None))
+        )
+        .values("peer_used")
+    )
+    peer_used = Coalesce(Subquery(peers, output_field=IntegerField()), Value(0), output_field=IntegerField())
+    return packages.annotate(
+        peer_used_bandwidth=peer_used,
+        used_bandwidth=used + peer_used,
+        remaining_bandwidth=F("bandwidth") - used - peer_used,
+    )
 
 
 def packages_with_usage_for_cen(*, owner, cen_instance) -> QuerySet[BandwidthPackage]:

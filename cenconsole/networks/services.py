@@ -43,6 +43,7 @@ from .models import (
     region_pair,
     regions_covered_by,
 )
+from .signals import network_attaching
 
 NETWORK_ID_PATTERN = re.compile(r"vpc-[a-z0-9]{1,28}")
 CIDR_BLOCK_PATTERN = re.compile(r"[0-9]{1,3}(\.[0-9]{1,3}){3}/[0-9]{1,2}")
@@ -95,6 +96,8 @@ def network_instance_attach(
     )
     if network_id is not None:
         network.instance_id = network_id
+    # A VPC connected to a transit router is not attached again this way (the transit app refuses).
+    network_attaching.send(sender=NetworkInstance, owner=owner, network_id=network.instance_id)
     attached = field_error("network_id", NETWORK_ATTACHED, "network_attached", network_id=network.instance_id)
     if NetworkInstance.objects.filter(owner=owner, instance_id=network.instance_id).exists():
         raise attached
@@ -179,11 +182,43 @@ def _regions(local_region_code, opposite_region_code) -> tuple[Region, Region]:
     return found[local_region_code], found[opposite_region_code]
 
 
-def _used_by_others(*, package, excluding: RegionConnection | None) -> int:
+def package_bandwidth_used(*, package, excluding_connection=None, excluding_peer_attachment=None) -> int:
+    """The one budget rule's sum: what the package's region connections and the inter-region
+    connections drawn from it (Enterprise Edition: the transit app's rows, read through the relation,
+    until they are being deleted) use together."""
     connections = package.region_connections.all()
-    if excluding is not None:
-        connections = connections.exclude(pk=excluding.pk)
-    return connections.aggregate(used=Sum("bandwidth"))["used"] or 0
+    if excluding_connection is not None:
+        connections = connections.exclude(pk=excluding_connection.pk)
+    peers = package.transit_peer_attachments.filter(deleted_at__isnull=True)
+    if excluding_peer_attachment is not None:
+        peers = peers.exclude(pk=excluding_peer_attachment.pk)
+    return (connections.aggregate(used=Sum("bandwidth"))["used"] or 0) + (
+        peers.aggregate(used=Sum("bandwidth"))["used"] or 0
+    )
+
+
+def package_budget_check(*, package, bandwidth: int, excluding_connection=None, excluding_peer_attachment=None) -> None:
+    """The budget rule: a package's region connections and inter-region connections together use at
+    most its bandwidth. Call it with the package's row locked (locked_bound_package)."""
+    used = package_bandwidth_used(
+        package=package, excluding_connection=excluding_connection, excluding_peer_attachment=excluding_peer_attachment
+    )
+    if used + bandwidth > package.bandwidth:
+        raise field_error(
+            "bandwidth",
+            BANDWIDTH_EXCEEDS_REMAINING,
+            "bandwidth_exceeds_remaining",
+            package_id=package.pk,
+            available=max(package.bandwidth - used, 0),
+            total=package.bandwidth,
+            used=used,
+        )
+
+
+def locked_bound_package(*, owner, cen_instance, package_id) -> BandwidthPackage:
+    """The package bound to cen_instance (not expired), its row locked until the transaction ends:
+    what every change of the package's bandwidth use takes first."""
+    return _locked_package(owner=owner, cen_instance=cen_instance, package_id=package_id)
 
 
 def _connection_for_pair(*, cen_instance, first: Region, second: Region) -> RegionConnection | None:
@@ -234,17 +269,7 @@ def region_connection_set(
         _connection_remove(connection=connection, actor=owner, package=package)
         return None
 
-    used = _used_by_others(package=package, excluding=connection)
-    if used + bandwidth > package.bandwidth:
-        raise field_error(
-            "bandwidth",
-            BANDWIDTH_EXCEEDS_REMAINING,
-            "bandwidth_exceeds_remaining",
-            package_id=package.pk,
-            available=max(package.bandwidth - used, 0),
-            total=package.bandwidth,
-            used=used,
-        )
+    package_budget_check(package=package, bandwidth=bandwidth, excluding_connection=connection)
 
     old_bandwidth = connection.bandwidth if connection else None
     if connection is None:

@@ -19,15 +19,20 @@ from tests.factories import (
     workshop_new,
 )
 from tests.security.test_url_access import ALL_URLS, fill
+from tests.transit.objects import transit_objects
 
 pytestmark = pytest.mark.django_db
 
 USERNAME = "zhangsan"
 # As in tests/e2e/test_chinese.py: what the Chinese console keeps in English.
-ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
+ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "GB", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
-# Ids, sandbox account names and links (a workshop's join link) are not words.
-IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|sandbox|rg)-[a-z0-9]+|TK\d+|LTAI\w+)\b|https?://[^\s<\"]+")
+# Ids (resources; zones such as cn-hangzhou-h of transit routers' VPC connections), sandbox account
+# names and links (a workshop's join link) are not words.
+IDS = re.compile(
+    r"\b(?:(?:cen|cenbwp|vpc|sandbox|rg|tr-attach|tr|vsw|vtb|rte)-[a-z0-9]+|TK\d+|LTAI\w+"
+    r"|[a-z]{2}-[a-z]+(?:-[0-9][a-z]|-[a-z]))\b|https?://[^\s<\"]+"
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 HIDDEN = re.compile(r"(?s)<(script|style|head)\b.*?</\1>|<!--.*?-->")
 
@@ -62,6 +67,7 @@ def owner_objects(db):
     workshop = workshop_new(owner, title="合作伙伴培训")
     trainee_join(workshop)
     return owner, {
+        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
         "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe", name="欧洲带宽").pk,

@@ -19,6 +19,7 @@ from tests.factories import (
     trainee_join,
     workshop_new,
 )
+from tests.transit.objects import transit_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +84,7 @@ def make_owner_objects(owner=None):
         workshop = workshop_new(owner)
     trainee_join(workshop)
     return {
+        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
         "cen_id": cen_instance.pk,
         "package_id": package.pk,
         "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe").pk,

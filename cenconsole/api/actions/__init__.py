@@ -12,7 +12,17 @@ from cenconsole.networks.models import NetworkInstance
 
 from .. import errors
 from ..params import Params
-from . import bandwidth_packages, cens, child_instances, inter_region, resource_groups, routes, tags
+from . import (
+    bandwidth_packages,
+    cens,
+    child_instances,
+    inter_region,
+    resource_groups,
+    routes,
+    tags,
+    transit_route_tables,
+    transit_routers,
+)
 from .child_instances import UNKNOWN_CHILD_INSTANCE
 
 # The one table of every action the API answers: action name -> function, by resource. A new resource
@@ -54,6 +64,35 @@ ACTIONS = {
     "DescribeGeographicRegionMembership": inter_region.describe_geographic_region_membership,
     "DescribeCenGeographicSpans": inter_region.describe_cen_geographic_spans,
     "DescribeCenGeographicSpanRemainingBandwidth": inter_region.describe_cen_geographic_span_remaining_bandwidth,
+    # Enterprise Edition (issue 24): transit routers and their connections.
+    "CreateTransitRouter": transit_routers.create_transit_router,
+    "ListTransitRouters": transit_routers.list_transit_routers,
+    "UpdateTransitRouter": transit_routers.update_transit_router,
+    "DeleteTransitRouter": transit_routers.delete_transit_router,
+    "CreateTransitRouterVpcAttachment": transit_routers.create_transit_router_vpc_attachment,
+    "ListTransitRouterVpcAttachments": transit_routers.list_transit_router_vpc_attachments,
+    "UpdateTransitRouterVpcAttachmentAttribute": transit_routers.update_transit_router_vpc_attachment_attribute,
+    "DeleteTransitRouterVpcAttachment": transit_routers.delete_transit_router_vpc_attachment,
+    "CreateTransitRouterPeerAttachment": transit_routers.create_transit_router_peer_attachment,
+    "ListTransitRouterPeerAttachments": transit_routers.list_transit_router_peer_attachments,
+    "UpdateTransitRouterPeerAttachmentAttribute": transit_routers.update_transit_router_peer_attachment_attribute,
+    "DeleteTransitRouterPeerAttachment": transit_routers.delete_transit_router_peer_attachment,
+    "CreateTransitRouterRouteTable": transit_route_tables.create_transit_router_route_table,
+    "ListTransitRouterRouteTables": transit_route_tables.list_transit_router_route_tables,
+    "DeleteTransitRouterRouteTable": transit_route_tables.delete_transit_router_route_table,
+    "CreateTransitRouterRouteEntry": transit_route_tables.create_transit_router_route_entry,
+    "ListTransitRouterRouteEntries": transit_route_tables.list_transit_router_route_entries,
+    "DeleteTransitRouterRouteEntry": transit_route_tables.delete_transit_router_route_entry,
+    "AssociateTransitRouterAttachmentWithRouteTable": (
+        transit_route_tables.associate_transit_router_attachment_with_route_table
+    ),
+    "DissociateTransitRouterAttachmentFromRouteTable": (
+        transit_route_tables.dissociate_transit_router_attachment_from_route_table
+    ),
+    "EnableTransitRouterRouteTablePropagation": transit_route_tables.enable_transit_router_route_table_propagation,
+    "DisableTransitRouterRouteTablePropagation": transit_route_tables.disable_transit_router_route_table_propagation,
+    "ListTransitRouterRouteTableAssociations": transit_route_tables.list_transit_router_route_table_associations,
+    "ListTransitRouterRouteTablePropagations": transit_route_tables.list_transit_router_route_table_propagations,
 }
 
 

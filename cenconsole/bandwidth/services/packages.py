@@ -16,6 +16,7 @@ from ..messages import (
     PACKAGE_ALREADY_RELEASED,
     PACKAGE_FINANCIAL_LOCKED,
     PACKAGE_HAS_CONNECTIONS,
+    PACKAGE_HAS_PEER_ATTACHMENTS,
     PACKAGE_NOT_BOUND,
     PACKAGE_NOT_BOUND_TO,
     RELEASE_NEEDS_TICKET,
@@ -96,6 +97,13 @@ def package_unbind(*, owner, package_id: str, cen_instance_id: str | None = None
     if connections:
         labels = ", ".join(f"{c.regions_label} ({c.bandwidth} Mbps)" for c in connections)
         raise refusal(PACKAGE_HAS_CONNECTIONS, "package_has_connections", package_id=package.pk, connections=labels)
+    # Inter-region connections of transit routers (the transit app's rows) draw from it too.
+    peers = list(package.transit_peer_attachments.filter(deleted_at__isnull=True).values_list("pk", "bandwidth"))
+    if peers:
+        labels = ", ".join(f"{pk} ({bandwidth} Mbps)" for pk, bandwidth in peers)
+        raise refusal(
+            PACKAGE_HAS_PEER_ATTACHMENTS, "package_has_connections", package_id=package.pk, connections=labels
+        )
     old_cen, old_status = package.cen_instance_id, package.status
     package.cen_instance = None
     package.save(update_fields=["cen_instance"])

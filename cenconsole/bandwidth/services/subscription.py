@@ -62,9 +62,11 @@ def renewal_preview(*, package: BandwidthPackage, duration_months) -> tuple[pric
 
 
 def connections_used(package: BandwidthPackage) -> int:
-    """The bandwidth the package's region connections use (the networks app's rows, read through the
-    relation: this app does not import that one)."""
-    return package.region_connections.aggregate(used=Sum("bandwidth"))["used"] or 0
+    """The bandwidth the package's region connections and inter-region connections (transit routers)
+    use (the networks and transit apps' rows, read through the relations: this app imports neither)."""
+    regions = package.region_connections.aggregate(used=Sum("bandwidth"))["used"] or 0
+    peers = package.transit_peer_attachments.filter(deleted_at__isnull=True).aggregate(used=Sum("bandwidth"))
+    return regions + (peers["used"] or 0)
 
 
 def _refuse_during_temporary_upgrade(package: BandwidthPackage) -> None:

@@ -1,0 +1,258 @@
+"""Route tables of transit routers: tables, static and learned routes, associations, propagations."""
+
+from cenconsole.transit import selectors as transit_selectors
+from cenconsole.transit import services as transit_services
+from cenconsole.transit.models import RouteTableLink
+
+from .. import errors
+from ..params import Params
+from ..representations import api_time
+from .transit_routers import _dry_run, _read_ignored, _token_page
+
+
+def route_table(table) -> dict:
+    return {
+        "CreateTime": api_time(table.created_at),
+        "RegionId": table.transit_router.region_id,
+        "RouteTableOptions": {"MultiRegionECMP": "disable"},
+        "Tags": [],
+        "TransitRouterId": table.transit_router_id,
+        "TransitRouterRouteTableDescription": table.description,
+        "TransitRouterRouteTableId": table.pk,
+        "TransitRouterRouteTableName": table.name,
+        "TransitRouterRouteTableStatus": table.status,
+        "TransitRouterRouteTableType": table.table_type,
+    }
+
+
+def route_entry(route) -> dict:
+    return {
+        "CreateTime": api_time(route.created_at),
+        "OperationalMode": False,
+        "PathAttributes": {
+            "AsPaths": [],
+            "Communities": [],
+            "OriginInstanceId": route.origin_resource_id,
+            "OriginInstanceType": route.origin_resource_type,
+            "OriginRouteType": route.route_type,
+            "Preference": 50 if route.route_type == "Static" else 100,
+        },
+        "PrefixListId": "",
+        "Tag": "",
+        "TransitRouterRouteEntryDescription": route.description,
+        "TransitRouterRouteEntryDestinationCidrBlock": route.destination_cidr,
+        "TransitRouterRouteEntryId": route.id,
+        "TransitRouterRouteEntryName": route.name,
+        "TransitRouterRouteEntryNextHopId": route.next_hop_id,
+        "TransitRouterRouteEntryNextHopResourceId": route.next_hop_resource_id,
+        "TransitRouterRouteEntryNextHopResourceType": route.next_hop_resource_type,
+        "TransitRouterRouteEntryNextHopType": route.next_hop_type,
+        "TransitRouterRouteEntryOriginResourceId": route.origin_resource_id,
+        "TransitRouterRouteEntryOriginResourceType": route.origin_resource_type,
+        "TransitRouterRouteEntryStatus": "Active",
+        "TransitRouterRouteEntryType": route.route_type,
+    }
+
+
+class _Rows(list):
+    """A list that pages like a queryset (count())."""
+
+    def count(self):
+        return len(self)
+
+
+def _table_param(owner, params: Params):
+    table_id = params.string("TransitRouterRouteTableId", required=True)
+    table = transit_selectors.route_tables_for(owner=owner).filter(pk=table_id).first()
+    if table is None:
+        raise errors.service_error("unknown_route_table")
+    return table
+
+
+def create_transit_router_route_table(*, owner, params: Params) -> dict:
+    router_id = params.string("TransitRouterId", required=True)
+    name = params.string("TransitRouterRouteTableName") or ""
+    description = params.string("TransitRouterRouteTableDescription") or ""
+    ecmp = params.string("RouteTableOptions.MultiRegionECMP")
+    if ecmp and ecmp != "disable":
+        raise errors.invalid_parameter("RouteTableOptions.MultiRegionECMP", "disable expected.")
+    _read_ignored(params, "ClientToken")
+
+    def attempt():
+        return transit_services.route_table_create(
+            owner=owner, transit_router_id=router_id, name=name, description=description
+        )
+
+    _dry_run(params, attempt)
+    return {"TransitRouterRouteTableId": attempt().pk}
+
+
+def list_transit_router_route_tables(*, owner, params: Params) -> dict:
+    tables = transit_selectors.route_tables_for(owner=owner)
+    router_id = params.string("TransitRouterId")
+    if router_id:
+        tables = tables.filter(transit_router_id=router_id)
+    ids = params.indexed("TransitRouterRouteTableIds")
+    if ids:
+        tables = tables.filter(pk__in=ids)
+    names = params.indexed("TransitRouterRouteTableNames")
+    if names:
+        tables = tables.filter(name__in=names)
+    table_type = params.string("TransitRouterRouteTableType")
+    if table_type:
+        tables = tables.filter(table_type=table_type)
+    status = params.string("TransitRouterRouteTableStatus")
+    if status:
+        tables = _Rows(table for table in tables if table.status == status)
+    shown, total, following = _token_page(tables, params)
+    return {
+        "TransitRouterRouteTables": [route_table(table) for table in shown],
+        "TotalCount": total,
+        "MaxResults": len(shown),
+        "NextToken": following,
+    }
+
+
+def delete_transit_router_route_table(*, owner, params: Params) -> dict:
+    table_id = params.string("TransitRouterRouteTableId", required=True)
+    _read_ignored(params, "ClientToken")
+
+    def attempt():
+        transit_services.route_table_delete(owner=owner, route_table_id=table_id)
+
+    _dry_run(params, attempt)
+    attempt()
+    return {}
+
+
+def create_transit_router_route_entry(*, owner, params: Params) -> dict:
+    table_id = params.string("TransitRouterRouteTableId", required=True)
+    destination = params.string("TransitRouterRouteEntryDestinationCidrBlock", required=True)
+    next_hop_type = params.string(
+        "TransitRouterRouteEntryNextHopType", required=True, choices=("Attachment", "BlackHole")
+    )
+    next_hop_id = params.string("TransitRouterRouteEntryNextHopId") or ""
+    name = params.string("TransitRouterRouteEntryName") or ""
+    description = params.string("TransitRouterRouteEntryDescription") or ""
+    _read_ignored(params, "ClientToken")
+
+    def attempt():
+        return transit_services.route_entry_create(
+            owner=owner,
+            route_table_id=table_id,
+            destination_cidr=destination,
+            next_hop_type=next_hop_type,
+            next_hop_id=next_hop_id,
+            name=name,
+            description=description,
+        )
+
+    _dry_run(params, attempt)
+    return {"TransitRouterRouteEntryId": attempt().pk}
+
+
+def list_transit_router_route_entries(*, owner, params: Params) -> dict:
+    table = _table_param(owner, params)
+    routes = transit_selectors.routes_of(table)
+    for parameter, attribute in (
+        ("TransitRouterRouteEntryDestinationCidrBlock", "destination_cidr"),
+        ("TransitRouterRouteEntryType", "route_type"),
+        ("TransitRouterRouteEntryNextHopType", "next_hop_type"),
+        ("TransitRouterRouteEntryNextHopId", "next_hop_id"),
+        ("TransitRouterRouteEntryNextHopResourceId", "next_hop_resource_id"),
+        ("TransitRouterRouteEntryNextHopResourceType", "next_hop_resource_type"),
+        ("TransitRouterRouteEntryOriginResourceId", "origin_resource_id"),
+        ("TransitRouterRouteEntryOriginResourceType", "origin_resource_type"),
+    ):
+        value = params.string(parameter)
+        if value:
+            routes = [route for route in routes if getattr(route, attribute) == value]
+    ids = params.indexed("TransitRouterRouteEntryIds")
+    if ids:
+        routes = [route for route in routes if route.id in ids]
+    names = params.indexed("TransitRouterRouteEntryNames")
+    if names:
+        routes = [route for route in routes if route.name in names]
+    status = params.string("TransitRouterRouteEntryStatus")
+    if status and status != "Active":
+        routes = []
+    shown, total, following = _token_page(_Rows(routes), params)
+    return {
+        "TransitRouterRouteEntries": [route_entry(route) for route in shown],
+        "TotalCount": total,
+        "MaxResults": len(shown),
+        "NextToken": following,
+    }
+
+
+def delete_transit_router_route_entry(*, owner, params: Params) -> dict:
+    entry_id = params.string("TransitRouterRouteEntryId")
+    if not entry_id:
+        table = _table_param(owner, params)
+        destination = params.string("TransitRouterRouteEntryDestinationCidrBlock", required=True)
+        entry = table.entries.live().filter(destination_cidr=destination).first()
+        entry_id = entry.pk if entry else ""
+    _read_ignored(params, "ClientToken", "TransitRouterRouteEntryNextHopType", "TransitRouterRouteEntryNextHopId")
+
+    def attempt():
+        transit_services.route_entry_delete(owner=owner, route_entry_id=entry_id)
+
+    _dry_run(params, attempt)
+    attempt()
+    return {}
+
+
+def _link_action(kind: str, *, link: bool):
+    def action(*, owner, params: Params) -> dict:
+        table_id = params.string("TransitRouterRouteTableId", required=True)
+        attachment_id = params.string("TransitRouterAttachmentId", required=True)
+        _read_ignored(params, "ClientToken")
+        change = transit_services.route_table_link if link else transit_services.route_table_unlink
+
+        def attempt():
+            change(owner=owner, route_table_id=table_id, attachment_id=attachment_id, kind=kind)
+
+        _dry_run(params, attempt)
+        attempt()
+        return {}
+
+    return action
+
+
+associate_transit_router_attachment_with_route_table = _link_action(RouteTableLink.Kind.ASSOCIATION, link=True)
+dissociate_transit_router_attachment_from_route_table = _link_action(RouteTableLink.Kind.ASSOCIATION, link=False)
+enable_transit_router_route_table_propagation = _link_action(RouteTableLink.Kind.PROPAGATION, link=True)
+disable_transit_router_route_table_propagation = _link_action(RouteTableLink.Kind.PROPAGATION, link=False)
+
+
+def _links(kind: str, wrapper: str):
+    def action(*, owner, params: Params) -> dict:
+        table = _table_param(owner, params)
+        links = table.links.filter(kind=kind)
+        attachment_id = params.string("TransitRouterAttachmentId")
+        if attachment_id:
+            links = links.filter(attachment_id=attachment_id)
+        _read_ignored(params, "Status", "TransitRouterAttachmentResourceId", "TransitRouterAttachmentResourceType")
+        kinds = transit_selectors.connection_kinds(table.transit_router)
+        shown, total, following = _token_page(links, params)
+        return {
+            wrapper: [
+                {
+                    "ResourceId": kinds.get(link.attachment_id, ("", ""))[1],
+                    "ResourceType": kinds.get(link.attachment_id, ("", ""))[0],
+                    "Status": "Active",
+                    "TransitRouterAttachmentId": link.attachment_id,
+                    "TransitRouterRouteTableId": table.pk,
+                }
+                for link in shown
+            ],
+            "TotalCount": total,
+            "MaxResults": len(shown),
+            "NextToken": following,
+        }
+
+    return action
+
+
+list_transit_router_route_table_associations = _links(RouteTableLink.Kind.ASSOCIATION, "TransitRouterAssociations")
+list_transit_router_route_table_propagations = _links(RouteTableLink.Kind.PROPAGATION, "TransitRouterPropagations")
