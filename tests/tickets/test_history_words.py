@@ -13,6 +13,7 @@ from cenconsole.audit.models import ACTION_LABELS, FIELD_LABELS, AuditRecord
 from cenconsole.bandwidth.models import Order
 from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket
+from cenconsole.transit.models import RouteTableLink
 from tests.factories import CenInstanceFactory, buy_package, open_ticket, support_staff
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,7 @@ def recorded_actions() -> set[str]:
     codes |= {f"ticket.{status.lower()}" for status in DeletionTicket.ALLOWED_TRANSITIONS if status != "Pending"}
     codes |= {"ticket.reply", "ticket.assigned"}
     codes |= {f"package.{kind.lower()}d" for kind in (Order.Type.UPGRADE, Order.Type.DOWNGRADE)}
+    codes |= {f"transit_router.{kind}_{verb}" for kind in RouteTableLink.Kind.values for verb in ("added", "removed")}
     return codes
 
 
