@@ -82,14 +82,41 @@ window.addEventListener("pageshow", function () {
   var kept = null;
   var refresh = null;
 
+  var focusedAt = 0;
+
   function valueOf(field) {
     return field.type === "checkbox" ? field.checked : field.value;
   }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches(TEXT_FIELDS)) {
+      focusedAt = Date.now();
+    }
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.xhr) {
+      event.detail.xhr.cenSentAt = Date.now();
+    }
+  });
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var form = event.detail.target;
     kept = null;
     if (!form || form.tagName !== "FORM") {
+      return;
+    }
+    // The user began editing a text field after this update left: the new copy of that field would
+    // take its caret and selection (a number field's cannot be put back), so typing would land in the
+    // wrong place. Keep the page as it is and ask for an update of what it holds now.
+    var active = document.activeElement;
+    var sentAt = event.detail.xhr && event.detail.xhr.cenSentAt;
+    if (active && form.contains(active) && active.matches(TEXT_FIELDS) && sentAt && focusedAt >= sentAt) {
+      event.detail.shouldSwap = false;
+      window.setTimeout(function () {
+        if (window.htmx && document.body.contains(form)) {
+          window.htmx.trigger(form, "change");
+        }
+      }, 0);
       return;
     }
     kept = [];
