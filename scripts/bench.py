@@ -189,6 +189,7 @@ def purchases(port, buyers, *, seconds):
             form = {
                 "cen_instance": cen_id, "area_a": area_a, "area_b": area_b, "bandwidth": 2, "name": "bench",
                 "description": "", "duration_months": 1, "auto_renewal_months": 1, "cross_border_agreed": "on",
+                "terms_agreed": "on",
                 "idempotency_key": f"bench-{cen_id}-{area_a}-{area_b}",
             }
             status, location, _ = client.request("POST", "/cen/bandwidth-packages/buy/", form)

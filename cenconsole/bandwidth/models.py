@@ -181,7 +181,13 @@ class BandwidthPackage(models.Model):
                 name="temporary_upgrade_has_end_and_bandwidth",
             ),
         ]
-        indexes = [models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx")]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"], name="package_owner_created_idx"),
+            # The packages an account holds, counted for its quota at every Buy Now.
+            models.Index(
+                fields=["owner"], condition=models.Q(released_at__isnull=True), name="package_owner_active_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.id
@@ -439,6 +445,10 @@ class Order(models.Model):
         indexes = [
             models.Index(fields=["owner", "-created_at"], name="order_owner_created_idx"),
             models.Index(fields=["status", "pay_before"], name="order_status_pay_before_idx"),
+            # An account's unpaid orders, counted for its quota at every Buy Now.
+            models.Index(
+                fields=["owner", "pay_before"], condition=models.Q(status="Unpaid"), name="order_owner_unpaid_idx"
+            ),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import cen_instances_for
@@ -231,12 +232,14 @@ def check_no_pending_deletion(package: BandwidthPackage) -> None:
 def _quota_check(*, owner, order: Order, now) -> None:
     """Per-account quotas, checked under the account's order lock: at most QUOTA_UNPAID_ORDERS unpaid
     orders, and for a Buy at most QUOTA_BANDWIDTH_PACKAGES packages counting those in unpaid Buy orders."""
-    unpaid = Order.objects.filter(owner=owner, status=Order.Status.UNPAID, pay_before__gt=now)
-    if unpaid.count() >= settings.QUOTA_UNPAID_ORDERS:
+    unpaid = Order.objects.filter(owner=owner, status=Order.Status.UNPAID, pay_before__gt=now).aggregate(
+        orders=Count("pk"), buys=Count("pk", filter=Q(order_type=Order.Type.BUY))
+    )
+    if unpaid["orders"] >= settings.QUOTA_UNPAID_ORDERS:
         raise refusal(QUOTA_UNPAID_ORDERS, "quota_unpaid_orders", limit=settings.QUOTA_UNPAID_ORDERS)
     if order.order_type == Order.Type.BUY:
         held = BandwidthPackage.objects.active().filter(owner=owner).count()
-        if held + unpaid.filter(order_type=Order.Type.BUY).count() >= settings.QUOTA_BANDWIDTH_PACKAGES:
+        if held + unpaid["buys"] >= settings.QUOTA_BANDWIDTH_PACKAGES:
             raise refusal(
                 QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES
             )
@@ -273,13 +276,15 @@ def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> O
     existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
     if existing:
         return existing
+    # The rules are checked before the transaction, so the database's write lock (SQLite's is one for
+    # the whole file) is held only for the count and the insert; Pay checks the package again.
+    order = build()
     with transaction.atomic():
         if quota:
             named_lock(f"orders:{getattr(owner, 'pk', owner)}")
             existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
             if existing:
                 return existing
-        order = build()
         order.owner, order.idempotency_key = owner, idempotency_key
         order.created_at = clock.now()
         order.pay_before = payment_deadline(order.created_at)
