@@ -128,6 +128,7 @@ def test_tour_is_followed_from_the_keyboard(sign_in, live_server, user):
     expect_stop(page, "Step 3 of 4 · CEN ID")
     page.keyboard.press("Enter")
     expect_stop(page, "Step 3 of 4 · Area")
+    expect(popover(page).get_by_role("button", name="Next")).to_be_focused()  # the new stop has focus
     page.keyboard.press("Tab")  # into the highlighted Area A
     expect(page.get_by_label("Area A")).to_be_focused()
     page.get_by_label("Area A").select_option(label="Europe")  # a live update swaps the form
