@@ -65,15 +65,20 @@ run: translations
 	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		--access-logfile - --timeout 60 $(GUNICORN_LIMITS) $(GUNICORN_CONTROL)
 
-# Debian's Chromium drives the browser tests; Playwright's own browser downloads do not work here.
+# What the browser tests need from Debian, on a fresh machine too: Chromium (Playwright's own browser downloads
+# do not work here) and fonts for both of the console's languages (Liberation and DejaVu for English, WenQuanYi
+# Zen Hei for Chinese), so that pages are measured in real glyphs, not in a fallback's boxes.
+TEST_SYSTEM_PACKAGES := chromium fonts-liberation fonts-dejavu-core fonts-wqy-zenhei
 chromium:
-	@[ -x /usr/bin/chromium ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@missing=$$(for p in $(TEST_SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "Installing from Debian: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 test: install-dev translations
-	@# Browser tests need Debian's Chromium: installed here when missing. If that cannot be done, they
-	@# are skipped, except with CI set, where the run fails instead.
-	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory chromium || \
-		echo "Chromium could not be installed (apt-get install -y chromium): browser tests will be skipped."
+	@# Browser tests need Debian's Chromium and the fonts above: installed here when missing. If that cannot
+	@# be done, they are skipped, except with CI set, where the run fails instead.
+	@$(MAKE) --no-print-directory chromium || { [ -z "$$CI" ] && \
+		echo "Chromium and its fonts could not be installed (make chromium): browser tests will be skipped."; }
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -40,6 +40,8 @@ MEASURE = """() => {
     const node = walker.currentNode, text = node.textContent.trim();
     if (!text || !node.parentElement.checkVisibility({visibilityProperty: true})) continue;
     if (node.parentElement.closest(".topbar-menu-items")) continue;
+    // Text for screen readers only (clipped to a pixel) is not what a person sees.
+    if (node.parentElement.closest(".visually-hidden")) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     const rects = [...range.getClientRects()].filter(rect => rect.width > 0 && rect.height > 0);
