@@ -13,7 +13,7 @@ GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-
 # shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
 GUNICORN_CONTROL := --no-control-socket
 
-.PHONY: run test bench install install-dev chromium gettext translations messages lint screenshot clean
+.PHONY: run test mutation bench install install-dev chromium gettext translations messages lint screenshot clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,16 @@ test: install-dev translations
 		echo "Chromium and its fonts could not be installed (make chromium): browser tests will be skipped."; }
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Mutation testing (outside `make test`; minutes to an hour): mutmut mutates the money, ticket, signature, quota
+# and workshop modules ([tool.mutmut] in pyproject.toml) and runs the tests that reach each mutant. Results stay
+# in mutants/ (a second run resumes); `make mutation MUTANTS='cenconsole.bandwidth.pricing*'` runs a part. It
+# prints the score and the surviving mutants; `.venv/bin/mutmut show NAME` shows one.
+MUTMUT := mutmut==3.8.1
+mutation: install-dev translations
+	@$(VENV)/bin/python -c "import mutmut" 2>/dev/null || $(PY) -m pip install --quiet "$(MUTMUT)"
+	$(VENV)/bin/mutmut run --max-children $$(nproc) $(MUTANTS) >/dev/null || true
+	$(PY) scripts/mutation_score.py
 
 # Benchmark (wrk from Debian's packages): see scripts/bench.py and docs/performance.md.
 bench: install
