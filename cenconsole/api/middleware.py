@@ -13,7 +13,7 @@ from django.utils import translation
 
 from cenconsole.core.middleware import NULL_CHARACTER
 
-from . import errors
+from . import errors, protocol
 from .views import error_response
 
 ACTION_IN_QUERY = re.compile(r"(?:^|&)Action=")
@@ -72,9 +72,15 @@ class ApiErrorMiddleware:
     def _api_response(self, request):
         error = refusal(request)
         if error is not None:
-            return error_response(error)
+            return error_response(error, answer_format=protocol.requested_format(request))
+        path = request.path_info
+        if path != "/" and path != "/api" and not path.startswith("/api/"):
+            # Signature headers on a console page: the API is not there (and the page is never run).
+            return error_response(errors.API_NOT_FOUND)
         response = self.get_response(request)
-        # The API's own answers are JSON, or XML for a V1 client that asked Format=XML.
-        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(API_CONTENT_TYPES):
-            return error_response(errors.for_status(response.status_code))
+        # The API's own answers are JSON, or XML for a V1 client that asked Format=XML; anything else
+        # (an error page, a redirect to the console) becomes the API's error.
+        if not response.get("Content-Type", "").startswith(API_CONTENT_TYPES):
+            error = errors.for_status(response.status_code) if response.status_code >= 400 else errors.API_NOT_FOUND
+            return error_response(error, answer_format=protocol.requested_format(request))
         return response

@@ -6,7 +6,9 @@ Two signatures are accepted: V1 (HMAC-SHA1, a Signature parameter: signature.py)
 aliyun-python-sdk-core sends, and V3 (ACS3-HMAC-SHA256, an Authorization header: signature_v3.py),
 which alibabacloud-tea-openapi sends by default."""
 
+import re
 from datetime import UTC, datetime
+from urllib.parse import unquote_plus
 
 from django.core.exceptions import ValidationError
 
@@ -35,13 +37,43 @@ def is_v3(request) -> bool:
 
 
 def is_api_request(request) -> bool:
-    """A request that carries API signature material, whatever else it is: the API answers it, never
-    the console's pages."""
-    if is_v3(request):
+    """A request to the site root that the API answers, never the console's pages: one carrying API
+    signature material (an API parameter, V3's headers or any x-acs-* header), or any POST (the
+    console never posts to the site root; a text/plain, JSON or empty body gets the API's error)."""
+    if request.method == "POST" or any(name.startswith("HTTP_X_ACS_") for name in request.META):
         return True
-    if any(name in request.GET for name in API_PARAMETERS):
-        return True
-    return request.method == "POST" and any(name in request.POST for name in API_PARAMETERS)
+    return is_v3(request) or any(name in request.GET for name in API_PARAMETERS)
+
+
+RAW_FORMAT = re.compile(r"(?:^|&)Format=([^&]*)")
+RAW_V1_PARAMETER = re.compile("(?:^|&)(?:" + "|".join(API_PARAMETERS) + ")=")
+
+
+def _raw_form_body(request) -> str:
+    """A form body already within the upload limit, as text ("" for any other body: too large,
+    multipart, or another content type)."""
+    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        return ""
+    try:
+        return request.body.decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - too large or already streamed: no Format to read there
+        return ""
+
+
+def requested_format(request) -> str:
+    """JSON or XML, as a request asks, read from its raw query string and form body: for the
+    refusals made before its parameters can be read (too large, too many, a null character). The
+    body's Format wins over the query's, the last one in each, as request_parameters reads them; a
+    V3 request is answered in JSON whatever it says."""
+    query = request.META.get("QUERY_STRING", "")
+    body = _raw_form_body(request)
+    v3 = request.headers.get("Authorization", "").startswith("ACS3-") or (
+        "x-acs-action" in request.headers and not RAW_V1_PARAMETER.search(query) and not RAW_V1_PARAMETER.search(body)
+    )
+    if v3:
+        return "JSON"
+    asked = RAW_FORMAT.findall(body) or RAW_FORMAT.findall(query)
+    return response_format({"Format": unquote_plus(asked[-1])} if asked else {})
 
 
 def response_format(parameters: dict[str, str]) -> str:

@@ -7,7 +7,7 @@ Cloud's reference "V3 request body and signature"
 
     CanonicalRequest = METHOD + "\\n" + CanonicalURI + "\\n" + CanonicalQueryString + "\\n"
                        + CanonicalHeaders + "\\n" + SignedHeaders + "\\n" + HashedRequestPayload
-    CanonicalQueryString = "&".join(name + "=" + percent(value)), sorted by name
+    CanonicalQueryString = "&".join(percent(name) + "=" + percent(value)), sorted by percent(name)
     CanonicalHeaders = "".join(lower(name) + ":" + strip(value) + "\\n"), sorted by name, for every
                        header named in SignedHeaders (host, content-type and every x-acs-* header)
     HashedRequestPayload = hex(SHA-256(body)), sent as x-acs-content-sha256
@@ -15,8 +15,11 @@ Cloud's reference "V3 request body and signature"
     Signature = hex(HMAC-SHA256(secret, StringToSign))
     Authorization: ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<a;b;c>,Signature=<hex>
 
-percent() is the same as V1's: every byte of the UTF-8 form except A-Z a-z 0-9 - _ . ~ (the SDK does
-not encode the names in the query; theirs are plain ASCII anyway)."""
+percent() is the same as V1's: every byte of the UTF-8 form except A-Z a-z 0-9 - _ . ~. Names are
+encoded too, as the reference above says (tea-openapi 0.4.6 leaves them as they are, the same for
+every name it sends): unencoded, one signature would verify both
+`PageNumber=1&PageSize=1` and a single parameter named `PageNumber=1&PageSize`. The SDK's names (Cbn's
+parameters: letters, digits and dots) are left as they are by percent(), so its signatures agree."""
 
 import hashlib
 import hmac
@@ -62,8 +65,13 @@ def payload_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _percent(value: str) -> str:
+    return quote(value, safe="~")
+
+
 def canonical_query_string(query: dict[str, str]) -> str:
-    return "&".join(f"{name}={quote(query[name], safe='~')}" for name in sorted(query))
+    """Every name and value percent-encoded, sorted by the encoded name."""
+    return "&".join(f"{name}={_percent(value)}" for name, value in sorted((_percent(n), v) for n, v in query.items()))
 
 
 def canonical_headers(headers: dict[str, str], signed_headers: tuple[str, ...]) -> str:

@@ -34,11 +34,10 @@ def _json(body: dict, *, status: int = 200) -> JsonResponse:
     return response
 
 
-def error_response(error: errors.ApiError, *, request_id: str | None = None) -> JsonResponse:
-    """The API's error body, {"RequestId", "Code", "Message"}, with the error's HTTP status (JSON:
-    what the API's middleware answers before any parameter, Format included, can be read)."""
-    body = {"RequestId": request_id or _request_id(), "Code": error.code, "Message": error.message}
-    return _json(body, status=error.status)
+def error_response(error: errors.ApiError, *, answer_format: str = "JSON") -> HttpResponse:
+    """The API's error body, {"RequestId", "Code", "Message"}, with the error's HTTP status, in JSON
+    or XML (what the API's middleware answers before the view, in the Format the request asked)."""
+    return _error(error, _request_id(), answer_format)
 
 
 def _xml(text: str, request_id: str, *, status: int = 200) -> HttpResponse:

@@ -15,6 +15,12 @@ NAME_BIDI_CONTROL = gettext_noop("Name cannot contain bidirectional control char
 DESCRIPTION_BIDI_CONTROL = gettext_noop("Description cannot contain bidirectional control characters.")
 NAME_CONTROL_CHARACTER = gettext_noop("Name cannot contain control characters.")
 DESCRIPTION_CONTROL_CHARACTER = gettext_noop("Description cannot contain control characters.")
+TEXT_CONTROL_CHARACTER = gettext_noop(
+    "The text cannot contain control characters (such as Escape); only line breaks and tabs are allowed."
+)
+TEXT_BIDI_CONTROL = gettext_noop(
+    "The text cannot contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)."
+)
 
 # Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they make a name display in another
 # order than it is stored ("Trojan Source"), so a name could pass for another resource's.
@@ -24,6 +30,9 @@ BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(
 # its line breaks and tabs.
 CONTROL_CHARACTERS = frozenset(chr(code) for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)))
 DESCRIPTION_CONTROL_CHARACTERS = CONTROL_CHARACTERS - {"\t", "\n", "\r"}
+# A multi-line text (a ticket's reason, a reply, a note) keeps its line breaks (LF, or a browser's CR
+# LF) and tabs; a lone CR is refused, it sends a terminal's cursor back to overwrite the line.
+TEXT_CONTROL_CHARACTERS = CONTROL_CHARACTERS - {"\t", "\n"}
 NAME_HELP = gettext_lazy("Optional. Up to 128 characters; cannot start with http:// or https://.")
 DESCRIPTION_HELP = gettext_lazy("Optional. Up to 256 characters; cannot start with http:// or https://.")
 
@@ -55,6 +64,25 @@ def validate_description(value: str) -> None:
     _refuse_url_prefix(value, DESCRIPTION_URL_PREFIX)
     _refuse_control_characters(value, DESCRIPTION_CONTROL_CHARACTERS, DESCRIPTION_CONTROL_CHARACTER)
     _refuse_bidi_controls(value, DESCRIPTION_BIDI_CONTROL)
+
+
+def validate_multiline_text(value: str) -> None:
+    """What a multi-line text typed by a person (a ticket's reason, a reply, a staff note, a saved
+    reply) may hold: line breaks and tabs, but no other control character and no bidi control."""
+    if not value:
+        return
+    _refuse_control_characters(value.replace("\r\n", "\n"), TEXT_CONTROL_CHARACTERS, TEXT_CONTROL_CHARACTER)
+    _refuse_bidi_controls(value, TEXT_BIDI_CONTROL)
+
+
+_UNPRINTABLE = {ord(character): "\ufffd" for character in TEXT_CONTROL_CHARACTERS | BIDI_CONTROLS}
+
+
+def printable_text(value: str) -> str:
+    """The text with every control character but line feed and tab, and every bidi control, replaced
+    by U+FFFD, and CR LF made LF: safe to write to a terminal or into an email (texts stored before
+    the services refused them may still hold them)."""
+    return (value or "").replace("\r\n", "\n").translate(_UNPRINTABLE)
 
 
 def clean_name(value) -> str:

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cenconsole.core.validators import validate_multiline_text
+
 from . import services
 
 
@@ -9,6 +11,7 @@ class DeletionTicketForm(forms.Form):
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=1000,
+        validators=[validate_multiline_text],
         error_messages={"required": services.REASON_REQUIRED, "max_length": services.REASON_TOO_LONG},
         help_text=_("Why the bandwidth package should be deleted. Support staff read it."),
     )
@@ -20,6 +23,7 @@ class StaffNoteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
+        validators=[validate_multiline_text],
         error_messages={"max_length": services.NOTE_TOO_LONG},
         help_text=_(
             "Shown to the user in the ticket's conversation, except as an internal note. Required for Send Reply, "
@@ -33,5 +37,6 @@ class TicketReplyForm(forms.Form):
         label=_("Reply"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
+        validators=[validate_multiline_text],
         error_messages={"required": services.MESSAGE_REQUIRED, "max_length": services.MESSAGE_TOO_LONG},
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
+from cenconsole.core.validators import validate_multiline_text
 
 
 class DeletionTicketQuerySet(models.QuerySet):
@@ -231,6 +232,7 @@ class SavedReply(models.Model):
     text = models.TextField(
         _("text"),
         max_length=1000,
+        validators=[validate_multiline_text],
         help_text=_("{ticket}, {package} and {user} are replaced by the ticket's number, package ID and user name."),
     )
     action = models.CharField(

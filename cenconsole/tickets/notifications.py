@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from cenconsole.core import clock
+from cenconsole.core.validators import printable_text
 
 from .models import DeletionTicket, EmailNotification
 
@@ -47,9 +48,11 @@ def _queue(*, ticket: DeletionTicket, recipients, subject: str, context: dict, l
             notification = EmailNotification.objects.create(
                 ticket=ticket,
                 recipient=recipient,
-                subject=subject[:200],
-                body_text=render_to_string("tickets/email/ticket_update.txt", context),
-                body_html=render_to_string("tickets/email/ticket_update.html", context),
+                # No raw control character reaches a mail client or the console backend's terminal,
+                # even from a text stored before the services refused them.
+                subject=printable_text(subject)[:200],
+                body_text=printable_text(render_to_string("tickets/email/ticket_update.txt", context)),
+                body_html=printable_text(render_to_string("tickets/email/ticket_update.html", context)),
             )
         ids.append(notification.pk)
     return ids
@@ -94,14 +97,15 @@ def notify_staff(*, ticket: DeletionTicket, event: str, message) -> list[int]:
 
 
 def _deliver(notification: EmailNotification, connection) -> None:
+    # Again as it leaves: a row queued before this release may hold raw control characters.
     email = EmailMultiAlternatives(
-        subject=notification.subject,
-        body=notification.body_text,
+        subject=printable_text(notification.subject),
+        body=printable_text(notification.body_text),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient],
         connection=connection,
     )
-    email.attach_alternative(notification.body_html, "text/html")
+    email.attach_alternative(printable_text(notification.body_html), "text/html")
     email.send()
 
 

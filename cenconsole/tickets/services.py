@@ -12,6 +12,7 @@ from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.validators import validate_multiline_text
 
 from . import notifications
 from .models import DeletionTicket, TicketMessage
@@ -27,19 +28,20 @@ MESSAGE_TOO_LONG = gettext_noop("The message must be at most 1,000 characters.")
 REJECT_NOTE_REQUIRED = gettext_noop("Enter a note telling the user why the ticket is rejected.")
 NOT_REQUESTER = gettext_noop("Only the ticket's requester can do this.")
 NOT_ALLOWED = gettext_noop("You do not have permission to handle deletion tickets.")
-OWN_TICKET = gettext_noop(
-    "Ticket %(number)s is your own ticket: another member of Support staff must handle it."
-)
+OWN_TICKET = gettext_noop("Ticket %(number)s is your own ticket: another member of Support staff must handle it.")
 TICKET_GONE = gettext_noop("This ticket no longer exists (its demo account was reset or removed).")
 HANDLE_PERMISSION = "tickets.handle_deletionticket"
 
 
 def _clean_text(value, *, limit, too_long, required_message=None):
+    """A person's multi-line text (reason, reply, note): stripped, within `limit`, and holding no
+    control character but line breaks and tabs, and no bidi control (the names' rule)."""
     value = (value or "").strip()
     if required_message and not value:
         raise refusal(required_message, "required")
     if len(value) > limit:
         raise refusal(too_long, "max_length")
+    validate_multiline_text(value)
     return value
 
 

@@ -5,7 +5,9 @@ from tests.factories import buy_package, support_staff
 
 @pytest.fixture
 def package(cen_instance):
-    return buy_package(cen_instance)
+    """A refundable package (Mainland China <-> Mainland China): a cross-border one is never refunded,
+    so "no refund" would hold whether or not a ticket's refund flag is honoured."""
+    return buy_package(cen_instance, area_a_code="China", area_b_code="China")
 
 
 @pytest.fixture

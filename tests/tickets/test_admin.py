@@ -86,6 +86,18 @@ def test_approve_with_refund_releases_and_refunds_the_amount_shown(staff_client,
     assert BandwidthPackage.objects.get(pk=package.pk).released_at is not None
 
 
+def test_release_without_refund_button_refunds_nothing_on_a_refundable_package(staff_client, cen_instance):
+    """Release without refund, on a package whose unused time could be refunded, credits nothing."""
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    ticket = open_ticket(package)
+    assert services.approval_refund(ticket) > 0
+    before = User.objects.get(pk=package.owner_id).balance
+    staff_client.post(reverse("admin:tickets_handle", args=[ticket.pk, "approve"]), CONFIRMED | {"note": "Done"})
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.refund_order) == (DeletionTicket.Status.APPROVED, None)
+    assert User.objects.get(pk=package.owner_id).balance == before
+
+
 def test_cross_border_ticket_page_offers_no_refund_and_says_why(staff_client, cen_instance):
     """A cross-border package is non-refundable: only Release without refund, and the reason."""
     package = buy_package(cen_instance, area_a_code="China", area_b_code="North-America")

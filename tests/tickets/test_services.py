@@ -1,8 +1,10 @@
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from cenconsole.audit.models import AuditRecord
-from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.bandwidth.selectors import packages_for_cen
 from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket
@@ -124,3 +126,50 @@ def test_tickets_of_two_packages_are_independent(user, staff):
     second = buy_package(CenInstanceFactory(owner=user))
     services.ticket_approve(ticket_id=open_ticket(first).pk, staff=staff)
     assert BandwidthPackage.objects.get(pk=second.pk).status == "InUse"
+
+
+def balance_of(account):
+    return type(account).objects.values_list("balance", flat=True).get(pk=account.pk)
+
+
+def test_release_without_refund_refunds_nothing_on_a_refundable_package(package, staff):
+    """Release without refund on a package that could be refunded: no Refund order, the balance stays."""
+    ticket = open_ticket(package)
+    assert services.approval_refund(ticket) > 0  # there is unused value to refund, and it is kept
+    before = balance_of(package.owner)
+    services.ticket_approve(ticket_id=ticket.pk, staff=staff, refund=False)
+    ticket.refresh_from_db()
+    assert ticket.refund_order is None
+    assert not Order.objects.filter(package=package, order_type="Refund").exists()
+    assert balance_of(package.owner) == before
+
+
+def test_release_and_refund_returns_the_unused_value(package, staff):
+    """Release and refund unused time, just after buying, returns the paid price less at most a cent."""
+    paid = Order.objects.get(package=package, order_type="Buy").amount
+    ticket = open_ticket(package)
+    before = balance_of(package.owner)
+    services.ticket_approve(ticket_id=ticket.pk, staff=staff, refund=True)
+    ticket.refresh_from_db()
+    refunded = ticket.refund_order.amount
+    assert paid - Decimal("0.01") <= refunded <= paid and paid > 0
+    assert balance_of(package.owner) == before + refunded
+
+
+def test_another_account_cannot_withdraw_a_ticket_through_the_service(package, other_user):
+    """ticket_withdraw refuses anyone but the requester itself (not only the view); the ticket stays."""
+    ticket = open_ticket(package)
+    with pytest.raises(ValidationError) as error:
+        services.ticket_withdraw(requester=other_user, ticket_id=ticket.pk)
+    assert error.value.messages == [services.NOT_REQUESTER]
+    ticket.refresh_from_db()
+    assert ticket.status == "Pending"
+
+
+def test_another_account_cannot_reply_on_a_ticket_through_the_service(package, other_user):
+    """ticket_user_reply refuses anyone but the requester itself; nothing joins the thread."""
+    ticket = open_ticket(package)
+    with pytest.raises(ValidationError) as error:
+        services.ticket_user_reply(requester=other_user, ticket_id=ticket.pk, text="Not mine")
+    assert error.value.messages == [services.NOT_REQUESTER]
+    assert list(ticket.messages.values_list("text", flat=True)) == ["No longer needed"]
