@@ -22,6 +22,7 @@ from cenconsole.demo.views import OUTCOME_WORDS
 from . import selectors, services
 from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY
 from .forms import WorkshopForm
+from .messages import FACILITATORS_ONLY
 from .models import Workshop
 from .scenarios import SCENARIOS
 
@@ -31,7 +32,7 @@ BOARD_POLL_SECONDS = 3
 
 def _facilitator_or_403(request):
     if not selectors.is_facilitator(request.user):
-        raise PermissionDenied(gettext("Only staff and members of the Facilitators group can run workshops."))
+        raise PermissionDenied(gettext(FACILITATORS_ONLY))
     return request.user
 
 
