@@ -11,7 +11,7 @@ from cenconsole.core import clock
 from cenconsole.tickets.models import DeletionTicket
 
 from .models import Trainee, Workshop
-from .scenarios import SEED_ORDER_PREFIX, SEED_TICKET_REASON
+from .scenarios import SEED_ORDER_PREFIX
 from .tour import FINISHED_STOP, STEP_NAMES, STEPS, TOUR_STOPS, step_of
 
 # The Facilitators group (a data migration) holds this permission; the console checks the permission.
@@ -68,14 +68,22 @@ def board_rows(*, workshop) -> list[BoardRow]:
     trainees = (
         Trainee.objects.filter(workshop=workshop)
         .select_related("account")
-        .only("seat", "username", "joined_at", "tour_stop", "bought", "paid", "opened_ticket", "clock_offset",
-              "account__id", "account__clock_offset")
+        .only(
+            "seat",
+            "username",
+            "joined_at",
+            "tour_stop",
+            "bought",
+            "paid",
+            "opened_ticket",
+            "clock_offset",
+            "account__id",
+            "account__clock_offset",
+        )
         .annotate(
             live_bought=Exists(_trainee_orders().filter(order_type=Order.Type.BUY)),
             live_paid=Exists(_trainee_orders().filter(paid_at__isnull=False)),
-            live_ticket=Exists(
-                DeletionTicket.objects.filter(requester_id=OuterRef("account_id")).exclude(reason=SEED_TICKET_REASON)
-            ),
+            live_ticket=Exists(DeletionTicket.objects.filter(requester_id=OuterRef("account_id"), practice=False)),
         )
     )
     now = clock.real_now()
@@ -150,5 +158,3 @@ def workshop_by_code(code: str):
 
 def seats_taken(workshop) -> int:
     return Trainee.objects.filter(workshop=workshop).count()
-
-

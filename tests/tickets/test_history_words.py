@@ -80,8 +80,15 @@ def test_every_ticket_audit_record_reads_in_words(worked_tickets):
     """Each ticket's audit record has a label and its changes name fields in words, in both languages."""
     records = AuditRecord.objects.filter(target_type="DeletionTicket")
     assert {record.action for record in records} >= {
-        "ticket.opened", "ticket.assigned", "ticket.processing", "ticket.awaitinguser", "ticket.reply",
-        "ticket.internal_note", "ticket.approved", "ticket.withdrawn", "ticket.rejected",
+        "ticket.opened",
+        "ticket.assigned",
+        "ticket.processing",
+        "ticket.awaitinguser",
+        "ticket.reply",
+        "ticket.internal_note",
+        "ticket.approved",
+        "ticket.withdrawn",
+        "ticket.rejected",
     }
     for language in LANGUAGES:
         with translation.override(language):
