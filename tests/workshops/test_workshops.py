@@ -465,7 +465,9 @@ def test_end_workshop_removes_the_trainee_sandboxes_and_nothing_else(client):
     assert workshop.ended_at is not None
     rows = selectors.board_rows(workshop=workshop)
     assert [(row.live, row.bought, row.paid, row.finished) for row in rows] == [
-        (False, True, True, True), (False, False, False, False), (False, False, False, False)
+        (False, True, True, True),
+        (False, False, False, False),
+        (False, False, False, False),
     ]
     assert rows[1].days_ahead == 7
     page = client.get(board_path(workshop)).content.decode()
