@@ -72,6 +72,7 @@ def ensure_reference_data():
     if not Group.objects.filter(name="Support staff").exists():
         import_module("cenconsole.tickets.migrations.0002_support_staff_group").create_group(django_apps, None)
         import_module("cenconsole.tickets.migrations.0009_support_staff_keep_saved_replies").grant(django_apps, None)
+        import_module("cenconsole.tickets.migrations.0011_support_staff_no_audit_records").revoke(django_apps, None)
     if not Group.objects.filter(name="Facilitators").exists():
         import_module("cenconsole.workshops.migrations.0002_facilitators_group").create_group(django_apps, None)
 

@@ -152,6 +152,10 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
     actions = ["assign_selected", "approve_selected", "reject_selected"]
     change_list_template = "admin/tickets/deletionticket/change_list.html"
 
+    def get_queryset(self, request):
+        # A workshop's practice tickets are the trainees' exercise, not the desk's work.
+        return super().get_queryset(request).filter(practice=False)
+
     def has_add_permission(self, request):
         return False
 
@@ -233,7 +237,8 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The ticket's page: the actions at the top, the one thread, the requester's context beside it."""
         ticket = (
-            DeletionTicket.objects.select_related(
+            DeletionTicket.objects.desk()
+            .select_related(
                 "package",
                 "package__area_a",
                 "package__area_b",
@@ -323,7 +328,8 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         if not self.has_handle_permission(request):
             raise PermissionDenied
         ticket = get_object_or_404(
-            DeletionTicket.objects.select_related("package", "requester", "assigned_to", "refund_order"), pk=ticket_id
+            DeletionTicket.objects.desk().select_related("package", "requester", "assigned_to", "refund_order"),
+            pk=ticket_id,
         )
         form = StaffNoteForm(request.POST)
         if verb == "insert":

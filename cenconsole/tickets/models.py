@@ -12,6 +12,10 @@ class DeletionTicketQuerySet(models.QuerySet):
         """Tickets not yet handled: a package has at most one."""
         return self.filter(status__in=DeletionTicket.OPEN_STATUSES)
 
+    def desk(self):
+        """What the staff's desk works: every ticket but a workshop's practice tickets."""
+        return self.filter(practice=False)
+
     def overdue(self, *, since):
         """Open tickets waiting for a staff answer since before `since` (the SLA's limit)."""
         return self.open().filter(awaiting_staff_since__lt=since)
@@ -96,6 +100,15 @@ class DeletionTicket(models.Model):
     )
     staff_note = models.TextField(
         blank=True, max_length=1000, help_text=_("Shown to the user on the Tickets page."), verbose_name=_("staff note")
+    )
+    practice = models.BooleanField(
+        _("practice"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Opened by a workshop's scenario: out of the staff's queue, never handled by staff; the trainee's "
+            "Withdraw or the workshop's end closes it."
+        ),
     )
 
     objects = DeletionTicketQuerySet.as_manager()

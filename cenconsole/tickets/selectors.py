@@ -36,13 +36,14 @@ def unread_ticket_ids(*, requester) -> set[int]:
 
 
 def queue_counts() -> dict:
-    """The staff queue at a glance: open tickets, those nobody took, those past the SLA."""
-    open_tickets = DeletionTicket.objects.open()
+    """The staff queue at a glance: open tickets, those nobody took, those past the SLA (a workshop's
+    practice tickets are never the desk's)."""
+    open_tickets = DeletionTicket.objects.desk().open()
     since = sla_limit()
     return {
         "open": open_tickets.count(),
         "unassigned": open_tickets.filter(assigned_to__isnull=True).count(),
-        "overdue": DeletionTicket.objects.overdue(since=since).count(),
+        "overdue": DeletionTicket.objects.desk().overdue(since=since).count(),
         "sla_hours": settings.TICKET_SLA_HOURS,
     }
 
@@ -80,7 +81,7 @@ def queue_filter_counts(*, staff) -> dict[str, int]:
     open_q = Q(status__in=DeletionTicket.OPEN_STATUSES)
     mine = Q(assigned_to=staff)
     unassigned = Q(assigned_to__isnull=True)
-    return DeletionTicket.objects.aggregate(
+    return DeletionTicket.objects.desk().aggregate(
         todo=Count("pk", filter=open_q & (unassigned | mine)),
         unassigned=Count("pk", filter=open_q & unassigned),
         mine=Count("pk", filter=open_q & mine),
@@ -99,7 +100,7 @@ QUEUE_ORDERING = (F("awaiting_staff_since").asc(nulls_last=True), F("created_at"
 def next_ticket(*, staff, after: DeletionTicket) -> DeletionTicket | None:
     """Save and next ticket: the first open ticket of the queue's default (unassigned and mine), in
     queue order, other than `after`."""
-    queue = queue_filter(DeletionTicket.objects.all(), name=QUEUE_DEFAULT, staff=staff).exclude(pk=after.pk)
+    queue = queue_filter(DeletionTicket.objects.desk(), name=QUEUE_DEFAULT, staff=staff).exclude(pk=after.pk)
     return queue.order_by(*QUEUE_ORDERING).first()
 
 

@@ -29,6 +29,10 @@ REJECT_NOTE_REQUIRED = gettext_noop("Enter a note telling the user why the ticke
 NOT_REQUESTER = gettext_noop("Only the ticket's requester can do this.")
 NOT_ALLOWED = gettext_noop("You do not have permission to handle deletion tickets.")
 OWN_TICKET = gettext_noop("Ticket %(number)s is your own ticket: another member of Support staff must handle it.")
+PRACTICE_TICKET = gettext_noop(
+    "Ticket %(number)s is a workshop's practice ticket: staff do not handle it. The trainee withdraws it, "
+    "or it goes when the workshop ends."
+)
 TICKET_GONE = gettext_noop("This ticket no longer exists (its demo account was reset or removed).")
 HANDLE_PERMISSION = "tickets.handle_deletionticket"
 
@@ -45,9 +49,10 @@ def _clean_text(value, *, limit, too_long, required_message=None):
     return value
 
 
-def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTicket, bool]:
+def ticket_open(*, requester, package_id: str, reason: str, practice: bool = False) -> tuple[DeletionTicket, bool]:
     """Opens a Pending ticket for one of the requester's packages and cancels the package's unpaid
     orders (orders and tickets exclude each other), with the package's row locked like Pay locks it.
+    A `practice` ticket (a workshop scenario's) stays out of the staff's desk and emails nobody.
     If the package already has an open ticket, that ticket is returned instead (created is False).
     The cancelled orders' numbers are on the ticket as `cancelled_orders`."""
     try:
@@ -72,6 +77,7 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
                 reason=reason,
                 created_at=now,
                 awaiting_staff_since=clock.real_now(),  # the staff's SLA runs on real time
+                practice=practice,
             )
             ticket.cancelled_orders = bandwidth_services.package_orders_cancel_unpaid(package=package)
             audit_record(
@@ -84,7 +90,8 @@ def ticket_open(*, requester, package_id: str, reason: str) -> tuple[DeletionTic
             message = TicketMessage.objects.create(
                 ticket=ticket, author=requester, text=reason, new_status=ticket.status, created_at=now
             )
-            notifications.notify_staff(ticket=ticket, event="opened", message=message)
+            if not practice:
+                notifications.notify_staff(ticket=ticket, event="opened", message=message)
     except IntegrityError:
         # A concurrent request opened the package's ticket first: that one is the open ticket.
         ticket = DeletionTicket.objects.open().get(package_id=package_id)
@@ -179,7 +186,7 @@ def _ticket_change(
         event = "outcome" if not ticket.is_open else ("reply" if text else "status")
         if notify:
             notifications.notify_user(ticket=ticket, event=event, message=message)
-    elif ticket.is_open:
+    elif ticket.is_open and not ticket.practice:
         notifications.notify_staff(ticket=ticket, event="reply", message=message)
     return message
 
@@ -200,10 +207,14 @@ def _locked_ticket(ticket_id, staff) -> DeletionTicket:
     """The ticket, its package's row locked first (the order Pay and Request Deletion lock in)."""
     if not staff.has_perm(HANDLE_PERMISSION):
         raise PermissionDenied(gettext(NOT_ALLOWED))
-    row = DeletionTicket.objects.filter(pk=ticket_id).values_list("package_id", "requester_id").first()
+    row = DeletionTicket.objects.filter(pk=ticket_id).values_list("package_id", "requester_id", "practice").first()
     if row is None:
         raise refusal(TICKET_GONE, "ticket_gone")
-    package_id, requester_id = row
+    package_id, requester_id, practice = row
+    if practice:
+        # A workshop's practice ticket is the trainee's exercise: no staff work (above all no
+        # approval, which would release their package mid-exercise), whoever asks.
+        raise refusal(PRACTICE_TICKET, "practice_ticket", number=DeletionTicket(pk=ticket_id).number)
     if requester_id == staff.pk:
         # Nobody handles their own ticket, whichever caller (admin, its actions, the shell) asks.
         raise PermissionDenied(gettext(OWN_TICKET) % {"number": DeletionTicket(pk=ticket_id).number})

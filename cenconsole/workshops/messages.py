@@ -3,7 +3,7 @@ core.errors.refusal / field_error."""
 
 from django.utils.translation import gettext_noop
 
-FACILITATORS_ONLY = gettext_noop("Only staff and members of the Facilitators group can run workshops.")
+FACILITATORS_ONLY = gettext_noop("Only members of the Facilitators group can run workshops.")
 UNKNOWN_SCENARIO = gettext_noop("Choose a starting scenario.")
 WORKSHOP_FULL = gettext_noop("This workshop is full: all %(seats)s seats are taken. Ask the facilitator for room.")
 WORKSHOP_OVER = gettext_noop("This workshop has ended. Ask the facilitator for a new join link.")

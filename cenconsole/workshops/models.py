@@ -52,6 +52,19 @@ class Workshop(models.Model):
     ended_at = models.DateTimeField(
         _("ended"), null=True, blank=True, editable=False, help_text=_("When End workshop was clicked.")
     )
+    # Room-wide actions (Advance everyone's clock, Reset everyone) are numbered: each trainee row keeps
+    # the number of the last one done for it, so a press after a crash finishes the room's last action
+    # instead of doing it twice for those it reached.
+    room_action = models.CharField(
+        _("last room-wide action"),
+        max_length=16,
+        blank=True,
+        editable=False,
+        help_text=_("The step of the last Advance everyone's clock, or reset."),
+    )
+    room_action_number = models.PositiveIntegerField(
+        _("room-wide actions"), default=0, editable=False, help_text=_("How many room-wide actions were pressed.")
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -105,6 +118,14 @@ class Trainee(models.Model):
     paid = models.BooleanField(_("paid"), null=True, editable=False)
     opened_ticket = models.BooleanField(_("opened a ticket"), null=True, editable=False)
     clock_offset = models.DurationField(_("test clock offset"), null=True, editable=False)
+    room_action_number = models.PositiveIntegerField(
+        _("room-wide actions done"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "The number of the workshop's last room-wide action done for this trainee (or begun before they joined)."
+        ),
+    )
 
     class Meta:
         ordering = ["seat"]

@@ -11,30 +11,32 @@ from cenconsole.core import clock
 from cenconsole.tickets.models import DeletionTicket
 
 from .models import Trainee, Workshop
-from .scenarios import SEED_ORDER_PREFIX, SEED_TICKET_REASON
+from .scenarios import SEED_ORDER_PREFIX
 from .tour import FINISHED_STOP, STEP_NAMES, STEPS, TOUR_STOPS, step_of
 
 # The Facilitators group (a data migration) holds this permission; the console checks the permission.
+# Being staff is not enough: Support staff reach the ticket desk, not the room (superusers hold every
+# permission, so they run workshops too).
 FACILITATOR_PERMISSION = "workshops.add_workshop"
 
 
 def is_facilitator(user) -> bool:
-    """Staff, or a member of the Facilitators group (never a sandbox)."""
+    """A member of the Facilitators group, or a superuser (never a sandbox, whatever its groups)."""
     if not user.is_authenticated or getattr(user, "is_sandbox", False):
         return False
-    return user.is_staff or user.has_perm(FACILITATOR_PERMISSION)
+    return user.has_perm(FACILITATOR_PERMISSION)
 
 
 def workshops_of(*, facilitator):
-    """The workshops the facilitator runs (staff see every workshop), newest first."""
+    """The workshops the facilitator runs (a superuser sees every workshop), newest first."""
     workshops = Workshop.objects.all()
-    if not facilitator.is_staff:
+    if not facilitator.is_superuser:
         workshops = workshops.filter(facilitator=facilitator)
     return workshops
 
 
 def workshop_of(*, facilitator, workshop_id):
-    """The facilitator's workshop (any, for staff), or None."""
+    """The facilitator's workshop (any, for a superuser), or None."""
     return workshops_of(facilitator=facilitator).filter(pk=workshop_id).first()
 
 
@@ -66,14 +68,22 @@ def board_rows(*, workshop) -> list[BoardRow]:
     trainees = (
         Trainee.objects.filter(workshop=workshop)
         .select_related("account")
-        .only("seat", "username", "joined_at", "tour_stop", "bought", "paid", "opened_ticket", "clock_offset",
-              "account__id", "account__clock_offset")
+        .only(
+            "seat",
+            "username",
+            "joined_at",
+            "tour_stop",
+            "bought",
+            "paid",
+            "opened_ticket",
+            "clock_offset",
+            "account__id",
+            "account__clock_offset",
+        )
         .annotate(
             live_bought=Exists(_trainee_orders().filter(order_type=Order.Type.BUY)),
             live_paid=Exists(_trainee_orders().filter(paid_at__isnull=False)),
-            live_ticket=Exists(
-                DeletionTicket.objects.filter(requester_id=OuterRef("account_id")).exclude(reason=SEED_TICKET_REASON)
-            ),
+            live_ticket=Exists(DeletionTicket.objects.filter(requester_id=OuterRef("account_id"), practice=False)),
         )
     )
     now = clock.real_now()
@@ -148,5 +158,3 @@ def workshop_by_code(code: str):
 
 def seats_taken(workshop) -> int:
     return Trainee.objects.filter(workshop=workshop).count()
-
-

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
@@ -105,8 +106,13 @@ def workshop_join(*, workshop_id, ip_address: str | None):
         with clock.account_time(None):
             SCENARIOS[workshop.scenario].seed(owner=account)
         trainee = Trainee.objects.create(
-            workshop=workshop, seat=taken + 1, account=account, username=account.username,
-            ip_address=ip_address, joined_at=now,
+            room_action_number=workshop.room_action_number,  # earlier room-wide actions are not theirs
+            workshop=workshop,
+            seat=taken + 1,
+            account=account,
+            username=account.username,
+            ip_address=ip_address,
+            joined_at=now,
         )
         audit_record(actor=account, action="workshop.joined", target=workshop, note=account.username)
     account.refresh_from_db()
@@ -126,36 +132,92 @@ def trainee_tour_step(*, account, stop: str) -> None:
 
 
 def _trainee_accounts(workshop):
-    return get_user_model().objects.filter(workshop_seat__workshop=workshop, is_sandbox=True).order_by(
-        "workshop_seat__seat"
+    return (
+        get_user_model()
+        .objects.filter(workshop_seat__workshop=workshop, is_sandbox=True)
+        .order_by("workshop_seat__seat")
     )
+
+
+# Room-wide actions -------------------------------------------------------------------------------
+# Each press of Advance everyone's clock or Reset everyone is numbered on the workshop, with its step
+# (or ROOM_RESET); each trainee row keeps the number of the last one done for it, written in the same
+# transaction as the trainee's move. A press while some trainee is behind the last number is a retry:
+# it finishes that action (its recorded step) for those behind, and starts nothing new. So a crash
+# part-way leaves a room that the next press makes whole, and nobody is moved twice by one press.
+
+ROOM_RESET = "reset"
+
+
+def _trainees_behind(workshop):
+    """The live trainees the workshop's last room-wide action has not reached, in seat order."""
+    return (
+        Trainee.objects.filter(
+            workshop=workshop, account__is_sandbox=True, room_action_number__lt=workshop.room_action_number
+        )
+        .select_related("account")
+        .order_by("seat")
+    )
+
+
+def _room_action_start(*, workshop, action: str) -> tuple[Workshop, bool]:
+    """A press: the workshop's last action if it has not reached everyone (a retry, True), else a new
+    numbered action (False)."""
+    with transaction.atomic():
+        workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        if _trainees_behind(workshop).exists():
+            return workshop, True
+        workshop.room_action_number += 1
+        workshop.room_action = action
+        workshop.save(update_fields=["room_action", "room_action_number"])
+    return workshop, False
+
+
+def _room_action_step(*, trainee, workshop, outcome) -> None:
+    """The workshop's last action for one trainee, in one transaction with the trainee's number: the
+    number is taken first (a row update), so two presses at once never both move one trainee. A
+    refusal (nothing expires later) is this press's answer for them: they are not retried."""
+    number, action = workshop.room_action_number, workshop.room_action
+    with transaction.atomic():
+        if not Trainee.objects.filter(pk=trainee.pk, room_action_number__lt=number).update(room_action_number=number):
+            return  # another press did it
+        try:
+            with transaction.atomic():
+                if action == ROOM_RESET:
+                    demo_services.demo_reset(account=trainee.account)
+                    Trainee.objects.filter(pk=trainee.pk).update(tour_stop=0)
+                else:
+                    outcome["done"].update(demo_services.clock_advance(account=trainee.account, step=action))
+        except ValidationError as error:
+            outcome["refused"][" ".join(error.messages)] += 1
+            return
+    outcome["moved"] += 1
+
+
+def _room_action(*, workshop, action: str) -> dict:
+    workshop, retry = _room_action_start(workshop=workshop, action=action)
+    outcome = {"action": workshop.room_action, "retry": retry, "moved": 0, "refused": Counter(), "done": Counter()}
+    for trainee in list(_trainees_behind(workshop)):
+        _room_action_step(trainee=trainee, workshop=workshop, outcome=outcome)
+    outcome["refused"], outcome["done"] = dict(outcome["refused"]), dict(outcome["done"])
+    return outcome
 
 
 def workshop_clock_advance(*, workshop, step: str) -> dict:
     """Advance everyone's clock: each trainee's clock moves by the step through Advance time's own
-    service, in its own transaction. Returns {"moved": n, "refused": {message: count}, "done": counts}."""
+    service, in its own transaction; or, when the room's last action did not reach everyone (a crash),
+    that action is finished instead (`retry`). Returns {"action": its step, "retry": bool, "moved": n,
+    "refused": {message: count}, "done": counts}."""
     if step not in demo_services.ADVANCE_STEPS and step != demo_services.NEXT_EXPIRY:
         raise refusal(demo_services.UNKNOWN_STEP, "unknown_step")
-    moved, refused, done = 0, Counter(), Counter()
-    for account in _trainee_accounts(workshop):
-        try:
-            done.update(demo_services.clock_advance(account=account, step=step))
-        except ValidationError as error:
-            refused[" ".join(error.messages)] += 1
-            continue
-        moved += 1
-    return {"moved": moved, "refused": dict(refused), "done": dict(done)}
+    return _room_action(workshop=workshop, action=step)
 
 
-def workshop_reset(*, workshop) -> int:
+def workshop_reset(*, workshop) -> dict:
     """Reset everyone: each trainee's sandbox back to the workshop's scenario on real time, through
-    Reset demo's own service; their tour progress starts again. Returns how many were reset."""
-    count = 0
-    for account in _trainee_accounts(workshop):
-        demo_services.demo_reset(account=account)
-        Trainee.objects.filter(account=account).update(tour_stop=0)
-        count += 1
-    return count
+    Reset demo's own service; their tour progress starts again. Like Advance, a press after a crash
+    finishes the room's last action. Returns what workshop_clock_advance returns (`moved`: reset)."""
+    return _room_action(workshop=workshop, action=ROOM_RESET)
 
 
 def trainee_reset_seed(sender, *, account, **kwargs):
@@ -167,8 +229,9 @@ def trainee_reset_seed(sender, *, account, **kwargs):
 
 def workshop_end(*, workshop) -> list[str]:
     """End workshop: the board's figures are kept on the trainee rows, then every trainee sandbox is
-    removed by the sandbox purge (one audit record each). Nobody can join afterwards. Running it again
-    finishes what a failure left. Returns the usernames removed."""
+    removed by the sandbox purge (one audit record each). Nobody can join afterwards (it is marked
+    ended first). Running it again finishes what a failure left, and `end_workshops` does so by itself
+    for an ended workshop whose sandboxes a crash left alive. Returns the usernames removed."""
     with transaction.atomic():
         workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
         trainees = {trainee.seat: trainee for trainee in Trainee.objects.filter(workshop=workshop)}
@@ -197,11 +260,12 @@ def workshop_end(*, workshop) -> list[str]:
 
 
 def workshops_end_due(*, now=None) -> list[int]:
-    """The periodic job's step: ends every workshop past its length (real time), keeping its figures.
-    Returns the workshops ended."""
+    """The periodic job's step: ends every workshop past its length (real time), keeping its figures,
+    and finishes every end a crash left with trainee sandboxes alive. Returns the workshops ended."""
     now = now or clock.real_now()
     ended = []
-    for workshop in Workshop.objects.filter(ended_at__isnull=True, ends_at__lte=now):
+    due = Q(ended_at__isnull=True, ends_at__lte=now) | Q(ended_at__isnull=False, trainees__account__isnull=False)
+    for workshop in Workshop.objects.filter(due).distinct().order_by("pk"):
         workshop_end(workshop=workshop)
         ended.append(workshop.pk)
     return ended

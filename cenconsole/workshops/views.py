@@ -22,6 +22,7 @@ from cenconsole.demo.views import OUTCOME_WORDS
 from . import selectors, services
 from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY
 from .forms import WorkshopForm
+from .messages import FACILITATORS_ONLY
 from .models import Workshop
 from .scenarios import SCENARIOS
 
@@ -31,7 +32,7 @@ BOARD_POLL_SECONDS = 3
 
 def _facilitator_or_403(request):
     if not selectors.is_facilitator(request.user):
-        raise PermissionDenied(gettext("Only staff and members of the Facilitators group can run workshops."))
+        raise PermissionDenied(gettext(FACILITATORS_ONLY))
     return request.user
 
 
@@ -125,15 +126,39 @@ def workshop_link(request, workshop_id):
     return render_page(request, "workshops/link.html", context)
 
 
+def _room_action_label(action: str) -> str:
+    if action == services.ROOM_RESET:
+        return gettext("Reset everyone")
+    return str(dict(ADVANCE_CHOICES).get(action, action))
+
+
+def _retry_message(request, outcome) -> bool:
+    """What a press that finished the room's last action (after a crash) says; True if it was one."""
+    if not outcome["retry"]:
+        return False
+    messages.warning(
+        request,
+        gettext(
+            "The last room-wide action (%(action)s) had not reached every trainee: it now has reached "
+            "%(n)s more. Nobody was moved twice; press again to act on the whole room."
+        )
+        % {"action": _room_action_label(outcome["action"]), "n": outcome["moved"]},
+    )
+    return True
+
+
 @login_required
 @require_POST
 def workshop_clock(request, workshop_id):
-    """Advance everyone's clock by the chosen step, each trainee through Advance time's service."""
+    """Advance everyone's clock by the chosen step, each trainee through Advance time's service (or
+    the end of the room's last action, after a crash)."""
     workshop = _workshop_or_404(request, workshop_id)
     try:
         outcome = services.workshop_clock_advance(workshop=workshop, step=request.POST.get("step", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect("workshops:board", workshop_id=workshop.pk)
+    if _retry_message(request, outcome) and outcome["action"] == services.ROOM_RESET:
         return redirect("workshops:board", workshop_id=workshop.pk)
     moved = outcome["moved"]
     happened = [OUTCOME_WORDS[name](count) % {"n": count} for name, count in outcome["done"].items()]
@@ -160,7 +185,10 @@ def workshop_reset(request, workshop_id):
     """Reset everyone, after a confirmation page."""
     workshop = _workshop_or_404(request, workshop_id)
     if request.method == "POST":
-        count = services.workshop_reset(workshop=workshop)
+        outcome = services.workshop_reset(workshop=workshop)
+        if _retry_message(request, outcome) and outcome["action"] != services.ROOM_RESET:
+            return redirect("workshops:board", workshop_id=workshop.pk)
+        count = outcome["moved"]
         messages.success(
             request,
             ngettext(

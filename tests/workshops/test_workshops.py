@@ -25,7 +25,6 @@ from cenconsole.workshops.models import Trainee, Workshop
 from cenconsole.workshops.tour import TOUR_STOPS
 from tests.factories import (
     CenInstanceFactory,
-    UserFactory,
     buy_package,
     facilitator,
     open_ticket,
@@ -67,16 +66,8 @@ def test_facilitator_creates_a_workshop_with_the_defaults(client):
     assert 'value="3"' in page and 'value="40"' in page  # the form's defaults
 
 
-def test_staff_can_run_workshops_without_the_group(client):
-    """Staff open /workshops/ and create one."""
-    client.force_login(UserFactory(is_staff=True))
-    assert client.get("/workshops/").status_code == 200
-    client.post("/workshops/", {"title": "Staff lab", "length_hours": 2, "scenario": "renewal-due", "seat_limit": 5})
-    assert Workshop.objects.filter(title="Staff lab").exists()
-
-
 def test_ordinary_account_cannot_open_workshops(client, user):
-    """Neither staff nor a facilitator: 403, and the service refuses too."""
+    """Not a facilitator: 403, and the service refuses too."""
     client.force_login(user)
     assert client.get("/workshops/").status_code == 403
     data = {"title": "x", "length_hours": 1, "scenario": "fresh", "seat_limit": 1}
@@ -474,7 +465,9 @@ def test_end_workshop_removes_the_trainee_sandboxes_and_nothing_else(client):
     assert workshop.ended_at is not None
     rows = selectors.board_rows(workshop=workshop)
     assert [(row.live, row.bought, row.paid, row.finished) for row in rows] == [
-        (False, True, True, True), (False, False, False, False), (False, False, False, False)
+        (False, True, True, True),
+        (False, False, False, False),
+        (False, False, False, False),
     ]
     assert rows[1].days_ahead == 7
     page = client.get(board_path(workshop)).content.decode()
