@@ -16,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from django.core import validators
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 
 CENT = Decimal("0.01")
 
@@ -45,9 +44,10 @@ def cents_to_dollars(cents) -> Decimal:
 class MoneyField(models.BigIntegerField):
     """US dollars with two decimal places, stored as whole cents (bigint)."""
 
-    description = _("Money (USD, stored as whole cents)")
+    # A DecimalField's words (and Django's translations of them): to every form and page, this is one.
+    description = models.DecimalField.description
+    default_error_messages = {"invalid": models.DecimalField.default_error_messages["invalid"]}
     decimal_places = 2
-    default_error_messages = {"invalid": _("“%(value)s” value must be a decimal number.")}
 
     def __init__(self, *args, max_digits=14, **kwargs):
         self.max_digits = max_digits
@@ -75,6 +75,12 @@ class MoneyField(models.BigIntegerField):
         try:
             return dollars(value)
         except ValueError as error:
+            try:  # a number with a fraction of a cent: the validators say "no more than 2 decimal places"
+                amount = Decimal(repr(value) if isinstance(value, float) else value)
+            except (InvalidOperation, TypeError, ValueError):
+                amount = None
+            if amount is not None and amount.is_finite():
+                return amount
             raise validators.ValidationError(
                 self.error_messages["invalid"], code="invalid", params={"value": value}
             ) from error
