@@ -10,6 +10,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core import clock
+from cenconsole.core.fields import MoneyField
 from cenconsole.core.notes import note_display
 
 
@@ -20,10 +21,8 @@ def signup_credit():
 class User(AbstractUser):
     """A console account. Its balance pays for orders; it never goes below zero."""
 
-    balance = models.DecimalField(
+    balance = MoneyField(
         _("balance (USD)"),
-        max_digits=14,
-        decimal_places=2,
         default=signup_credit,
         help_text=_("Demo credit left to pay orders with. Changed only by the billing services."),
     )
@@ -168,10 +167,8 @@ class LedgerEntry(models.Model):
         User, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("account")
     )
     kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
-    amount = models.DecimalField(
-        _("amount (USD)"), max_digits=14, decimal_places=2, help_text=_("Positive for credit, negative for a charge.")
-    )
-    balance_after = models.DecimalField(_("balance after (USD)"), max_digits=14, decimal_places=2)
+    amount = MoneyField(_("amount (USD)"), help_text=_("Positive for credit, negative for a charge."))
+    balance_after = MoneyField(_("balance after (USD)"))
     description = models.CharField(max_length=256, verbose_name=_("description"))
     order_id = models.PositiveBigIntegerField(
         _("order"), null=True, blank=True, help_text=_("The order that charged or refunded, if any (its number).")

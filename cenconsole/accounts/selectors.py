@@ -1,14 +1,16 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Sum, Value
+from django.db.models import Count, Sum, Value
 from django.db.models.functions import Coalesce
+
+from cenconsole.core.fields import MoneyField
 
 from .models import LedgerEntry, User
 from .services import SESSION_ID_KEY
 
 ZERO = Decimal("0.00")
-MONEY = DecimalField(max_digits=14, decimal_places=2)
+MONEY = MoneyField()
 
 
 def ledger_entries_for(*, account):
@@ -49,8 +51,8 @@ def ledger_check() -> LedgerCheck:
     written (by id: balance_change inserts while it holds the account's row lock).
 
     Balance and sum come from one statement, so a payment committing during the check cannot make a
-    consistent account look wrong; balance_after never changes once written. Entries are streamed
-    and summed in Python with Decimal: SQLite would add the amounts as floating point."""
+    consistent account look wrong; balance_after never changes once written. Amounts are whole cents
+    in the database (MoneyField), so the database's sum and the running sum in Python are exact."""
     running: dict[int, Decimal] = {}
     misplaced: dict[int, list[MisplacedEntry]] = {}
     entries = LedgerEntry.objects.order_by("account_id", "id").values_list(
@@ -62,7 +64,7 @@ def ledger_check() -> LedgerCheck:
             misplaced.setdefault(account_id, []).append(MisplacedEntry(entry_id, balance_after, running[account_id]))
 
     accounts = User.objects.order_by("pk").annotate(
-        entries_total=Coalesce(Sum("ledger_entries__amount"), Value(ZERO), output_field=MONEY),
+        entries_total=Coalesce(Sum("ledger_entries__amount"), Value(ZERO, output_field=MONEY), output_field=MONEY),
         entry_count=Count("ledger_entries"),
     )
     disagreements = []

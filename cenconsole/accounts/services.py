@@ -6,12 +6,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
 from django.utils.translation import gettext_noop
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.fields import MoneyField
 from cenconsole.core.locks import named_lock
 
 from .messages import (
@@ -161,7 +162,8 @@ def balance_change(*, account, amount: Decimal, kind: str, description: str, ord
         accounts = User.objects.filter(pk=getattr(account, "pk", account))
         if amount < 0:
             accounts = accounts.filter(balance__gte=-amount)
-        if not accounts.update(balance=F("balance") + amount):
+        # Value(output_field=MoneyField()): the amount in cents, added as an integer in the database.
+        if not accounts.update(balance=F("balance") + Value(amount, output_field=MoneyField())):
             return None
         balance_after, offset = (
             User.objects.values_list("balance", "clock_offset").get(pk=getattr(account, "pk", account))

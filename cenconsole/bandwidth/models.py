@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
+from cenconsole.core.fields import MoneyField
 from cenconsole.core.ids import random_id
 from cenconsole.core.notes import note_display
 from cenconsole.core.validators import validate_description, validate_name
@@ -361,8 +362,8 @@ class Order(models.Model):
     auto_renewal_months = models.PositiveSmallIntegerField(
         _("auto-renewal period"), choices=AUTO_RENEWAL_CHOICES, default=1
     )
-    unit_price = models.DecimalField(_("USD per Mbps per month"), max_digits=10, decimal_places=2)
-    amount = models.DecimalField(_("amount (USD)"), max_digits=14, decimal_places=2)
+    unit_price = MoneyField(_("USD per Mbps per month"), max_digits=10)
+    amount = MoneyField(_("amount (USD)"))
     package = models.ForeignKey(
         BandwidthPackage,
         on_delete=models.PROTECT,
