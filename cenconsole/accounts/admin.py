@@ -26,11 +26,11 @@ class ConsoleUserAdmin(UserAdmin):
     list_filter = [*UserAdmin.list_filter, "is_sandbox"]
     # The balance changes only through the ledger: Pay, refunds, and Adjust balance below. The demo's
     # fields are shown, never edited: only cenconsole.demo's services set them.
-    readonly_fields = ["balance", "ledger", "is_sandbox", "sandbox_expires_at", "clock_offset"]
+    readonly_fields = ["balance", "ledger", "is_demo", "is_sandbox", "sandbox_expires_at", "clock_offset"]
     fieldsets = [
         *UserAdmin.fieldsets,
         (_("Billing"), {"fields": ["balance", "ledger"]}),
-        (_("Demo"), {"fields": ["is_sandbox", "sandbox_expires_at", "clock_offset"]}),
+        (_("Demo"), {"fields": ["is_demo", "is_sandbox", "sandbox_expires_at", "clock_offset"]}),
     ]
     actions = ["adjust_balance"]
 

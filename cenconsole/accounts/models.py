@@ -49,6 +49,15 @@ class User(AbstractUser):
         editable=False,
         help_text=_("A throwaway account made by Try the console; removed with all it owns when it expires."),
     )
+    is_demo = models.BooleanField(
+        _("made by seed_demo"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "An account the demo seeder made (demo, admin): only such accounts (and sandboxes) get Reset demo, "
+            "Advance time and the sample packages, whatever their username."
+        ),
+    )
     sandbox_expires_at = models.DateTimeField(
         _("sandbox expires"),
         null=True,

@@ -4,7 +4,7 @@ and the test clock (Advance time).
 Seeding goes through the real services (a package is bought and paid, a VPC attached), so a seeded
 account is one a user could have made. Removing an account's data is the one path that drops
 bandwidth package rows, which every other path refuses (model, queryset, PROTECT): it lives here,
-in `_account_data_remove`, and runs only for sandbox accounts and the `demo` account."""
+in `_account_data_remove`, and runs only for sandbox accounts and the accounts the seeder made (is_demo)."""
 
 import logging
 import secrets
@@ -48,6 +48,7 @@ from cenconsole.transit.models import (
 )
 
 from .messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
+from .models import DemoAccountsChoice
 from .signals import reset_seed
 
 BULK_BATCH = 1000
@@ -59,14 +60,20 @@ logger = logging.getLogger("cenconsole.demo")
 
 
 @transaction.atomic
-def account_ensure(*, username: str, password: str | None, staff: bool = False, email: str = "", reset: bool = True):
-    """The account, created if missing (with `password`, staff and superuser with `staff`, and `email`).
+def account_ensure(
+    *, username: str, password: str | None, staff: bool = False, email: str = "", reset: bool = True, demo=False
+):
+    """The account, created if missing (with `password`, staff and superuser with `staff`, `email`, and
+    with `demo` marked as made by the demo seeder: only such accounts are demo accounts, and with `demo`
+    an existing account the seeder did not make is returned untouched).
     With `reset` (seed_demo --user NAME --password PW: the operator names the password) a given password
     is set again on an existing account so scripted sign-ins work; without it an existing account's
     password and staff flags are never touched (the demo accounts: a changed password stays changed).
     A given email is set on an account without one (ticket emails go there)."""
     User = get_user_model()
-    user, created = User.objects.get_or_create(username=username)
+    user, created = User.objects.get_or_create(username=username, defaults={"is_demo": demo})
+    if demo and not user.is_demo:
+        return user  # an account of that name the seeder did not make: never touched
     changed = created
     if password is not None and (created or (reset and not user.check_password(password))):
         user.set_password(password)
@@ -142,7 +149,8 @@ def seeded_balance() -> Decimal:
 
 
 def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, package_id=None):
-    """Buys the package through the real services, then moves its expiration as if time had passed.
+    """Buys the package through the real services, then moves its expiration and its paid term as if
+    time had passed.
     With `package_id` (Reset demo), the new package takes that ID back, so bookmarks still work."""
     order = bandwidth_services.order_create_purchase(
         owner=owner,
@@ -156,8 +164,13 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
         duration_months=1,
         terms_agreed=True,  # seeded as a user would buy it, the Terms of Service selected
     )
-    package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
-    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)
+    order = bandwidth_services.order_pay(owner=owner, order_id=order.pk)
+    package = order.package
+    # The paid month moves with the expiration (as if bought a month before it), so a refund reads the
+    # dates the package shows: none once expired, only the unused minutes of one expiring within the hour.
+    moved_by = clock.now() + expires_in - package.expires_at
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=package.expires_at + moved_by)
+    Order.objects.filter(pk=order.pk).update(term_start=order.term_start + moved_by, term_end=order.term_end + moved_by)
     if package_id and package_id != package.pk and not BandwidthPackage.objects.filter(pk=package_id).exists():
         # Foreign keys are checked at commit (deferred), so the order follows its package's new ID.
         BandwidthPackage.objects.filter(pk=package.pk).update(id=package_id)
@@ -196,22 +209,52 @@ def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str
     return cen_instance
 
 
+DEMO_ACCOUNTS_OFF = "seed_demo ran with DEMO_ACCOUNTS=0"
+
+
 def demo_accounts_enabled() -> bool:
-    """DEMO_ACCOUNTS (default on): whether this deployment has the demo accounts admin/admin and
-    demo/demo. Off, seed_demo makes neither and an account named `demo` is an ordinary account."""
-    return settings.DEMO_ACCOUNTS
+    """Whether this deployment has the demo accounts admin/admin and demo/demo: not with DEMO_ACCOUNTS=0,
+    nor once the database recorded that choice (seed_demo with DEMO_ACCOUNTS=0, once, or the upgrade's
+    migration for a database whose accounts the seeder never made), whatever the environment says later."""
+    return bool(settings.DEMO_ACCOUNTS) and demo_accounts_enabled_in_database()
+
+
+def demo_accounts_enabled_in_database() -> bool:
+    """What the database says, whatever DEMO_ACCOUNTS says: on unless a choice of off is recorded."""
+    choice = DemoAccountsChoice.objects.filter(pk=DemoAccountsChoice.SINGLETON).first()
+    return choice is None or choice.enabled
+
+
+def demo_accounts_choose(*, enabled: bool, note: str = "") -> None:
+    """Records the deployment's choice in the database (seed_demo: DEMO_ACCOUNTS=0 records off;
+    `seed_demo --demo-accounts` turns them on again)."""
+    DemoAccountsChoice.objects.update_or_create(
+        pk=DemoAccountsChoice.SINGLETON, defaults={"enabled": enabled, "note": note, "recorded_at": clock.real_now()}
+    )
 
 
 @transaction.atomic
 def demo_ensure():
     """The local demo: staff admin/admin, and demo/demo with a sample CEN instance holding one package
-    that expires within the hour and one already expired. Each account is created only when it does not
-    exist: a password or staff flag changed since is kept (`make run` runs this on every start).
-    Returns (admin, demo), or (None, None) when DEMO_ACCOUNTS is off."""
+    that expires within the hour and one already expired, each marked as made by the seeder (is_demo).
+    Each account is created only when it does not exist: a password or staff flag changed since is kept
+    (`make run` runs this on every start), and an account of that name the seeder did not make is never
+    touched (no sample packages bought with its credit). With DEMO_ACCOUNTS=0 nothing is made and the
+    choice is recorded in the database, so a later run without the variable makes nothing either.
+    Returns (admin, demo), each None when there is none made by the seeder."""
+    if not settings.DEMO_ACCOUNTS:
+        if demo_accounts_enabled_in_database():
+            demo_accounts_choose(enabled=False, note=DEMO_ACCOUNTS_OFF)
+        return None, None
     if not demo_accounts_enabled():
         return None, None
-    admin = account_ensure(username="admin", password="admin", staff=True, email="admin@example.com", reset=False)
-    demo = account_ensure(username=DEMO_USERNAME, password="demo", email="demo@example.com", reset=False)
+    admin = account_ensure(
+        username="admin", password="admin", staff=True, email="admin@example.com", reset=False, demo=True
+    )
+    demo = account_ensure(username=DEMO_USERNAME, password="demo", email="demo@example.com", reset=False, demo=True)
+    admin = admin if admin.is_demo else None
+    if not demo.is_demo:
+        return admin, None
     cen_instance = CenInstance.objects.filter(owner=demo, deleted_at__isnull=True).order_by("created_at").first()
     if cen_instance is None:
         account_seed(owner=demo)
@@ -229,10 +272,9 @@ def demo_ensure():
 
 
 def is_demo_account(account) -> bool:
-    """Sandboxes and the `demo` account: the accounts Reset demo and Advance time work on."""
-    return bool(account.is_authenticated and not account.is_staff and (
-        account.is_sandbox or (account.username == DEMO_USERNAME and demo_accounts_enabled())
-    ))
+    """Sandboxes and the accounts the demo seeder made (is_demo, whatever their username): the accounts
+    Reset demo and Advance time work on."""
+    return bool(account.is_authenticated and not account.is_staff and (account.is_sandbox or account.is_demo))
 
 
 def _account_rows_locked(account_id) -> None:
@@ -284,7 +326,7 @@ def _account_data_remove(account, *, access_keys: bool) -> Counter:
     """Removes what the (locked, checked) account owns: tickets with their messages and emails, region
     connections, networks, tags, orders, packages, CEN instances, client tokens, ledger entries, the
     audit records about them, and with `access_keys` its AccessKeys. Returns how many of each it removed."""
-    if not (account.is_sandbox or (account.username == DEMO_USERNAME and demo_accounts_enabled())):  # never widen
+    if not (account.is_sandbox or account.is_demo):  # never widen
         raise refusal(DEMO_ONLY, "demo_only")
     held = Counter()
     packages = BandwidthPackage.objects.filter(owner=account)

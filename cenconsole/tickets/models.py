@@ -267,10 +267,12 @@ class SavedReply(models.Model):
 
 class EmailNotification(models.Model):
     """An email about a ticket (the outbox): written in the ticket's transaction, sent after it
-    commits, and retried by `send_notifications` while it fails."""
+    commits, and retried by `send_notifications` while it fails. A worker claims a row (`sending`,
+    with a lease) before it talks to the mail server, so no two workers send it."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -281,6 +283,16 @@ class EmailNotification(models.Model):
     body_html = models.TextField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
+    claimed_until = models.DateTimeField(
+        _("claimed until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Sending: the worker that claimed it holds it until then (real time); a row still sending after "
+            "that (its worker crashed) is tried again."
+        ),
+    )
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(_("created"), default=clock.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

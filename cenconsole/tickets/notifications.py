@@ -9,6 +9,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -143,30 +144,55 @@ def _abandon(connection) -> None:
         sock.close()
 
 
+# A claimed row is the worker's for the rest of its run plus this much (the SMTP cleanup after the
+# deadline, a slow database); a row still `sending` after that lost its worker and is tried again.
+LEASE_GRACE = timedelta(minutes=2)
+
+
+def _claimable(now) -> Q:
+    """Rows a worker may claim: not yet sent (pending, failed), or sending under a lease that has ended."""
+    Status = EmailNotification.Status
+    return Q(status__in=(Status.PENDING, Status.FAILED)) | Q(status=Status.SENDING, claimed_until__lt=now)
+
+
+def _claim(pk, *, lease_seconds: float) -> EmailNotification | None:
+    """Claims the row for this worker (one conditional UPDATE: of two workers, one wins) and returns it,
+    or None if another worker has it, sent it, or it has no attempts left."""
+    now = clock.real_now()
+    claimed = EmailNotification.objects.filter(
+        _claimable(now), pk=pk, attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
+    ).update(
+        status=EmailNotification.Status.SENDING,
+        claimed_until=now + timedelta(seconds=lease_seconds) + LEASE_GRACE,
+        attempts=F("attempts") + 1,
+    )
+    return EmailNotification.objects.filter(pk=pk).first() if claimed else None
+
+
 def notifications_send(*, ids=None, seconds: float | None = None) -> tuple[int, int]:
     """The worker: sends the given notifications (or every unsent one with attempts left), oldest
     first, and records each outcome. Returns (sent, failed) within `seconds` (NOTIFICATION_SEND_SECONDS)
     whatever the mail server does: each connection times out after EMAIL_TIMEOUT (or what is left),
     and in the main thread (the command) the deadline interrupts a server that answers too slowly; the
-    mails not reached wait, as they were, for the next run. Never raises. Each row is claimed with a
-    conditional UPDATE of its attempts, so two workers never send it twice at once."""
+    mails not reached wait, as they were, for the next run. Never raises. Each row is claimed before it
+    is sent (state `sending`, leased for the rest of the run plus LEASE_GRACE), so two workers, on one
+    app server or several, never send it twice; a row left `sending` by a worker that died is tried
+    again once its lease has ended."""
     seconds = settings.NOTIFICATION_SEND_SECONDS if seconds is None else seconds
     ends = time.monotonic() + seconds
-    unsent = EmailNotification.objects.exclude(status=EmailNotification.Status.SENT).filter(
-        attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
+    unsent = EmailNotification.objects.filter(
+        _claimable(clock.real_now()), attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
     )
     if ids is not None:
         unsent = unsent.filter(pk__in=ids)
     sent = failed = 0
     connection = None
-    for notification in unsent.order_by("pk"):
+    for pk in list(unsent.order_by("pk").values_list("pk", flat=True)):
         remaining = ends - time.monotonic()
         if remaining <= 0:
             break
-        claimed = EmailNotification.objects.filter(
-            pk=notification.pk, attempts=notification.attempts, status=notification.status
-        ).update(attempts=F("attempts") + 1)
-        if not claimed:
+        notification = _claim(pk, lease_seconds=remaining)
+        if notification is None:
             continue
         try:
             with _deadline(remaining):
@@ -178,11 +204,13 @@ def notifications_send(*, ids=None, seconds: float | None = None) -> tuple[int, 
             connection = None
             log.warning("email %s to %s failed: %s", notification.pk, notification.recipient, error)
             EmailNotification.objects.filter(pk=notification.pk).update(
-                status=EmailNotification.Status.FAILED, last_error=f"{type(error).__name__}: {error}"[:2000]
+                status=EmailNotification.Status.FAILED,
+                claimed_until=None,
+                last_error=f"{type(error).__name__}: {error}"[:2000],
             )
         else:
             sent += 1
             EmailNotification.objects.filter(pk=notification.pk).update(
-                status=EmailNotification.Status.SENT, sent_at=clock.now(), last_error=""
+                status=EmailNotification.Status.SENT, sent_at=clock.now(), claimed_until=None, last_error=""
             )
     return sent, failed

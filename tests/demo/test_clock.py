@@ -146,7 +146,7 @@ def test_back_to_real_time_is_refused_once_state_depends_on_the_future(client, s
 
 def test_back_to_real_time_when_nothing_happened(client, db):
     """An advance with nothing due leaves nothing in the future: the clock may go back."""
-    account = demo.account_ensure(username="demo", password="demo")
+    account = demo.account_ensure(username="demo", password="demo", demo=True)
     client.force_login(account)
     client.post(CLOCK_URL, {"step": "week"})
     account.refresh_from_db()

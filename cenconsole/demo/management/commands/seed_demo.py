@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +12,8 @@ from cenconsole.demo import services as demo
 class Command(BaseCommand):
     help = (
         "Ensures the local demo accounts (admin/admin, demo/demo with a sample CEN instance): creates them "
-        "when missing, never resetting a password or staff flag (DEMO_ACCOUNTS=0: none). "
+        "when missing, never resetting a password or staff flag, never touching an account of that name it did "
+        "not make (DEMO_ACCOUNTS=0: none, and the database keeps that choice for later runs). "
         "With --user: ensures that account (--password sets its password) with at least --instances CEN "
         "instances. Idempotent."
     )
@@ -25,6 +27,11 @@ class Command(BaseCommand):
             metavar="USERNAME",
             help="Put that account (demo, or a sandbox) back to its seeded state on real time, as Reset demo does.",
         )
+        parser.add_argument(
+            "--demo-accounts",
+            action="store_true",
+            help="Turn the demo accounts on again in a database that recorded DEMO_ACCOUNTS=0.",
+        )
         parser.add_argument("--balance", type=Decimal, help="Ensure the account's balance is at least this (USD).")
         parser.add_argument(
             "--access-key",
@@ -33,8 +40,19 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, user=None, password=None, instances=0, balance=None, access_key=None, reset=None, **options
+        self,
+        *args,
+        user=None,
+        password=None,
+        instances=0,
+        balance=None,
+        access_key=None,
+        reset=None,
+        demo_accounts=False,
+        **options,
     ):
+        if demo_accounts:
+            demo.demo_accounts_choose(enabled=True, note="seed_demo --demo-accounts")
         if reset is not None:
             account = get_user_model().objects.filter(username=reset).first()
             if account is None:
@@ -54,9 +72,14 @@ class Command(BaseCommand):
                 raise CommandError("--password needs --user.")
             admin, account = demo.demo_ensure()
             if account is None:
+                if not demo.demo_accounts_enabled():
+                    why = "DEMO_ACCOUNTS is off" if not settings.DEMO_ACCOUNTS else "this database chose none"
+                    self.stdout.write(f"{why}: no demo accounts (seed_demo --demo-accounts turns them on).")
+                else:
+                    why = "an account named demo exists that seed_demo did not make"
+                    self.stdout.write(f"No demo account: {why} (left as it is).")
                 if balance is not None or instances or access_key is not None:
-                    raise CommandError("DEMO_ACCOUNTS is off: name the account with --user.")
-                self.stdout.write("DEMO_ACCOUNTS is off: no demo accounts.")
+                    raise CommandError(f"No demo account ({why}): name the account with --user.")
                 return
             self.stdout.write(
                 "Demo accounts: demo (console user) and admin (staff, /admin/); created with the passwords "
