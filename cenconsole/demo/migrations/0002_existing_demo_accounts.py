@@ -34,7 +34,7 @@ def recognise(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("demo", "0001_demo_accounts_choice"),
-        ("accounts", "0011_user_is_demo"),
+        ("accounts", "0012_user_is_demo"),
         ("cen", "0006_resource_groups"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tickets', '0009_support_staff_keep_saved_replies'),
+        ('tickets', '0012_deletionticket_practice'),
     ]
 
     operations = [

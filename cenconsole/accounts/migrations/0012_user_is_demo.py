@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0010_sign_up_creations"),
+        ("accounts", "0011_money_in_cents"),
     ]
 
     operations = [
