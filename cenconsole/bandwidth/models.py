@@ -272,6 +272,12 @@ class BandwidthPackage(models.Model):
         return f"{self.area_a.display_name} ↔ {self.area_b.display_name}"
 
     @property
+    def own_bandwidth(self) -> int:
+        """The package's bandwidth without a temporary upgrade (the one it returns to when that ends):
+        what a renewed term runs at, so what a renewal is priced on."""
+        return self.temporary_upgrade_from or self.bandwidth
+
+    @property
     def version(self) -> dict:
         """What an order for this package is priced on: its bandwidth, expiration, status and binding.
         An order placed on one version is not paid on another."""
@@ -281,6 +287,12 @@ class BandwidthPackage(models.Model):
             "status": self.status,
             "cen_instance": self.cen_instance_id,
         }
+
+    @property
+    def renewal_version(self) -> dict:
+        """What a Renew order is priced on: the version with the package's own bandwidth, so a temporary
+        upgrade starting or ending between Buy Now and Pay changes nothing a renewal pays for."""
+        return {**self.version, "bandwidth": self.own_bandwidth}
 
 
 # The same statuses as BandwidthPackage.status, as database conditions (for filtering by status).

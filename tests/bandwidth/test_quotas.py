@@ -165,3 +165,11 @@ def test_simultaneous_buy_now_stay_within_the_unpaid_order_quota(cen_instance, s
         (lambda a=a, b=b: order_purchase(cen_instance, area_a_code=a, area_b_code=b)) for a, b in AREA_PAIRS
     ])
     assert Order.objects.filter(owner=cen_instance.owner).count() == 2
+
+
+def test_another_accounts_unpaid_orders_do_not_count_toward_the_quota(cen_instance, other_user, settings):
+    """Another account at the unpaid-order quota takes no place from this one: its Buy Now is placed."""
+    settings.QUOTA_UNPAID_ORDERS = 1
+    order_purchase(CenInstanceFactory(owner=other_user))
+    assert order_purchase(cen_instance).owner == cen_instance.owner
+    assert Order.objects.filter(status=Order.Status.UNPAID).count() == 2

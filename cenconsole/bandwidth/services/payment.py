@@ -241,8 +241,14 @@ def _closing_refusal(order: Order, package: BandwidthPackage | None, now) -> Val
     if order.order_type not in Order.CHANGE_TYPES or order.package_version is None:
         return None
     error = None
-    if package is None or package.version != order.package_version:
-        current = package.version if package else {"status": BandwidthPackage.Status.RELEASED}
+    versions = []  # the versions the order may be paid on
+    if package is not None:
+        # A Renew order is priced on the package's own bandwidth (one placed before issue 27 on the
+        # package as it was, a temporary bandwidth included: still payable, repriced below).
+        renewal = order.order_type == Order.Type.RENEW
+        versions = [package.version, *([package.renewal_version] if renewal else [])]
+    if order.package_version not in versions:
+        current = versions[-1] if versions else {"status": BandwidthPackage.Status.RELEASED}
         error = refusal(
             ORDER_STALE,
             "order_stale",

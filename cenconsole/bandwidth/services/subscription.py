@@ -36,11 +36,13 @@ from .purchase import (
 
 
 def renewal_quote(*, package: BandwidthPackage, duration_months) -> pricing.Quote:
+    """A renewal's price: the renewed months run at the package's own bandwidth (a temporary upgrade
+    ends by the expiration), so that is what they cost, whatever the package has now."""
     check_duration(duration_months)
     return pricing.quote(
         area_a_code=package.area_a_id,
         area_b_code=package.area_b_id,
-        bandwidth=package.bandwidth,
+        bandwidth=package.own_bandwidth,
         duration_months=duration_months,
     )
 
@@ -189,12 +191,14 @@ def release_refund(*, package: BandwidthPackage, now=None) -> Decimal:
 
 
 def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
-    """An unsaved Renew order for the package at today's price (Renew's Buy Now, and auto-renewal)."""
+    """An unsaved Renew order for the package at today's price (Renew's Buy Now, and auto-renewal),
+    for the bandwidth the renewed months will have."""
     quote = renewal_quote(package=package, duration_months=duration_months)
     return package_order(
         package,
         order_type=Order.Type.RENEW,
-        bandwidth=package.bandwidth,
+        package_version=package.renewal_version,
+        bandwidth=quote.bandwidth,
         duration_months=duration_months,
         amount=quote.total,
     )
