@@ -165,12 +165,7 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
         terms_agreed=True,  # seeded as a user would buy it, the Terms of Service selected
     )
     order = bandwidth_services.order_pay(owner=owner, order_id=order.pk)
-    package = order.package
-    # The paid month moves with the expiration (as if bought a month before it), so a refund reads the
-    # dates the package shows: none once expired, only the unused minutes of one expiring within the hour.
-    moved_by = clock.now() + expires_in - package.expires_at
-    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=package.expires_at + moved_by)
-    Order.objects.filter(pk=order.pk).update(term_start=order.term_start + moved_by, term_end=order.term_end + moved_by)
+    package = bandwidth_services.paid_package_backdate(order=order, expires_at=clock.now() + expires_in)
     if package_id and package_id != package.pk and not BandwidthPackage.objects.filter(pk=package_id).exists():
         # Foreign keys are checked at commit (deferred), so the order follows its package's new ID.
         BandwidthPackage.objects.filter(pk=package.pk).update(id=package_id)

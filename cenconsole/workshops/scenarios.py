@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.bandwidth import services as bandwidth_services
-from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance, new_cen_id
 from cenconsole.core import clock
 from cenconsole.demo.services import DEMO_CEN_NAME, DEMO_NETWORKS, cen_instances_ensure
@@ -66,8 +65,8 @@ def _cen_instance(*, owner, cen_id):
 
 
 def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in):
-    """A 2 Mbps package bought and paid through the real services (auto-renewal off), its expiration
-    then moved as if time had passed."""
+    """A 2 Mbps package bought and paid through the real services (auto-renewal off), its expiration and
+    paid term then moved as if time had passed."""
     order = bandwidth_services.order_create_purchase(
         owner=owner,
         idempotency_key=f"{SEED_ORDER_PREFIX}{name}:{secrets.token_hex(8)}",
@@ -79,9 +78,8 @@ def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in):
         name=name,
         duration_months=1,
     )
-    package = bandwidth_services.order_pay(owner=owner, order_id=order.pk).package
-    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() + expires_in)
-    return package
+    order = bandwidth_services.order_pay(owner=owner, order_id=order.pk)
+    return bandwidth_services.paid_package_backdate(order=order, expires_at=clock.now() + expires_in)
 
 
 @scenario(

@@ -14,6 +14,7 @@ from .packages import (
     package_move_resource_group,
     package_release,
     package_unbind,
+    paid_package_backdate,
 )
 from .payment import (
     PAYMENT_STEPS,
@@ -89,6 +90,7 @@ __all__ = [
     "package_release",
     "package_set_auto_renewal",
     "package_unbind",
+    "paid_package_backdate",
     "payment_deadline",
     "purchase_check",
     "purchase_preview",

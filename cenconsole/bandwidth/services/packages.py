@@ -24,7 +24,7 @@ from ..messages import (
     UNKNOWN_AVAILABLE_PACKAGE,
     UNKNOWN_CEN,
 )
-from ..models import BandwidthPackage
+from ..models import BandwidthPackage, Order
 from ..signals import package_releasing
 from .purchase import area_pair_taken, area_pair_taken_error, owned_package
 
@@ -34,6 +34,19 @@ def owned_cen(*, owner, cen_instance_id) -> CenInstance:
     if cen_instance is None:
         raise field_error("cen_instance", UNKNOWN_CEN, "unknown_cen")
     return cen_instance
+
+
+@transaction.atomic
+def paid_package_backdate(*, order: Order, expires_at) -> BandwidthPackage:
+    """Seeding only (demo accounts, sandboxes, workshop scenarios): a package just bought and paid by `order`
+    is made to look bought earlier, so it expires at `expires_at`. Its paid term moves with it, so a refund
+    reads the dates the package shows: none once expired, only the unused part of one expiring soon."""
+    package = order.package
+    moved_by = expires_at - package.expires_at
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=expires_at)
+    Order.objects.filter(pk=order.pk).update(term_start=order.term_start + moved_by, term_end=order.term_end + moved_by)
+    package.expires_at = expires_at
+    return package
 
 
 @transaction.atomic
