@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cenconsole.accounts.middleware.SessionAuthenticationMiddleware",
+    # A trainee's session whose workshop ended (its sandbox removed) opens "This workshop has ended".
+    "cenconsole.workshops.middleware.WorkshopEndedMiddleware",
     "cenconsole.core.middleware.AccountClockMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 TRAINEE_SESSION_KEY = "workshop_trainee"
 TOUR_START_SESSION_KEY = "workshop_tour_start"
+# The workshop a trainee's session joined: when End workshop removes the sandbox, the session's next
+# request opens that workshop's "This workshop has ended" page (workshops.middleware).
+WORKSHOP_SESSION_KEY = "workshop_joined"
 
 
 @cache
