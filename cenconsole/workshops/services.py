@@ -87,9 +87,7 @@ def _display_name_clean(display_name: str) -> str:
     control characters, no URL), at most DISPLAY_NAME_MAX_LENGTH characters once trimmed."""
     display_name = (display_name or "").strip()
     if len(display_name) > DISPLAY_NAME_MAX_LENGTH:
-        raise field_error(
-            "display_name", DISPLAY_NAME_TOO_LONG, "display_name_too_long", limit=DISPLAY_NAME_MAX_LENGTH
-        )
+        raise field_error("display_name", DISPLAY_NAME_TOO_LONG, "display_name_too_long", limit=DISPLAY_NAME_MAX_LENGTH)
     try:
         validate_name(display_name)
     except ValidationError as error:

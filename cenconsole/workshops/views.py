@@ -21,7 +21,7 @@ from cenconsole.demo.services import ADVANCE_CHOICES
 from cenconsole.demo.views import OUTCOME_WORDS
 
 from . import selectors, services
-from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY, WORKSHOP_SESSION_KEY
+from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY, WORKSHOP_SESSION_KEY, account_roles
 from .forms import JoinForm, WorkshopForm
 from .messages import FACILITATORS_ONLY
 from .models import Workshop
@@ -104,6 +104,22 @@ def _board_context(request, workshop):
         "steps": ADVANCE_CHOICES,
         "poll_seconds": BOARD_POLL_SECONDS,
     }
+
+
+@login_required
+@require_GET
+def signed_in(request):
+    """Where signing in lands without a `next` (LOGIN_REDIRECT_URL): where the account's work is.
+    Superusers on the admin's index (the desk, workshops and accounts from there), support staff on
+    the desk's queue, facilitators on Workshops, everyone else on Instances."""
+    roles = account_roles(request)
+    if request.user.is_superuser and request.user.is_staff:
+        return redirect("admin:index")
+    if roles["support"]:
+        return redirect("admin:tickets_deletionticket_changelist")
+    if roles["facilitator"]:
+        return redirect("workshops:workshop_list")
+    return redirect("cen:instance_list")
 
 
 @login_required
