@@ -17,7 +17,7 @@ class WorkshopsConfig(AppConfig):
 
         from django.contrib.auth.signals import user_logged_in
 
-        from .context_processors import roles_forget
+        from .context_processors import roles_remember
 
-        # The navigation's staff entries are read again at each sign-in.
-        user_logged_in.connect(roles_forget, dispatch_uid="workshops.roles_forget")
+        # The navigation's staff entries are read at each sign-in.
+        user_logged_in.connect(roles_remember, dispatch_uid="workshops.roles_remember")

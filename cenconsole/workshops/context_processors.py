@@ -18,14 +18,22 @@ TOUR_START_SESSION_KEY = "workshop_tour_start"
 WORKSHOP_SESSION_KEY = "workshop_joined"
 
 
-# The account's roles, read once per session (two permission queries), not on every page: a change of
-# groups shows in the navigation at the next sign-in (user_logged_in clears it, workshops.apps).
+# The account's roles, read once per session at sign-in (two permission queries), not on every page: a
+# change of groups shows in the navigation at the next sign-in (user_logged_in, workshops.apps).
 ROLES_SESSION_KEY = "console_roles"
 
 
 @cache
 def _staff_urls():
     return {"workshops": reverse("workshops:workshop_list"), "desk": reverse("admin:tickets_deletionticket_changelist")}
+
+
+def _roles_read(user) -> dict:
+    return {
+        "user": user.pk,
+        "facilitator": is_facilitator(user),
+        "support": user.is_staff and user.has_perm(HANDLE_PERMISSION),
+    }
 
 
 def account_roles(request) -> dict:
@@ -35,19 +43,16 @@ def account_roles(request) -> dict:
         return {"facilitator": False, "support": False}
     roles = request.session.get(ROLES_SESSION_KEY)
     if not isinstance(roles, dict) or roles.get("user") != user.pk:
-        roles = {
-            "user": user.pk,
-            "facilitator": is_facilitator(user),
-            "support": user.is_staff and user.has_perm(HANDLE_PERMISSION),
-        }
+        roles = _roles_read(user)  # a session signed in before the roles were kept
         request.session[ROLES_SESSION_KEY] = roles
     return {"facilitator": roles["facilitator"], "support": roles["support"]}
 
 
-def roles_forget(sender, request, user, **kwargs):
-    """user_logged_in: the session reads the account's roles afresh."""
-    if request is not None and hasattr(request, "session"):
-        request.session.pop(ROLES_SESSION_KEY, None)
+def roles_remember(sender, request, user, **kwargs):
+    """user_logged_in: the session reads the account's roles now, once (a change of groups shows at
+    the next sign-in)."""
+    if request is not None and hasattr(request, "session") and not getattr(user, "is_sandbox", False):
+        request.session[ROLES_SESSION_KEY] = _roles_read(user)
 
 
 def staff_navigation(request):

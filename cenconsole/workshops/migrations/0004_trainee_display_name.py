@@ -5,15 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workshops', '0003_room_action_numbers'),
+        ("workshops", "0003_room_action_numbers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='trainee',
-            name='display_name',
-            field=models.CharField(blank=True, editable=False, help_text="The name the trainee gave at Join workshop; only the facilitator's board shows it.", max_length=40, validators=[cenconsole.core.validators.validate_name], verbose_name='display name'),
+            model_name="trainee",
+            name="display_name",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="The name the trainee gave at Join workshop; only the facilitator's board shows it.",
+                max_length=40,
+                validators=[cenconsole.core.validators.validate_name],
+                verbose_name="display name",
+            ),
         ),
     ]
