@@ -53,6 +53,9 @@ def roles_remember(sender, request, user, **kwargs):
     the next sign-in)."""
     if request is not None and hasattr(request, "session") and not getattr(user, "is_sandbox", False):
         request.session[ROLES_SESSION_KEY] = _roles_read(user)
+        # Leave the caller's account object as it was: no permission cache a later group change outlives.
+        for cache_name in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+            user.__dict__.pop(cache_name, None)
 
 
 def staff_navigation(request):
