@@ -84,6 +84,7 @@ def test_buy_now_focus_ring_is_two_pixels_at_three_to_one(sign_in, live_server, 
     page.goto(f"{live_server.url}/cen/bandwidth-packages/buy/")
     buy_now = page.get_by_role("button", name="Buy Now")
     buy_now.focus()
+    buy_now.evaluate("element => Promise.all(element.getAnimations().map(animation => animation.finished))")
     ring = buy_now.evaluate(RING)
     assert ring["width"] >= 2 and ring["style"] == "solid", ring
     assert ring["offset"] > 0 and contrast(ring["colour"], ring["around"]) >= 3, ring
@@ -107,6 +108,7 @@ def test_every_kind_of_control_has_the_ring(sign_in, user, label):
     }[label]
     page.keyboard.press("Tab")  # a keyboard interaction first, so :focus-visible applies
     control.focus()
+    control.evaluate("element => Promise.all(element.getAnimations().map(animation => animation.finished))")
     ring = control.evaluate(RING)
     assert ring["width"] >= 2 and ring["style"] == "solid", ring
     assert contrast(ring["colour"], ring["around"]) >= 3, ring
