@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "cenconsole.core.middleware.NullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cenconsole.accounts.middleware.SessionAuthenticationMiddleware",
+    # A trainee's session whose workshop ended (its sandbox removed) opens "This workshop has ended".
+    "cenconsole.workshops.middleware.WorkshopEndedMiddleware",
     "cenconsole.core.middleware.AccountClockMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "cenconsole.core.context_processors.navigation",
                 "cenconsole.demo.context_processors.demo_bar",
                 "cenconsole.workshops.context_processors.workshop_trainee",
+                "cenconsole.workshops.context_processors.staff_navigation",
                 "cenconsole.tickets.context_processors.unread_tickets",
             ],
         },
@@ -140,7 +143,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "cen:instance_list"
+# Where signing in lands without a `next`: by role (workshops.views.signed_in): support staff on the
+# desk's queue, facilitators on Workshops, superusers on the admin's index, everyone else on Instances.
+LOGIN_REDIRECT_URL = "signed_in"
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,7 +5,7 @@ from cenconsole.accounts.views import account, email_change, sign_out_everywhere
 from cenconsole.api.views import api_endpoint, site_root
 from cenconsole.core.views import healthz, terms
 from cenconsole.demo.tour import how_to_buy
-from cenconsole.workshops.views import workshop_join
+from cenconsole.workshops.views import signed_in, workshop_ended, workshop_join
 
 urlpatterns = [
     # The console's Instances page, or the RPC API when the request names an Action.
@@ -17,6 +17,8 @@ urlpatterns = [
     path("account/", account, name="account"),
     path("account/sign-out-everywhere/", sign_out_everywhere, name="sign_out_everywhere"),
     path("accounts/", include("cenconsole.accounts.urls")),
+    # Where signing in lands (LOGIN_REDIRECT_URL): each role where its work is.
+    path("accounts/signed-in/", signed_in, name="signed_in"),
     # Change email, to be merged into the Account page (/account/).
     path("account/email/", email_change, name="account_email"),
     path("accounts/", include("cenconsole.api.urls")),
@@ -33,5 +35,7 @@ urlpatterns = [
     path("workshops/", include("cenconsole.workshops.urls")),
     # A workshop's short join link (shown with its QR code on the board).
     path("w/<str:code>/", workshop_join, name="workshop_join"),
+    # Where a trainee's session lands once the workshop ended and removed its sandbox.
+    path("w/<str:code>/ended/", workshop_ended, name="workshop_ended"),
     path("admin/", admin.site.urls),
 ]

@@ -2,7 +2,8 @@
 
 Reads mutmut's own results (`mutmut results --all true`: one line per mutant, `name: status`). The score is
 killed / (killed + survived + no tests): a mutant no test reaches ("no tests") counts against it and is listed
-with the survivors, since a rule no test reaches is pinned by none either. Timeouts count as killed (the mutant hung a test).
+with the survivors, since a rule no test reaches is pinned by none either. Timeouts count as killed (the
+mutant hung a test).
 """
 
 import collections

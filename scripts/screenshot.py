@@ -11,8 +11,9 @@ clicks Buy Bandwidth Package(Subscription), fills Bandwidth and Name and saves t
 purchase-page-<width>.png; then, at 1280x800, clicks Take the tour there (the tour starts at step 3 on
 the purchase page), moves on to the first Area and saves what the screen shows as tour.png. Then, as
 the staff account (--staff-user, a facilitator), creates a workshop; three trainees join it by its link
-in browsers of their own and go different distances into the tour (steps 1, 2 and 3), and the board is
-saved as workshop-board.png once it shows them.
+in browsers of their own (two give a name) and go different distances into the tour (steps 1, 2 and 3),
+and the board is saved as workshop-board.png once it shows them; then Show the join link large, at
+1280x800, as workshop-projector.png.
 """
 
 import argparse
@@ -89,20 +90,22 @@ def main():
         path = out_dir / "tour.png"
         page.screenshot(path=path)
         saved.append(path)
-        path = out_dir / "workshop-board.png"
-        workshop_board(browser, args, path)
-        saved.append(path)
+        path, projector_path = out_dir / "workshop-board.png", out_dir / "workshop-projector.png"
+        workshop_board(browser, args, path, projector_path)
+        saved += [path, projector_path]
         browser.close()
     print("Saved " + ", ".join(str(path) for path in saved))
 
 
-def workshop_board(browser, args, path):
-    """A workshop with three trainees at different places of the tour, and its board."""
+def workshop_board(browser, args, path, projector_path):
+    """A workshop with three trainees at different places of the tour, its board, and its join link as
+    the projector page shows it at 1280x800."""
     page = browser.new_page(viewport={"width": 1366, "height": 1000})
     page.goto(f"{args.url}/accounts/login/")
     page.get_by_label("Username").fill(args.staff_user)
     page.get_by_label("Password").fill(args.staff_password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)  # staff land where their work is
     page.goto(f"{args.url}/workshops/")
     page.get_by_label("Title").fill("Partner enablement: buying bandwidth")
     page.get_by_label("Starting scenario").select_option(label="Renewal due")
@@ -111,9 +114,10 @@ def workshop_board(browser, args, path):
     # Each click of the highlighted element does a step: Manage, the tab, Buy Bandwidth Package(Subscription).
     stops = ["Step 1 of 4 · Manage", "Step 2 of 4 · Bandwidth Packages",
              "Step 2 of 4 · Buy Bandwidth Package(Subscription)", "Step 3 of 4 · CEN ID"]
-    for clicks in (0, 1, 3):
+    for clicks, name in ((0, "Mei Lin"), (1, ""), (3, "Arjun Rao")):
         trainee = browser.new_context().new_page()
         trainee.goto(join_url)
+        trainee.get_by_label("Your name (optional)").fill(name)  # one trainee gives none: the sandbox id shows
         trainee.get_by_role("button", name="Join workshop").click()
         for title in stops[: clicks + 1]:
             trainee.locator(".driver-popover-title").filter(has_text=title).wait_for()
@@ -123,6 +127,11 @@ def workshop_board(browser, args, path):
     page.reload()  # without the "workshop is ready" message
     page.locator("#trainees td", has_text="Step 3 of 4").wait_for()
     page.screenshot(path=path, full_page=True)
+    # Show the join link large, as a projector shows it.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.get_by_role("link", name="Show the join link large").click()
+    page.get_by_role("heading", name="Join Partner enablement: buying bandwidth").wait_for()
+    page.screenshot(path=projector_path)
 
 
 if __name__ == "__main__":

@@ -119,8 +119,8 @@ def workshop_new(owner=None, *, title="Partner enablement", scenario="fresh", le
     )
 
 
-def trainee_join(workshop, ip_address=None):
+def trainee_join(workshop, ip_address=None, display_name=""):
     """A trainee seated by Join workshop's service: a sandbox seeded with the workshop's scenario."""
     from cenconsole.workshops import services as workshop_services
 
-    return workshop_services.workshop_join(workshop_id=workshop.pk, ip_address=ip_address)
+    return workshop_services.workshop_join(workshop_id=workshop.pk, ip_address=ip_address, display_name=display_name)

@@ -27,6 +27,7 @@ NAV_SECTIONS = [
     ("bandwidth:package_list", "packages"),
     ("bandwidth:", "instances"),
     ("networks:", "instances"),
+    ("workshops:", "workshops"),
 ]
 
 LAYOUT_URLS = {

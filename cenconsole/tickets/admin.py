@@ -40,8 +40,15 @@ OUTCOMES = {
 }
 # Each verb's action: its name in the changelist's menu and the title of the page asking for the note.
 ACTION_TITLES = {"approve": _("Approve selected tickets"), "reject": _("Reject selected tickets")}
-# The saved reply's status change, as the ticket page's button that does it.
-SAVED_REPLY_VERBS = {"reply": "reply", "ask_info": "ask_info", "reject": "reject"}
+# The saved reply's status change, as the ticket page's button that does it. A Release reply suggests
+# Release and refund unused time where a refund is due, else Release without refund (_suggested_verb).
+SAVED_REPLY_VERBS = {"reply": "reply", "ask_info": "ask_info", "release": "approve_refund", "reject": "reject"}
+
+
+def _suggested_verb(saved_reply, *, refundable: bool):
+    verb = SAVED_REPLY_VERBS.get(saved_reply.action) if saved_reply else None
+    return "approve" if verb == "approve_refund" and not refundable else verb
+
 
 sla_limit = selectors.sla_limit
 
@@ -260,6 +267,8 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
         # Nobody handles their own ticket (the service refuses it too): no buttons, and why.
         own_ticket = ticket.requester_id == request.user.pk
         can_handle = self.has_handle_permission(request) and not own_ticket
+        refund_amount = services.approval_refund(ticket) if ticket.is_open else None
+        refundable = bool(refund_amount) and not ticket.package.is_cross_border
         context = self._page_context(
             request,
             ticket,
@@ -267,7 +276,7 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
             can_handle=can_handle,
             own_ticket=own_ticket,
             assigned_to_me=ticket.assigned_to_id == request.user.pk,
-            refund_amount=services.approval_refund(ticket) if ticket.is_open else None,
+            refund_amount=refund_amount,
             package_cross_border=ticket.package.is_cross_border,
             thread=selectors.ticket_thread(ticket, staff=True),
             requester=selectors.requester_context(ticket),
@@ -275,7 +284,7 @@ class DeletionTicketAdmin(TicketNumberSearch, admin.ModelAdmin):
             waiting=waiting_cell(ticket),
             saved_replies=selectors.saved_replies() if can_handle else [],
             saved_reply=saved_reply,
-            suggested_verb=SAVED_REPLY_VERBS.get(saved_reply.action) if saved_reply else None,
+            suggested_verb=_suggested_verb(saved_reply, refundable=refundable),
             outcomes=OUTCOMES,
         )
         return TemplateResponse(request, "admin/tickets/deletionticket/ticket.html", context, status=status)

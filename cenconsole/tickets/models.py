@@ -239,6 +239,7 @@ class SavedReply(models.Model):
     class Action(models.TextChoices):
         REPLY = "reply", _("Send Reply (the ticket stays where it is)")
         ASK_INFO = "ask_info", _("Ask for information (awaiting user)")
+        RELEASE = "release", _("Release (after confirmation; with a refund where one is due)")
         REJECT = "reject", _("Reject (after confirmation)")
 
     name = models.CharField(_("name"), max_length=80, unique=True, help_text=_("What staff pick it by."))

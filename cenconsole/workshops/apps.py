@@ -14,3 +14,10 @@ class WorkshopsConfig(AppConfig):
         # Reset demo on a trainee's sandbox (the top bar's, or Reset everyone) puts back the
         # workshop's scenario, not the demo's seed.
         reset_seed.connect(trainee_reset_seed, dispatch_uid="workshops.trainee_reset_seed")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .context_processors import roles_remember
+
+        # The navigation's staff entries are read at each sign-in.
+        user_logged_in.connect(roles_remember, dispatch_uid="workshops.roles_remember")

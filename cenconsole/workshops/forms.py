@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_LENGTH_HOURS, MAX_SEATS, validate_title
+from cenconsole.core.validators import validate_name
+
+from .models import DISPLAY_NAME_MAX_LENGTH, MAX_LENGTH_HOURS, MAX_SEATS, validate_title
 from .scenarios import scenario_choices
 
 
@@ -21,4 +23,16 @@ class WorkshopForm(forms.Form):
         min_value=1,
         max_value=MAX_SEATS,
         help_text=_("How many trainees can join: from 1 to 200."),
+    )
+
+
+class JoinForm(forms.Form):
+    """Join workshop: an optional name for the facilitator's board (the names' rule of core.validators)."""
+
+    display_name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        validators=[validate_name],
+        help_text=_("Up to 40 characters. Only the facilitator sees it, on the workshop's board."),
     )

@@ -13,3 +13,4 @@ JOIN_THROTTLED = gettext_noop(
 UNKNOWN_TOUR_STOP = gettext_noop("Unknown tour stop.")
 NOT_A_TRAINEE = gettext_noop("Only a workshop's trainees report tour steps.")
 TITLE_CONTROL = gettext_noop("Title cannot contain control characters.")
+DISPLAY_NAME_TOO_LONG = gettext_noop("Your name must be at most %(limit)s characters.")

@@ -9,12 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core.errors import refusal
-from cenconsole.core.validators import BIDI_CONTROLS
+from cenconsole.core.validators import BIDI_CONTROLS, validate_name
 
 from .messages import TITLE_CONTROL
 
 MAX_LENGTH_HOURS = 8
 MAX_SEATS = 200
+DISPLAY_NAME_MAX_LENGTH = 40
 
 
 def validate_title(value: str) -> None:
@@ -105,6 +106,15 @@ class Trainee(models.Model):
         verbose_name=_("sandbox"),
     )
     username = models.CharField(_("sandbox name"), max_length=150, editable=False)
+    # Typed at Join workshop (optional): shown to the facilitator on the board, to nobody else.
+    display_name = models.CharField(
+        _("display name"),
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        blank=True,
+        editable=False,
+        validators=[validate_name],
+        help_text=_("The name the trainee gave at Join workshop; only the facilitator's board shows it."),
+    )
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True, editable=False)
     joined_at = models.DateTimeField(_("joined"), editable=False)
     tour_stop = models.PositiveSmallIntegerField(

@@ -44,6 +44,7 @@ def workshop_of(*, facilitator, workshop_id):
 class BoardRow:
     seat: int
     username: str
+    display_name: str
     joined_at: datetime
     step: int
     stop: str
@@ -71,6 +72,7 @@ def board_rows(*, workshop) -> list[BoardRow]:
         .only(
             "seat",
             "username",
+            "display_name",
             "joined_at",
             "tour_stop",
             "bought",
@@ -101,6 +103,7 @@ def board_rows(*, workshop) -> list[BoardRow]:
             BoardRow(
                 seat=trainee.seat,
                 username=trainee.username,
+                display_name=trainee.display_name,
                 joined_at=trainee.joined_at,
                 step=step_of(trainee.tour_stop),
                 stop=TOUR_STOPS[trainee.tour_stop - 1][0] if trainee.tour_stop else "",
@@ -150,6 +153,12 @@ def trainee_of(account):
     if not getattr(account, "is_sandbox", False):
         return None
     return Trainee.objects.select_related("workshop").filter(account=account).first()
+
+
+def workshop_by_id(workshop_id):
+    if not isinstance(workshop_id, int):
+        return None
+    return Workshop.objects.filter(pk=workshop_id).first()
 
 
 def workshop_by_code(code: str):

@@ -16,9 +16,11 @@ from django.db.models import Q
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.validators import validate_name
 from cenconsole.demo import services as demo_services
 
 from .messages import (
+    DISPLAY_NAME_TOO_LONG,
     FACILITATORS_ONLY,
     JOIN_THROTTLED,
     NOT_A_TRAINEE,
@@ -27,7 +29,7 @@ from .messages import (
     WORKSHOP_FULL,
     WORKSHOP_OVER,
 )
-from .models import Trainee, Workshop
+from .models import DISPLAY_NAME_MAX_LENGTH, Trainee, Workshop
 from .scenarios import SCENARIOS
 from .selectors import board_rows, is_facilitator
 from .tour import STOP_NUMBERS
@@ -80,10 +82,25 @@ def _joins_from(ip_address, now) -> int:
     return Trainee.objects.filter(ip_address=ip_address, joined_at__gte=now - JOIN_THROTTLE_WINDOW).count()
 
 
-def workshop_join(*, workshop_id, ip_address: str | None):
+def _display_name_clean(display_name: str) -> str:
+    """The optional name typed at Join workshop, by the names' rule (no control or bidirectional
+    control characters, no URL), at most DISPLAY_NAME_MAX_LENGTH characters once trimmed."""
+    display_name = (display_name or "").strip()
+    if len(display_name) > DISPLAY_NAME_MAX_LENGTH:
+        raise field_error("display_name", DISPLAY_NAME_TOO_LONG, "display_name_too_long", limit=DISPLAY_NAME_MAX_LENGTH)
+    try:
+        validate_name(display_name)
+    except ValidationError as error:
+        raise ValidationError({"display_name": error.error_list}) from error
+    return display_name
+
+
+def workshop_join(*, workshop_id, ip_address: str | None, display_name: str = ""):
     """Join workshop: a new sandbox account (no usable password: it is signed in at once) seeded with
-    the workshop's scenario, on a seat of its own. Refused when the workshop is over or full, or when
-    the address made WORKSHOP_JOINS_PER_ADDRESS sandboxes within the hour. Returns the trainee."""
+    the workshop's scenario, on a seat of its own, under the optional name the trainee typed (only
+    the board shows it). Refused when the workshop is over or full, or when the address made
+    WORKSHOP_JOINS_PER_ADDRESS sandboxes within the hour. Returns the trainee."""
+    display_name = _display_name_clean(display_name)
     with transaction.atomic():
         # Joins to one workshop queue on its row, so the seat limit holds however many join at once.
         workshop = Workshop.objects.select_for_update().get(pk=workshop_id)
@@ -111,6 +128,7 @@ def workshop_join(*, workshop_id, ip_address: str | None):
             seat=taken + 1,
             account=account,
             username=account.username,
+            display_name=display_name,
             ip_address=ip_address,
             joined_at=now,
         )

@@ -14,14 +14,15 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.core import clock
+from cenconsole.core.forms import add_service_errors
 from cenconsole.core.net import client_address
 from cenconsole.core.rendering import render_page
 from cenconsole.demo.services import ADVANCE_CHOICES
 from cenconsole.demo.views import OUTCOME_WORDS
 
 from . import selectors, services
-from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY
-from .forms import WorkshopForm
+from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY, WORKSHOP_SESSION_KEY, account_roles
+from .forms import JoinForm, WorkshopForm
 from .messages import FACILITATORS_ONLY
 from .models import Workshop
 from .scenarios import SCENARIOS
@@ -103,6 +104,22 @@ def _board_context(request, workshop):
         "steps": ADVANCE_CHOICES,
         "poll_seconds": BOARD_POLL_SECONDS,
     }
+
+
+@login_required
+@require_GET
+def signed_in(request):
+    """Where signing in lands without a `next` (LOGIN_REDIRECT_URL): where the account's work is.
+    Superusers on the admin's index (the desk, workshops and accounts from there), support staff on
+    the desk's queue, facilitators on Workshops, everyone else on Instances."""
+    roles = account_roles(request)
+    if request.user.is_superuser and request.user.is_staff:
+        return redirect("admin:index")
+    if roles["support"]:
+        return redirect("admin:tickets_deletionticket_changelist")
+    if roles["facilitator"]:
+        return redirect("workshops:workshop_list")
+    return redirect("cen:instance_list")
 
 
 @login_required
@@ -226,14 +243,22 @@ def workshop_end(request, workshop_id):
 
 @require_http_methods(["GET", "POST"])
 def workshop_join(request, code):
-    """The join link: a GET shows Join workshop (or why not); the POST gives the visitor a sandbox
-    seeded with the scenario, signs it in and opens the How to buy page, where the tour starts."""
+    """The join link: a GET shows Join workshop (or why not), with an optional name for the board; the
+    POST gives the visitor a sandbox seeded with the scenario, signs it in and opens the How to buy
+    page, where the tour starts."""
     workshop = selectors.workshop_by_code(code)
     if workshop is None:
         raise Http404
     trainee = selectors.trainee_of(request.user) if request.user.is_authenticated else None
     seated = trainee is not None and trainee.workshop_id == workshop.pk
-    context = {"workshop": workshop, "scenario": SCENARIOS.get(workshop.scenario), "seated": seated, "errors": []}
+    form = JoinForm(request.POST if request.method == "POST" and not seated else None)
+    context = {
+        "workshop": workshop,
+        "scenario": SCENARIOS.get(workshop.scenario),
+        "seated": seated,
+        "errors": [],
+        "form": form,
+    }
     if not seated:
         if workshop.is_over(clock.real_now()):
             context["errors"] = [gettext("This workshop has ended. Ask the facilitator for a new join link.")]
@@ -243,14 +268,24 @@ def workshop_join(request, code):
                 % {"seats": workshop.seat_limit}
             ]
     if request.method == "POST" and not seated:
+        if not form.is_valid():
+            return render_page(request, "workshops/join.html", context, status=400)
         try:
-            trainee = services.workshop_join(workshop_id=workshop.pk, ip_address=client_address(request))
+            trainee = services.workshop_join(
+                workshop_id=workshop.pk,
+                ip_address=client_address(request),
+                display_name=form.cleaned_data["display_name"],
+            )
         except ValidationError as error:
+            if "display_name" in getattr(error, "error_dict", {}):
+                add_service_errors(form, error)
+                return render_page(request, "workshops/join.html", context, status=400)
             context["errors"] = error.messages
             status = 429 if "join_throttled" in _codes(error) else 409
             return render_page(request, "workshops/join.html", context, status=status)
         login(request, trainee.account, backend="django.contrib.auth.backends.ModelBackend")
         request.session[TRAINEE_SESSION_KEY] = trainee.account.pk
+        request.session[WORKSHOP_SESSION_KEY] = workshop.pk
         request.session[TOUR_START_SESSION_KEY] = True
         messages.success(
             request,
@@ -261,6 +296,18 @@ def workshop_join(request, code):
     if request.method == "POST":
         return redirect("how_to_buy")
     return render_page(request, "workshops/join.html", context)
+
+
+@require_GET
+def workshop_ended(request, code):
+    """This workshop has ended: where a trainee's session goes once End workshop (or the workshop's
+    length) removed its sandbox. A workshop still open sends the visitor to its join link."""
+    workshop = selectors.workshop_by_code(code)
+    if workshop is None:
+        raise Http404
+    if not workshop.is_over(clock.real_now()):
+        return redirect("workshop_join", code=workshop.code)
+    return render_page(request, "workshops/ended.html", {"workshop": workshop})
 
 
 @login_required

@@ -27,14 +27,14 @@ def test_fewer_failures_still_let_the_user_in(client, user):
     """Four failures do not lock: the right password signs in."""
     for _ in range(4):
         attempt(client, user.username)
-    assert attempt(client, user.username, PASSWORD).url == reverse("cen:instance_list")
+    assert attempt(client, user.username, PASSWORD).url == reverse("signed_in")
 
 
 def test_failures_with_random_usernames_do_not_lock_another_user_out(client, user):
     """Twenty failures with random usernames from one address leave a right password from it working."""
     for number in range(20):
         attempt(client, f"nobody{number}")
-    assert attempt(client, user.username, PASSWORD).url == reverse("cen:instance_list")
+    assert attempt(client, user.username, PASSWORD).url == reverse("signed_in")
 
 
 def test_failures_from_one_address_do_not_lock_the_user_at_another(client, user):
@@ -42,7 +42,7 @@ def test_failures_from_one_address_do_not_lock_the_user_at_another(client, user)
     for _ in range(5):
         attempt(client, user.username)
     assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
-    assert attempt(client, user.username, PASSWORD, address="10.0.0.9").url == reverse("cen:instance_list")
+    assert attempt(client, user.username, PASSWORD, address="10.0.0.9").url == reverse("signed_in")
 
 
 def test_another_address_is_not_throttled_by_someone_elses_failures(client):
@@ -89,4 +89,4 @@ def test_twenty_random_usernames_do_not_lock_demo_out(client):
     demo.demo_ensure()
     for number in range(20):
         attempt(client, f"random-{number:04x}")
-    assert attempt(client, "demo", "demo").url == reverse("cen:instance_list")
+    assert attempt(client, "demo", "demo").url == reverse("signed_in")

@@ -83,7 +83,7 @@ def test_top_bar_shows_the_current_balance(client_user, user):
 def test_login_with_the_right_password_lands_on_instances(client, user, user_password):
     """Signing in with the right password leads to the Instances page."""
     response = client.post(LOGIN_URL, {"username": user.username, "password": user_password})
-    assert response["Location"] == INSTANCES_URL
+    assert client.get(response["Location"])["Location"] == INSTANCES_URL  # by way of the role landing
     assert client.get(INSTANCES_URL).status_code == 200
 
 

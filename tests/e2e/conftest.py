@@ -12,7 +12,9 @@ def sign_in(live_server, page):
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{live_server.url}/cen/instances/")
+        # Where the account's work is: Instances, or Workshops, the desk or the admin for staff.
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        page.wait_for_load_state()
         return page
 
     return sign_in_as

@@ -34,6 +34,7 @@ def test_edit_tags_and_the_tag_filter_work_with_javascript_off(page, sign_in, us
     expect(page.get_by_text("No tags yet. Add one below.")).to_be_visible()
 
     page.get_by_role("link", name="Instances").first.click()
+    page.get_by_text("Tag filter").click()
     page.get_by_placeholder("Tag key").fill("team")
     page.get_by_role("button", name="Filter by Tag").click()
     expect(page.get_by_role("row", name=instance.pk)).to_be_visible()

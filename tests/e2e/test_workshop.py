@@ -124,7 +124,8 @@ def test_facilitator_runs_a_room_of_three_trainees(live_server, browser, page, s
     assert Trainee.objects.filter(account__isnull=True).count() == 3
     expect(board_row(page, names[0]).locator('[data-cell="paid"]')).to_have_text("Yes")  # the figures stay
     payer.reload()
-    expect(payer).to_have_url(re.compile(r"/accounts/login/"))
+    expect(payer).to_have_url(re.compile(r"/w/[a-z2-9]{8}/ended/$"))
+    expect(payer.get_by_role("heading", name="This workshop has ended")).to_be_visible()
 
 
 def test_joining_without_javascript_opens_the_how_to_buy_page(live_server, browser):

@@ -25,9 +25,11 @@ pytestmark = pytest.mark.django_db
 
 # Public on purpose: signing in and up, the health check, and the API (signed requests, not sessions).
 # The language switch (Django's set_language) works signed in or not: it only sets the language cookie.
-# A workshop's join link (workshop_join) is for visitors with no account: it makes one.
+# A workshop's join link (workshop_join) is for visitors with no account: it makes one; its ended
+# page (workshop_ended) is where a trainee's session lands once the workshop removed its sandbox.
 PUBLIC = {
-    "login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language", "workshop_join"
+    "login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language", "workshop_join",
+    "workshop_ended",
 }
 
 
