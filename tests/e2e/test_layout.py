@@ -65,6 +65,78 @@ MEASURE = """() => {
 }"""
 
 
+# What people came to see, measured in the same visits: at 1024 px and up the named columns' heading
+# and first cell lie inside the visible part of their table (its scroll container's box and the window),
+# and nothing sits over them (the element at their centre is theirs); at every size each primary action
+# (btn-primary, Buy Now, Pay), scrolled into view, is inside the window and nothing sits over it.
+NAMED_COLUMNS = {"en": ["Status", "Expiration Time", "Amount"], "zh-hans": ["状态", "到期时间", "金额"]}
+PRIMARY_ACTIONS = {"en": ["Buy Now", "Pay"], "zh-hans": ["立即购买", "支付"]}
+SEE = """({named, primary, wide}) => {
+  const problems = [];
+  const label = element => (element.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
+  const covered = element => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return "outside the window";
+    const top = document.elementFromPoint(x, y);
+    if (!top || element === top || element.contains(top)) return null;
+    return `covered by <${top.tagName.toLowerCase()} class="${top.className}">`;
+  };
+  const centre = element => {
+    const box = element.getBoundingClientRect();
+    window.scrollBy({top: box.top + box.height / 2 - innerHeight / 2, behavior: "instant"});
+  };
+  if (wide) {
+    for (const table of document.querySelectorAll("table.console-table")) {
+      if (!table.checkVisibility() || !table.tHead) continue;
+      const heads = [...table.tHead.rows[table.tHead.rows.length - 1].cells];
+      const row = table.tBodies[0] && table.tBodies[0].rows[0];
+      const scroller = table.closest(".table-scroll, .matrix-scroll") || table.parentElement;
+      for (const name of named) {
+        const index = heads.findIndex(head => head.textContent.trim() === name);
+        if (index < 0) continue;
+        const cell = row && row.cells.length === heads.length ? row.cells[index] : null;
+        for (const element of [heads[index], cell]) {
+          if (!element) continue;
+          centre(element);
+          const box = element.getBoundingClientRect(), visible = scroller.getBoundingClientRect();
+          const where = `${name} ${element.tagName === "TH" ? "heading" : "first cell"}`;
+          if (box.left < Math.max(visible.left, 0) - 1 || box.right > Math.min(visible.right, innerWidth) + 1) {
+            problems.push(`${where} is outside its table's visible part (${Math.round(box.left)}-${Math.round(box.right)} in ${Math.round(visible.left)}-${Math.round(visible.right)})`);
+          } else {
+            const over = covered(element);
+            if (over) problems.push(`${where} is ${over}`);
+          }
+        }
+      }
+    }
+  }
+  const actions = [...document.querySelectorAll(".content .btn-primary, .content button, .content a")].filter(
+    element => element.classList.contains("btn-primary") || primary.includes(label(element)));
+  for (const element of new Set(actions)) {
+    if (!element.checkVisibility({visibilityProperty: true}) || element.matches(":disabled, [aria-disabled=true]")) continue;
+    element.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
+    const box = element.getBoundingClientRect();
+    if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1 || box.bottom > innerHeight + 1) {
+      problems.push(`"${label(element)}" is not inside the window when scrolled to (${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)})`);
+    } else {
+      const over = covered(element);
+      if (over) problems.push(`"${label(element)}" is ${over}`);
+    }
+  }
+  document.querySelectorAll(".table-scroll, .matrix-scroll").forEach(scroller => { scroller.scrollLeft = 0; });
+  window.scrollTo({top: 0, left: 0, behavior: "instant"});
+  return problems;
+}"""
+
+
+def what_people_see(page, width, language):
+    """What is wrong with what a person sees at `width` (SEE), one line each."""
+    return page.evaluate(
+        SEE, {"named": NAMED_COLUMNS[language], "primary": PRIMARY_ACTIONS[language], "wide": width >= 1024}
+    )
+
+
 def try_the_console(page, live_server):
     """Clicks Try the console on the sign-in page; returns the new sandbox account."""
     known = set(User.objects.filter(is_sandbox=True).values_list("pk", flat=True))
@@ -88,8 +160,9 @@ def html_pages(page, urls):
         yield url
 
 
-def layout_problems(page, url, *, top_bar_one_line=True):
-    """Opens `url` and measures it at each size: one line each for what is wrong."""
+def layout_problems(page, url, *, top_bar_one_line=True, language=None):
+    """Opens `url` and measures it at each size: one line each for what is wrong. With `language`,
+    also what people came to see (what_people_see)."""
     problems = []
     page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
     response = page.goto(url)
@@ -106,6 +179,8 @@ def layout_problems(page, url, *, top_bar_one_line=True):
             problems.append(f"{where} the top bar spills {seen['spilled']}")
         if width == 1280 and top_bar_one_line and not seen["oneLine"]:
             problems.append(f"{where} the top bar is more than one line ({seen['barHeight']} px)")
+        if language:
+            problems += [f"{where} {problem}" for problem in what_people_see(page, width, language)]
     return problems
 
 
@@ -130,7 +205,7 @@ def test_no_console_or_demo_page_is_wider_than_the_window(live_server, page, lan
     set_language(page, live_server, language)
     problems, visited = [], 0
     for url in html_pages(page, walked_urls(live_server, objects)):
-        problems += layout_problems(page, url)
+        problems += layout_problems(page, url, language=language)
         visited += 1
     assert visited >= 25
     assert not problems, "\n".join(problems)
@@ -146,7 +221,7 @@ def test_workshop_pages_fit_the_window(live_server, page, language):
     set_language(page, live_server, language)
     problems, visited = [], 0
     for url in html_pages(page, walked_urls(live_server, objects, workshops=True)):
-        problems += layout_problems(page, url)
+        problems += layout_problems(page, url, language=language)
         visited += 1
     assert visited >= 3
     assert not problems, "\n".join(problems)
@@ -203,6 +278,7 @@ def test_no_staff_page_is_wider_than_the_window(live_server, page, language):
             scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
             if scroll_width > inner_width:
                 problems.append(f"{url} at {width}x{height}: {scroll_width} px wide in a {inner_width} px window")
+            problems += [f"{url} at {width}x{height}: {problem}" for problem in what_people_see(page, width, language)]
     assert visited >= 10
     assert not problems, "\n".join(problems)
 
