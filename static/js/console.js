@@ -241,6 +241,10 @@ document.addEventListener("keydown", function (event) {
 
   document.addEventListener("click", function (event) {
     var inside = event.target.closest ? event.target.closest(MENUS) : null;
+    // Choosing an item of a row's More menu closes it (its dialog or page takes over).
+    if (inside && inside.matches("details.row-menu") && event.target.closest(".row-menu-items a, .row-menu-items button")) {
+      inside = null;
+    }
     closeAll(inside);
   });
 
@@ -275,6 +279,7 @@ document.addEventListener("keydown", function (event) {
       top = more.top - box.height - 2;
     }
     items.style.top = top + "px";
+    items.style.right = "auto";
     items.style.left = Math.max(4, Math.min(more.left, document.documentElement.clientWidth - box.width - 4)) + "px";
   }, true);
 

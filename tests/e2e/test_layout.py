@@ -1,6 +1,9 @@
 """The layout in a person's window: no console, staff or demo page is wider than the window at 1280x800,
 1024x768 or 390x844; the top bar keeps one line at 1280 for every kind of account in both languages;
 under 768 px the navigation is a Menu button; the purchase page stacks its Price card under the form.
+The same visits check what people came to see (SEE): the Status, Expiration Time and Amount columns in
+view and uncovered at 1024 px and up, and every primary action reachable and uncovered; a row's More
+menu opens from the keyboard and is not clipped by its table; on a phone rows are stacked cards.
 
 The console walk visits every URL of the security walk (tests/security/test_url_access.py) as a
 sandbox whose clock is ahead, so its top bar carries everything a top bar can: the balance, the
@@ -102,7 +105,9 @@ SEE = """({named, primary, wide}) => {
           const box = element.getBoundingClientRect(), visible = scroller.getBoundingClientRect();
           const where = `${name} ${element.tagName === "TH" ? "heading" : "first cell"}`;
           if (box.left < Math.max(visible.left, 0) - 1 || box.right > Math.min(visible.right, innerWidth) + 1) {
-            problems.push(`${where} is outside its table's visible part (${Math.round(box.left)}-${Math.round(box.right)} in ${Math.round(visible.left)}-${Math.round(visible.right)})`);
+            const span = `${Math.round(box.left)}-${Math.round(box.right)}`;
+            const part = `${Math.round(visible.left)}-${Math.round(visible.right)}`;
+            problems.push(`${where} is outside its table's visible part (${span} in ${part})`);
           } else {
             const over = covered(element);
             if (over) problems.push(`${where} is ${over}`);
@@ -114,11 +119,13 @@ SEE = """({named, primary, wide}) => {
   const actions = [...document.querySelectorAll(".content .btn-primary, .content button, .content a")].filter(
     element => element.classList.contains("btn-primary") || primary.includes(label(element)));
   for (const element of new Set(actions)) {
-    if (!element.checkVisibility({visibilityProperty: true}) || element.matches(":disabled, [aria-disabled=true]")) continue;
+    if (!element.checkVisibility({visibilityProperty: true})) continue;
+    if (element.matches(":disabled, [aria-disabled=true]")) continue;
     element.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
     const box = element.getBoundingClientRect();
     if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1 || box.bottom > innerHeight + 1) {
-      problems.push(`"${label(element)}" is not inside the window when scrolled to (${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)})`);
+      const at = `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+      problems.push(`"${label(element)}" is not inside the window when scrolled to (at ${at})`);
     } else {
       const over = covered(element);
       if (over) problems.push(`"${label(element)}" is ${over}`);
@@ -420,24 +427,80 @@ def test_instances_toolbar_controls_are_one_height(live_server, page):
         assert len(heights) == 6 and len(set(heights)) == 1, f"{width}: {heights}"
 
 
-def test_package_actions_are_reachable_inside_the_table_on_a_phone(live_server, browser):
-    """At 390 px the Bandwidth Packages tab's table scrolls inside its card, the page does not, and the
-    row's Renew (in the Actions column) is in view and opens the Renew page."""
+def test_package_rows_are_stacked_cards_on_a_phone(live_server, browser):
+    """At 390 px the Bandwidth Packages tab's rows are cards (each cell under its column's name, nothing
+    scrolls sideways), Status and Expiration Time inside the window, and the row's Renew opens the Renew
+    page."""
     page = browser.new_context(viewport=PHONE).new_page()
     user = UserFactory()
     cen_instance = CenInstanceFactory(owner=user)
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China")  # no ticket: Renew offered
     sign_in_page(page, live_server, user)
     page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
-    scroll = page.locator(".table-scroll").first
-    assert scroll.evaluate("element => element.scrollWidth > element.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-    renew = page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True)
+    assert page.locator(".table-scroll").first.evaluate("element => element.scrollWidth <= element.clientWidth")
+    row = page.locator(f"tr[id='{package.pk}']")
+    for name in ("Status", "Expiration Time"):
+        cell = row.locator(f"td[data-label='{name}']")
+        assert cell.evaluate("cell => getComputedStyle(cell, '::before').content") == f'"{name}"'
+        box = cell.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], (name, box)
+    renew = row.get_by_role("link", name="Renew", exact=True)
     box = renew.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], box
     renew.click()
     page.wait_for_url(f"**/bandwidth-packages/{package.pk}/renew/")
     page.context.close()
+
+
+ON_TOP = """element => {
+  const box = element.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return element === top || element.contains(top);
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_more_menu_opens_from_the_keyboard_unclipped_by_the_table(live_server, browser, javascript):
+    """A package row's More (a <details>) opens with Enter, with or without JavaScript; its Request
+    Deletion hangs below the one-row table, shown whole (the table's scroll does not clip it) and opens
+    its page."""
+    page = browser.new_context(viewport={"width": 1024, "height": 768}, java_script_enabled=javascript).new_page()
+    user = UserFactory()
+    cen_instance = CenInstanceFactory(owner=user)
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
+    row = page.locator(f"tr[id='{package.pk}']")
+    expect(row.get_by_role("link", name="Request Deletion")).to_be_hidden()
+    row.locator(".row-menu summary").focus()
+    page.keyboard.press("Enter")
+    request_deletion = row.get_by_role("link", name="Request Deletion")
+    expect(request_deletion).to_be_visible()
+    table_bottom = page.locator(".table-scroll").first.bounding_box()
+    link = request_deletion.bounding_box()
+    assert link["y"] + link["height"] > table_bottom["y"] + table_bottom["height"], (link, table_bottom)
+    assert request_deletion.evaluate(ON_TOP)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(request_deletion).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/bandwidth-packages/{package.pk}/request-deletion/")
+    page.context.close()
+
+
+def test_more_menu_closes_on_escape(live_server, page):
+    """With JavaScript, Esc closes an open More menu and puts focus back on More."""
+    user = UserFactory()
+    cen_instance = CenInstanceFactory(owner=user)
+    buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
+    more = page.locator(".row-menu summary").first
+    more.click()
+    expect(page.get_by_role("link", name="Request Deletion")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Request Deletion")).to_be_hidden()
+    expect(more).to_be_focused()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
