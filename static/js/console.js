@@ -216,15 +216,16 @@ document.addEventListener("keydown", function (event) {
   }
 });
 
-// The top bar's menus (Account, Advance time) are <details>: they open and close without this file.
-// With it they behave as menus do: opening one closes the others, Esc closes it (focus back on its
-// button), and a click elsewhere on the page closes it.
+// The top bar's menus (Account, Advance time) and a table row's More menu are <details>: they open and
+// close without this file. With it they behave as menus do: opening one closes the others, Esc closes it
+// (focus back on its button), and a click elsewhere on the page closes it.
 (function () {
   "use strict";
-  var MENUS = "details.topbar-menu";
+  var MENUS = "details.topbar-menu, details.row-menu";
+  var OPEN_MENUS = "details.topbar-menu[open], details.row-menu[open]";
 
   function closeAll(except) {
-    document.querySelectorAll(MENUS + "[open]").forEach(function (menu) {
+    document.querySelectorAll(OPEN_MENUS).forEach(function (menu) {
       if (menu !== except) {
         menu.open = false;
       }
@@ -240,6 +241,10 @@ document.addEventListener("keydown", function (event) {
 
   document.addEventListener("click", function (event) {
     var inside = event.target.closest ? event.target.closest(MENUS) : null;
+    // Choosing an item of a row's More menu closes it (its dialog or page takes over).
+    if (inside && inside.matches("details.row-menu") && event.target.closest(".row-menu-items a, .row-menu-items button")) {
+      inside = null;
+    }
     closeAll(inside);
   });
 
@@ -247,10 +252,40 @@ document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") {
       return;
     }
-    var menu = event.target.closest ? event.target.closest(MENUS + "[open]") : null;
+    var menu = event.target.closest ? event.target.closest(OPEN_MENUS) : null;
     if (menu) {
       menu.open = false;
       menu.querySelector("summary").focus();
     }
   });
+})();
+
+// A row's More menu is position: fixed, so the table's scroll container (which clips what is absolutely
+// positioned inside it) cannot cut it off. Without this file it opens where it stands; with it, it is put
+// under its More, inside the window (above More when there is no room below), and it closes when the
+// page or the table scrolls, as a native select's list does.
+(function () {
+  "use strict";
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details.row-menu") || !menu.open) {
+      return;
+    }
+    var items = menu.querySelector(".row-menu-items");
+    var more = menu.querySelector("summary").getBoundingClientRect();
+    var box = items.getBoundingClientRect();
+    var top = more.bottom + 2;
+    if (top + box.height > window.innerHeight && more.top - box.height - 2 >= 0) {
+      top = more.top - box.height - 2;
+    }
+    items.style.top = top + "px";
+    items.style.right = "auto";
+    items.style.left = Math.max(4, Math.min(more.left, document.documentElement.clientWidth - box.width - 4)) + "px";
+  }, true);
+
+  document.addEventListener("scroll", function () {
+    document.querySelectorAll("details.row-menu[open]").forEach(function (menu) {
+      menu.open = false;
+    });
+  }, true);
 })();

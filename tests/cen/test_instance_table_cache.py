@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 def package_count(client, cen_instance):
     """The Bandwidth Packages column of the instance's row, as the page shows it."""
-    row = re.search(rf"<tr>\s*<td><a [^>]*>{cen_instance.pk}</a>.*?</tr>", client.get("/cen/instances/").text, re.S)
-    return re.findall(r"<td>(.*?)</td>", row.group(0), re.S)[2].strip()
+    row = re.search(
+        rf"<tr>\s*<td[^>]*><a [^>]*>{cen_instance.pk}</a>.*?</tr>", client.get("/cen/instances/").text, re.S
+    )
+    return re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)[2].strip()
 
 
 def test_second_view_is_served_from_the_cache(client_user, cen_instance, django_assert_num_queries):

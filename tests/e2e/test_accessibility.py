@@ -100,6 +100,7 @@ def test_unbind_dialog_matrix_and_form_errors_pass_axe(live_server, page, sign_i
     expect(page.locator("#connectivity-matrix")).to_contain_text("Test bandwidth (1 Kbps)")
     violations = axe_violations(page)
     page.goto(f"{live_server.url}/cen/instances/{objects['cen_id']}/bandwidth-packages/")
+    page.get_by_text("More", exact=True).click()  # Unbind is under the row's More menu
     page.get_by_role("link", name="Unbind").click()
     expect(page.get_by_role("dialog", name="Unbind Bandwidth Package")).to_be_visible()
     violations += axe_violations(page)

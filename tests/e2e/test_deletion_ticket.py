@@ -16,6 +16,7 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
     row = page.get_by_role("row", name=package.pk)
+    row.get_by_text("More", exact=True).click()
     row.get_by_role("link", name="Request Deletion").click()
     page.get_by_label("Reason").fill("The project has ended")
     page.get_by_role("button", name="Submit Ticket").click()

@@ -91,6 +91,7 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
 
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Unbind").click()
     dialog = page.get_by_role("dialog", name="Unbind Bandwidth Package")
     expect(dialog).to_be_visible()
@@ -101,10 +102,12 @@ def test_unbind_asks_in_a_dialog_cancel_keeps_ok_unbinds(sign_in, live_server, u
     package.refresh_from_db()
     assert package.cen_instance_id == instance.pk
 
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Unbind").click()
     expect(dialog.get_by_role("button", name="OK")).to_be_focused()
     page.keyboard.press("Escape")  # the native dialog closes with Escape too
     expect(dialog).to_be_hidden()
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Unbind").click()
     dialog.get_by_role("button", name="OK").click()
     expect(page.get_by_text(f"Bandwidth package {package.pk} was unbound. It is now available.")).to_be_visible()
@@ -123,9 +126,11 @@ def test_the_tables_one_unbind_dialog_asks_about_the_row_clicked(sign_in, live_s
     page.goto(f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/")
     expect(page.locator("dialog")).to_have_count(1)
     dialog = page.get_by_role("dialog", name="Unbind Bandwidth Package")
+    page.get_by_role("row", name=first.pk).get_by_text("More", exact=True).click()
     page.get_by_role("row", name=first.pk).get_by_role("link", name="Unbind").click()
     expect(dialog).to_contain_text(f"unbind bandwidth package {first.pk} from CEN instance {instance.pk}?")
     dialog.get_by_role("button", name="Cancel").click()
+    page.get_by_role("row", name=second.pk).get_by_text("More", exact=True).click()
     page.get_by_role("row", name=second.pk).get_by_role("link", name="Unbind").click()
     expect(dialog).to_contain_text(f"unbind bandwidth package {second.pk} from CEN instance {instance.pk}?")
     expect(dialog).not_to_contain_text(first.pk)
@@ -144,10 +149,12 @@ def test_unbind_without_javascript_goes_through_its_confirmation_page(sign_in, l
     page = sign_in(user)
     tab_url = f"{live_server.url}/cen/instances/{instance.pk}/bandwidth-packages/"
     page.goto(tab_url)
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Unbind").click()
     expect(page.get_by_role("heading", name="Unbind Bandwidth Package")).to_be_visible()
     page.get_by_role("link", name="Cancel").click()
     expect(page).to_have_url(tab_url)
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Unbind").click()
     page.get_by_role("button", name="OK").click()
     expect(page).to_have_url(tab_url)

@@ -1,6 +1,9 @@
 """The layout in a person's window: no console, staff or demo page is wider than the window at 1280x800,
 1024x768 or 390x844; the top bar keeps one line at 1280 for every kind of account in both languages;
 under 768 px the navigation is a Menu button; the purchase page stacks its Price card under the form.
+The same visits check what people came to see (SEE): the Status, Expiration Time and Amount columns in
+view and uncovered at 1024 px and up, and every primary action reachable and uncovered; a row's More
+menu opens from the keyboard and is not clipped by its table; on a phone rows are stacked cards.
 
 The console walk visits every URL of the security walk (tests/security/test_url_access.py) as a
 sandbox whose clock is ahead, so its top bar carries everything a top bar can: the balance, the
@@ -68,6 +71,82 @@ MEASURE = """() => {
 }"""
 
 
+# What people came to see, measured in the same visits: at 1024 px and up the named columns' heading
+# and first cell lie inside the visible part of their table (its scroll container's box and the window),
+# and nothing sits over them (the element at their centre is theirs); at every size each primary action
+# (btn-primary, Buy Now, Pay), scrolled into view, is inside the window and nothing sits over it.
+NAMED_COLUMNS = {"en": ["Status", "Expiration Time", "Amount"], "zh-hans": ["状态", "到期时间", "金额"]}
+PRIMARY_ACTIONS = {"en": ["Buy Now", "Pay"], "zh-hans": ["立即购买", "支付"]}
+SEE = """({named, primary, wide}) => {
+  const problems = [];
+  const label = element => (element.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
+  const covered = element => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return "outside the window";
+    const top = document.elementFromPoint(x, y);
+    if (!top || element === top || element.contains(top)) return null;
+    return `covered by <${top.tagName.toLowerCase()} class="${top.className}">`;
+  };
+  const centre = element => {
+    const box = element.getBoundingClientRect();
+    window.scrollBy({top: box.top + box.height / 2 - innerHeight / 2, behavior: "instant"});
+  };
+  if (wide) {
+    for (const table of document.querySelectorAll("table.console-table")) {
+      if (!table.checkVisibility() || !table.tHead) continue;
+      const heads = [...table.tHead.rows[table.tHead.rows.length - 1].cells];
+      const row = table.tBodies[0] && table.tBodies[0].rows[0];
+      const scroller = table.closest(".table-scroll, .matrix-scroll") || table.parentElement;
+      for (const name of named) {
+        const index = heads.findIndex(head => head.textContent.trim() === name);
+        if (index < 0) continue;
+        const cell = row && row.cells.length === heads.length ? row.cells[index] : null;
+        for (const element of [heads[index], cell]) {
+          if (!element) continue;
+          centre(element);
+          const box = element.getBoundingClientRect(), visible = scroller.getBoundingClientRect();
+          const where = `${name} ${element.tagName === "TH" ? "heading" : "first cell"}`;
+          if (box.left < Math.max(visible.left, 0) - 1 || box.right > Math.min(visible.right, innerWidth) + 1) {
+            const span = `${Math.round(box.left)}-${Math.round(box.right)}`;
+            const part = `${Math.round(visible.left)}-${Math.round(visible.right)}`;
+            problems.push(`${where} is outside its table's visible part (${span} in ${part})`);
+          } else {
+            const over = covered(element);
+            if (over) problems.push(`${where} is ${over}`);
+          }
+        }
+      }
+    }
+  }
+  const actions = [...document.querySelectorAll(".content .btn-primary, .content button, .content a")].filter(
+    element => element.classList.contains("btn-primary") || primary.includes(label(element)));
+  for (const element of new Set(actions)) {
+    if (!element.checkVisibility({visibilityProperty: true})) continue;
+    if (element.matches(":disabled, [aria-disabled=true]")) continue;
+    element.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
+    const box = element.getBoundingClientRect();
+    if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1 || box.bottom > innerHeight + 1) {
+      const at = `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+      problems.push(`"${label(element)}" is not inside the window when scrolled to (at ${at})`);
+    } else {
+      const over = covered(element);
+      if (over) problems.push(`"${label(element)}" is ${over}`);
+    }
+  }
+  document.querySelectorAll(".table-scroll, .matrix-scroll").forEach(scroller => { scroller.scrollLeft = 0; });
+  window.scrollTo({top: 0, left: 0, behavior: "instant"});
+  return problems;
+}"""
+
+
+def what_people_see(page, width, language):
+    """What is wrong with what a person sees at `width` (SEE), one line each."""
+    return page.evaluate(
+        SEE, {"named": NAMED_COLUMNS[language], "primary": PRIMARY_ACTIONS[language], "wide": width >= 1024}
+    )
+
+
 def try_the_console(page, live_server):
     """Clicks Try the console on the sign-in page; returns the new sandbox account."""
     known = set(User.objects.filter(is_sandbox=True).values_list("pk", flat=True))
@@ -91,8 +170,9 @@ def html_pages(page, urls):
         yield url
 
 
-def layout_problems(page, url, *, top_bar_one_line=True):
-    """Opens `url` and measures it at each size: one line each for what is wrong."""
+def layout_problems(page, url, *, top_bar_one_line=True, language=None):
+    """Opens `url` and measures it at each size: one line each for what is wrong. With `language`,
+    also what people came to see (what_people_see)."""
     problems = []
     page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
     response = page.goto(url)
@@ -109,6 +189,8 @@ def layout_problems(page, url, *, top_bar_one_line=True):
             problems.append(f"{where} the top bar spills {seen['spilled']}")
         if width == 1280 and top_bar_one_line and not seen["oneLine"]:
             problems.append(f"{where} the top bar is more than one line ({seen['barHeight']} px)")
+        if language:
+            problems += [f"{where} {problem}" for problem in what_people_see(page, width, language)]
     return problems
 
 
@@ -133,7 +215,7 @@ def test_no_console_or_demo_page_is_wider_than_the_window(live_server, page, lan
     set_language(page, live_server, language)
     problems, visited = [], 0
     for url in html_pages(page, walked_urls(live_server, objects)):
-        problems += layout_problems(page, url)
+        problems += layout_problems(page, url, language=language)
         visited += 1
     assert visited >= 25
     assert not problems, "\n".join(problems)
@@ -149,7 +231,7 @@ def test_workshop_pages_fit_the_window(live_server, page, language):
     set_language(page, live_server, language)
     problems, visited = [], 0
     for url in html_pages(page, walked_urls(live_server, objects, workshops=True)):
-        problems += layout_problems(page, url)
+        problems += layout_problems(page, url, language=language)
         visited += 1
     assert visited >= 3
     assert not problems, "\n".join(problems)
@@ -206,6 +288,7 @@ def test_no_staff_page_is_wider_than_the_window(live_server, page, language):
             scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
             if scroll_width > inner_width:
                 problems.append(f"{url} at {width}x{height}: {scroll_width} px wide in a {inner_width} px window")
+            problems += [f"{url} at {width}x{height}: {problem}" for problem in what_people_see(page, width, language)]
     assert visited >= 10
     assert not problems, "\n".join(problems)
 
@@ -350,24 +433,80 @@ def test_instances_toolbar_controls_are_one_height(live_server, page):
             assert len(heights) == shown and len(set(heights)) == 1, f"{width}: {heights}"
 
 
-def test_package_actions_are_reachable_inside_the_table_on_a_phone(live_server, browser):
-    """At 390 px the Bandwidth Packages tab's table scrolls inside its card, the page does not, and the
-    row's Renew (in the Actions column) is in view and opens the Renew page."""
+def test_package_rows_are_stacked_cards_on_a_phone(live_server, browser):
+    """At 390 px the Bandwidth Packages tab's rows are cards (each cell under its column's name, nothing
+    scrolls sideways), Status and Expiration Time inside the window, and the row's Renew opens the Renew
+    page."""
     page = browser.new_context(viewport=PHONE).new_page()
     user = UserFactory()
     cen_instance = CenInstanceFactory(owner=user)
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China")  # no ticket: Renew offered
     sign_in_page(page, live_server, user)
     page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
-    scroll = page.locator(".table-scroll").first
-    assert scroll.evaluate("element => element.scrollWidth > element.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-    renew = page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True)
+    assert page.locator(".table-scroll").first.evaluate("element => element.scrollWidth <= element.clientWidth")
+    row = page.locator(f"tr[id='{package.pk}']")
+    for name in ("Status", "Expiration Time"):
+        cell = row.locator(f"td[data-label='{name}']")
+        assert cell.evaluate("cell => getComputedStyle(cell, '::before').content") == f'"{name}"'
+        box = cell.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], (name, box)
+    renew = row.get_by_role("link", name="Renew", exact=True)
     box = renew.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], box
     renew.click()
     page.wait_for_url(f"**/bandwidth-packages/{package.pk}/renew/")
     page.context.close()
+
+
+ON_TOP = """element => {
+  const box = element.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return element === top || element.contains(top);
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_more_menu_opens_from_the_keyboard_unclipped_by_the_table(live_server, browser, javascript):
+    """A package row's More (a <details>) opens with Enter, with or without JavaScript; its Request
+    Deletion hangs below the one-row table, shown whole (the table's scroll does not clip it) and opens
+    its page."""
+    page = browser.new_context(viewport={"width": 1024, "height": 768}, java_script_enabled=javascript).new_page()
+    user = UserFactory()
+    cen_instance = CenInstanceFactory(owner=user)
+    package = buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
+    row = page.locator(f"tr[id='{package.pk}']")
+    expect(row.get_by_role("link", name="Request Deletion")).to_be_hidden()
+    row.locator(".row-menu summary").focus()
+    page.keyboard.press("Enter")
+    request_deletion = row.get_by_role("link", name="Request Deletion")
+    expect(request_deletion).to_be_visible()
+    table_bottom = page.locator(".table-scroll").first.bounding_box()
+    link = request_deletion.bounding_box()
+    assert link["y"] + link["height"] > table_bottom["y"] + table_bottom["height"], (link, table_bottom)
+    assert request_deletion.evaluate(ON_TOP)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(request_deletion).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/bandwidth-packages/{package.pk}/request-deletion/")
+    page.context.close()
+
+
+def test_more_menu_closes_on_escape(live_server, page):
+    """With JavaScript, Esc closes an open More menu and puts focus back on More."""
+    user = UserFactory()
+    cen_instance = CenInstanceFactory(owner=user)
+    buy_package(cen_instance, area_a_code="China", area_b_code="China")
+    sign_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/cen/instances/{cen_instance.pk}/bandwidth-packages/")
+    more = page.locator(".row-menu summary").first
+    more.click()
+    expect(page.get_by_role("link", name="Request Deletion")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Request Deletion")).to_be_hidden()
+    expect(more).to_be_focused()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

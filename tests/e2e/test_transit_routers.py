@@ -64,6 +64,7 @@ def test_transit_routers_through_the_console(page, sign_in, user):
     connect_vpc(page, "China (Hangzhou)", "vpc-hzconsole01", "cn-hangzhou-h")
     connect_vpc(page, "US (Virginia)", "vpc-vaconsole01", "us-east-1a")
 
+    router_row(page, "China (Hangzhou)").get_by_text("More").click()
     router_row(page, "China (Hangzhou)").get_by_role("link", name="Create Inter-region Connection").click()
     page.get_by_label("Bandwidth Type").select_option("BandwidthPackage")
     page.get_by_label("Bandwidth Package", exact=True).select_option(package.pk)
@@ -86,6 +87,7 @@ def test_transit_routers_through_the_console(page, sign_in, user):
     expect(page.locator(".invalid-feedback")).to_contain_text("has only 10 Mbps remaining")
     page.get_by_role("link", name="Cancel").click()
 
+    router_row(page, "US (Virginia)").get_by_text("More").click()
     router_row(page, "US (Virginia)").get_by_role("link", name="Delete").last.click()
     page.get_by_role("button", name="OK", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("still has connections")
@@ -99,6 +101,7 @@ def test_transit_routers_through_the_console(page, sign_in, user):
         page.get_by_role("button", name="OK", exact=True).click()
         refresh_until(page, router_row(page, region).locator("td:nth-child(5)"), "^-$")
     for region in ("China (Hangzhou)", "US (Virginia)"):
+        router_row(page, region).get_by_text("More").click()
         router_row(page, region).get_by_role("link", name="Delete").last.click()
         page.get_by_role("button", name="OK", exact=True).click()
     refresh_until(page, page.locator("#transit-router-table"), "has no transit routers")
