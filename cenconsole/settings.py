@@ -245,6 +245,28 @@ SIGN_IN_FAILURES_PER_USER = 5
 # Sign-up: how many accounts one address may make per window (counted in the database).
 SIGN_UP_THROTTLE_MINUTES = 60
 SIGN_UPS_PER_ADDRESS = int(os.environ.get("SIGN_UPS_PER_ADDRESS", "5"))
+
+
+def _sign_up_networks(text: str) -> dict[str, int]:
+    """SIGN_UP_NETWORKS, `network:limit` comma separated (`10.1.0.0/16:100,192.0.2.7:40`): each address in
+    the network may sign up `limit` accounts an hour instead of SIGN_UPS_PER_ADDRESS (a classroom behind one
+    NAT address); the most specific network an address is in decides."""
+    networks = {}
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        network, _colon, limit = item.rpartition(":")
+        try:
+            network, limit = str(ipaddress.ip_network(network, strict=False)), int(limit)
+        except ValueError:
+            limit = -1
+        if limit < 0:
+            raise ImproperlyConfigured(f"SIGN_UP_NETWORKS: {item!r} is not `network:limit` (e.g. 10.1.0.0/16:100).")
+        networks[network] = limit
+    return networks
+
+
+SIGN_UP_NETWORKS = _sign_up_networks(os.environ.get("SIGN_UP_NETWORKS", ""))
 # The proxies (load balancers) in front of the app servers, as addresses or networks, comma separated:
 # the client's address is read from X-Forwarded-For only when the connecting peer is one of them
 # (cenconsole.core.net.client_address). Empty: REMOTE_ADDR, whatever the request says.

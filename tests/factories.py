@@ -109,13 +109,15 @@ def facilitator(username=None):
     return get_user_model().objects.get(pk=user.pk)
 
 
-def workshop_new(owner=None, *, title="Partner enablement", scenario="fresh", length_hours=3, seat_limit=40):
+def workshop_new(
+    owner=None, *, title="Partner enablement", scenario="fresh", length_hours=3, seat_limit=40, joins_per_address=None
+):
     """A workshop created by the New workshop service (by a new facilitator unless `owner` is given)."""
     from cenconsole.workshops import services as workshop_services
 
     return workshop_services.workshop_create(
         facilitator=owner or facilitator(), title=title, scenario=scenario, length_hours=length_hours,
-        seat_limit=seat_limit,
+        seat_limit=seat_limit, joins_per_address=joins_per_address,
     )
 
 

@@ -14,6 +14,7 @@ from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.fields import MoneyField
 from cenconsole.core.locks import named_lock
+from cenconsole.core.net import network_limit
 
 from .messages import (
     ADJUSTMENT_NEGATIVE_BALANCE,
@@ -28,8 +29,9 @@ from .resource_groups import resource_group_clean
 
 def user_sign_up(*, form, ip_address: str | None = None) -> User:
     """A new account, with the demo credit every account starts with (the field's default). Refused
-    when the address made SIGN_UPS_PER_ADDRESS accounts within the window (real time), counted in the
-    database under the address's lock, so the limit holds across app servers and simultaneous requests."""
+    when the address made SIGN_UPS_PER_ADDRESS accounts within the window (real time; an address in one of
+    SIGN_UP_NETWORKS: that network's limit), counted in the database under the address's lock, so the limit
+    holds across app servers and simultaneous requests."""
     with transaction.atomic():
         if ip_address:
             named_lock(f"sign-up:{ip_address}")
@@ -37,7 +39,7 @@ def user_sign_up(*, form, ip_address: str | None = None) -> User:
             window = timedelta(minutes=settings.SIGN_UP_THROTTLE_MINUTES)
             SignUpCreation.objects.filter(created_at__lt=now - window).delete()
             made = SignUpCreation.objects.filter(ip_address=ip_address, created_at__gte=now - window).count()
-            if made >= settings.SIGN_UPS_PER_ADDRESS:
+            if made >= network_limit(ip_address, settings.SIGN_UP_NETWORKS, settings.SIGN_UPS_PER_ADDRESS):
                 security_log.warning("sign-up refused (throttled): address=%s", ip_address)
                 raise refusal(SIGN_UP_THROTTLED, "sign_up_throttled")
             SignUpCreation.objects.create(ip_address=ip_address, created_at=now)

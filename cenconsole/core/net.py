@@ -56,3 +56,15 @@ def client_address(request) -> str | None:
         if not _trusted(address, networks):
             break
     return str(client)
+
+
+def network_limit(address: str, limits: dict[str, int], default: int) -> int:
+    """The limit of the most specific network in `limits` ({network: limit}) that holds the address, else
+    `default` (SIGN_UP_NETWORKS for SIGN_UPS_PER_ADDRESS)."""
+    parsed = _address(address or "")
+    if parsed is None:
+        return default
+    holding = [network for network in _networks(tuple(limits)) if parsed in network]
+    if not holding:
+        return default
+    return limits[str(max(holding, key=lambda network: network.prefixlen))]

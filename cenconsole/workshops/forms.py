@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cenconsole.core.validators import validate_name
 
-from .models import DISPLAY_NAME_MAX_LENGTH, MAX_LENGTH_HOURS, MAX_SEATS, validate_title
+from .models import (
+    DISPLAY_NAME_MAX_LENGTH,
+    MAX_JOINS_PER_ADDRESS,
+    MAX_LENGTH_HOURS,
+    MAX_SEATS,
+    default_joins_per_address,
+    validate_title,
+)
 from .scenarios import scenario_choices
 
 
@@ -23,6 +30,17 @@ class WorkshopForm(forms.Form):
         min_value=1,
         max_value=MAX_SEATS,
         help_text=_("How many trainees can join: from 1 to 200."),
+    )
+    joins_per_address = forms.IntegerField(
+        label=_("Joins per address"),
+        required=False,  # left empty: WORKSHOP_JOINS_PER_ADDRESS
+        initial=default_joins_per_address,
+        min_value=1,
+        max_value=MAX_JOINS_PER_ADDRESS,
+        help_text=_(
+            "How many trainees may join from one network address: from 1 to 200. A room behind one "
+            "address (a classroom's NAT) needs one per seat."
+        ),
     )
 
 

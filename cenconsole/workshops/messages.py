@@ -8,7 +8,8 @@ UNKNOWN_SCENARIO = gettext_noop("Choose a starting scenario.")
 WORKSHOP_FULL = gettext_noop("This workshop is full: all %(seats)s seats are taken. Ask the facilitator for room.")
 WORKSHOP_OVER = gettext_noop("This workshop has ended. Ask the facilitator for a new join link.")
 JOIN_THROTTLED = gettext_noop(
-    "Too many sandboxes were made from your address in the last hour. Wait a while, then try again."
+    "%(limit)s trainees have already joined this workshop from your address, its limit for one address. "
+    "Ask the facilitator to raise Joins per address."
 )
 UNKNOWN_TOUR_STOP = gettext_noop("Unknown tour stop.")
 NOT_A_TRAINEE = gettext_noop("Only a workshop's trainees report tour steps.")

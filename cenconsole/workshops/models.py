@@ -15,7 +15,15 @@ from .messages import TITLE_CONTROL
 
 MAX_LENGTH_HOURS = 8
 MAX_SEATS = 200
+# Trainees one network address may seat in one workshop: WORKSHOP_JOINS_PER_ADDRESS by default, which a
+# facilitator raises for a room behind one address, up to MAX_JOINS_PER_ADDRESS.
+MAX_JOINS_PER_ADDRESS = 200
 DISPLAY_NAME_MAX_LENGTH = 40
+
+
+def default_joins_per_address() -> int:
+    """The operator's WORKSHOP_JOINS_PER_ADDRESS, within the field's bounds."""
+    return max(1, min(settings.WORKSHOP_JOINS_PER_ADDRESS, MAX_JOINS_PER_ADDRESS))
 
 
 def validate_title(value: str) -> None:
@@ -45,6 +53,12 @@ class Workshop(models.Model):
     )
     seat_limit = models.PositiveSmallIntegerField(
         _("seat limit"), default=40, validators=[MinValueValidator(1), MaxValueValidator(MAX_SEATS)]
+    )
+    joins_per_address = models.PositiveSmallIntegerField(
+        _("joins per address"),
+        default=default_joins_per_address,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_JOINS_PER_ADDRESS)],
+        help_text=_("How many trainees may join from one network address (a room behind one address is one)."),
     )
     created_at = models.DateTimeField(_("created"), editable=False)
     ends_at = models.DateTimeField(
@@ -78,6 +92,10 @@ class Workshop(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(seat_limit__gte=1, seat_limit__lte=MAX_SEATS), name="workshop_seats_within_limit"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(joins_per_address__gte=1, joins_per_address__lte=MAX_JOINS_PER_ADDRESS),
+                name="workshop_joins_per_address_within_limit",
             ),
         ]
 

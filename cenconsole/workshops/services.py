@@ -7,7 +7,6 @@ import secrets
 from collections import Counter
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -29,7 +28,7 @@ from .messages import (
     WORKSHOP_FULL,
     WORKSHOP_OVER,
 )
-from .models import DISPLAY_NAME_MAX_LENGTH, Trainee, Workshop
+from .models import DISPLAY_NAME_MAX_LENGTH, Trainee, Workshop, default_joins_per_address
 from .scenarios import SCENARIOS
 from .selectors import board_rows, is_facilitator
 from .tour import STOP_NUMBERS
@@ -42,15 +41,17 @@ CODE_LENGTH = 8
 # A trainee's sandbox outlives its workshop's end by this much, so `end_workshops` (which keeps the
 # board's figures) removes it before the sandbox purge would.
 SANDBOX_GRACE = timedelta(minutes=15)
-JOIN_THROTTLE_WINDOW = timedelta(hours=1)
 
 
 def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def workshop_create(*, facilitator, title: str, scenario: str, length_hours: int = 3, seat_limit: int = 40) -> Workshop:
-    """A new workshop, open for joining from now (real time) for its length."""
+def workshop_create(
+    *, facilitator, title: str, scenario: str, length_hours: int = 3, seat_limit: int = 40, joins_per_address=None
+) -> Workshop:
+    """A new workshop, open for joining from now (real time) for its length; one network address may seat
+    joins_per_address of its trainees (WORKSHOP_JOINS_PER_ADDRESS when not given)."""
     if not is_facilitator(facilitator):
         raise refusal(FACILITATORS_ONLY, "facilitators_only")
     if scenario not in SCENARIOS:
@@ -64,6 +65,7 @@ def workshop_create(*, facilitator, title: str, scenario: str, length_hours: int
             scenario=scenario,
             length_hours=length_hours,
             seat_limit=seat_limit,
+            joins_per_address=default_joins_per_address() if joins_per_address is None else joins_per_address,
             created_at=now,
         )
         workshop.full_clean(exclude=["code", "ends_at"])  # checks and converts the fields first
@@ -78,8 +80,10 @@ def workshop_create(*, facilitator, title: str, scenario: str, length_hours: int
     raise RuntimeError("no free join code")
 
 
-def _joins_from(ip_address, now) -> int:
-    return Trainee.objects.filter(ip_address=ip_address, joined_at__gte=now - JOIN_THROTTLE_WINDOW).count()
+def _live_joins_from(workshop, ip_address) -> int:
+    """The trainees of this (live) workshop who joined from this address and whose sandbox lives: another
+    workshop's, an ended one's included, never count, so a room behind one address seats its next class."""
+    return Trainee.objects.filter(workshop=workshop, ip_address=ip_address, account__isnull=False).count()
 
 
 def _display_name_clean(display_name: str) -> str:
@@ -98,8 +102,8 @@ def _display_name_clean(display_name: str) -> str:
 def workshop_join(*, workshop_id, ip_address: str | None, display_name: str = ""):
     """Join workshop: a new sandbox account (no usable password: it is signed in at once) seeded with
     the workshop's scenario, on a seat of its own, under the optional name the trainee typed (only
-    the board shows it). Refused when the workshop is over or full, or when the address made
-    WORKSHOP_JOINS_PER_ADDRESS sandboxes within the hour. Returns the trainee."""
+    the board shows it). Refused when the workshop is over or full, or when the address already seats the
+    workshop's joins_per_address trainees in it. Returns the trainee."""
     display_name = _display_name_clean(display_name)
     with transaction.atomic():
         # Joins to one workshop queue on its row, so the seat limit holds however many join at once.
@@ -110,8 +114,8 @@ def workshop_join(*, workshop_id, ip_address: str | None, display_name: str = ""
         taken = Trainee.objects.filter(workshop=workshop).count()
         if taken >= workshop.seat_limit:
             raise refusal(WORKSHOP_FULL, "workshop_full", seats=workshop.seat_limit)
-        if ip_address and _joins_from(ip_address, now) >= settings.WORKSHOP_JOINS_PER_ADDRESS:
-            raise refusal(JOIN_THROTTLED, "join_throttled")
+        if ip_address and _live_joins_from(workshop, ip_address) >= workshop.joins_per_address:
+            raise refusal(JOIN_THROTTLED, "join_throttled", limit=workshop.joins_per_address)
         User = get_user_model()
         account = User(
             username=f"{demo_services.SANDBOX_PREFIX}{secrets.token_hex(5)}",

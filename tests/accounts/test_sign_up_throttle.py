@@ -4,8 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
+from cenconsole import settings as settings_module
 from cenconsole.accounts import services
 from cenconsole.accounts.forms import SignUpForm
 from cenconsole.core import clock
@@ -65,6 +67,28 @@ def test_behind_a_trusted_proxy_sign_ups_count_per_client():
     assert sign_up(Client(), 1, address="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
     assert sign_up(Client(), 2, address="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
     assert sign_up(Client(), 3, address="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+
+
+@pytest.mark.django_db
+@override_settings(SIGN_UPS_PER_ADDRESS=1, SIGN_UP_NETWORKS={"10.1.0.0/16": 30, "10.1.7.0/24": 2})
+def test_a_classroom_network_gets_its_own_sign_up_limit():
+    """An address in SIGN_UP_NETWORKS signs up that network's number an hour (the most specific network
+    decides); then it is refused like any other, and addresses outside keep SIGN_UPS_PER_ADDRESS."""
+    for number in range(30):
+        assert sign_up(Client(), number, address="10.1.0.9").status_code == 302
+    assert sign_up(Client(), 30, address="10.1.0.9").status_code == 429
+    assert [sign_up(Client(), 40 + number, address="10.1.7.9").status_code for number in range(3)] == [302, 302, 429]
+    assert [sign_up(Client(), 50 + number, address="192.0.2.10").status_code for number in range(2)] == [302, 429]
+
+
+def test_sign_up_networks_are_read_as_network_and_limit():
+    """SIGN_UP_NETWORKS is `network:limit` comma separated (IPv6 too); anything else stops the start-up."""
+    assert settings_module._sign_up_networks("10.1.0.0/16:100, 192.0.2.7:40,2001:db8::/32:7") == {
+        "10.1.0.0/16": 100, "192.0.2.7/32": 40, "2001:db8::/32": 7,
+    }
+    for wrong in ("10.1.0.0/16", "10.1.0.0/16:many", "classroom:100", "10.1.0.0/16:-1"):
+        with pytest.raises(ImproperlyConfigured):
+            settings_module._sign_up_networks(wrong)
 
 
 @requires_postgres
