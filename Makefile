@@ -3,8 +3,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Where `make run` listens (README, "Run it"): HOST=0.0.0.0 (or the machine's own address) behind a load
+# balancer on another machine. JOBS=0 on every app server but one: that one runs the periodic jobs.
+HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
+JOBS ?= 1
 # Request limits, set on purpose (README, "Limits"): the longest request line gunicorn takes (its maximum;
 # Django refuses API query strings past API_MAX_QUERY_STRING_LENGTH itself, with the API's JSON error),
 # the number of header fields, and the size of one header field.
@@ -13,7 +17,7 @@ GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-
 # shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
 GUNICORN_CONTROL := --no-control-socket
 
-.PHONY: run test mutation bench install install-dev chromium gettext translations messages lint screenshot clean
+.PHONY: run test mutation bench install install-dev test-system chromium gettext translations messages lint screenshot clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,40 +49,49 @@ messages: gettext install
 	$(PY) manage.py makemessages --locale=zh_Hans --ignore=$(VENV) --ignore=staticfiles --ignore=static \
 		--ignore=tests --ignore=scripts --ignore=docs --no-obsolete --add-location=file
 
-run: translations
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py seed_demo
-	$(PY) manage.py collectstatic --noinput -v0
-	@echo "CEN Console: http://127.0.0.1:$(PORT)/"
-	@# Beside the server, stopped with it, each job bounded in time (`timeout`, then SIGKILL; --foreground
-	@# keeps it in make's process group, so Ctrl-C stops it too), so none holds up the next: once a minute
-	@# process_subscriptions (expiry, auto-renewal, release), end_workshops (workshops past their length,
-	@# figures kept), then purge_sandboxes (expired sandboxes); and on a loop of its own, every 15 s,
-	@# send_notifications, the one sender of ticket emails (requests only write the outbox; it stops after
-	@# NOTIFICATION_SEND_SECONDS), so a slow mail server delays nothing else.
-	@( while sleep 60; do timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions >/dev/null || true; \
+# The periodic jobs, beside the server and stopped with it (JOBS=1, the default; README, "Past one machine"),
+# each bounded in time (`timeout`, then SIGKILL; --foreground keeps it in make's process group, so Ctrl-C
+# stops it too), so none holds up the next: once a minute process_subscriptions (expiry, auto-renewal,
+# release), end_workshops (workshops past their length, figures kept), then purge_sandboxes (expired
+# sandboxes); and on a loop of its own, every 15 s, send_notifications, the one sender of ticket emails
+# (requests only write the outbox; it stops after NOTIFICATION_SEND_SECONDS), so a slow mail server delays
+# nothing else. JOBS=0: none of them, the server only serves requests.
+ifeq ($(JOBS),0)
+RUN_JOBS := echo "JOBS=0: no periodic jobs on this server"
+else
+RUN_JOBS := ( while sleep 60; do timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions >/dev/null || true; \
 		timeout --foreground -k 10 300 $(PY) manage.py end_workshops >/dev/null || true; \
 		timeout --foreground -k 10 300 $(PY) manage.py purge_sandboxes >/dev/null || true; done ) & jobs=$$!; \
 	( while sleep 15; do timeout --foreground -k 10 120 $(PY) manage.py send_notifications >/dev/null || true; done ) & mail=$$!; \
 	trap 'kill $$jobs $$mail 2>/dev/null' EXIT INT TERM; \
-	timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions; \
-	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+	timeout --foreground -k 10 600 $(PY) manage.py process_subscriptions
+endif
+
+run: translations
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo "CEN Console: http://$(HOST):$(PORT)/"
+	@$(RUN_JOBS); \
+	$(VENV)/bin/gunicorn cenconsole.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --timeout 60 $(GUNICORN_LIMITS) $(GUNICORN_CONTROL)
 
-# What the browser tests need from Debian, on a fresh machine too: Chromium (Playwright's own browser downloads
+# What the tests need from Debian, on a fresh machine too: Chromium (Playwright's own browser downloads
 # do not work here) and fonts for both of the console's languages (Liberation and DejaVu for English, WenQuanYi
-# Zen Hei for Chinese), so that pages are measured in real glyphs, not in a fallback's boxes.
-TEST_SYSTEM_PACKAGES := chromium fonts-liberation fonts-dejavu-core fonts-wqy-zenhei
-chromium:
+# Zen Hei for Chinese), so that pages are measured in real glyphs, not in a fallback's boxes; and nginx, for
+# the deployment guide's test (docs/deployment.md: its configuration in front of two app servers).
+TEST_SYSTEM_PACKAGES := chromium fonts-liberation fonts-dejavu-core fonts-wqy-zenhei nginx-light
+chromium: test-system
+test-system:
 	@missing=$$(for p in $(TEST_SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "Installing from Debian: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 test: install-dev translations
-	@# Browser tests need Debian's Chromium and the fonts above: installed here when missing. If that cannot
-	@# be done, they are skipped, except with CI set, where the run fails instead.
-	@$(MAKE) --no-print-directory chromium || { [ -z "$$CI" ] && \
-		echo "Chromium and its fonts could not be installed (make chromium): browser tests will be skipped."; }
+	@# Browser tests need Debian's Chromium and the fonts above, the deployment test nginx: installed here when
+	@# missing. If that cannot be done, they are skipped, except with CI set, where the run fails instead.
+	@$(MAKE) --no-print-directory test-system || { [ -z "$$CI" ] && \
+		echo "Chromium, its fonts or nginx could not be installed (make test-system): their tests will be skipped."; }
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -94,3 +94,22 @@ def test_every_gunicorn_we_start_has_no_shared_control_socket():
     from tests.reliability import test_two_app_servers
 
     assert "--no-control-socket" in test_two_app_servers.GUNICORN_CONTROL
+
+
+def sign_in_behind_a_port_dropping_proxy(user, password):
+    """The sign-in POST as nginx's `proxy_set_header Host $host` passes it: the Host without the port the
+    browser used, the browser's Origin with it."""
+    browser = Client(enforce_csrf_checks=True, HTTP_HOST="console.example.com")
+    browser.get("/accounts/login/")
+    form = {"username": user.username, "password": password, "csrfmiddlewaretoken": browser.cookies["csrftoken"].value}
+    return browser.post("/accounts/login/", form, HTTP_ORIGIN="http://console.example.com:8080").status_code
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_that_drops_the_port_csrf_trusted_origins_lets_forms_through(settings, user, user_password):
+    """Behind `Host $host` every form is refused 403 by CSRF, unless CSRF_TRUSTED_ORIGINS names the
+    address users type (docs/deployment.md)."""
+    settings.ALLOWED_HOSTS = ["console.example.com"]
+    assert sign_in_behind_a_port_dropping_proxy(user, user_password) == 403
+    settings.CSRF_TRUSTED_ORIGINS = ["http://console.example.com:8080"]
+    assert sign_in_behind_a_port_dropping_proxy(user, user_password) == 302
