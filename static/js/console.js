@@ -254,3 +254,15 @@ document.addEventListener("keydown", function (event) {
     }
   });
 })();
+
+// A refused form's error summary (templates/includes/error_summary.html, at the top of the page) takes
+// focus as the page loads: the eye, the keyboard and a screen reader start at what went wrong, at every
+// window size. (Without this file the summary is still the first thing under the breadcrumb.)
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) {
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "nearest" });
+  }
+})();
