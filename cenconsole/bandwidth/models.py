@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
-from cenconsole.core.ids import random_id
+from cenconsole.core.ids import order_number, random_id
 from cenconsole.core.notes import note_display
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
@@ -314,6 +314,14 @@ class Order(models.Model):
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
+    )
+    number = models.CharField(
+        _("order number"),
+        max_length=20,
+        unique=True,
+        default=order_number,
+        editable=False,
+        help_text=_("The order's number as the console shows it (16 digits); URLs keep the primary key."),
     )
     idempotency_key = models.CharField(
         max_length=64,
