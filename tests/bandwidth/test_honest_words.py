@@ -1,4 +1,5 @@
-"""The purchase page starts on an area pair the CEN instance does not have, and marks the taken ones."""
+"""Honest defaults and words: the purchase page starts on a pair the CEN instance does not have (taken pairs
+marked in Area B), and a package shows one status word.
 
 import re
 
@@ -54,3 +55,18 @@ def test_marks_follow_the_chosen_area_a(client_user, cen_instance):
     html = client_user.get(BUY_URL, data).content.decode()
     assert option_text("area_b", "China", html) == "Mainland China (already bought)"
     assert option_text("area_b", "North-America", html) == "North America"
+
+
+def test_renew_page_shows_one_status_word_for_an_expired_package(client_user, cen_instance):
+    """An expired bound package reads "Expired" with "bound to cen-…" beside it, not "In Use · Expired"."""
+    from datetime import timedelta
+
+    from cenconsole.bandwidth.models import BandwidthPackage
+    from cenconsole.core import clock
+
+    package = buy_package(cen_instance)
+    BandwidthPackage.objects.filter(pk=package.pk).update(expires_at=clock.now() - timedelta(hours=1))
+    html = client_user.get(f"/cen/bandwidth-packages/{package.pk}/renew/").content.decode()
+    status = re.search(r'<dd id="package-status">(.*?)</dd>', html, re.S).group(1)
+    assert "In Use" not in status and "·" not in status
+    assert status.startswith("Expired") and f"bound to {cen_instance.pk}" in status
