@@ -1,5 +1,5 @@
 """Honest defaults and words: the purchase page starts on a pair the CEN instance does not have (taken pairs
-marked in Area B), and a package shows one status word.
+marked in Area B), and a package shows one status word."""
 
 import re
 
