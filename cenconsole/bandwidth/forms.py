@@ -125,6 +125,7 @@ class PurchaseForm(_KeyedForm):
         required=False,
         empty_value=1,
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL},
+        help_text=_("Used only when Auto-renewal is on."),
     )
     cross_border_agreed = forms.BooleanField(label=_(CROSS_BORDER_AGREEMENT), required=False)
 
@@ -156,6 +157,15 @@ class PurchaseForm(_KeyedForm):
         ]
         self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
         self.initial.setdefault("duration_months", 1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("auto_renewal"):
+            # The period is used only with auto-renewal on (console.js disables it while off): when off,
+            # whatever was sent is ignored, and the order keeps the default period.
+            self._errors.pop("auto_renewal_months", None)
+            cleaned["auto_renewal_months"] = 1
+        return cleaned
 
     def value_of(self, name):
         """The field's current value as the page shows it: bound data, else its initial value."""

@@ -70,3 +70,32 @@ def test_renew_page_shows_one_status_word_for_an_expired_package(client_user, ce
     status = re.search(r'<dd id="package-status">(.*?)</dd>', html, re.S).group(1)
     assert "In Use" not in status and "·" not in status
     assert status.startswith("Expired") and f"bound to {cen_instance.pk}" in status
+
+
+def test_auto_renewal_period_is_ignored_while_auto_renewal_is_off(client_user, cen_instance):
+    """Buy Now with Auto-renewal off and an unknown period: the order is made, with the default period."""
+    from cenconsole.bandwidth.models import Order
+    from tests.bandwidth.test_views import form_data
+
+    response = client_user.post(BUY_URL, form_data(cen_instance, auto_renewal_months="7"))
+    assert response.status_code == 302
+    order = Order.objects.get()
+    assert (order.auto_renewal, order.auto_renewal_months) == (False, 1)
+
+
+def test_auto_renewal_period_says_it_is_used_only_when_on(client_user, cen_instance):
+    """The period's note says it is used only with Auto-renewal on (the server ignores it otherwise)."""
+    html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
+    assert '<div id="id_auto_renewal_months_helptext" class="form-text">Used only when Auto-renewal is on.</div>' in html
+
+
+def test_bandwidth_shows_its_unit_beside_the_field(client_user, cen_instance):
+    """Bandwidth has "Mbps" as an input-group suffix."""
+    html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
+    assert re.search(r'<div class="input-group has-validation"><input [^>]*id="id_bandwidth"[^>]*><span class="input-group-text">Mbps</span>', html)
+
+
+def test_cen_search_has_a_visible_label(client_user, cen_instance):
+    """The search box above CEN ID has a visible label."""
+    html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
+    assert '<label for="id_cen_search" class="form-label">Search CEN instances by ID or name</label>' in html

@@ -106,3 +106,16 @@ def test_buy_now_without_terms_on_a_phone_puts_the_error_summary_in_view(
     summary.get_by_role("link").click()
     expect(page.get_by_label("I have read and agree to the Terms of Service")).to_be_in_viewport()
     assert not Order.objects.exists()
+
+
+def test_auto_renewal_period_is_disabled_while_auto_renewal_is_off(purchase_page):
+    """The period is disabled while Auto-renewal is off, enabled when it is ticked, also after a live update."""
+    period = purchase_page.get_by_label("Auto-renewal period")
+    expect(period).to_be_disabled()
+    purchase_page.get_by_label("Auto-renewal", exact=True).check()
+    expect(period).to_be_enabled()
+    purchase_page.get_by_label("Bandwidth", exact=True).fill("20")
+    expect(purchase_page.locator("#quote-total")).to_contain_text("680.00")
+    expect(period).to_be_enabled()
+    purchase_page.get_by_label("Auto-renewal", exact=True).uncheck()
+    expect(period).to_be_disabled()
