@@ -31,7 +31,7 @@ from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
-from cenconsole.cen.models import CenInstance, new_cen_id
+from cenconsole.cen.models import SAMPLE_DESCRIPTION, SEEDED_INSTANCES_DESCRIPTION, CenInstance, new_cen_id
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
 from cenconsole.networks import services as network_services
@@ -107,7 +107,7 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
             id=new_cen_id(),
             owner=owner,
             name=f"{name_prefix}-{number:05d}",
-            description="Created by seed_demo",
+            description=SEEDED_INSTANCES_DESCRIPTION,
             created_at=start + timedelta(seconds=number),
         )
         for number in range(1, missing + 1)
@@ -180,7 +180,7 @@ def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str
     and North America, a package that expires within the hour and one already expired. `cen_id` and
     `package_ids` (by package name) give back the IDs a reset account had."""
     cen_instance = CenInstance.objects.create(
-        id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description="Sample CEN instance"
+        id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description=SAMPLE_DESCRIPTION
     )
     _demo_networks_ensure(owner=owner, cen_instance=cen_instance)
     for name, area_a, area_b, expires_in in DEMO_PACKAGES:
