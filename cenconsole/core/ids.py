@@ -1,8 +1,8 @@
 """Resource ids in the real service's shape: a prefix and random lower-case letters and digits."""
 
 import secrets
-import time
 import string
+import time
 
 ID_ALPHABET = string.ascii_lowercase + string.digits
 

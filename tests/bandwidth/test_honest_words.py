@@ -50,8 +50,14 @@ def test_marks_follow_the_chosen_area_a(client_user, cen_instance):
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
     assert "(already bought)" not in option_text("area_b", "Asia-Pacific", html)
-    data = {"cen_instance": cen_instance.pk, "area_a": "North-America", "area_b": "North-America",
-            "bandwidth": "10", "duration_months": "1", "idempotency_key": "k"}
+    data = {
+        "cen_instance": cen_instance.pk,
+        "area_a": "North-America",
+        "area_b": "North-America",
+        "bandwidth": "10",
+        "duration_months": "1",
+        "idempotency_key": "k",
+    }
     html = client_user.get(BUY_URL, data).content.decode()
     assert option_text("area_b", "China", html) == "Mainland China (already bought)"
     assert option_text("area_b", "North-America", html) == "North America"
@@ -86,13 +92,19 @@ def test_auto_renewal_period_is_ignored_while_auto_renewal_is_off(client_user, c
 def test_auto_renewal_period_says_it_is_used_only_when_on(client_user, cen_instance):
     """The period's note says it is used only with Auto-renewal on (the server ignores it otherwise)."""
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert '<div id="id_auto_renewal_months_helptext" class="form-text">Used only when Auto-renewal is on.</div>' in html
+    assert (
+        '<div id="id_auto_renewal_months_helptext" class="form-text">Used only when Auto-renewal is on.</div>' in html
+    )
 
 
 def test_bandwidth_shows_its_unit_beside_the_field(client_user, cen_instance):
     """Bandwidth has "Mbps" as an input-group suffix."""
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert re.search(r'<div class="input-group has-validation"><input [^>]*id="id_bandwidth"[^>]*><span class="input-group-text">Mbps</span>', html)
+    assert re.search(
+        r'<div class="input-group has-validation"><input [^>]*id="id_bandwidth"[^>]*>'
+        r'<span class="input-group-text">Mbps</span>',
+        html,
+    )
 
 
 def test_cen_search_has_a_visible_label(client_user, cen_instance):

@@ -6,7 +6,6 @@ from cenconsole.cen.models import CenInstance
 
 pytestmark = pytest.mark.django_db
 
-CHINESE = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
 
 def test_chinese_console_shows_the_sample_description_in_chinese(client, sandbox):
     """In Chinese the seeded "Sample CEN instance" reads 示例云企业网实例; its name stays demo-cen."""
@@ -16,10 +15,12 @@ def test_chinese_console_shows_the_sample_description_in_chinese(client, sandbox
     assert "示例云企业网实例" in html and "Sample CEN instance" not in html
     assert "demo-cen" in html
 
+
 def test_english_console_shows_the_sample_description_in_english(client, sandbox):
     """In English the seeded description reads Sample CEN instance."""
     client.force_login(sandbox)
     assert "Sample CEN instance" in client.get("/cen/instances/").content.decode()
+
 
 def test_a_description_the_user_wrote_is_shown_as_written(client, sandbox):
     """A changed description is the user's own data: shown as written in Chinese too."""
