@@ -87,3 +87,29 @@ def test_delete_cen_instance_refused_shows_the_summary(client_user, cen_instance
     buy_package(cen_instance)
     summary = summary_of(client_user.post(f"/cen/instances/{cen_instance.pk}/delete/"))
     assert "There is a problem" in summary
+
+
+def test_auto_renewal_refused_shows_the_summary(client_user, cen_instance):
+    """Auto-renewal with an unknown period: the summary links the period."""
+    package = buy_package(cen_instance)
+    data = {"auto_renewal": "on", "auto_renewal_months": "7"}
+    response = client_user.post(f"/cen/bandwidth-packages/{package.pk}/auto-renewal/", data)
+    assert '<a href="#id_auto_renewal_months">' in summary_of(response)
+
+
+def test_attach_network_refused_shows_the_summary_above_the_instance(client_user, cen_instance):
+    """Attach Network Instance without a region: the summary, above the CEN page, links Region."""
+    response = client_user.post(f"/cen/instances/{cen_instance.pk}/networks/attach/", {"network_type": "VPC"})
+    assert '<a href="#id_region">' in summary_of(response)
+
+
+def test_create_transit_router_refused_shows_the_summary(client_user, cen_instance):
+    """Create Transit Router with an unknown region: the summary links Region."""
+    response = client_user.post(f"/cen/instances/{cen_instance.pk}/transit-routers/create/", {"region": "nowhere"})
+    assert '<a href="#id_region">' in summary_of(response)
+
+
+def test_bind_package_refused_shows_the_summary(client_user, cen_instance):
+    """Bind Bandwidth Package with an unknown package: the summary links Bandwidth Package."""
+    response = client_user.post(f"/cen/instances/{cen_instance.pk}/bandwidth-packages/bind/", {"package": "x"})
+    assert '<a href="#id_package">' in summary_of(response)
