@@ -460,7 +460,15 @@ class Order(models.Model):
         ]
 
     def __str__(self):
-        return gettext("Order %(number)s") % {"number": self.pk}
+        return gettext("Order %(number)s") % {"number": self.number}
+
+    def save(self, *args, **kwargs):
+        # A new order's number is drawn at random (core.ids.order_number): in the rare case it is taken
+        # (by any account, before any reset), it draws again; the unique column refuses a repeat all the same.
+        if self._state.adding:
+            while type(self).objects.filter(number=self.number).exists():
+                self.number = order_number()
+        super().save(*args, **kwargs)
 
     @property
     def note_display(self) -> str:

@@ -2,7 +2,6 @@
 
 import secrets
 import string
-import time
 
 ID_ALPHABET = string.ascii_lowercase + string.digits
 
@@ -12,8 +11,7 @@ def random_id(prefix: str, length: int) -> str:
 
 
 def order_number() -> str:
-    """An order number in the real console's long form: 16 digits, "21" then the time in microseconds
-    (its last 10 digits) and 4 random digits. Never reused across Reset demo or accounts (the column is
-    unique); it says nothing of how many orders came before."""
-    micros = time.time_ns() // 1000 % 10**10
-    return f"21{micros:010d}{secrets.randbelow(10**4):04d}"
+    """An order number in the real console's long form: 16 digits, "2" then 15 random ones (the operating
+    system's randomness: a frozen or repeated clock makes no repeats). It says nothing of how many orders
+    came before; the column is unique, and a new order draws again in the rare case the number is taken."""
+    return f"2{secrets.randbelow(10**15):015d}"

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_order_number_is_sixteen_digits():
-    """An order number is 16 digits starting with 21."""
-    assert re.fullmatch(r"21\d{14}", order_number())
+    """An order number is 16 digits starting with 2."""
+    assert re.fullmatch(r"2\d{15}", order_number())
 
 
 def test_order_numbers_do_not_repeat():
@@ -60,3 +60,24 @@ def test_billing_names_the_order_by_its_number(client_user, cen_instance):
     order = Order.objects.get(package=package)
     assert LedgerEntry.objects.filter(description=f"Buy order {order.number}").exists()
     assert f"Buy order {order.number}" in client_user.get("/billing/").content.decode()
+
+
+def test_numbers_do_not_repeat_on_a_frozen_clock():
+    """With the clock frozen (as the test clock and time_machine hold it), numbers still differ."""
+    import time_machine
+
+    with time_machine.travel(0, tick=False):
+        assert len({order_number() for _ in range(1_000)}) == 1_000
+
+
+def test_a_taken_number_is_drawn_again(cen_instance, monkeypatch):
+    """A new order whose drawn number is taken gets another one."""
+    from cenconsole.bandwidth import models
+
+    first = order_purchase(cen_instance)
+    draws = iter([first.number, "2000000000000001"])
+    monkeypatch.setattr(models, "order_number", lambda: next(draws))
+    second = Order.objects.get(pk=first.pk)
+    second.pk, second._state.adding, second.idempotency_key = None, True, "another key"
+    second.save()
+    assert second.number == "2000000000000001"
