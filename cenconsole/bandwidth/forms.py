@@ -53,6 +53,9 @@ class _KeyedForm(forms.Form):
         return agreed
 
 
+# An Area B option the chosen CEN instance already has a package for (with the chosen Area A).
+AREA_TAKEN = gettext_noop("%(area)s (already bought)")
+
 # A select whose options grow with the account lists this many matches of its search field.
 PICKER_LIMIT = 50
 
@@ -122,6 +125,7 @@ class PurchaseForm(_KeyedForm):
         required=False,
         empty_value=1,
         error_messages={"invalid_choice": services.UNKNOWN_AUTO_RENEWAL},
+        help_text=_("Used only when Auto-renewal is on."),
     )
     cross_border_agreed = forms.BooleanField(label=_(CROSS_BORDER_AGREEMENT), required=False)
 
@@ -135,12 +139,33 @@ class PurchaseForm(_KeyedForm):
         )
         self.more_cen_instances = len(instances) > PICKER_LIMIT
         self.fields["cen_instance"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
-        self.fields["area_a"].choices = self.fields["area_b"].choices = area_choices()
-        # Area B starts equal to Area A: a first purchase is never cross-border by default.
+        areas = area_choices()
+        self.fields["area_a"].choices = areas
+        # The page starts on a pair the instance has no package for (Mainland China with itself first: a
+        # first purchase is never cross-border by default), and Area B marks the pairs it already has.
+        shown = self.fields["cen_instance"].choices
+        cen_id = str(self["cen_instance"].value() or "") or (shown[0][0] if shown else "")
+        taken = selectors.taken_area_pairs(owner=owner, cen_instance_id=cen_id)
+        if "area_a" not in self.initial and "area_b" not in self.initial:
+            self.initial["area_a"], self.initial["area_b"] = selectors.first_untaken_pair([c for c, _ in areas], taken)
         self.initial.setdefault("area_a", "China")
         self.initial.setdefault("area_b", self.initial["area_a"])
+        area_a = str(self["area_a"].value() or "")
+        self.fields["area_b"].choices = [
+            (code, gettext(AREA_TAKEN) % {"area": label} if frozenset((area_a, code)) in taken else label)
+            for code, label in areas
+        ]
         self.initial.setdefault("bandwidth", MIN_BANDWIDTH)
         self.initial.setdefault("duration_months", 1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("auto_renewal"):
+            # The period is used only with auto-renewal on (console.js disables it while off): when off,
+            # whatever was sent is ignored, and the order keeps the default period.
+            self._errors.pop("auto_renewal_months", None)
+            cleaned["auto_renewal_months"] = 1
+        return cleaned
 
     def value_of(self, name):
         """The field's current value as the page shows it: bound data, else its initial value."""

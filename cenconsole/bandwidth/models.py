@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cenconsole.accounts.resource_groups import resource_group_of
 from cenconsole.core import clock
 from cenconsole.core.fields import MoneyField
-from cenconsole.core.ids import random_id
+from cenconsole.core.ids import order_number, random_id
 from cenconsole.core.notes import note_display
 from cenconsole.core.validators import validate_description, validate_name
 from cenconsole.regions.models import Area
@@ -328,6 +328,14 @@ class Order(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders", verbose_name=_("account")
     )
+    number = models.CharField(
+        _("order number"),
+        max_length=20,
+        unique=True,
+        default=order_number,
+        editable=False,
+        help_text=_("The order's number as the console shows it (16 digits); URLs keep the primary key."),
+    )
     idempotency_key = models.CharField(
         max_length=64,
         help_text=_("Sent with the form; a resubmission with the same key finds this order."),
@@ -465,7 +473,15 @@ class Order(models.Model):
         ]
 
     def __str__(self):
-        return gettext("Order %(number)s") % {"number": self.pk}
+        return gettext("Order %(number)s") % {"number": self.number}
+
+    def save(self, *args, **kwargs):
+        # A new order's number is drawn at random (core.ids.order_number): in the rare case it is taken
+        # (by any account, before any reset), it draws again; the unique column refuses a repeat all the same.
+        if self._state.adding:
+            while type(self).objects.filter(number=self.number).exists():
+                self.number = order_number()
+        super().save(*args, **kwargs)
 
     @property
     def note_display(self) -> str:

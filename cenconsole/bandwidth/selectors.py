@@ -88,3 +88,23 @@ def order_service_period(order: Order, *, now=None):
     if order.order_type in (Order.Type.UPGRADE, Order.Type.DOWNGRADE):
         return now, package.expires_at
     return None
+
+
+def taken_area_pairs(*, owner, cen_instance_id) -> set[frozenset]:
+    """The area pairs (each a set of one or two area codes) the account's CEN instance already has a
+    package for: the purchase page starts on another pair and marks these in Area B."""
+    if not cen_instance_id:
+        return set()
+    pairs = BandwidthPackage.objects.filter(owner=owner, cen_instance_id=cen_instance_id)
+    return {frozenset(pair) for pair in pairs.values_list("area_a_id", "area_b_id")}
+
+
+def first_untaken_pair(area_codes, taken: set[frozenset], *, start: str = "China") -> tuple[str, str]:
+    """The pair the purchase page starts on: `start` with itself (never cross-border by default), else
+    with the first area in the table's order the instance has no package for; then the next Area A."""
+    firsts = [start, *(code for code in area_codes if code != start)]
+    for area_a in firsts:
+        for area_b in [area_a, *(code for code in area_codes if code != area_a)]:
+            if frozenset((area_a, area_b)) not in taken:
+                return area_a, area_b
+    return start, start

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from cenconsole.accounts.resource_groups import resource_group_of
@@ -11,6 +12,13 @@ from cenconsole.core.validators import validate_description, validate_name
 
 def new_cen_id():
     return random_id("cen-", 18)
+
+
+# The descriptions the demo seeds (stored in English). Shown in the console's language while they are
+# unchanged; a description the user wrote (and every name) is shown as written.
+SAMPLE_DESCRIPTION = gettext_noop("Sample CEN instance")
+SEEDED_INSTANCES_DESCRIPTION = gettext_noop("Created by seed_demo")
+SEEDED_DESCRIPTIONS = frozenset({SAMPLE_DESCRIPTION, SEEDED_INSTANCES_DESCRIPTION})
 
 
 class CenInstance(models.Model):
@@ -51,6 +59,11 @@ class CenInstance(models.Model):
         blank=True,
         help_text=_("Set when the user deletes the instance; the row stays for history."),
     )
+
+    @property
+    def description_display(self) -> str:
+        """The description in the console's language if it is the demo's seeded one, else as written."""
+        return gettext(self.description) if self.description in SEEDED_DESCRIPTIONS else self.description
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -17,7 +17,7 @@ from cenconsole.core.rendering import render_page
 
 from . import selectors, services
 from .forms import CenInstanceForm
-from .tabs import cen_instance_or_404
+from .tabs import CEN_TABS, cen_instance_or_404
 
 PAGE_SIZE = 20
 
@@ -91,5 +91,7 @@ def instance_delete(request, cen_id):
 @login_required
 @require_GET
 def instance_detail(request, cen_id):
+    """Manage: the CEN page opens on its first tab (Networks), as the real console does; the seed's step 3
+    then clicks the Bandwidth Packages tab."""
     instance = cen_instance_or_404(request, cen_id)
-    return redirect("bandwidth:cen_tab", cen_id=instance.pk)
+    return redirect(CEN_TABS[0][2], cen_id=instance.pk)

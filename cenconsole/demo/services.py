@@ -31,7 +31,7 @@ from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
-from cenconsole.cen.models import CenInstance, new_cen_id
+from cenconsole.cen.models import SAMPLE_DESCRIPTION, SEEDED_INSTANCES_DESCRIPTION, CenInstance, new_cen_id
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
 from cenconsole.networks import services as network_services
@@ -114,7 +114,7 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
             id=new_cen_id(),
             owner=owner,
             name=f"{name_prefix}-{number:05d}",
-            description="Created by seed_demo",
+            description=SEEDED_INSTANCES_DESCRIPTION,
             created_at=start + timedelta(seconds=number),
         )
         for number in range(1, missing + 1)
@@ -188,7 +188,7 @@ def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str
     and North America, a package that expires within the hour and one already expired. `cen_id` and
     `package_ids` (by package name) give back the IDs a reset account had."""
     cen_instance = CenInstance.objects.create(
-        id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description="Sample CEN instance"
+        id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description=SAMPLE_DESCRIPTION
     )
     _demo_networks_ensure(owner=owner, cen_instance=cen_instance)
     for name, area_a, area_b, expires_in in DEMO_PACKAGES:
@@ -549,11 +549,16 @@ def clock_advance(*, account, step: str) -> dict[str, int]:
             target = ADVANCE_STEPS[step](start)
         else:
             raise refusal(UNKNOWN_STEP, "unknown_step")
-        # What was already due at the start, then each later moment in turn.
+        # What was already due at the start, then each later moment in turn. A package whose time ran
+        # out before the start already showed Expired: recording it now changes nothing on the screen,
+        # so it is not counted ("what changed for this account").
         moment, previous = start, None
         for _ in range(MAX_STEPS):
             with clock.account_time(moment - clock.real_now()):
-                done.update(bandwidth_services.subscriptions_process(now=moment, owner=account))
+                outcomes = bandwidth_services.subscriptions_process(now=moment, owner=account)
+            if previous is None:
+                outcomes.pop("expired", None)
+            done.update(outcomes)
             previous = moment
             moment = _next_moment(account=account, after=previous, until=target)
             if moment is None:

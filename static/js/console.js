@@ -289,3 +289,36 @@ document.addEventListener("keydown", function (event) {
     });
   }, true);
 })();
+
+// A refused form's error summary (templates/includes/error_summary.html, at the top of the page) takes
+// focus as the page loads: the eye, the keyboard and a screen reader start at what went wrong, at every
+// window size. (Without this file the summary is still the first thing under the breadcrumb.)
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) {
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "nearest" });
+  }
+})();
+
+// The purchase page's Auto-renewal period is used only with Auto-renewal on: disabled while it is off
+// (again after each live update, which brings a new copy of the form). Without this file the server
+// ignores the period when Auto-renewal is off, and the field's note says so.
+(function () {
+  "use strict";
+  function sync() {
+    var box = document.getElementById("id_auto_renewal");
+    var period = document.getElementById("id_auto_renewal_months");
+    if (box && period && box.form && box.form.id === "purchase-form") {
+      period.disabled = !box.checked;
+    }
+  }
+  sync();
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "id_auto_renewal") {
+      sync();
+    }
+  });
+  document.addEventListener("htmx:afterSettle", sync);
+})();

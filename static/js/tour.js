@@ -39,6 +39,8 @@
         action: stop.dataset.action,
         optional: stop.hasAttribute("data-optional"),
         start: stop.hasAttribute("data-start"),
+        side: stop.dataset.side || "bottom",
+        align: stop.dataset.align || "start",
         title: stop.querySelector("h2").innerHTML,
         text: stop.querySelector("div").innerHTML,
       };
@@ -216,6 +218,16 @@
   }
 
   function next(index) {
+    // A live update of the form on its way may add or take away the next stop (the cross-border
+    // notice after a change of Area B): move on once the page holds its answer.
+    if (document.querySelector("form.htmx-request")) {
+      document.addEventListener("htmx:afterRequest", function () {
+        window.setTimeout(function () {
+          next(index);
+        }, 0);
+      }, { once: true });
+      return;
+    }
     var stop = stops[index];
     var element = target(index);
     if (!element) {
@@ -322,8 +334,8 @@
     return {
       title: stop.title,
       description: stop.text + refusal(element),
-      side: "bottom",
-      align: "start",
+      side: stop.side, // the stop's own side where below would cover the next stop's target
+      align: stop.align,
       showButtons: buttons,
       nextBtnText: last ? texts.finish : texts.next,
       prevBtnText: texts.back,

@@ -157,4 +157,4 @@ def test_the_ledger_entry_reads_as_a_temporary_upgrade_order(client, access_key,
     temp_upgrade(client, package)
     order = Order.objects.get(order_type=Order.Type.TEMP_UPGRADE)
     entry = LedgerEntry.objects.get(order_id=order.pk)
-    assert entry.description_display == f"Temporary upgrade order {order.pk}"
+    assert entry.description_display == f"Temporary upgrade order {order.number}"

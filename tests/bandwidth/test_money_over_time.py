@@ -148,7 +148,7 @@ def test_request_deletion_cancels_the_packages_unpaid_orders(north_america, clie
     renewal = renew(north_america, 12)
     url = reverse("tickets:request_deletion", args=[north_america.pk])
     page = client_user.get(url).content.decode()
-    assert "cancels this package's unpaid orders" in page and f">{renewal.pk}</a>" in page
+    assert "cancels this package's unpaid orders" in page and f">{renewal.number}</a>" in page
     response = client_user.post(url, {"reason": "Project over"}, follow=True)
     assert "unpaid orders were cancelled" in response.content.decode()
     assert fresh(renewal).status == Order.Status.CANCELLED

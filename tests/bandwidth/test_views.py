@@ -545,7 +545,7 @@ def test_orders_page_lists_an_unpaid_order_with_pay_and_cancel(client_user, cen_
     """An unpaid order is on the Orders page with Pay and Cancel actions."""
     order = order_purchase(cen_instance)
     content = client_user.get(ORDERS_URL).text
-    assert f'<a href="/cen/orders/{order.pk}/">{order.pk}</a>' in content
+    assert f'<a class="order-number" href="/cen/orders/{order.pk}/">{order.number}</a>' in content
     assert f'action="/cen/orders/{order.pk}/pay/"' in content
     assert f'action="/cen/orders/{order.pk}/cancel/"' in content
     assert "Unpaid" in content

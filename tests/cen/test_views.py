@@ -122,11 +122,11 @@ def test_manage_links_to_the_cen_page(client_user, cen_instance):
     assert f'<a href="/cen/instances/{cen_instance.pk}/" data-tour="manage">Manage</a>' in content
 
 
-def test_cen_page_opens_on_the_bandwidth_packages_tab(client_user, cen_instance):
-    """The CEN page's address leads to its Bandwidth Packages tab."""
+def test_manage_opens_the_cen_page_on_its_first_tab(client_user, cen_instance):
+    """The CEN page's address (Manage) leads to its first tab, Networks, as the real console opens it."""
     response = client_user.get(f"/cen/instances/{cen_instance.pk}/")
     assert response.status_code == 302
-    assert response["Location"] == f"/cen/instances/{cen_instance.pk}/bandwidth-packages/"
+    assert response["Location"] == f"/cen/instances/{cen_instance.pk}/networks/"
 
 
 def test_instances_page_lists_newest_first(client_user, user):

@@ -227,3 +227,17 @@ def test_a_one_month_package_bought_now_has_expired_after_one_month(sandbox):
     with clock.account_time(sandbox.clock_offset):
         assert package.is_expired
         assert package.expiry_processed_for == package.expires_at
+
+
+def test_to_next_expiry_counts_only_the_package_that_changed(sandbox):
+    """To next expiry: the package that expires counts; the one that already showed Expired does not."""
+    done = demo.clock_advance(account=sandbox, step=demo.NEXT_EXPIRY)
+    assert done.get("expired") == 1
+    assert expiring(sandbox).expiry_processed_for is not None
+
+
+def test_to_next_expiry_message_says_one_package_expired(client, sandbox):
+    """The message after To next expiry says "1 package expired", as the screen shows."""
+    client.force_login(sandbox)
+    response = client.post(CLOCK_URL, {"step": demo.NEXT_EXPIRY}, follow=True)
+    assert "The clock moved ahead: 1 package expired." in response.content.decode()

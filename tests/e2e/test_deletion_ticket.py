@@ -15,6 +15,7 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
 
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     row = page.get_by_role("row", name=package.pk)
     row.get_by_text("More", exact=True).click()
     row.get_by_role("link", name="Request Deletion").click()
@@ -39,6 +40,7 @@ def test_user_requests_deletion_staff_approve_and_package_is_gone(live_server, p
 
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     expect(page.get_by_role("row", name=package.pk)).to_have_count(0)
     page.get_by_role("link", name="Tickets").click()
     row = page.get_by_role("row", name=package.pk)

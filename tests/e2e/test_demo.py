@@ -117,7 +117,7 @@ def test_advance_one_month_with_auto_renewal_renews_and_charges(page, live_serve
     expect(page.locator("#balance")).to_have_text(f"USD {balance_after:,.2f}")
 
     page.goto(f"{live_server.url}/cen/orders/")
-    order_row = page.get_by_role("row", name=str(renewal.pk), exact=False).first
+    order_row = page.get_by_role("row", name=renewal.number, exact=False).first
     expect(order_row).to_contain_text("Renew")
     expect(order_row).to_contain_text(f"USD {renewal.amount:,.2f}")
     expect(order_row).to_contain_text("Paid")

@@ -379,3 +379,36 @@ def test_take_the_tour_opens_how_to_buy_with_javascript_off(page, sign_in, live_
     page.get_by_role("link", name=f"Open the Bandwidth Packages tab of {instance.pk}").click()
     page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
     expect(page.get_by_label("CEN ID")).to_have_value(instance.pk)
+
+
+def overlaps(first, second):
+    """Whether two bounding boxes ({x, y, width, height}) overlap."""
+    return not (
+        first["x"] + first["width"] <= second["x"] or second["x"] + second["width"] <= first["x"]
+        or first["y"] + first["height"] <= second["y"] or second["y"] + second["height"] <= first["y"]
+    )
+
+
+@pytest.mark.browser_context_args(viewport={"width": 1280, "height": 800})
+def test_step_2_popovers_cover_neither_their_target_nor_the_next(sign_in, live_server, user):
+    """At 1280x800, Manage opens the CEN page on its first tab (Networks); the tab's popover covers neither the
+    tab nor the Buy button, and Buy's popover covers neither Buy nor the package table's first row."""
+    from tests.factories import buy_package
+
+    instance = CenInstanceFactory(owner=user)
+    buy_package(instance, area_a_code="China", area_b_code="China")
+    page = sign_in(user)
+    take_the_tour(page)
+    highlighted(page).click()  # Manage
+    expect(page).to_have_url(f"{live_server.url}/cen/instances/{instance.pk}/networks/")
+    expect_stop(page, "Step 2 of 4 · Bandwidth Packages")
+    box = popover(page).bounding_box()
+    assert not overlaps(box, highlighted(page).bounding_box())
+    highlighted(page).click()  # the Bandwidth Packages tab
+    expect_stop(page, "Step 2 of 4 · Buy Bandwidth Package(Subscription)")
+    buy = page.locator('[data-tour="buy-package"]')
+    expect(popover(page)).to_be_visible()
+    page.wait_for_timeout(300)  # driver.js's placement animation
+    box = popover(page).bounding_box()
+    assert not overlaps(box, buy.bounding_box())
+    assert not overlaps(box, page.locator(".console-table tbody tr").first.bounding_box())

@@ -28,8 +28,8 @@ def tab_to(page, locator, *, backwards=False, limit=60):
 
 
 def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
-    """Instances -> Manage -> Buy Bandwidth Package(Subscription) -> Buy Now -> Pay -> success, with
-    Tab, Shift+Tab, Enter, Space and the arrow keys only; the live quote follows along."""
+    """Instances -> Manage -> Bandwidth Packages -> Buy Bandwidth Package(Subscription) -> Buy Now -> Pay ->
+    success, with Tab, Shift+Tab, Enter, Space and the arrow keys only; the live quote follows along."""
     instance = CenInstanceFactory(owner=user, name="keyboard-cen")
     page = sign_in(user)  # signing in is the fixture's; from the Instances page on, keys only
 
@@ -37,6 +37,8 @@ def test_buy_a_package_with_the_keyboard_alone(sign_in, live_server, user):
     tab_to(page, row.get_by_role("link", name="Manage"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="keyboard-cen")).to_be_visible()
+    tab_to(page, page.get_by_role("tab", name="Bandwidth Packages"))  # Manage opens the first tab (Networks)
+    page.keyboard.press("Enter")
 
     tab_to(page, page.get_by_role("link", name="Buy Bandwidth Package(Subscription)"))
     page.keyboard.press("Enter")

@@ -18,6 +18,7 @@ def test_renewing_a_package_moves_its_expiration(page, sign_in, user):
 
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     row = page.get_by_role("row", name=package.pk)
     expect(row).to_contain_text(package.expires_at.strftime("%Y-%m-%d %H:%M"))
     row.get_by_role("link", name="Renew", exact=True).click()

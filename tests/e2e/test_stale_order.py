@@ -18,6 +18,7 @@ def test_an_old_renewal_is_refused_after_an_upgrade_and_charges_nothing(page, si
 
     sign_in(user)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     page.get_by_role("row", name=package.pk).get_by_role("link", name="Renew", exact=True).click()
     page.get_by_label("Duration").select_option(label="3 Years")
     expect(page.locator(".quote-total")).to_contain_text("USD 1,200.00")

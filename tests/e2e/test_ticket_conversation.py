@@ -58,6 +58,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     sign_in(user)
     balance_before = balance(page)
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     page.get_by_role("row", name=package.pk).get_by_text("More", exact=True).click()
     page.get_by_role("row", name=package.pk).get_by_role("link", name="Request Deletion").click()
     page.get_by_label("Reason").fill("The project has ended")
@@ -122,6 +123,7 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
         expect(thread).to_contain_text(text)
     page.get_by_role("link", name="Instances").click()
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     expect(page.get_by_role("row", name=package.pk)).to_have_count(0)
     assert BandwidthPackage.objects.get(pk=package.pk).status == "Released"
     page.get_by_role("link", name="Orders").click()

@@ -91,6 +91,7 @@ def test_facilitator_runs_a_room_of_three_trainees(live_server, browser, page, s
     # One leaves the tour and opens a deletion ticket for the scenario's package.
     popover(asker).get_by_role("button", name="Exit").click()
     asker.get_by_role("link", name="Manage", exact=True).click()
+    asker.get_by_role("tab", name="Bandwidth Packages").click()  # Manage opens the first tab
     asker.get_by_role("row", name="renewal-due").get_by_text("More", exact=True).click()
     asker.get_by_role("row", name="renewal-due").get_by_role("link", name="Request Deletion").click()
     asker.get_by_label("Reason").fill("Not needed after the workshop")

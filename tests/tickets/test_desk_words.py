@@ -75,7 +75,7 @@ def test_refund_names_its_order(staff_client, staff, package):
     ticket.refresh_from_db()
     page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
     refund = page.split('id="ticket-refund">')[1].split("</dd>")[0]
-    assert refund == f"USD {ticket.refund_order.amount:,.2f} for order {ticket.refund_order_id}"
+    assert refund == f"USD {ticket.refund_order.amount:,.2f} for order {ticket.refund_order.number}"
 
 
 def test_reject_is_styled_apart_from_the_releases(staff_client, package):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cenconsole.accounts.models import LedgerEntry, User
 from cenconsole.accounts.services import balance_adjust
-from cenconsole.bandwidth.models import BandwidthPackage
+from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.core import clock
 from cenconsole.demo import services as demo
 from cenconsole.tickets import services
@@ -142,7 +142,8 @@ def test_billing_dates_a_staff_approved_refund_on_the_accounts_clock(advanced_sa
     assert refund.created_at >= charge.created_at
     client.force_login(advanced_sandbox)
     page = client.get(reverse("billing:ledger")).content.decode()
-    assert page.index(f"Refund order {refund.order_id}") < page.index(f"Buy order {charge.order_id}")
+    numbers = dict(Order.objects.filter(pk__in=[refund.order_id, charge.order_id]).values_list("pk", "number"))
+    assert page.index(f"Refund order {numbers[refund.order_id]}") < page.index(f"Buy order {numbers[charge.order_id]}")
 
 
 def test_a_staff_adjustment_is_dated_on_the_accounts_clock(advanced_sandbox):

@@ -53,7 +53,7 @@ def _auto_renew(package: BandwidthPackage, *, expired_at, now) -> None:
             term_start=expired_at,
             by_owner=False,
             action="package.auto_renewed",
-            note=f"Auto-renewal for {DURATIONS[months]}: order {order.pk}, USD {order.amount}.",
+            note=f"Auto-renewal for {DURATIONS[months]}: order {order.number}, USD {order.amount}.",
         )
 
 

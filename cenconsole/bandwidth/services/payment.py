@@ -43,7 +43,7 @@ def charge(*, owner, amount, order: Order | None = None) -> None:
     if not amount:
         return
     # Stored in English whatever the payer's language (LedgerEntry.description_display translates it).
-    description = f"{order.order_type} order {order.pk}" if order else "Charge"
+    description = f"{order.order_type} order {order.number}" if order else "Charge"
     entry = balance_change(
         account=owner,
         amount=-amount,
@@ -59,7 +59,7 @@ def charge(*, owner, amount, order: Order | None = None) -> None:
 
 
 def _paid_note(order: Order) -> str:
-    return f"Order {order.pk} paid: USD {order.amount}."
+    return f"Order {order.number} paid: USD {order.amount}."
 
 
 def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
@@ -152,7 +152,7 @@ def _pay_resize(*, order: Order, now, term_start, actor, action, note) -> None:
             package=package,
             amount=refund,
             now=now,
-            note=f"Downgrade order {order.pk}: {old_bandwidth} → {package.bandwidth} Mbps, unused paid time.",
+            note=f"Downgrade order {order.number}: {old_bandwidth} → {package.bandwidth} Mbps, unused paid time.",
         )
 
 
@@ -339,7 +339,7 @@ def refund_create(*, package: BandwidthPackage, amount: Decimal, now, note: str)
         account=package.owner,
         amount=amount,
         kind=LedgerEntry.Kind.REFUND,
-        description=f"Refund order {order.pk}: {note}"[:256],
+        description=f"Refund order {order.number}: {note}"[:256],
         order_id=order.pk,
     )
     audit_record(
@@ -347,7 +347,7 @@ def refund_create(*, package: BandwidthPackage, amount: Decimal, now, note: str)
         action="package.refunded",
         target=package,
         changes={"refund": (None, str(amount))},
-        note=f"Refund order {order.pk}: USD {amount}. {note}",
+        note=f"Refund order {order.number}: USD {amount}. {note}",
     )
     return order
 

@@ -17,7 +17,8 @@ def _control_class(widget) -> str:
 
 
 @register.simple_tag
-def console_field(field):
+def console_field(field, suffix=""):
+    """suffix: a unit shown beside the control (Bootstrap's input-group), e.g. "Mbps"."""
     widget, auto_id = field.field.widget, field.auto_id
     attrs = {"class": _control_class(widget) + (" is-invalid" if field.errors else "")}
     if field.help_text:
@@ -48,4 +49,13 @@ def console_field(field):
             help_text,
         )
     label = format_html('<label for="{}" class="form-label">{}</label>', field.id_for_label, field.label)
+    if suffix:
+        # The errors go inside the group, after the unit, where Bootstrap shows them (has-validation).
+        control = format_html(
+            '<div class="input-group has-validation">{}<span class="input-group-text">{}</span>{}</div>',
+            control,
+            suffix,
+            errors,
+        )
+        errors = ""
     return format_html('<div id="div_{}" class="mb-3">{}{}{}{}</div>', auto_id, label, control, errors, help_text)
