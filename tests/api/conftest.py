@@ -193,9 +193,10 @@ def v3_headers(
     nonce: str | None = None,
     date: str | None = None,
     path: str = "/",
+    signed_extra: dict | None = None,
 ) -> dict:
     """The headers alibabacloud-tea-openapi sends for a V3 request, Authorization computed by the SDK's
-    own signer (alibabacloud_tea_openapi.utils.Utils.get_authorization) over them."""
+    own signer (alibabacloud_tea_openapi.utils.Utils.get_authorization) over them (and `signed_extra`)."""
     import hashlib
     import types
 
@@ -212,6 +213,7 @@ def v3_headers(
     }
     if content_type:
         headers["content-type"] = content_type
+    headers.update(signed_extra or {})
     signed = types.SimpleNamespace(method=method, pathname=path, query=query, headers=headers)
     authorization = Utils.get_authorization(
         signed, "ACS3-HMAC-SHA256", headers["x-acs-content-sha256"], access_key_id, secret
