@@ -30,7 +30,7 @@ def main():
     for name, status in results():
         module = name.split("x_")[0].rstrip(".") if "x_" in name else name.rsplit(".", 1)[0]
         by_module[module][status] += 1
-        if status in {"survived", "no tests", "suspicious", "skipped"}:
+        if status in {"survived", "no tests", "suspicious"}:
             left.append((name, status))
     if not by_module:
         print("No mutation results: run `make mutation` first.")
@@ -39,7 +39,8 @@ def main():
     print(f"{'module':55} {'killed':>7} {'survived':>9} {'no tests':>9} {'score':>7}")
     for module, counts in sorted(by_module.items()):
         total.update(counts)
-        print(_row(module, counts))
+        checked = sum(count for status, count in counts.items() if status != "not checked")
+        print(_row(module, counts) if checked else f"{module:55} {'not run yet':>36}")
     print(_row("all", total))
     print(f"\n{len(left)} mutants left (`.venv/bin/mutmut show NAME` for the change):")
     for name, status in left:
