@@ -143,7 +143,9 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     page.get_by_role("link", name="返回带宽包").click()
 
     # 申请删除 → 提交工单; staff reject it with a note in Chinese, which the user reads.
-    page.get_by_role("row").filter(has_text=package_id).get_by_role("link", name="申请删除").click()
+    row = page.get_by_role("row").filter(has_text=package_id)
+    row.get_by_text("更多", exact=True).click()  # 申请删除 is under the row's More (更多) menu
+    row.get_by_role("link", name="申请删除").click()
     assert_chinese(page)
     page.get_by_label("原因").fill("项目已结束，不再需要跨境连接。")
     page.get_by_role("button", name="提交工单").click()

@@ -84,7 +84,10 @@ def test_vpcs_reach_each_other_through_a_region_connection(page, sign_in, user):
 
     open_tab(page, "Region Connections")
     set_region_connection(page, "China (Shanghai)", "US (Silicon Valley)", 5)
-    expect(page.get_by_text("has only 4 Mbps remaining")).to_be_visible()
+    # In the error summary at the top (a link to the field) and beside the field.
+    expect(page.locator(".error-summary").get_by_text("has only 4 Mbps remaining")).to_be_visible()
+    dialog = page.get_by_role("region", name="Set Region Connection")
+    expect(dialog.get_by_text("has only 4 Mbps remaining")).to_be_visible()
     expect(page.locator("#connection-table").get_by_role("row", name="China (Shanghai)")).to_have_count(0)
     page.get_by_label("Bandwidth", exact=True).fill("4")
     page.get_by_role("button", name="OK", exact=True).click()
