@@ -5,8 +5,7 @@ from django.db import IntegrityError, transaction
 
 from cenconsole.accounts.services import account_state_changed, resource_group_move
 from cenconsole.audit.services import audit_record
-from cenconsole.cen.models import CenInstance
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
@@ -22,18 +21,10 @@ from ..messages import (
     RELEASE_NEEDS_TICKET,
     RELEASE_WITHIN_VALIDITY,
     UNKNOWN_AVAILABLE_PACKAGE,
-    UNKNOWN_CEN,
 )
 from ..models import BandwidthPackage, Order
 from ..signals import package_releasing
 from .purchase import area_pair_taken, area_pair_taken_error, owned_package
-
-
-def owned_cen(*, owner, cen_instance_id) -> CenInstance:
-    cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
-    if cen_instance is None:
-        raise field_error("cen_instance", UNKNOWN_CEN, "unknown_cen")
-    return cen_instance
 
 
 @transaction.atomic
