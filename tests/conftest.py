@@ -1,6 +1,5 @@
 import os
 import shutil
-from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
@@ -66,15 +65,16 @@ def ensure_reference_data():
     """The rows data migrations made (the seed's areas and regions, the Support staff and Facilitators
     groups), made again after a transactional test's flush emptied the tables."""
     from cenconsole.regions.models import Area
+    from cenconsole.regions.reference import load_reference_data
+    from cenconsole.tickets.groups import SUPPORT_STAFF, support_staff_group_create
+    from cenconsole.workshops.groups import FACILITATORS, facilitators_group_create
 
     if not Area.objects.exists():
-        import_module("cenconsole.regions.migrations.0002_load_seed_areas").load(django_apps, None)
-    if not Group.objects.filter(name="Support staff").exists():
-        import_module("cenconsole.tickets.migrations.0002_support_staff_group").create_group(django_apps, None)
-        import_module("cenconsole.tickets.migrations.0009_support_staff_keep_saved_replies").grant(django_apps, None)
-        import_module("cenconsole.tickets.migrations.0011_support_staff_no_audit_records").revoke(django_apps, None)
-    if not Group.objects.filter(name="Facilitators").exists():
-        import_module("cenconsole.workshops.migrations.0002_facilitators_group").create_group(django_apps, None)
+        load_reference_data(django_apps)
+    if not Group.objects.filter(name=SUPPORT_STAFF).exists():
+        support_staff_group_create(django_apps)
+    if not Group.objects.filter(name=FACILITATORS).exists():
+        facilitators_group_create(django_apps)
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from cenconsole.core.services import model_update
+
 from .models import AuditRecord
 
 
@@ -23,3 +25,12 @@ def audit_record(*, actor, action: str, target, changes: dict | None = None, not
         changes={field: [_plain(old), _plain(new)] for field, (old, new) in (changes or {}).items()},
         note=note,
     )
+
+
+def audited_update(*, actor, action: str, instance, fields: list[str], data: dict) -> dict:
+    """The one "modify attributes" write: model_update (sets, validates and saves the changed fields of
+    `fields` from `data`) and, if anything changed, one audit record of it. Returns what changed."""
+    changes = model_update(instance=instance, fields=fields, data=data)
+    if changes:
+        audit_record(actor=actor, action=action, target=instance, changes=changes)
+    return changes

@@ -3,13 +3,13 @@ and left unformatted: the services raise them with a code and params (cenconsole
 
 from django.utils.translation import gettext_noop
 
+from cenconsole.cen.selectors import UNKNOWN_CEN  # noqa: F401 (re-exported: the CEN lookup is cen's)
 from cenconsole.core.validators import DESCRIPTION_TOO_LONG, NAME_TOO_LONG  # noqa: F401 (re-exported)
 
 BANDWIDTH_RANGE = gettext_noop("Bandwidth must be a whole number of Mbps from 2 to 10,000.")
 UNKNOWN_AREA = gettext_noop("Select an area from the list.")
 UNKNOWN_DURATION = gettext_noop("Select a duration from the list.")
 UNKNOWN_AUTO_RENEWAL = gettext_noop("Select an auto-renewal period of 1, 2 or 3 months.")
-UNKNOWN_CEN = gettext_noop("Select one of your CEN instances.")
 AREA_PAIR_TAKEN = gettext_noop(
     "CEN instance %(cen_id)s already has a bandwidth package for %(areas)s. "
     "A CEN instance can have at most one bandwidth package per pair of areas."

@@ -1,12 +1,28 @@
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_noop
+
+from cenconsole.core.errors import field_error
 
 from .models import CenInstance
+
+# Every app that takes a CEN instance by its ID (bandwidth, networks, transit) refuses another
+# account's, or a deleted one, in these words.
+UNKNOWN_CEN = gettext_noop("Select one of your CEN instances.")
 
 
 def cen_instances_for(*, owner) -> QuerySet[CenInstance]:
     """The account's CEN instances, without deleted ones: every page and form starts here."""
     return CenInstance.objects.filter(owner=owner, deleted_at__isnull=True)
+
+
+def owned_cen(*, owner, cen_instance_id) -> CenInstance:
+    """The account's (undeleted) instance `cen_instance_id`; any other ID is refused on the field
+    cen_instance (unknown_cen)."""
+    cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
+    if cen_instance is None:
+        raise field_error("cen_instance", UNKNOWN_CEN, "unknown_cen")
+    return cen_instance
 
 
 def cen_instance_list(*, owner, search: str = "") -> QuerySet[CenInstance]:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_noop
 
 from cenconsole.accounts.resource_groups import resource_group_clean
 from cenconsole.accounts.services import account_state_changed, resource_group_move
-from cenconsole.audit.services import audit_record
+from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
 from cenconsole.core.locks import named_lock
@@ -84,16 +84,9 @@ def cen_instance_modify_attribute(
     """Renames or re-describes an instance (the API's ModifyCenAttribute); None leaves a field as it is."""
     instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
-    changes = {
-        field: (getattr(instance, field), value)
-        for field, value in clean_texts(**given).items()
-        if value != getattr(instance, field)
-    }
-    if changes:
-        for field, (_, value) in changes.items():
-            setattr(instance, field, value)
-        instance.save(update_fields=list(changes))
-        audit_record(actor=owner, action="cen.modified", target=instance, changes=changes)
+    audited_update(
+        actor=owner, action="cen.modified", instance=instance, fields=["name", "description"], data=clean_texts(**given)
+    )
     return instance
 
 

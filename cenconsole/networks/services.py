@@ -12,8 +12,7 @@ from django.db.models import Sum
 
 from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth.models import BandwidthPackage, geographic_span
-from cenconsole.bandwidth.services import owned_cen
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import cen_instances_for, owned_cen
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_name

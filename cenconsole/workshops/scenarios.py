@@ -1,5 +1,5 @@
 """The starting states of a workshop's sandboxes: one function each, in one registry. Each builds its
-state through the real services, as the demo's seed does (cenconsole/demo/services.py), on the clock
+state through the real services, as the demo's seed does (cenconsole/demo/services/seed.py), on the clock
 it is called on (real time when a trainee joins or is reset). Adding a scenario is one decorated
 function: it is then offered on the New workshop form, seeded on joining and put back by Reset.
 

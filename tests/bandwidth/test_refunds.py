@@ -167,9 +167,9 @@ def test_an_expired_package_refunds_nothing(cen_instance, user, staff):
 def test_the_migration_gives_old_paid_orders_the_terms_pay_records(cen_instance, user):
     """Orders paid before the paid terms were recorded get them from the migration's replay: a
     purchase, a renewal, an upgrade and a downgrade come out as Pay records them now."""
-    from importlib import import_module
-
     from django.apps import apps
+
+    from cenconsole.bandwidth.upgrades import paid_terms_from_orders
 
     with time_machine.travel(DECEMBER, tick=False):
         package = buy_package(
@@ -186,7 +186,7 @@ def test_the_migration_gives_old_paid_orders_the_terms_pay_records(cen_instance,
     recorded = dict(package.orders.filter(status="Paid").values_list("pk", "term_start"))
     ends = dict(package.orders.filter(status="Paid").values_list("pk", "term_end"))
     package.orders.update(term_start=None, term_end=None)
-    import_module("cenconsole.bandwidth.migrations.0007_order_paid_term").paid_terms_from_orders(apps, None)
+    paid_terms_from_orders(apps, None)
     assert dict(package.orders.filter(status="Paid").values_list("pk", "term_start")) == recorded
     assert dict(package.orders.filter(status="Paid").values_list("pk", "term_end")) == ends
     assert len(recorded) == 4 and None not in recorded.values()

@@ -2,7 +2,6 @@
 (and sandboxes) get Reset demo, Advance time and the sample packages, and DEMO_ACCOUNTS=0 is recorded so a
 later plain `make run` makes no admin/admin and never touches an account someone else made."""
 
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -13,6 +12,7 @@ from django.core.management import call_command
 from cenconsole.cen.models import CenInstance
 from cenconsole.demo import services as demo
 from cenconsole.demo.models import DemoAccountsChoice
+from cenconsole.demo.upgrades import recognise
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,6 @@ SIGN_UP = {
     "password1": "a-long-passphrase-42",
     "password2": "a-long-passphrase-42",
 }
-existing_demo_accounts = importlib.import_module("cenconsole.demo.migrations.0002_existing_demo_accounts")
 
 
 def sign_up_as_demo(client):
@@ -100,7 +99,7 @@ def test_the_upgrade_recognises_the_earlier_seeders_demo_account():
     CenInstance.objects.create(
         id="cen-seeded0000000001", owner=account, name="demo-cen", description="Sample CEN instance"
     )
-    existing_demo_accounts.recognise(apps, None)
+    recognise(apps, None)
     assert User.objects.get(pk=account.pk).is_demo and User.objects.get(pk=admin.pk).is_demo
     assert not DemoAccountsChoice.objects.exists()
 
@@ -108,12 +107,12 @@ def test_the_upgrade_recognises_the_earlier_seeders_demo_account():
 def test_the_upgrade_leaves_a_visitor_named_demo_ordinary_and_records_no_demo_accounts():
     """Upgrade: accounts but none the seeder made (a `demo` without the sample CEN) record DEMO_ACCOUNTS=0."""
     account = UserFactory(username="demo")
-    existing_demo_accounts.recognise(apps, None)
+    recognise(apps, None)
     assert not User.objects.get(pk=account.pk).is_demo
     assert not DemoAccountsChoice.objects.get().enabled
 
 
 def test_the_upgrade_of_an_empty_database_records_nothing():
     """Upgrade: a database with no accounts leaves the choice to the first seed_demo."""
-    existing_demo_accounts.recognise(apps, None)
+    recognise(apps, None)
     assert not DemoAccountsChoice.objects.exists()

@@ -194,7 +194,7 @@ def test_the_removal_path_itself_refuses_an_ordinary_account(regular_account):
 
     before = holdings(regular_account)
     with pytest.raises(ValidationError):
-        demo._account_data_remove(regular_account, access_keys=True)
+        demo.account_data_remove(regular_account, access_keys=True)
     assert holdings(regular_account) == before
 
 

@@ -4,9 +4,8 @@ goes away, and the check that refuses every other)."""
 from django.db import IntegrityError, transaction
 
 from cenconsole.accounts.services import account_state_changed, resource_group_move
-from cenconsole.audit.services import audit_record
-from cenconsole.cen.models import CenInstance
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.audit.services import audit_record, audited_update
+from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
@@ -22,18 +21,10 @@ from ..messages import (
     RELEASE_NEEDS_TICKET,
     RELEASE_WITHIN_VALIDITY,
     UNKNOWN_AVAILABLE_PACKAGE,
-    UNKNOWN_CEN,
 )
 from ..models import BandwidthPackage, Order
 from ..signals import package_releasing
 from .purchase import area_pair_taken, area_pair_taken_error, owned_package
-
-
-def owned_cen(*, owner, cen_instance_id) -> CenInstance:
-    cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
-    if cen_instance is None:
-        raise field_error("cen_instance", UNKNOWN_CEN, "unknown_cen")
-    return cen_instance
 
 
 @transaction.atomic
@@ -134,14 +125,13 @@ def package_modify_attribute(*, owner, package_id: str, name: str | None = None,
     """Renames or re-describes a package (the API's ModifyCenBandwidthPackageAttribute)."""
     package = owned_package(owner=owner, package_id=package_id, lock=True)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
-    cleaned = clean_texts(**given)
-    changes = {field: (getattr(package, field), value) for field, value in cleaned.items()}
-    changes = {field: pair for field, pair in changes.items() if pair[0] != pair[1]}
-    if changes:
-        for field, (_, value) in changes.items():
-            setattr(package, field, value)
-        package.save(update_fields=list(changes))
-        audit_record(actor=owner, action="package.modified", target=package, changes=changes)
+    audited_update(
+        actor=owner,
+        action="package.modified",
+        instance=package,
+        fields=["name", "description"],
+        data=clean_texts(**given),
+    )
     return package
 
 

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
 from cenconsole.cen.models import CenInstance
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.locks import named_lock
@@ -29,7 +29,6 @@ from ..messages import (
     TERMS_NOT_AGREED,
     UNKNOWN_AREA,
     UNKNOWN_AUTO_RENEWAL,
-    UNKNOWN_CEN,
     UNKNOWN_DURATION,
     UNKNOWN_PACKAGE,
 )
@@ -121,9 +120,10 @@ def purchase_check(
     errors = {}
     cen_instance = None
     if cen_instance_id is not None:
-        cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
-        if cen_instance is None:
-            errors["cen_instance"] = refusal(UNKNOWN_CEN, "unknown_cen")
+        try:
+            cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
+        except ValidationError as error:
+            errors.update(error.error_dict)
     areas = areas_by_code()
     area_a, area_b = areas.get(area_a_code), areas.get(area_b_code)
     if area_a is None:

@@ -13,22 +13,7 @@ Not undone by migrating back (the flags and the choice go with their column and 
 
 from django.db import migrations
 
-SEEDED_CEN = {"name": "demo-cen", "description": "Sample CEN instance"}
-
-
-def recognise(apps, schema_editor):
-    User = apps.get_model("accounts", "User")
-    CenInstance = apps.get_model("cen", "CenInstance")
-    DemoAccountsChoice = apps.get_model("demo", "DemoAccountsChoice")
-    accounts = User.objects.filter(is_sandbox=False)
-    demo = accounts.filter(username="demo", is_staff=False).first()
-    if demo is not None and CenInstance.objects.filter(owner=demo, **SEEDED_CEN).exists():
-        User.objects.filter(pk=demo.pk).update(is_demo=True)
-        accounts.filter(username="admin", is_superuser=True).update(is_demo=True)
-    elif accounts.exists() and not DemoAccountsChoice.objects.exists():
-        DemoAccountsChoice.objects.create(
-            id=1, enabled=False, note="upgrade: the database held accounts, none made by seed_demo"
-        )
+from cenconsole.demo.upgrades import recognise
 
 
 class Migration(migrations.Migration):

@@ -1,26 +1,14 @@
 """The Facilitators group: its members (and staff) run workshops at /workshops/. It holds one
 permission, "Can add workshop", which is what the console checks."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Facilitators"
-PERMISSIONS = [("workshops", "add_workshop")]
+from cenconsole.workshops.groups import FACILITATORS as GROUP
+from cenconsole.workshops.groups import facilitators_group_create
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally made after all migrations; the group needs its one now.
-    app_config = apps.get_app_config("workshops")
-    models_module = getattr(app_config, "models_module", None)
-    app_config.models_module = models_module or True  # migration states have none: pretend
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        [Permission.objects.get(content_type__app_label=label, codename=codename) for label, codename in PERMISSIONS]
-    )
+    facilitators_group_create(apps)
 
 
 def remove_group(apps, schema_editor):
