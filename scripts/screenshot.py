@@ -5,11 +5,12 @@ from a running console (`make run` first).
                                            [--user NAME --password PW]
                                            [--staff-user NAME --staff-password PW]
 
-Clicks Try the console (or signs in as --user), opens the first CEN instance's Bandwidth Packages tab,
+Clicks Try the console (or signs in as --user), opens the first CEN instance (Manage) and its Bandwidth Packages tab,
 clicks Buy Bandwidth Package(Subscription), fills Bandwidth and Name and saves the whole page at
 1280x800, 1024x768 and 390x844 (a laptop, a small laptop or tablet, a phone) as
 purchase-page-<width>.png; then, at 1280x800, clicks Take the tour there (the tour starts at step 3 on
-the purchase page), moves on to the first Area and saves what the screen shows as tour.png. Then, as
+the purchase page), moves on to the first Area and saves what the screen shows as tour.png, and the
+left navigation's Bandwidth Packages list as bandwidth-packages-1280.png. Then, as
 the staff account (--staff-user, a facilitator), creates a workshop; three trainees join it by its link
 in browsers of their own (two give a name) and go different distances into the tour (steps 1, 2 and 3),
 and the board is saved as workshop-board.png once it shows them; then Show the join link large, at
@@ -67,7 +68,8 @@ def main():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
         sign_in(page, args.url, args.user, args.password)
-        page.get_by_role("link", name="Manage", exact=True).first.click()
+        page.get_by_role("link", name="Manage", exact=True).first.click()  # the instance's first tab
+        page.get_by_role("tab", name="Bandwidth Packages").click()  # the seed's step 3
         page.wait_for_url("**/bandwidth-packages/")
         page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
         purchase_url = page.url
@@ -88,6 +90,11 @@ def main():
         tour.get_by_role("button", name="Next").click()
         tour.locator(".driver-popover-title").filter(has_text="Area").wait_for()
         path = out_dir / "tour.png"
+        page.screenshot(path=path)
+        saved.append(path)
+        page.keyboard.press("Escape")  # leave the tour
+        page.goto(f"{args.url}/cen/bandwidth-packages/")  # the left navigation's Bandwidth Packages list
+        path = out_dir / "bandwidth-packages-1280.png"
         page.screenshot(path=path)
         saved.append(path)
         path, projector_path = out_dir / "workshop-board.png", out_dir / "workshop-projector.png"
