@@ -224,11 +224,12 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
     _default_link_type(params)
     read_ignored(params, "ClientToken", "RegionId")
-    routers = transit_selectors.transit_routers_for(owner=owner)
-    router = routers.filter(pk=router_id).first()
+    found = {
+        each.pk: each for each in transit_selectors.transit_routers_for(owner=owner).filter(pk__in=[router_id, peer_id])
+    }
+    router, peer = found.get(router_id), found.get(peer_id)
     if cen_id and router is not None and router.cen_instance_id != cen_id:
         raise errors.invalid_parameter("CenId", "the transit router belongs to another CEN instance.")
-    peer = routers.filter(pk=peer_id).first()
     if peer_region and peer is not None and peer.region_id != peer_region:
         raise errors.invalid_parameter("PeerTransitRouterRegionId", "the peer transit router is in another region.")
 

@@ -24,7 +24,9 @@ def lock_account(owner) -> None:
 
 
 def owned_router(*, owner, transit_router_id: str, lock: bool = False) -> TransitRouter:
-    routers = TransitRouter.objects.present().select_related("region", "cen_instance")
+    """The owner's router, with its region, the region's area and its CEN instance in the same read
+    (locked when lock), so that no caller reads the region again for its area."""
+    routers = TransitRouter.objects.present().select_related("region__area", "cen_instance")
     if lock:
         routers = routers.select_for_update(of=("self",))
     router = routers.filter(owner=owner, pk=transit_router_id, cen_instance__deleted_at__isnull=True).first()

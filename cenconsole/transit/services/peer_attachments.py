@@ -9,7 +9,6 @@ from cenconsole.core.errors import field_error
 from cenconsole.core.validators import clean_texts
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import regions_covered_by
-from cenconsole.regions.models import Region
 
 from ..messages import (
     PACKAGE_NOT_FOR_DATA_TRANSFER,
@@ -101,8 +100,6 @@ def peer_attachment_create(
             peer_transit_router_id=peer.pk,
             attachment_id=taken,
         )
-    router.region = Region.objects.select_related("area").get(pk=router.region_id)
-    peer.region = Region.objects.select_related("area").get(pk=peer.region_id)
     package = None
     if bandwidth_type == TransitRouterPeerAttachment.BandwidthType.BANDWIDTH_PACKAGE:
         package = _package_for(owner=owner, router=router, peer=peer, package_id=package_id)

@@ -144,12 +144,11 @@ def vpc_attachment_create(
     lock_account(owner)
     _refuse_basic_attached(owner=owner, vpc_id=vpc_id)
     _refuse_transit_attached(owner=owner, vpc_id=vpc_id)
-    region = Region.objects.select_related("area").get(pk=router.region_id)
     attachment = TransitRouterVpcAttachment(
         owner=owner,
         transit_router=router,
         vpc_id=vpc_id,
-        cidr_block=cidr_block or default_cidr_block(region),
+        cidr_block=cidr_block or default_cidr_block(router.region),
         zone_mappings=zone_mappings,
         **texts,
         auto_publish_route=bool(auto_publish_route),
