@@ -11,6 +11,7 @@ from ..messages import (
     UNKNOWN_TRANSIT_ROUTER,
 )
 from ..models import (
+    AttachmentStatus,
     RouteTableLink,
     TransitRouter,
     TransitRouterRouteTable,
@@ -46,7 +47,7 @@ def refuse_unless_active(router: TransitRouter) -> None:
 
 
 def refuse_unless_attached(attachment: TransitRouterVpcAttachment) -> None:
-    if attachment.attachment_status != attachment.ATTACHED:
+    if attachment.attachment_status != AttachmentStatus.ATTACHED:
         raise refusal(
             ATTACHMENT_NOT_ATTACHED,
             "attachment_not_attached",
