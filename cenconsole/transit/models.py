@@ -44,35 +44,48 @@ class TransitionQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
 
-class TransitionMixin:
-    """The status of a row made at created_at and, perhaps, deleted at deleted_at."""
+class RouterStatus(models.TextChoices):
+    """A router's or route table's status, derived from its timestamps (never stored)."""
 
-    CREATING, ACTIVE, DELETING = "Creating", "Active", "Deleting"
+    CREATING = "Creating", _("Creating")
+    ACTIVE = "Active", _("Active")
+    DELETING = "Deleting", _("Deleting")
+
+
+class AttachmentStatus(models.TextChoices):
+    """A connection's status: the words the API uses for Creating, Active and Deleting."""
+
+    ATTACHING = "Attaching", _("Attaching")
+    ATTACHED = "Attached", _("Attached")
+    DETACHING = "Detaching", _("Detaching")
+
+
+class TransitionMixin:
+    """The status of a row made at created_at and, perhaps, deleted at deleted_at (the migrations
+    name this class as a base of the transit models)."""
 
     @property
-    def status(self) -> str:
+    def status(self) -> RouterStatus:
         if self.deleted_at is not None:
-            return self.DELETING
+            return RouterStatus.DELETING
         if clock.now() < self.created_at + transition():
-            return self.CREATING
-        return self.ACTIVE
+            return RouterStatus.CREATING
+        return RouterStatus.ACTIVE
 
     @property
     def is_active(self) -> bool:
-        return self.status == self.ACTIVE
+        return self.status == RouterStatus.ACTIVE
+
+    @property
+    def status_label(self) -> str:
+        return RouterStatus(self.status).label
 
 
-class TransitRouter(TransitionMixin, models.Model):
-    """An Enterprise Edition transit router: one per region of a CEN instance."""
+class TransitResource(TransitionMixin, models.Model):
+    """What every transit resource shares: a name and a description (the console's rules), made at
+    created_at and perhaps deleted at deleted_at (TransitionMixin derives its status); oldest first.
+    Abstract: each resource keeps its own table."""
 
-    id = models.CharField(_("transit router ID"), max_length=32, primary_key=True, default=new_transit_router_id)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("account")
-    )
-    cen_instance = models.ForeignKey(
-        "cen.CenInstance", on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("CEN instance")
-    )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     name = models.CharField(
         _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
     )
@@ -89,7 +102,46 @@ class TransitRouter(TransitionMixin, models.Model):
     objects = TransitionQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.pk
+
+
+class TransitAttachment(TransitResource):
+    """A connection of a transit router: Attaching, Attached, Detaching."""
+
+    class Meta(TransitResource.Meta):
+        abstract = True
+
+    @property
+    def attachment_status(self) -> AttachmentStatus:
+        """Attaching, Attached or Detaching: the words the API uses for connections."""
+        return {
+            RouterStatus.CREATING: AttachmentStatus.ATTACHING,
+            RouterStatus.ACTIVE: AttachmentStatus.ATTACHED,
+            RouterStatus.DELETING: AttachmentStatus.DETACHING,
+        }[self.status]
+
+    @property
+    def status_label(self) -> str:
+        return AttachmentStatus(self.attachment_status).label
+
+
+class TransitRouter(TransitResource):
+    """An Enterprise Edition transit router: one per region of a CEN instance."""
+
+    id = models.CharField(_("transit router ID"), max_length=32, primary_key=True, default=new_transit_router_id)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("account")
+    )
+    cen_instance = models.ForeignKey(
+        "cen.CenInstance", on_delete=models.CASCADE, related_name="transit_routers", verbose_name=_("CEN instance")
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
+
+    class Meta(TransitResource.Meta):
         verbose_name = _("transit router")
         verbose_name_plural = _("transit routers")
         constraints = [
@@ -100,20 +152,11 @@ class TransitRouter(TransitionMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.pk
 
-    @property
-    def status_label(self) -> str:
-        return {self.CREATING: _("Creating"), self.ACTIVE: _("Active"), self.DELETING: _("Deleting")}[self.status]
-
-
-class TransitRouterVpcAttachment(TransitionMixin, models.Model):
+class TransitRouterVpcAttachment(TransitAttachment):
     """A VPC connected to a transit router (a VPC connection). The VPC's CIDR block is the route the
     router learns from it. A VPC is attached to a CEN instance either this way or as a network
     instance (Basic Edition), never both: the services refuse either while the other exists."""
-
-    ATTACHING, ATTACHED, DETACHING = "Attaching", "Attached", "Detaching"
 
     id = models.CharField(_("connection ID"), max_length=40, primary_key=True, default=new_attachment_id)
     owner = models.ForeignKey(
@@ -130,18 +173,9 @@ class TransitRouterVpcAttachment(TransitionMixin, models.Model):
     zone_mappings = models.JSONField(
         _("zones"), default=list, help_text=_("The zones and vSwitches the connection uses: [{ZoneId, VSwitchId}].")
     )
-    name = models.CharField(
-        _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
-    )
-    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
     auto_publish_route = models.BooleanField(_("publish routes automatically"), default=False)
-    created_at = models.DateTimeField(_("created"), default=clock.now)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
-    objects = TransitionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TransitAttachment.Meta):
         verbose_name = _("VPC connection")
         verbose_name_plural = _("VPC connections")
         constraints = [
@@ -150,28 +184,12 @@ class TransitRouterVpcAttachment(TransitionMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.pk
 
-    @property
-    def attachment_status(self) -> str:
-        """Attaching, Attached or Detaching: the words the API uses for connections."""
-        return {self.CREATING: self.ATTACHING, self.ACTIVE: self.ATTACHED, self.DELETING: self.DETACHING}[self.status]
-
-    @property
-    def status_label(self) -> str:
-        return {self.ATTACHING: _("Attaching"), self.ATTACHED: _("Attached"), self.DETACHING: _("Detaching")}[
-            self.attachment_status
-        ]
-
-
-class TransitRouterPeerAttachment(TransitionMixin, models.Model):
+class TransitRouterPeerAttachment(TransitAttachment):
     """An inter-region connection between two transit routers of one CEN instance. Its bandwidth is
     drawn from a bound bandwidth package whose area pair covers the two regions (BandwidthPackage,
     shared with the package's region connections under one budget rule, in networks.services), or
     is paid by the data it carries (DataTransfer, priced in bandwidth.pricing)."""
-
-    ATTACHING, ATTACHED, DETACHING = "Attaching", "Attached", "Detaching"
 
     class BandwidthType(models.TextChoices):
         BANDWIDTH_PACKAGE = "BandwidthPackage", _("Bandwidth package")
@@ -203,18 +221,9 @@ class TransitRouterPeerAttachment(TransitionMixin, models.Model):
         verbose_name=_("bandwidth package"),
     )
     bandwidth = models.PositiveIntegerField(_("bandwidth (Mbps)"))
-    name = models.CharField(
-        _("name"), max_length=128, blank=True, validators=[validate_name], help_text=_("Empty or 1 to 128 characters.")
-    )
-    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
     auto_publish_route = models.BooleanField(_("publish routes automatically"), default=True)
-    created_at = models.DateTimeField(_("created"), default=clock.now)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
-    objects = TransitionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TransitAttachment.Meta):
         verbose_name = _("inter-region connection")
         verbose_name_plural = _("inter-region connections")
         constraints = [
@@ -227,19 +236,6 @@ class TransitRouterPeerAttachment(TransitionMixin, models.Model):
                 | Q(bandwidth_type="BandwidthPackage", package__isnull=False),
                 name="peer_attachment_package_iff_bandwidth_package",
             ),
-        ]
-
-    def __str__(self):
-        return self.pk
-
-    @property
-    def attachment_status(self) -> str:
-        return {self.CREATING: self.ATTACHING, self.ACTIVE: self.ATTACHED, self.DELETING: self.DETACHING}[self.status]
-
-    @property
-    def status_label(self) -> str:
-        return {self.ATTACHING: _("Attaching"), self.ATTACHED: _("Attached"), self.DETACHING: _("Detaching")}[
-            self.attachment_status
         ]
 
     @property
@@ -264,7 +260,7 @@ def new_route_entry_id():
     return random_id("rte-", 20)
 
 
-class TransitRouterRouteTable(TransitionMixin, models.Model):
+class TransitRouterRouteTable(TransitResource):
     """A route table of a transit router: the System one it is made with (its default route table),
     or a Custom one. Routes come from its static entries and from the connections propagating to it."""
 
@@ -277,15 +273,8 @@ class TransitRouterRouteTable(TransitionMixin, models.Model):
         TransitRouter, on_delete=models.CASCADE, related_name="route_tables", verbose_name=_("transit router")
     )
     table_type = models.CharField(_("type"), max_length=8, choices=TableType.choices, default=TableType.CUSTOM)
-    name = models.CharField(_("name"), max_length=128, blank=True, validators=[validate_name])
-    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
-    created_at = models.DateTimeField(_("created"), default=clock.now)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
-    objects = TransitionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TransitResource.Meta):
         verbose_name = _("route table")
         verbose_name_plural = _("route tables")
         constraints = [
@@ -296,15 +285,12 @@ class TransitRouterRouteTable(TransitionMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.pk
-
     @property
     def is_system(self) -> bool:
         return self.table_type == self.TableType.SYSTEM
 
 
-class TransitRouterRouteEntry(TransitionMixin, models.Model):
+class TransitRouterRouteEntry(TransitResource):
     """A static route in a route table: to a connection of the router, or a blackhole."""
 
     class NextHopType(models.TextChoices):
@@ -318,15 +304,8 @@ class TransitRouterRouteEntry(TransitionMixin, models.Model):
     destination_cidr = models.CharField(_("destination CIDR block"), max_length=18)
     next_hop_type = models.CharField(_("next hop type"), max_length=12, choices=NextHopType.choices)
     next_hop_id = models.CharField(_("next hop"), max_length=40, blank=True)
-    name = models.CharField(_("name"), max_length=128, blank=True, validators=[validate_name])
-    description = models.CharField(_("description"), max_length=256, blank=True, validators=[validate_description])
-    created_at = models.DateTimeField(_("created"), default=clock.now)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
-    objects = TransitionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TransitResource.Meta):
         verbose_name = _("route entry")
         verbose_name_plural = _("route entries")
         constraints = [
@@ -336,9 +315,6 @@ class TransitRouterRouteEntry(TransitionMixin, models.Model):
                 name="one_static_route_per_destination",
             ),
         ]
-
-    def __str__(self):
-        return self.pk
 
 
 class RouteTableLink(models.Model):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from .models import (
+    AttachmentStatus,
     RouteTableLink,
     TransitRouter,
     TransitRouterPeerAttachment,
@@ -163,7 +164,7 @@ def transit_connectivity(routers, peers) -> list[dict]:
     connection joining the two (None where there is none; "self" on the diagonal)."""
     joined = {}
     for peer in peers:
-        if peer.attachment_status != peer.DETACHING:
+        if peer.attachment_status != AttachmentStatus.DETACHING:
             joined[frozenset({peer.transit_router_id, peer.peer_transit_router_id})] = peer
     return [
         {

@@ -4,6 +4,8 @@ package's other actions see."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
@@ -151,3 +153,13 @@ def test_the_two_routers_must_differ_in_region_and_cen(cen_instance, routers, la
             bandwidth=5,
         )
     assert codes(refused.value) == {"unknown_transit_router"}
+
+
+def test_each_router_is_read_once_with_its_region_and_area(routers, package):
+    """Creating a connection reads each router once, its region and area joined: no region read again."""
+    with CaptureQueriesContext(connection) as queries:
+        peer(routers, package)
+    router_reads = [each["sql"] for each in queries if each["sql"].startswith('SELECT "transit_transitrouter"')]
+    region_reads = [each["sql"] for each in queries if 'FROM "regions_region" ' in each["sql"]]
+    assert (len(router_reads), region_reads) == (2, [])
+    assert all('"regions_area"' in sql for sql in router_reads)

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cenconsole.audit.models import AuditRecord
 from cenconsole.cen import services as cen_services
@@ -150,6 +152,16 @@ def test_connection_needs_an_active_router(cen_instance):
             owner=cen_instance.owner, transit_router_id=router.pk, vpc_id="vpc-hz0001", zone_mappings=ZONES
         )
     assert codes(refused.value) == {"transit_router_not_active"}
+
+
+def test_a_vpc_connection_reads_no_region_after_its_router(cen_instance, active_router):
+    """The router is read with its region and area, which give the default CIDR block: no region read again."""
+    router = active_router()
+    with CaptureQueriesContext(connection) as queries:
+        services.vpc_attachment_create(
+            owner=cen_instance.owner, transit_router_id=router.pk, vpc_id="vpc-hz0001", zone_mappings=ZONES
+        )
+    assert [each["sql"] for each in queries if 'FROM "regions_region" ' in each["sql"]] == []
 
 
 def test_basic_attached_vpc_refused_on_a_router(cen_instance, active_router):

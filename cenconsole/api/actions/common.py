@@ -1,4 +1,5 @@
-"""What the actions share: idempotency keys from ClientToken, areas by id, paging, Q combinators."""
+"""What the actions share: idempotency keys from ClientToken, areas by id, DryRun, parameters read
+and ignored, paging (PageNumber/PageSize and NextToken/MaxResults), Q combinators."""
 
 import hashlib
 import uuid
@@ -13,6 +14,7 @@ from ..params import Params
 
 CLIENT_TOKEN_MAX_LENGTH = 64
 ORDER_KEY_PREFIX = "api:"
+MAX_RESULTS_DEFAULT, MAX_RESULTS_LIMIT = 20, 100
 
 
 def order_key(client_token: str | None) -> str:
@@ -39,6 +41,21 @@ def area_param(params: Params, name: str) -> Area:
     return area
 
 
+def dry_run_or_run(params: Params, attempt):
+    """DryRun=true: attempt runs and is rolled back, its refusal or DryRunOperation the answer
+    (errors.dry_run_check); otherwise attempt runs for real and its result is returned."""
+    if params.boolean("DryRun"):
+        errors.dry_run_check(attempt)
+    return attempt()
+
+
+def read_ignored(params: Params, *names: str) -> None:
+    """Parameters the SDKs send that change nothing here (ClientToken where creating is not charged),
+    read so that run() does not refuse them as unsupported. Any parameter not read is refused."""
+    for name in names:
+        params.string(name)
+
+
 def page(items, params: Params, *, wrapper: str, item: str, show_item) -> dict:
     number, size = params.page()
     total = len(items) if isinstance(items, list) else items.count()
@@ -59,3 +76,19 @@ def all_of(conditions: list[Q]) -> Q:
     for condition in conditions:
         combined &= condition
     return combined
+
+
+def token_page(items, params: Params, *, wrapper: str, show_item) -> dict:
+    """NextToken / MaxResults paging (the transit actions'): the token is the offset of the next item,
+    "" after the last; items is a queryset or a list."""
+    size = params.integer("MaxResults", default=MAX_RESULTS_DEFAULT)
+    if not 1 <= size <= MAX_RESULTS_LIMIT:
+        raise errors.invalid_parameter("MaxResults", f"1 to {MAX_RESULTS_LIMIT} expected.")
+    token = params.string("NextToken") or "0"
+    if not token.isascii() or not token.isdigit() or len(token) > 18:
+        raise errors.invalid_parameter("NextToken", "the NextToken of a previous answer expected.")
+    start = int(token)
+    total = len(items) if isinstance(items, list) else items.count()
+    shown = [show_item(each) for each in items[start : start + size]]
+    following = str(start + size) if start + size < total else ""
+    return {wrapper: shown, "TotalCount": total, "MaxResults": len(shown), "NextToken": following}

@@ -5,7 +5,7 @@ from cenconsole.cen import services as cen_services
 
 from .. import errors
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH
+from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run
 
 MOVERS = {
     "cen": lambda owner, resource_id, group: cen_services.cen_instance_move_resource_group(
@@ -27,7 +27,5 @@ def move_resource_group(*, owner, params: Params) -> dict:
     resource_id = params.string("ResourceId", required=True)
     group = params.string("NewResourceGroupId", required=True)
     params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    if params.boolean("DryRun"):
-        errors.dry_run_check(lambda: mover(owner, resource_id, group))
-    mover(owner, resource_id, group)
+    dry_run_or_run(params, lambda: mover(owner, resource_id, group))
     return {}

@@ -5,60 +5,9 @@ from cenconsole.transit import services as transit_services
 from cenconsole.transit.models import RouteTableLink
 
 from .. import errors
+from .. import representations as show
 from ..params import Params
-from ..representations import api_time
-from .transit_routers import _dry_run, _read_ignored, _token_page
-
-
-def route_table(table) -> dict:
-    return {
-        "CreateTime": api_time(table.created_at),
-        "RegionId": table.transit_router.region_id,
-        "RouteTableOptions": {"MultiRegionECMP": "disable"},
-        "Tags": [],
-        "TransitRouterId": table.transit_router_id,
-        "TransitRouterRouteTableDescription": table.description,
-        "TransitRouterRouteTableId": table.pk,
-        "TransitRouterRouteTableName": table.name,
-        "TransitRouterRouteTableStatus": table.status,
-        "TransitRouterRouteTableType": table.table_type,
-    }
-
-
-def route_entry(route) -> dict:
-    return {
-        "CreateTime": api_time(route.created_at),
-        "OperationalMode": False,
-        "PathAttributes": {
-            "AsPaths": [],
-            "Communities": [],
-            "OriginInstanceId": route.origin_resource_id,
-            "OriginInstanceType": route.origin_resource_type,
-            "OriginRouteType": route.route_type,
-            "Preference": 50 if route.route_type == "Static" else 100,
-        },
-        "PrefixListId": "",
-        "Tag": "",
-        "TransitRouterRouteEntryDescription": route.description,
-        "TransitRouterRouteEntryDestinationCidrBlock": route.destination_cidr,
-        "TransitRouterRouteEntryId": route.id,
-        "TransitRouterRouteEntryName": route.name,
-        "TransitRouterRouteEntryNextHopId": route.next_hop_id,
-        "TransitRouterRouteEntryNextHopResourceId": route.next_hop_resource_id,
-        "TransitRouterRouteEntryNextHopResourceType": route.next_hop_resource_type,
-        "TransitRouterRouteEntryNextHopType": route.next_hop_type,
-        "TransitRouterRouteEntryOriginResourceId": route.origin_resource_id,
-        "TransitRouterRouteEntryOriginResourceType": route.origin_resource_type,
-        "TransitRouterRouteEntryStatus": "Active",
-        "TransitRouterRouteEntryType": route.route_type,
-    }
-
-
-class _Rows(list):
-    """A list that pages like a queryset (count())."""
-
-    def count(self):
-        return len(self)
+from .common import dry_run_or_run, read_ignored, token_page
 
 
 def _table_param(owner, params: Params):
@@ -76,15 +25,14 @@ def create_transit_router_route_table(*, owner, params: Params) -> dict:
     ecmp = params.string("RouteTableOptions.MultiRegionECMP")
     if ecmp and ecmp != "disable":
         raise errors.invalid_parameter("RouteTableOptions.MultiRegionECMP", "disable expected.")
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         return transit_services.route_table_create(
             owner=owner, transit_router_id=router_id, name=name, description=description
         )
 
-    _dry_run(params, attempt)
-    return {"TransitRouterRouteTableId": attempt().pk}
+    return {"TransitRouterRouteTableId": dry_run_or_run(params, attempt).pk}
 
 
 def list_transit_router_route_tables(*, owner, params: Params) -> dict:
@@ -103,25 +51,18 @@ def list_transit_router_route_tables(*, owner, params: Params) -> dict:
         tables = tables.filter(table_type=table_type)
     status = params.string("TransitRouterRouteTableStatus")
     if status:
-        tables = _Rows(table for table in tables if table.status == status)
-    shown, total, following = _token_page(tables, params)
-    return {
-        "TransitRouterRouteTables": [route_table(table) for table in shown],
-        "TotalCount": total,
-        "MaxResults": len(shown),
-        "NextToken": following,
-    }
+        tables = [table for table in tables if table.status == status]
+    return token_page(tables, params, wrapper="TransitRouterRouteTables", show_item=show.route_table)
 
 
 def delete_transit_router_route_table(*, owner, params: Params) -> dict:
     table_id = params.string("TransitRouterRouteTableId", required=True)
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         transit_services.route_table_delete(owner=owner, route_table_id=table_id)
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
@@ -134,7 +75,7 @@ def create_transit_router_route_entry(*, owner, params: Params) -> dict:
     next_hop_id = params.string("TransitRouterRouteEntryNextHopId") or ""
     name = params.string("TransitRouterRouteEntryName") or ""
     description = params.string("TransitRouterRouteEntryDescription") or ""
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         return transit_services.route_entry_create(
@@ -147,8 +88,7 @@ def create_transit_router_route_entry(*, owner, params: Params) -> dict:
             description=description,
         )
 
-    _dry_run(params, attempt)
-    return {"TransitRouterRouteEntryId": attempt().pk}
+    return {"TransitRouterRouteEntryId": dry_run_or_run(params, attempt).pk}
 
 
 def list_transit_router_route_entries(*, owner, params: Params) -> dict:
@@ -176,13 +116,7 @@ def list_transit_router_route_entries(*, owner, params: Params) -> dict:
     status = params.string("TransitRouterRouteEntryStatus")
     if status and status != "Active":
         routes = []
-    shown, total, following = _token_page(_Rows(routes), params)
-    return {
-        "TransitRouterRouteEntries": [route_entry(route) for route in shown],
-        "TotalCount": total,
-        "MaxResults": len(shown),
-        "NextToken": following,
-    }
+    return token_page(list(routes), params, wrapper="TransitRouterRouteEntries", show_item=show.route_entry)
 
 
 def delete_transit_router_route_entry(*, owner, params: Params) -> dict:
@@ -192,13 +126,12 @@ def delete_transit_router_route_entry(*, owner, params: Params) -> dict:
         destination = params.string("TransitRouterRouteEntryDestinationCidrBlock", required=True)
         entry = table.entries.live().filter(destination_cidr=destination).first()
         entry_id = entry.pk if entry else ""
-    _read_ignored(params, "ClientToken", "TransitRouterRouteEntryNextHopType", "TransitRouterRouteEntryNextHopId")
+    read_ignored(params, "ClientToken", "TransitRouterRouteEntryNextHopType", "TransitRouterRouteEntryNextHopId")
 
     def attempt():
         transit_services.route_entry_delete(owner=owner, route_entry_id=entry_id)
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
@@ -206,14 +139,13 @@ def _link_action(kind: str, *, link: bool):
     def action(*, owner, params: Params) -> dict:
         table_id = params.string("TransitRouterRouteTableId", required=True)
         attachment_id = params.string("TransitRouterAttachmentId", required=True)
-        _read_ignored(params, "ClientToken")
+        read_ignored(params, "ClientToken")
         change = transit_services.route_table_link if link else transit_services.route_table_unlink
 
         def attempt():
             change(owner=owner, route_table_id=table_id, attachment_id=attachment_id, kind=kind)
 
-        _dry_run(params, attempt)
-        attempt()
+        dry_run_or_run(params, attempt)
         return {}
 
     return action
@@ -232,24 +164,11 @@ def _links(kind: str, wrapper: str):
         attachment_id = params.string("TransitRouterAttachmentId")
         if attachment_id:
             links = links.filter(attachment_id=attachment_id)
-        _read_ignored(params, "Status", "TransitRouterAttachmentResourceId", "TransitRouterAttachmentResourceType")
+        read_ignored(params, "Status", "TransitRouterAttachmentResourceId", "TransitRouterAttachmentResourceType")
         kinds = transit_selectors.connection_kinds(table.transit_router)
-        shown, total, following = _token_page(links, params)
-        return {
-            wrapper: [
-                {
-                    "ResourceId": kinds.get(link.attachment_id, ("", ""))[1],
-                    "ResourceType": kinds.get(link.attachment_id, ("", ""))[0],
-                    "Status": "Active",
-                    "TransitRouterAttachmentId": link.attachment_id,
-                    "TransitRouterRouteTableId": table.pk,
-                }
-                for link in shown
-            ],
-            "TotalCount": total,
-            "MaxResults": len(shown),
-            "NextToken": following,
-        }
+        return token_page(
+            links, params, wrapper=wrapper, show_item=lambda link: show.route_table_link(link, table, kinds)
+        )
 
     return action
 

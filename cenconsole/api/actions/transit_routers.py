@@ -4,80 +4,9 @@ from cenconsole.transit import selectors as transit_selectors
 from cenconsole.transit import services as transit_services
 
 from .. import errors
+from .. import representations as show
 from ..params import Params
-from ..representations import api_time
-
-MAX_RESULTS_DEFAULT, MAX_RESULTS_LIMIT = 20, 100
-
-
-def _dry_run(params: Params, attempt) -> None:
-    if params.boolean("DryRun"):
-        errors.dry_run_check(attempt)
-
-
-def _read_ignored(params: Params, *names: str) -> None:
-    """Parameters the SDK sends that change nothing here (ClientToken: creating is not charged)."""
-    for name in names:
-        params.string(name)
-
-
-def transit_router(router) -> dict:
-    return {
-        "AliUid": router.owner_id,
-        "CenId": router.cen_instance_id,
-        "CreationTime": api_time(router.created_at),
-        "RegionId": router.region_id,
-        "Status": router.status,
-        "SupportMulticast": False,
-        "Tags": [],
-        "TransitRouterCidrList": [],
-        "TransitRouterDescription": router.description,
-        "TransitRouterId": router.pk,
-        "TransitRouterName": router.name,
-        "Type": "Enterprise",
-    }
-
-
-def vpc_attachment(attachment) -> dict:
-    router = attachment.transit_router
-    return {
-        "AutoPublishRouteEnabled": attachment.auto_publish_route,
-        "CenId": router.cen_instance_id,
-        "ChargeType": "POSTPAY",
-        "CreationTime": api_time(attachment.created_at),
-        "ManagedService": "",
-        "OrderType": "PayByCenOwner",
-        "ResourceType": "VPC",
-        "Status": attachment.attachment_status,
-        "Tags": [],
-        "TransitRouterAttachmentDescription": attachment.description,
-        "TransitRouterAttachmentId": attachment.pk,
-        "TransitRouterAttachmentName": attachment.name,
-        "TransitRouterId": router.pk,
-        "VpcId": attachment.vpc_id,
-        "VpcOwnerId": attachment.owner_id,
-        "VpcRegionId": router.region_id,
-        "ZoneMappings": [
-            {"NetworkInterfaceId": "", "VSwitchId": zone["VSwitchId"], "ZoneId": zone["ZoneId"]}
-            for zone in attachment.zone_mappings
-        ],
-    }
-
-
-def _token_page(items, params: Params) -> tuple[list, int, str]:
-    """NextToken / MaxResults paging: the token is the offset of the next item, "" after the last."""
-    size = params.integer("MaxResults", default=MAX_RESULTS_DEFAULT)
-    if not 1 <= size <= MAX_RESULTS_LIMIT:
-        raise errors.invalid_parameter("MaxResults", f"1 to {MAX_RESULTS_LIMIT} expected.")
-    token = params.string("NextToken") or "0"
-    if not token.isascii() or not token.isdigit() or len(token) > 18:
-        raise errors.invalid_parameter("NextToken", "the NextToken of a previous answer expected.")
-    start = int(token)
-    total = items.count()
-    shown = list(items[start : start + size])
-    following = str(start + size) if start + size < total else ""
-    return shown, total, following
-
+from .common import dry_run_or_run, read_ignored, token_page
 
 # Transit routers ---------------------------------------------------------------------------------
 
@@ -88,7 +17,7 @@ def create_transit_router(*, owner, params: Params) -> dict:
     region_id = params.string("RegionId", required=True)
     name = params.string("TransitRouterName") or ""
     description = params.string("TransitRouterDescription") or ""
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
     if params.boolean("SupportMulticast"):
         raise errors.invalid_parameter("SupportMulticast", "the replica's transit routers carry no multicast.")
 
@@ -97,8 +26,7 @@ def create_transit_router(*, owner, params: Params) -> dict:
             owner=owner, cen_instance_id=cen_id, region_code=region_id, name=name, description=description
         )
 
-    _dry_run(params, attempt)
-    return {"TransitRouterId": attempt().pk}
+    return {"TransitRouterId": dry_run_or_run(params, attempt).pk}
 
 
 def list_transit_routers(*, owner, params: Params) -> dict:
@@ -115,7 +43,7 @@ def list_transit_routers(*, owner, params: Params) -> dict:
     if type_ and type_ != "Enterprise":
         routers = routers.none()
     number, size = params.page()
-    shown = [transit_router(router) for router in routers]
+    shown = [show.transit_router(router) for router in routers]
     if status:
         shown = [router for router in shown if router["Status"] == status]
     start = (number - 1) * size
@@ -131,27 +59,25 @@ def update_transit_router(*, owner, params: Params) -> dict:
     router_id = params.string("TransitRouterId", required=True)
     name = params.string("TransitRouterName")
     description = params.string("TransitRouterDescription")
-    _read_ignored(params, "ClientToken", "RegionId")
+    read_ignored(params, "ClientToken", "RegionId")
 
     def attempt():
         transit_services.transit_router_update(
             owner=owner, transit_router_id=router_id, name=name, description=description
         )
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
 def delete_transit_router(*, owner, params: Params) -> dict:
     router_id = params.string("TransitRouterId", required=True)
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         transit_services.transit_router_delete(owner=owner, transit_router_id=router_id)
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
@@ -201,7 +127,7 @@ def create_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
     # and propagation, both on unless sent as false.
     associate = params.boolean("RouteTableAssociationEnabled", default=True)
     propagate = params.boolean("RouteTablePropagationEnabled", default=True)
-    _read_ignored(params, "ClientToken", "RegionId")
+    read_ignored(params, "ClientToken", "RegionId")
     if cen_id:
         router = transit_selectors.transit_routers_for(owner=owner).filter(pk=router_id).first()
         if router is not None and router.cen_instance_id != cen_id:
@@ -220,8 +146,7 @@ def create_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
             propagate_to_default=propagate,
         )
 
-    _dry_run(params, attempt)
-    return {"TransitRouterAttachmentId": attempt().pk}
+    return {"TransitRouterAttachmentId": dry_run_or_run(params, attempt).pk}
 
 
 def list_transit_router_vpc_attachments(*, owner, params: Params) -> dict:
@@ -237,17 +162,11 @@ def list_transit_router_vpc_attachments(*, owner, params: Params) -> dict:
         if value:
             attachments = attachments.filter(**{field: value})
     status = params.string("Status")
-    _read_ignored(params, "OrderType")
+    read_ignored(params, "OrderType")
     if status:
         wanted = [each.pk for each in attachments if each.attachment_status == status]
         attachments = attachments.filter(pk__in=wanted)
-    shown, total, following = _token_page(attachments, params)
-    return {
-        "TransitRouterAttachments": [vpc_attachment(each) for each in shown],
-        "TotalCount": total,
-        "MaxResults": len(shown),
-        "NextToken": following,
-    }
+    return token_page(attachments, params, wrapper="TransitRouterAttachments", show_item=show.vpc_attachment)
 
 
 def update_transit_router_vpc_attachment_attribute(*, owner, params: Params) -> dict:
@@ -255,7 +174,7 @@ def update_transit_router_vpc_attachment_attribute(*, owner, params: Params) -> 
     name = params.string("TransitRouterAttachmentName")
     description = params.string("TransitRouterAttachmentDescription")
     auto_publish = params.boolean("AutoPublishRouteEnabled") if "AutoPublishRouteEnabled" in params.data else None
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         transit_services.vpc_attachment_update(
@@ -266,8 +185,7 @@ def update_transit_router_vpc_attachment_attribute(*, owner, params: Params) -> 
             auto_publish_route=auto_publish,
         )
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
@@ -275,43 +193,16 @@ def delete_transit_router_vpc_attachment(*, owner, params: Params) -> dict:
     attachment_id = params.string("TransitRouterAttachmentId", required=True)
     if params.boolean("Force"):
         raise errors.invalid_parameter("Force", "the replica's VPC connections have nothing to remove by force.")
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         transit_services.vpc_attachment_delete(owner=owner, attachment_id=attachment_id)
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
 # Inter-region connections ------------------------------------------------------------------------
-
-
-def peer_attachment(attachment) -> dict:
-    router, peer = attachment.transit_router, attachment.peer_transit_router
-    package = attachment.package
-    return {
-        "AutoPublishRouteEnabled": attachment.auto_publish_route,
-        "Bandwidth": attachment.bandwidth,
-        "BandwidthType": attachment.bandwidth_type,
-        "CenBandwidthPackageId": attachment.package_id or "",
-        "CenId": router.cen_instance_id,
-        "CreationTime": api_time(attachment.created_at),
-        "DefaultLinkType": "Platinum",
-        "GeographicSpanId": package.geographic_span if package else "",
-        "PeerTransitRouterId": peer.pk,
-        "PeerTransitRouterOwnerId": peer.owner_id,
-        "PeerTransitRouterRegionId": peer.region_id,
-        "RegionId": router.region_id,
-        "ResourceType": "TR",
-        "Status": attachment.attachment_status,
-        "Tags": [],
-        "TransitRouterAttachmentDescription": attachment.description,
-        "TransitRouterAttachmentId": attachment.pk,
-        "TransitRouterAttachmentName": attachment.name,
-        "TransitRouterId": router.pk,
-    }
 
 
 def _default_link_type(params: Params) -> None:
@@ -332,12 +223,13 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     description = params.string("TransitRouterAttachmentDescription") or ""
     auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
     _default_link_type(params)
-    _read_ignored(params, "ClientToken", "RegionId")
-    routers = transit_selectors.transit_routers_for(owner=owner)
-    router = routers.filter(pk=router_id).first()
+    read_ignored(params, "ClientToken", "RegionId")
+    found = {
+        each.pk: each for each in transit_selectors.transit_routers_for(owner=owner).filter(pk__in=[router_id, peer_id])
+    }
+    router, peer = found.get(router_id), found.get(peer_id)
     if cen_id and router is not None and router.cen_instance_id != cen_id:
         raise errors.invalid_parameter("CenId", "the transit router belongs to another CEN instance.")
-    peer = routers.filter(pk=peer_id).first()
     if peer_region and peer is not None and peer.region_id != peer_region:
         raise errors.invalid_parameter("PeerTransitRouterRegionId", "the peer transit router is in another region.")
 
@@ -354,8 +246,7 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
             auto_publish_route=auto_publish,
         )
 
-    _dry_run(params, attempt)
-    return {"TransitRouterAttachmentId": attempt().pk}
+    return {"TransitRouterAttachmentId": dry_run_or_run(params, attempt).pk}
 
 
 def list_transit_router_peer_attachments(*, owner, params: Params) -> dict:
@@ -369,13 +260,7 @@ def list_transit_router_peer_attachments(*, owner, params: Params) -> dict:
         value = params.string(parameter)
         if value:
             attachments = attachments.filter(**{field: value})
-    shown, total, following = _token_page(attachments, params)
-    return {
-        "TransitRouterAttachments": [peer_attachment(each) for each in shown],
-        "TotalCount": total,
-        "MaxResults": len(shown),
-        "NextToken": following,
-    }
+    return token_page(attachments, params, wrapper="TransitRouterAttachments", show_item=show.peer_attachment)
 
 
 def update_transit_router_peer_attachment_attribute(*, owner, params: Params) -> dict:
@@ -384,7 +269,7 @@ def update_transit_router_peer_attachment_attribute(*, owner, params: Params) ->
     name = params.string("TransitRouterAttachmentName")
     description = params.string("TransitRouterAttachmentDescription")
     _default_link_type(params)
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
     found = transit_selectors.peer_attachments_for(owner=owner).filter(pk=attachment_id).first()
     for parameter, current in (
         ("BandwidthType", found.bandwidth_type if found else None),
@@ -403,8 +288,7 @@ def update_transit_router_peer_attachment_attribute(*, owner, params: Params) ->
             owner=owner, attachment_id=attachment_id, bandwidth=bandwidth, name=name, description=description
         )
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}
 
 
@@ -412,11 +296,10 @@ def delete_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     attachment_id = params.string("TransitRouterAttachmentId", required=True)
     if params.boolean("Force"):
         raise errors.invalid_parameter("Force", "the replica's connections have nothing to remove by force.")
-    _read_ignored(params, "ClientToken")
+    read_ignored(params, "ClientToken")
 
     def attempt():
         transit_services.peer_attachment_delete(owner=owner, attachment_id=attachment_id)
 
-    _dry_run(params, attempt)
-    attempt()
+    dry_run_or_run(params, attempt)
     return {}

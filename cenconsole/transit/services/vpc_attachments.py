@@ -1,0 +1,234 @@
+"""VPC connections: a VPC joins a transit router through vSwitches in the region's zones.
+
+A VPC is attached to a CEN either as a network instance (Basic Edition, networks) or through a
+transit router, never both. Both paths lock the account's row before they look at the other kind,
+so two requests racing to attach the same VPC both ways are served one after the other."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from cenconsole.audit.services import audit_record
+from cenconsole.core import clock
+from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.validators import clean_texts
+from cenconsole.networks.models import NetworkInstance, default_cidr_block
+from cenconsole.networks.services import NETWORK_ID_PATTERN, cidr_block_clean
+from cenconsole.regions.models import Region
+
+from ..messages import (
+    NETWORK_ID_FORMAT,
+    UNKNOWN_ATTACHMENT,
+    VPC_ATTACHED_BASIC,
+    VPC_ATTACHED_TRANSIT,
+    VSWITCH_FORMAT,
+    ZONE_FORMAT,
+    ZONE_MAPPINGS_REQUIRED,
+    ZONE_REPEATED,
+)
+from ..models import (
+    RouteTableLink,
+    TransitRouterVpcAttachment,
+)
+from .common import (
+    link_to_default,
+    lock_account,
+    owned_router,
+    refuse_unless_active,
+    refuse_unless_attached,
+)
+
+VSWITCH_ID_PATTERN = re.compile(r"vsw-[a-z0-9]{1,28}")
+MAX_ZONE_MAPPINGS = 10
+
+
+def zone_example(region: Region) -> str:
+    return f"{region.pk}a" if region.pk[-1].isdigit() else f"{region.pk}-a"
+
+
+def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
+    """[(zone_id, vswitch_id), ...] as [{"ZoneId", "VSwitchId"}]: one to ten zones of the router's
+    region (cn-hangzhou-h, us-east-1a), each once, each with a vSwitch ID."""
+    if not zone_mappings:
+        raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
+    cleaned, seen = [], set()
+    # cn-hangzhou-h, but us-east-1a: a hyphen before the letter only after a region ID's letters.
+    zone_pattern = re.compile(re.escape(region.pk) + (r"[a-z]" if region.pk[-1].isdigit() else r"-[a-z]"))
+    for zone_id, vswitch_id in list(zone_mappings)[: MAX_ZONE_MAPPINGS + 1]:
+        zone_id, vswitch_id = (zone_id or "").strip(), (vswitch_id or "").strip()
+        if not zone_pattern.fullmatch(zone_id):
+            raise field_error(
+                "zone_mappings",
+                ZONE_FORMAT,
+                "zone_format",
+                zone_id=zone_id,
+                region=region.display_name,
+                example=zone_example(region),
+            )
+        if not VSWITCH_ID_PATTERN.fullmatch(vswitch_id):
+            raise field_error("zone_mappings", VSWITCH_FORMAT, "vswitch_format")
+        if zone_id in seen:
+            raise field_error("zone_mappings", ZONE_REPEATED, "zone_repeated", zone_id=zone_id)
+        seen.add(zone_id)
+        cleaned.append({"ZoneId": zone_id, "VSwitchId": vswitch_id})
+    if len(cleaned) > MAX_ZONE_MAPPINGS:
+        raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
+    return cleaned
+
+
+def _refuse_basic_attached(*, owner, vpc_id: str) -> None:
+    basic = NetworkInstance.objects.filter(owner=owner, instance_id=vpc_id).values_list("cen_instance_id", flat=True)
+    cen_id = basic.first()
+    if cen_id is not None:
+        raise field_error("vpc_id", VPC_ATTACHED_BASIC, "vpc_attached_basic", vpc_id=vpc_id, cen_id=cen_id)
+
+
+def _refuse_transit_attached(*, owner, vpc_id: str, field: str = "vpc_id") -> None:
+    attachment = (
+        TransitRouterVpcAttachment.objects.live()
+        .filter(owner=owner, vpc_id=vpc_id)
+        .values_list("transit_router_id", flat=True)
+        .first()
+    )
+    if attachment is not None:
+        raise field_error(
+            field, VPC_ATTACHED_TRANSIT, "vpc_attached_transit", vpc_id=vpc_id, transit_router_id=attachment
+        )
+
+
+def refuse_basic_attach_of_transit_vpc(sender, *, owner, network_id: str, **kwargs) -> None:
+    """Receiver of networks' network_attaching: a VPC connected to a transit router is not also
+    attached as a network instance."""
+    lock_account(owner)
+    _refuse_transit_attached(owner=owner, vpc_id=network_id, field="network_id")
+
+
+@transaction.atomic
+def vpc_attachment_create(
+    *,
+    owner,
+    transit_router_id: str,
+    vpc_id: str,
+    zone_mappings,
+    name: str = "",
+    description: str = "",
+    cidr_block: str = "",
+    auto_publish_route: bool = False,
+    associate_with_default: bool = True,
+    propagate_to_default: bool = True,
+) -> TransitRouterVpcAttachment:
+    """Create VPC Connection: the VPC joins the transit router through vSwitches in one or more of
+    the region's zones. It is Attaching for a few seconds, then Attached; its CIDR block (the region's
+    default when none is given) is the route the router learns."""
+    router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
+    refuse_unless_active(router)
+    errors = {}
+    vpc_id = (vpc_id or "").strip()
+    if not NETWORK_ID_PATTERN.fullmatch(vpc_id):
+        errors["vpc_id"] = refusal(NETWORK_ID_FORMAT, "network_id_format")
+    try:
+        zone_mappings = zone_mappings_clean(zone_mappings, region=router.region)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    try:
+        cidr_block = cidr_block_clean(cidr_block)
+    except ValidationError as error:
+        errors["cidr_block"] = error
+    try:
+        texts = clean_texts(name=name, description=description)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    lock_account(owner)
+    _refuse_basic_attached(owner=owner, vpc_id=vpc_id)
+    _refuse_transit_attached(owner=owner, vpc_id=vpc_id)
+    attachment = TransitRouterVpcAttachment(
+        owner=owner,
+        transit_router=router,
+        vpc_id=vpc_id,
+        cidr_block=cidr_block or default_cidr_block(router.region),
+        zone_mappings=zone_mappings,
+        **texts,
+        auto_publish_route=bool(auto_publish_route),
+    )
+    attachment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            attachment.save(force_insert=True)
+    except IntegrityError:
+        raise field_error(
+            "vpc_id", VPC_ATTACHED_TRANSIT, "vpc_attached_transit", vpc_id=vpc_id, transit_router_id=router.pk
+        ) from None
+    link_to_default(
+        attachment_id=attachment.pk, router=router, associate=associate_with_default, propagate=propagate_to_default
+    )
+    audit_record(
+        actor=owner,
+        action="transit_router.vpc_attached",
+        target=router,
+        changes={attachment.pk: (None, vpc_id)},
+        note=f"VPC connection {attachment.pk} of VPC {vpc_id} ({attachment.cidr_block}).",
+    )
+    return attachment
+
+
+def _owned_attachment(*, owner, attachment_id: str) -> TransitRouterVpcAttachment:
+    attachment = (
+        TransitRouterVpcAttachment.objects.present()
+        .select_for_update(of=("self",))
+        .select_related("transit_router__region")
+        .filter(owner=owner, pk=attachment_id)
+        .first()
+    )
+    if attachment is None:
+        raise field_error("attachment", UNKNOWN_ATTACHMENT, "unknown_attachment")
+    return attachment
+
+
+@transaction.atomic
+def vpc_attachment_update(
+    *,
+    owner,
+    attachment_id: str,
+    name: str | None = None,
+    description: str | None = None,
+    auto_publish_route: bool | None = None,
+) -> TransitRouterVpcAttachment:
+    """UpdateTransitRouterVpcAttachmentAttribute: name, description, route publishing."""
+    attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
+    refuse_unless_attached(attachment)
+    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
+    changes = {
+        field: (getattr(attachment, field), value)
+        for field, value in clean_texts(**given).items()
+        if value != getattr(attachment, field)
+    }
+    if auto_publish_route is not None and bool(auto_publish_route) != attachment.auto_publish_route:
+        changes["auto_publish_route"] = (attachment.auto_publish_route, bool(auto_publish_route))
+    if changes:
+        for field, (_old, value) in changes.items():
+            setattr(attachment, field, value)
+        attachment.save(update_fields=list(changes))
+        audit_record(actor=owner, action="transit_router.vpc_attachment_modified", target=attachment, changes=changes)
+    return attachment
+
+
+@transaction.atomic
+def vpc_attachment_delete(*, owner, attachment_id: str) -> TransitRouterVpcAttachment:
+    """Delete VPC Connection: Detaching for a few seconds, then gone; the VPC may then be attached
+    again, either way."""
+    attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
+    refuse_unless_attached(attachment)
+    attachment.deleted_at = clock.now()
+    attachment.save(update_fields=["deleted_at"])
+    RouteTableLink.objects.filter(attachment_id=attachment.pk).delete()  # its associations and propagations
+    audit_record(
+        actor=owner,
+        action="transit_router.vpc_detached",
+        target=attachment.transit_router,
+        changes={attachment.pk: (attachment.vpc_id, None)},
+        note=f"VPC connection {attachment.pk} of VPC {attachment.vpc_id}.",
+    )
+    return attachment
