@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import Q
 
-from cenconsole.audit.services import audit_record
+from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error
 from cenconsole.core.validators import clean_texts
@@ -164,24 +164,21 @@ def peer_attachment_update(
     attachment = TransitRouterPeerAttachment.objects.select_for_update().get(pk=found.pk)
     attachment.transit_router, attachment.peer_transit_router = found.transit_router, found.peer_transit_router
     refuse_unless_attached(attachment)
-    changes = {}
+    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
+    data = clean_texts(**given)
     if bandwidth is not None:
-        bandwidth = _peer_bandwidth(bandwidth)
+        data["bandwidth"] = _peer_bandwidth(bandwidth)
         if found.package_id:
             network_services.package_budget_check(
-                package=package, bandwidth=bandwidth, excluding_peer_attachment=attachment
+                package=package, bandwidth=data["bandwidth"], excluding_peer_attachment=attachment
             )
-        if bandwidth != attachment.bandwidth:
-            changes["bandwidth"] = (attachment.bandwidth, bandwidth)
-    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
-    for field, value in clean_texts(**given).items():
-        if value != getattr(attachment, field):
-            changes[field] = (getattr(attachment, field), value)
-    if changes:
-        for field, (_old, value) in changes.items():
-            setattr(attachment, field, value)
-        attachment.save(update_fields=list(changes))
-        audit_record(actor=owner, action="transit_router.peer_attachment_modified", target=attachment, changes=changes)
+    audited_update(
+        actor=owner,
+        action="transit_router.peer_attachment_modified",
+        instance=attachment,
+        fields=["bandwidth", "name", "description"],
+        data=data,
+    )
     return attachment
 
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from cenconsole.audit.services import audit_record
+from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.bandwidth.services import owned_cen
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
@@ -80,16 +80,13 @@ def transit_router_update(
     router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
     refuse_unless_active(router)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
-    changes = {
-        field: (getattr(router, field), value)
-        for field, value in clean_texts(**given).items()
-        if value != getattr(router, field)
-    }
-    if changes:
-        for field, (_old, value) in changes.items():
-            setattr(router, field, value)
-        router.save(update_fields=list(changes))
-        audit_record(actor=owner, action="transit_router.modified", target=router, changes=changes)
+    audited_update(
+        actor=owner,
+        action="transit_router.modified",
+        instance=router,
+        fields=["name", "description"],
+        data=clean_texts(**given),
+    )
     return router
 
 

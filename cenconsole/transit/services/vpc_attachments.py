@@ -9,7 +9,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from cenconsole.audit.services import audit_record
+from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
@@ -200,18 +200,16 @@ def vpc_attachment_update(
     attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
     refuse_unless_attached(attachment)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
-    changes = {
-        field: (getattr(attachment, field), value)
-        for field, value in clean_texts(**given).items()
-        if value != getattr(attachment, field)
-    }
-    if auto_publish_route is not None and bool(auto_publish_route) != attachment.auto_publish_route:
-        changes["auto_publish_route"] = (attachment.auto_publish_route, bool(auto_publish_route))
-    if changes:
-        for field, (_old, value) in changes.items():
-            setattr(attachment, field, value)
-        attachment.save(update_fields=list(changes))
-        audit_record(actor=owner, action="transit_router.vpc_attachment_modified", target=attachment, changes=changes)
+    data = clean_texts(**given)
+    if auto_publish_route is not None:
+        data["auto_publish_route"] = bool(auto_publish_route)
+    audited_update(
+        actor=owner,
+        action="transit_router.vpc_attachment_modified",
+        instance=attachment,
+        fields=["name", "description", "auto_publish_route"],
+        data=data,
+    )
     return attachment
 
 
