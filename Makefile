@@ -79,7 +79,7 @@ run: translations
 # What the tests need from Debian, on a fresh machine too: Chromium (Playwright's own browser downloads
 # do not work here) and fonts for both of the console's languages (Liberation and DejaVu for English, WenQuanYi
 # Zen Hei for Chinese), so that pages are measured in real glyphs, not in a fallback's boxes; and nginx, for
-# the deployment guide's test (docs/deployment.md: its configuration in front of two app servers).
+# the deployment guide's test (docs/operating/deployment.md: its configuration in front of two app servers).
 TEST_SYSTEM_PACKAGES := chromium fonts-liberation fonts-dejavu-core fonts-wqy-zenhei nginx-light
 chromium: test-system
 test-system:
@@ -105,7 +105,7 @@ mutation: install-dev translations
 	$(VENV)/bin/mutmut run --max-children $$(nproc) $(MUTANTS) >/dev/null || true
 	$(PY) scripts/mutation_score.py
 
-# Benchmark (wrk from Debian's packages): see scripts/bench.py and docs/performance.md.
+# Benchmark (wrk from Debian's packages): see scripts/bench.py and docs/developing/performance.md.
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) scripts/bench.py $(BENCH_ARGS)

@@ -1,7 +1,7 @@
 """Screenshots of the purchase page at three window sizes, of the guided tour and of a workshop's board,
 from a running console (`make run` first).
 
-    .venv/bin/python scripts/screenshot.py [--url http://127.0.0.1:8000] [--out-dir docs]
+    .venv/bin/python scripts/screenshot.py [--url http://127.0.0.1:8000] [--out-dir docs/images]
                                            [--user NAME --password PW]
                                            [--staff-user NAME --staff-password PW]
 
@@ -56,7 +56,7 @@ def fill_purchase_form(page):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
-    parser.add_argument("--out-dir", default="docs")
+    parser.add_argument("--out-dir", default="docs/images")
     parser.add_argument("--user", default="", help="sign in as this user instead of Try the console")
     parser.add_argument("--password", default="")
     parser.add_argument("--staff-user", default="admin")

@@ -1,5 +1,5 @@
 """`make run` as an app server of a deployment (issue 29): it listens on HOST, runs no periodic jobs with
-JOBS=0, and a fresh DEMO_ACCOUNTS=0 database reaches /admin/ by docs/deployment.md's step 3 alone."""
+JOBS=0, and a fresh DEMO_ACCOUNTS=0 database reaches /admin/ by docs/operating/deployment.md's step 3 alone."""
 
 import os
 import re
@@ -13,7 +13,7 @@ import pytest
 from tests.demo.test_make_run_restart import Browser, free_port, start, stop, wait_for_healthz
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = ROOT / "docs" / "deployment.md"
+GUIDE = ROOT / "docs" / "operating" / "deployment.md"
 HOST = "127.0.0.2"  # a loopback address other than the default 127.0.0.1
 
 

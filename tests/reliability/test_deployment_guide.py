@@ -1,4 +1,4 @@
-"""The deployment guide, run as written (issue 29): Debian's nginx with docs/deployment.md's configuration
+"""The deployment guide, run as written (issue 29): Debian's nginx with docs/operating/deployment.md's configuration
 in front of two app servers started with its settings on one PostgreSQL database; sign-in, Buy Now, Pay
 and Join workshop through it, with the requests going to both servers in turn."""
 
@@ -27,7 +27,7 @@ from tests.reliability.test_two_app_servers import GUNICORN_CONTROL, GUNICORN_LI
 
 pytestmark = [pytest.mark.postgres, requires_postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = ROOT / "docs" / "deployment.md"
+GUIDE = ROOT / "docs" / "operating" / "deployment.md"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # The users' address, as the browser sends it in Origin: a loopback address of its own, so the app servers
@@ -38,7 +38,7 @@ CLIENT_ADDRESS = "127.0.0.3"
 def guide_block(language: str, holding: str) -> str:
     """The guide's one fenced block in this language that holds this text."""
     blocks = [block for block in re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(), re.S) if holding in block]
-    assert len(blocks) == 1, f"docs/deployment.md has {len(blocks)} {language} blocks with {holding!r}"
+    assert len(blocks) == 1, f"docs/operating/deployment.md has {len(blocks)} {language} blocks with {holding!r}"
     return blocks[0]
 
 

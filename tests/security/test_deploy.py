@@ -108,7 +108,7 @@ def sign_in_behind_a_port_dropping_proxy(user, password):
 @pytest.mark.django_db
 def test_behind_a_proxy_that_drops_the_port_csrf_trusted_origins_lets_forms_through(settings, user, user_password):
     """Behind `Host $host` every form is refused 403 by CSRF, unless CSRF_TRUSTED_ORIGINS names the
-    address users type (docs/deployment.md)."""
+    address users type (docs/operating/deployment.md)."""
     settings.ALLOWED_HOSTS = ["console.example.com"]
     assert sign_in_behind_a_port_dropping_proxy(user, user_password) == 403
     settings.CSRF_TRUSTED_ORIGINS = ["http://console.example.com:8080"]
