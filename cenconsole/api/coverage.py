@@ -1,6 +1,6 @@
 """How much of the Cbn API the replica answers: the actions of Alibaba Cloud's current SDK
 (alibabacloud-cbn20170912, a development requirement) against api.actions.ACTIONS, by group. The
-README's coverage table is this module's output (python manage.py api_coverage), never typed."""
+manual's coverage table (docs/scripting/coverage.md) is this module's output (make api-coverage), never typed."""
 
 import re
 from dataclasses import dataclass
@@ -59,7 +59,7 @@ def coverage(actions: list[str] | None = None) -> list[GroupCoverage]:
 
 
 def markdown(groups: list[GroupCoverage]) -> str:
-    """The README's table: per group, answered of the SDK's actions, and which are answered."""
+    """The coverage page's table: per group, answered of the SDK's actions, and which are answered."""
     answered = sum(len(group.answered) for group in groups)
     total = sum(group.total for group in groups)
     lines = [

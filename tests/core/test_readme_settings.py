@@ -1,11 +1,13 @@
-"""The README's settings table is the operator's manual: every variable the settings read is in it, with
-the default the code really uses (an operator sizing quotas reads the README, not settings.py)."""
+"""The manual's settings table (docs/operating/configuration.md) is the operator's: every variable the settings
+read is in it, with the default the code really uses (an operator sizing quotas reads the manual, not settings.py)."""
 
 import ast
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The settings table, and the quotas' table beside the limits.
+PAGES = (ROOT / "docs" / "operating" / "configuration.md", ROOT / "docs" / "operating" / "limits.md")
 
 
 def code_defaults():
@@ -26,9 +28,9 @@ def code_defaults():
 
 
 def readme_defaults():
-    """{variable: [its default as each README table row naming it writes it]}: the settings table and the quotas'."""
+    """{variable: [its default as each table row of the pages writes it]}: the settings table and the quotas'."""
     rows = {}
-    for line in (ROOT / "README.md").read_text().splitlines():
+    for line in "\n".join(page.read_text() for page in PAGES).splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if not line.startswith("|") or len(cells) < 3:
             continue
@@ -44,17 +46,17 @@ def readme_defaults():
 
 
 def test_every_variable_the_settings_read_is_in_the_readme():
-    """No setting an operator can change is missing from the README's table."""
+    """No setting an operator can change is missing from the manual's settings table."""
     missing = sorted(set(code_defaults()) - set(readme_defaults()) - {"PORT"})
-    assert not missing, f"README settings table lacks {missing}"
+    assert not missing, f"docs/operating/configuration.md settings table lacks {missing}"
 
 
 def test_the_readme_gives_each_setting_the_default_the_code_uses():
-    """A default written in the README is the one settings.py falls back to (QUOTA_BANDWIDTH_PACKAGES said 200)."""
+    """A default written in the manual is the one settings.py falls back to (QUOTA_BANDWIDTH_PACKAGES said 200)."""
     readme = readme_defaults()
     wrong = {
         name: (readme[name], default)
         for name, default in code_defaults().items()
         if isinstance(default, str) and default and any(written != default for written in readme.get(name, []))
     }
-    assert not wrong, f"README default vs code default: {wrong}"
+    assert not wrong, f"manual default vs code default: {wrong}"

@@ -6,7 +6,7 @@ from cenconsole.api import coverage
 class Command(BaseCommand):
     help = (
         "Prints how many of the actions of Alibaba Cloud's SDK (alibabacloud-cbn20170912) the API answers, "
-        "by group, as the README's Markdown table."
+        "by group, as the Markdown table of docs/scripting/coverage.md (make api-coverage writes it there)."
     )
 
     def handle(self, *args, **options):
