@@ -1,15 +1,15 @@
-# CEN Console. `make run` serves the demo; `make test` runs the whole suite. See README.md.
+# CEN Console. `make run` serves the demo; `make test` runs the whole suite; `make docs` builds the manual. See README.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Where `make run` listens (README, "Run it"): HOST=0.0.0.0 (or the machine's own address) behind a load
+# Where `make run` listens (docs/operating/configuration.md): HOST=0.0.0.0 (or the machine's own address) behind a load
 # balancer on another machine. JOBS=0 on every app server but one: that one runs the periodic jobs.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 JOBS ?= 1
-# Request limits, set on purpose (README, "Limits"): the longest request line gunicorn takes (its maximum;
+# Request limits, set on purpose (docs/operating/limits.md): the longest request line gunicorn takes (its maximum;
 # Django refuses API query strings past API_MAX_QUERY_STRING_LENGTH itself, with the API's JSON error),
 # the number of header fields, and the size of one header field.
 GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-request-field_size 8190
@@ -17,7 +17,7 @@ GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-
 # shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
 GUNICORN_CONTROL := --no-control-socket
 
-.PHONY: run test mutation bench install install-dev test-system chromium gettext translations messages lint screenshot clean
+.PHONY: run test mutation bench install install-dev test-system chromium gettext translations messages lint screenshot docs api-coverage clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
-# The translations (README, "Languages"): Debian's gettext provides msgfmt and xgettext.
+# The translations (docs/using/languages.md): Debian's gettext provides msgfmt and xgettext.
 gettext:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
 
@@ -49,7 +49,7 @@ messages: gettext install
 	$(PY) manage.py makemessages --locale=zh_Hans --ignore=$(VENV) --ignore=staticfiles --ignore=static \
 		--ignore=tests --ignore=scripts --ignore=docs --no-obsolete --add-location=file
 
-# The periodic jobs, beside the server and stopped with it (JOBS=1, the default; README, "Past one machine"),
+# The periodic jobs, beside the server and stopped with it (JOBS=1, the default; docs/operating/past-one-machine.md),
 # each bounded in time (`timeout`, then SIGKILL; --foreground keeps it in make's process group, so Ctrl-C
 # stops it too), so none holds up the next: once a minute process_subscriptions (expiry, auto-renewal,
 # release), end_workshops (workshops past their length, figures kept), then purge_sandboxes (expired
@@ -117,6 +117,15 @@ lint: install-dev
 screenshot: install-dev
 	$(PY) scripts/screenshot.py
 
+# The manual: docs/ (mkdocs.yml) built into site/ with MkDocs and the Material theme; --strict fails on a broken
+# link or a page missing from the nav (not --quiet: it hides the warnings --strict counts).
+docs: install-dev
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
+
+# The API coverage table of docs/scripting/coverage.md, written from `manage.py api_coverage` (the code).
+api-coverage: install-dev
+	$(PY) scripts/api_coverage_page.py
+
 clean:
-	rm -rf staticfiles .pytest_cache
+	rm -rf staticfiles .pytest_cache site
 	find cenconsole/locale -name '*.mo' -delete
