@@ -32,7 +32,7 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 AREAS = ["China", "North-America", "Asia-Pacific", "Europe", "Australia"]
 AREA_PAIRS = list(combinations_with_replacement(AREAS, 2))
 PASSWORD = "bench-password"
-# The request limits `make run` serves with (Makefile, GUNICORN_LIMITS; README, "Limits").
+# The request limits `make run` serves with (Makefile, GUNICORN_LIMITS; docs/operating/limits.md).
 GUNICORN_LIMITS = [
     "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
 ]
@@ -231,7 +231,7 @@ def main():
         raise SystemExit("wrk is missing: apt-get install -y wrk")
 
     database_url, drop_database = scratch_database(os.environ.get("DATABASE_URL", ""))
-    # The buyers buy more packages than an account may hold (README, "Limits"): the quotas are raised for
+    # The buyers buy more packages than an account may hold (docs/operating/limits.md): the quotas are raised for
     # the run, so the purchase rate measures purchases, not refusals.
     env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "QUOTA_BANDWIDTH_PACKAGES": "1000000",
            "QUOTA_UNPAID_ORDERS": "1000000", "QUOTA_CEN_INSTANCES": "1000000"}

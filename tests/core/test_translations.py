@@ -1,7 +1,7 @@
 """The zh-Hans catalogue is complete: every string the code and templates mark is in it, translated,
 not fuzzy, with the same placeholders. When a test here fails after new strings were added, run
 `make messages`, translate the entries it names in cenconsole/locale/zh_Hans/LC_MESSAGES/django.po,
-and run the tests again (README, "Languages")."""
+and run the tests again (docs/using/languages.md)."""
 
 import shutil
 import subprocess
