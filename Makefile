@@ -17,7 +17,7 @@ GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-
 # shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
 GUNICORN_CONTROL := --no-control-socket
 
-.PHONY: run test mutation bench install install-dev test-system chromium gettext translations messages lint screenshot docs api-coverage clean
+.PHONY: run check test test-fast mutation bench install install-dev test-system chromium gettext translations messages lint screenshot docs api-coverage clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,24 @@ test-system:
 	@missing=$$(for p in $(TEST_SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "Installing from Debian: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
+# The free checks, in seconds, before any test (docs/developing/testing.md; `.ci/run` runs them first): lint, the
+# formatter's verdict (nothing is rewritten), the layers, no model change without its migration, and the docs
+# site with --strict when there is one (built into a scratch folder).
+check: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py makemigrations --check --dry-run
+	@# not --quiet: it hides the warnings --strict counts
+	@if [ -f mkdocs.yml ]; then site=$$(mktemp -d); NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict \
+		--site-dir "$$site" 2>&1 | grep -v '^INFO' ; status=$${PIPESTATUS[0]}; rm -rf "$$site"; exit $$status; fi
+
+# The quick loop: everything but the browser (e2e) and slow tests, on all cores (pytest-xdist; each worker its
+# own test database). Tests that must not overlap share an xdist_group and run in one worker.
+XDIST := -n auto --dist loadgroup
+test-fast: install-dev translations
+	$(PY) -m pytest $(XDIST) -m "not e2e and not slow" $(PYTEST_ARGS)
 
 test: install-dev translations
 	@# Browser tests need Debian's Chromium and the fonts above, the deployment test nginx: installed here when

@@ -24,7 +24,7 @@ from cenconsole.core import clock
 from cenconsole.tickets import services as tickets
 from tests.factories import UserFactory, support_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # a property test of many examples
 
 CREDIT = Decimal("10000.00")
 DURATIONS = [months for months, _ in DURATION_CHOICES]

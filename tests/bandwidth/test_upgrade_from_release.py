@@ -15,6 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 RELEASE_DB = ROOT / "tests" / "fixtures" / "release-bab3247.sqlite3"
 LAST_RELEASE_DB = ROOT / "tests" / "fixtures" / "release-b942b14.sqlite3"
+# Slow (a migrate of each release in a fresh interpreter); one xdist worker for the module, so that each
+# upgraded copy, a module fixture, is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("upgrade-from-release")]
 
 # Runs in a fresh interpreter on the copied file: migrate, then look through today's code.
 PROBE = r"""

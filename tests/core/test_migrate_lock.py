@@ -12,7 +12,7 @@ from django.db import connection
 
 from tests.conftest import requires_postgres
 
-pytestmark = [requires_postgres, pytest.mark.postgres]
+pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 
 

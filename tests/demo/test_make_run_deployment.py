@@ -38,6 +38,9 @@ def job_commands(process) -> list[str]:
     return [args for args in mine if any(job in args for job in jobs)]
 
 
+# Slow (a whole `make run`); in one xdist group with the restart test: both collect into staticfiles/.
+@pytest.mark.slow
+@pytest.mark.xdist_group("make-run")
 def test_a_deployment_app_server_listens_on_host_runs_no_jobs_and_reaches_admin_by_the_guide(tmp_path):
     """make run with HOST=127.0.0.2 JOBS=0 DEMO_ACCOUNTS=0: served on 127.0.0.2 (not 127.0.0.1), no job
     loops, no admin account; the guide's createsuperuser command, then sign-in at /admin/ works."""

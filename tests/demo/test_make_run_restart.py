@@ -88,6 +88,9 @@ def stop(process):
         pass
 
 
+# Slow (make run twice); in one xdist group with the other `make run` test: both collect into staticfiles/.
+@pytest.mark.slow
+@pytest.mark.xdist_group("make-run")
 def test_a_password_changed_between_restarts_of_make_run_stays_changed(tmp_path):
     """Start make run, change admin's password on the Account page, restart: admin/admin is refused."""
     port = free_port()

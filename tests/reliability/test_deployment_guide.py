@@ -25,7 +25,7 @@ from tests.conftest import requires_postgres
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, workshop_new
 from tests.reliability.test_two_app_servers import GUNICORN_CONTROL, GUNICORN_LIMITS, free_port
 
-pytestmark = [pytest.mark.postgres, requires_postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, requires_postgres, pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "operating" / "deployment.md"
 GUNICORN = Path(sys.executable).with_name("gunicorn")

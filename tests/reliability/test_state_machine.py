@@ -339,6 +339,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         assert audited["ticket.opened"] == DeletionTicket.objects.count()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_console_invariants_hold_for_random_sequences():
     """Random buy/pay/renew/resize/connect/bind/ticket/refund/old-order/time sequences keep every invariant."""

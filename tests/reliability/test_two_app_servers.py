@@ -23,7 +23,7 @@ from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.conftest import requires_postgres
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, balance_set, order_purchase
 
-pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 # The request limits `make run` serves with (Makefile, GUNICORN_LIMITS).

@@ -61,6 +61,7 @@ def assert_answered_safely(response, data):
             assert value not in body, "markup echoed unescaped"
 
 
+@pytest.mark.slow
 @FUZZ
 @given(data=st.data())
 def test_posted_forms_never_fail_and_escape_markup(client, forms, data):

@@ -100,6 +100,7 @@ def test_request_deletion_answers_at_once_with_a_stalling_mail_server(
     assert set(outbox.values_list("status", "attempts")) == {(EmailNotification.Status.PENDING, 0)}
 
 
+@pytest.mark.slow  # waits out the worker's deadline against each stalling server
 @pytest.mark.django_db
 def test_the_worker_returns_within_its_deadline_and_leaves_the_rest_for_later(
     stalling_server, staff_recipients, package
@@ -128,6 +129,7 @@ def test_the_worker_delivers_every_mail_through_a_real_server(mailbox, staff_rec
     assert set(EmailNotification.objects.values_list("status", flat=True)) == {EmailNotification.Status.SENT}
 
 
+@pytest.mark.slow  # a stalled run, then the next one
 @pytest.mark.django_db
 def test_a_later_run_sends_what_a_stalled_one_left(settings, stalling_server, start_smtp_server, staff_recipients,
                                                    package):
