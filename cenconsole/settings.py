@@ -297,6 +297,7 @@ DEMO_SANDBOXES_PER_ADDRESS = int(os.environ.get("DEMO_SANDBOXES_PER_ADDRESS", "1
 # Higher than Try the console's: a room often reaches the console through one address.
 WORKSHOP_JOINS_PER_ADDRESS = int(os.environ.get("WORKSHOP_JOINS_PER_ADDRESS", "50"))
 
+
 # Email (ticket notifications), from EMAIL_URL, parsed by dj-email-url. django-environ's spellings
 # smtp+tls:// and smtp+ssl:// are accepted as aliases of dj-email-url's own (submission://, ?ssl=1).
 def _email_url(url):
@@ -318,8 +319,8 @@ EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 # Short: a send runs after the user's or staff member's action committed, in the same request.
 EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 5
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or _email.get("DEFAULT_FROM_EMAIL") or (
-    "CEN Console <noreply@localhost>"
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DEFAULT_FROM_EMAIL") or _email.get("DEFAULT_FROM_EMAIL") or ("CEN Console <noreply@localhost>")
 )
 # The console's address as users reach it, for the links in emails.
 CONSOLE_URL = os.environ.get("CONSOLE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")

@@ -34,7 +34,12 @@ AREA_PAIRS = list(combinations_with_replacement(AREAS, 2))
 PASSWORD = "bench-password"
 # The request limits `make run` serves with (Makefile, GUNICORN_LIMITS; docs/operating/limits.md).
 GUNICORN_LIMITS = [
-    "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
+    "--limit-request-line",
+    "8190",
+    "--limit-request-fields",
+    "100",
+    "--limit-request-field_size",
+    "8190",
 ]
 # gunicorn's control socket (~/.gunicorn/gunicorn.ctl) is shared by every gunicorn of the user: off (Makefile,
 # GUNICORN_CONTROL).
@@ -78,8 +83,16 @@ def free_port():
 
 def start_server(env, port, workers):
     server = subprocess.Popen(
-        [GUNICORN, "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         *GUNICORN_LIMITS, *GUNICORN_CONTROL],
+        [
+            GUNICORN,
+            "cenconsole.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            *GUNICORN_LIMITS,
+            *GUNICORN_CONTROL,
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -187,8 +200,15 @@ def purchases(port, buyers, *, seconds):
                 return
             started = time.monotonic()
             form = {
-                "cen_instance": cen_id, "area_a": area_a, "area_b": area_b, "bandwidth": 2, "name": "bench",
-                "description": "", "duration_months": 1, "auto_renewal_months": 1, "cross_border_agreed": "on",
+                "cen_instance": cen_id,
+                "area_a": area_a,
+                "area_b": area_b,
+                "bandwidth": 2,
+                "name": "bench",
+                "description": "",
+                "duration_months": 1,
+                "auto_renewal_months": 1,
+                "cross_border_agreed": "on",
                 "terms_agreed": "on",
                 "idempotency_key": f"bench-{cen_id}-{area_a}-{area_b}",
             }
@@ -233,22 +253,48 @@ def main():
     database_url, drop_database = scratch_database(os.environ.get("DATABASE_URL", ""))
     # The buyers buy more packages than an account may hold (docs/operating/limits.md): the quotas are raised for
     # the run, so the purchase rate measures purchases, not refusals.
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "QUOTA_BANDWIDTH_PACKAGES": "1000000",
-           "QUOTA_UNPAID_ORDERS": "1000000", "QUOTA_CEN_INSTANCES": "1000000"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "QUOTA_BANDWIDTH_PACKAGES": "1000000",
+        "QUOTA_UNPAID_ORDERS": "1000000",
+        "QUOTA_CEN_INSTANCES": "1000000",
+    }
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     print(f"Preparing a scratch {engine} database...", file=sys.stderr)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     buyer_names = [f"buyer{number}" for number in range(args.connections)]
     for username, count in (("bench10", 10), ("bench10k", 10_000), *((name, 40) for name in buyer_names)):
-        manage(env, "seed_demo", "--user", username, "--password", PASSWORD, "--instances", str(count),
-               "--balance", "100000000")
+        manage(
+            env,
+            "seed_demo",
+            "--user",
+            username,
+            "--password",
+            PASSWORD,
+            "--instances",
+            str(count),
+            "--balance",
+            "100000000",
+        )
+
     def instance_ids(username):
         printed = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c",
-             "from cenconsole.cen.models import CenInstance as C;"
-             f"print(' '.join(C.objects.filter(owner__username='{username}').values_list('id', flat=True)))"],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                "from cenconsole.cen.models import CenInstance as C;"
+                f"print(' '.join(C.objects.filter(owner__username='{username}').values_list('id', flat=True)))",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
         return [word for word in printed if word.startswith("cen-")]
 
@@ -256,15 +302,23 @@ def main():
     large_cen = instance_ids("bench10k")[-1]
     # The Networks tab at 200 VPCs, spread over every region of the seed's table.
     subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
-         "from cenconsole.networks.services import network_instance_attach as attach;"
-         "from cenconsole.regions.models import Region;"
-         "from django.contrib.auth import get_user_model;"
-         "owner = get_user_model().objects.get(username='bench10');"
-         "regions = list(Region.objects.values_list('code', flat=True));"
-         f"[attach(owner=owner, cen_instance_id='{tab_cen}', region_code=regions[n % len(regions)], name=f'vpc-{{n}}')"
-         " for n in range(200)]"],
-        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from cenconsole.networks.services import network_instance_attach as attach;"
+            "from cenconsole.regions.models import Region;"
+            "from django.contrib.auth import get_user_model;"
+            "owner = get_user_model().objects.get(username='bench10');"
+            "regions = list(Region.objects.values_list('code', flat=True));"
+            f"[attach(owner=owner, cen_instance_id='{tab_cen}',"
+            " region_code=regions[n % len(regions)], name=f'vpc-{n}') for n in range(200)]",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     buyers = [(name, instance_ids(name)) for name in buyer_names]
     port = free_port()
@@ -278,13 +332,22 @@ def main():
         networks = f"{base}/cen/instances/{tab_cen}/networks/"
         buy = f"{base}/cen/bandwidth-packages/buy/?cen_id={page_cen}"
         large_buy = f"{base}/cen/bandwidth-packages/buy/?cen_id={large_cen}"
-        quote = (f"{base}/cen/bandwidth-packages/buy/?idempotency_key=q&cen_instance={page_cen}&area_a=China"
-                 "&area_b=North-America&bandwidth=10&duration_months=12&auto_renewal_months=1")
+        quote = (
+            f"{base}/cen/bandwidth-packages/buy/?idempotency_key=q&cen_instance={page_cen}&area_a=China"
+            "&area_b=North-America&bandwidth=10&duration_months=12&auto_renewal_months=1"
+        )
         load = {"seconds": args.seconds, "connections": args.connections}
         # Warm every worker up (imports, template compilation, caches) before anything is measured.
-        for url, cookie in ((f"{base}/healthz", small), (f"{base}/cen/instances/", small),
-                            (f"{base}/cen/instances/", large), (tab, small), (quote, small), (networks, small),
-                            (buy, small), (large_buy, large)):
+        for url, cookie in (
+            (f"{base}/healthz", small),
+            (f"{base}/cen/instances/", small),
+            (f"{base}/cen/instances/", large),
+            (tab, small),
+            (quote, small),
+            (networks, small),
+            (buy, small),
+            (large_buy, large),
+        ):
             wrk(url, cookie, seconds=2, connections=args.connections)
         pages = [
             ("/healthz", f"{base}/healthz", small, ()),
@@ -298,8 +361,9 @@ def main():
         ]
         # Rounds over every page, the median round kept: a page's figure then does not depend on
         # what happened to run on the machine during its one slot.
-        rounds = [[wrk(url, cookie, headers=headers, **load) for _, url, cookie, headers in pages]
-                  for _ in range(args.rounds)]
+        rounds = [
+            [wrk(url, cookie, headers=headers, **load) for _, url, cookie, headers in pages] for _ in range(args.rounds)
+        ]
         rows = [(name, median_run([runs[index] for runs in rounds])) for index, (name, *_) in enumerate(pages)]
         rows.append(("Complete purchases (Buy Now + Pay)", purchases(port, buyers, seconds=args.seconds)))
         memory = worker_rss_mb(server)
@@ -315,16 +379,21 @@ def main():
         drop_database()
 
     cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
-    print(f"\n{engine}, gunicorn {args.workers} workers, {args.connections} concurrent clients, "
-          f"median of {args.rounds} rounds of {args.seconds} s, "
-          f"{os.cpu_count()} cores ({cpu.group(1).strip() if cpu else 'unknown CPU'})\n")
+    print(
+        f"\n{engine}, gunicorn {args.workers} workers, {args.connections} concurrent clients, "
+        f"median of {args.rounds} rounds of {args.seconds} s, "
+        f"{os.cpu_count()} cores ({cpu.group(1).strip() if cpu else 'unknown CPU'})\n"
+    )
     print("| what | requests/s | p50 ms | p99 ms | errors |")
     print("|---|---:|---:|---:|---:|")
     for name, row in rows:
         print(f"| {name} | {row['rps']:.1f} | {row['p50']:.1f} | {row['p99']:.1f} | {row['errors']} |")
     by_name = dict(rows)
-    health, ten, ten_k = by_name["/healthz"], by_name["Instances page (10 instances)"], by_name[
-        "Instances page (10,000 instances)"]
+    health, ten, ten_k = (
+        by_name["/healthz"],
+        by_name["Instances page (10 instances)"],
+        by_name["Instances page (10,000 instances)"],
+    )
     print(f"\nInstances page / healthz: {ten['rps'] / health['rps']:.2f} (target >= 0.25)")
     print(f"10,000 / 10 instances:    {ten_k['rps'] / ten['rps']:.2f} (target >= 0.80)")
     buy_ten, buy_ten_k = by_name["Purchase page (10 instances)"], by_name["Purchase page (10,000 instances)"]

@@ -119,8 +119,12 @@ def workshop_board(browser, args, path, projector_path):
     page.get_by_role("button", name="Create workshop").click()
     join_url = page.locator(".join-url a").inner_text()
     # Each click of the highlighted element does a step: Manage, the tab, Buy Bandwidth Package(Subscription).
-    stops = ["Step 1 of 4 · Manage", "Step 2 of 4 · Bandwidth Packages",
-             "Step 2 of 4 · Buy Bandwidth Package(Subscription)", "Step 3 of 4 · CEN ID"]
+    stops = [
+        "Step 1 of 4 · Manage",
+        "Step 2 of 4 · Bandwidth Packages",
+        "Step 2 of 4 · Buy Bandwidth Package(Subscription)",
+        "Step 3 of 4 · CEN ID",
+    ]
     for clicks, name in ((0, "Mei Lin"), (1, ""), (3, "Arjun Rao")):
         trainee = browser.new_context().new_page()
         trainee.goto(join_url)

@@ -44,9 +44,7 @@ def balance_set(account, amount):
     current = get_user_model().objects.values_list("balance", flat=True).get(pk=account.pk)
     difference = Decimal(amount) - current
     if difference:
-        balance_change(
-            account=account, amount=difference, kind=LedgerEntry.Kind.ADJUSTMENT, description="Test set-up"
-        )
+        balance_change(account=account, amount=difference, kind=LedgerEntry.Kind.ADJUSTMENT, description="Test set-up")
 
 
 def purchase_args(cen_instance, **overrides):
@@ -116,8 +114,12 @@ def workshop_new(
     from cenconsole.workshops import services as workshop_services
 
     return workshop_services.workshop_create(
-        facilitator=owner or facilitator(), title=title, scenario=scenario, length_hours=length_hours,
-        seat_limit=seat_limit, joins_per_address=joins_per_address,
+        facilitator=owner or facilitator(),
+        title=title,
+        scenario=scenario,
+        length_hours=length_hours,
+        seat_limit=seat_limit,
+        joins_per_address=joins_per_address,
     )
 
 

@@ -113,7 +113,14 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     search_fields = ["account__username", "description"]
     list_select_related = ["account", "created_by"]
     readonly_fields = [
-        "created_at", "account", "kind", "amount", "balance_after", "description", "order_id", "created_by"
+        "created_at",
+        "account",
+        "kind",
+        "amount",
+        "balance_after",
+        "description",
+        "order_id",
+        "created_by",
     ]
     fields = readonly_fields
 

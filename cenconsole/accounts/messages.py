@@ -3,9 +3,7 @@ and left unformatted: the services raise them with a code and params (cenconsole
 
 from django.utils.translation import gettext_noop
 
-ADJUSTMENT_REASON_REQUIRED = gettext_noop(
-    "Give a reason for the adjustment: the account sees it on its Billing page."
-)
+ADJUSTMENT_REASON_REQUIRED = gettext_noop("Give a reason for the adjustment: the account sees it on its Billing page.")
 ADJUSTMENT_ZERO = gettext_noop("Enter an amount other than zero.")
 ADJUSTMENT_NEGATIVE_BALANCE = gettext_noop(
     "An adjustment of USD %(amount)s would leave a balance below zero (the balance is USD %(balance)s). "

@@ -81,8 +81,6 @@ def ledger_check() -> LedgerCheck:
     return LedgerCheck(accounts=account_count, entries=entry_count, disagreements=disagreements)
 
 
-
-
 def session_signed_out(*, user, session) -> bool:
     """True when the session was ended by Sign out (or has no id: it predates session ids)."""
     session_id = session.get(SESSION_ID_KEY)

@@ -167,8 +167,8 @@ def balance_change(*, account, amount: Decimal, kind: str, description: str, ord
         # Value(output_field=MoneyField()): the amount in cents, added as an integer in the database.
         if not accounts.update(balance=F("balance") + Value(amount, output_field=MoneyField())):
             return None
-        balance_after, offset = (
-            User.objects.values_list("balance", "clock_offset").get(pk=getattr(account, "pk", account))
+        balance_after, offset = User.objects.values_list("balance", "clock_offset").get(
+            pk=getattr(account, "pk", account)
         )
         return LedgerEntry.objects.create(
             # On the account's own clock whoever makes the change: the clock being run (the account's

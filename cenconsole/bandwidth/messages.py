@@ -26,9 +26,7 @@ ORDER_PAID = gettext_noop("This order is already paid and can no longer be cance
 MISSING_IDEMPOTENCY_KEY = gettext_noop("The form has expired. Open the purchase page again.")
 UNKNOWN_PACKAGE = gettext_noop("Select one of your bandwidth packages.")
 RESIZE_SAME = gettext_noop("The bandwidth package already has %(bandwidth)s Mbps. Enter a different bandwidth.")
-RESIZE_EXPIRED = gettext_noop(
-    "Bandwidth package %(package_id)s has expired. Renew it before you change its bandwidth."
-)
+RESIZE_EXPIRED = gettext_noop("Bandwidth package %(package_id)s has expired. Renew it before you change its bandwidth.")
 RESIZE_STALE = gettext_noop(
     "The package's bandwidth changed to %(bandwidth)s Mbps since this order was made. Place a new order."
 )
@@ -38,9 +36,7 @@ DOWNGRADE_BELOW_CONNECTIONS = gettext_noop(
     "Lower or delete region connections first."
 )
 PACKAGE_ALREADY_RELEASED = gettext_noop("Bandwidth package %(package_id)s is already released.")
-RELEASE_NEEDS_TICKET = gettext_noop(
-    "A bandwidth package cannot be deleted after purchase unless you open a ticket."
-)
+RELEASE_NEEDS_TICKET = gettext_noop("A bandwidth package cannot be deleted after purchase unless you open a ticket.")
 # The real API's words for a package still within its subscription, then the console's.
 RELEASE_WITHIN_VALIDITY = gettext_noop(
     "Forbidden to release a PREPAY bandwidth instance within validity period. "

@@ -159,7 +159,13 @@ def _cents_down(value: Fraction) -> Decimal:
 
 
 def downgrade_refund(
-    *, area_a_code: str, area_b_code: str, old_bandwidth: int, new_bandwidth: int, history, now: datetime,
+    *,
+    area_a_code: str,
+    area_b_code: str,
+    old_bandwidth: int,
+    new_bandwidth: int,
+    history,
+    now: datetime,
     refundable: Decimal,
 ) -> Decimal:
     """A downgrade refunds the share of the unused paid value that the bandwidth given up held, at

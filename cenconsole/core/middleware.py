@@ -35,8 +35,9 @@ class NullCharacterMiddleware:
     def __call__(self, request):
         if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
             return self.refuse(request)
-        if request.method == "POST" and any("\x00" in key or any("\x00" in value for value in values)
-                                            for key, values in request.POST.lists()):
+        if request.method == "POST" and any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.POST.lists()
+        ):
             return self.refuse(request)
         return self.get_response(request)
 

@@ -105,4 +105,3 @@ def clock_real_time(request):
         return redirect(reverse("demo:clock"))
     messages.success(request, gettext("The account's clock is back on real time."))
     return _back(request)
-

@@ -21,8 +21,18 @@ class WorkshopAdmin(admin.ModelAdmin):
     list_display = ["title", "facilitator", "scenario", "seat_limit", "created_at", "ends_at", "ended_at"]
     list_filter = ["scenario"]
     search_fields = ["title", "code", "facilitator__username"]
-    fields = ["title", "code", "facilitator", "scenario", "length_hours", "seat_limit", "joins_per_address",
-              "created_at", "ends_at", "ended_at"]
+    fields = [
+        "title",
+        "code",
+        "facilitator",
+        "scenario",
+        "length_hours",
+        "seat_limit",
+        "joins_per_address",
+        "created_at",
+        "ends_at",
+        "ended_at",
+    ]
     readonly_fields = fields
     inlines = [TraineeInline]
 

@@ -35,8 +35,16 @@ def test_balance_is_read_only_on_the_account_page(admin_client, user):
 def test_saving_the_account_page_leaves_the_balance(admin_client, user):
     """A posted balance on the account's page is ignored."""
     url = reverse("admin:accounts_user_change", args=[user.pk])
-    response = admin_client.post(url, {"username": user.username, "balance": "99999", "date_joined_0": "2026-01-01",
-                                       "date_joined_1": "00:00:00", "first_name": "Renamed"})
+    response = admin_client.post(
+        url,
+        {
+            "username": user.username,
+            "balance": "99999",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+            "first_name": "Renamed",
+        },
+    )
     assert response.status_code == 302 and User.objects.get(pk=user.pk).first_name == "Renamed"
     assert balance(user) == Decimal("10000.00")
 

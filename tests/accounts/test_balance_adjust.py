@@ -85,7 +85,5 @@ def test_a_balance_beyond_what_the_field_holds_is_refused(user, staff):
 def test_staff_without_the_change_permission_cannot_adjust(user):
     """Staff status alone is not enough: PermissionDenied, nothing changed."""
     with pytest.raises(PermissionDenied):
-        services.balance_adjust(
-            account=user, amount=Decimal("5"), reason="x", staff=UserFactory(is_staff=True)
-        )
+        services.balance_adjust(account=user, amount=Decimal("5"), reason="x", staff=UserFactory(is_staff=True))
     assert balance(user) == Decimal("10000.00")

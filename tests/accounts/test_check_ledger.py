@@ -35,8 +35,7 @@ def busy_account(cen_instance):
     """An account that bought, renewed, and failed to pay an order beyond its balance."""
     package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=2)
     renewal = services.order_create_renewal(
-        terms_agreed=True,
-        owner=package.owner, idempotency_key="renew", package_id=package.pk, duration_months=3
+        terms_agreed=True, owner=package.owner, idempotency_key="renew", package_id=package.pk, duration_months=3
     )
     services.order_pay(owner=package.owner, order_id=renewal.pk)
     too_dear = order_purchase(cen_instance, area_a_code="China", area_b_code="North-America", bandwidth=1000)

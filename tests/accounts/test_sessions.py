@@ -224,11 +224,13 @@ def test_too_many_sign_outs_end_every_session_instead(browser, user):
 def test_a_session_signed_in_before_session_ids_is_refused(user):
     """A session cookie made before sessions had ids (so Sign out could not end it) opens nothing."""
     session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session.update({
-        SESSION_KEY: str(user.pk),
-        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-        HASH_SESSION_KEY: user.get_session_auth_hash(),
-    })
+    session.update(
+        {
+            SESSION_KEY: str(user.pk),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+        }
+    )
     session.save()
     old_browser = Client()
     old_browser.cookies[settings.SESSION_COOKIE_NAME] = session.session_key

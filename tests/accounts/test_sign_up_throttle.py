@@ -21,8 +21,12 @@ User = get_user_model()
 def sign_up(client, number, address="192.0.2.10", **extra):
     return client.post(
         SIGNUP_URL,
-        {"username": f"new{number}", "email": f"new{number}@example.com",
-         "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42"},
+        {
+            "username": f"new{number}",
+            "email": f"new{number}@example.com",
+            "password1": "a-long-passphrase-42",
+            "password2": "a-long-passphrase-42",
+        },
         REMOTE_ADDR=address,
         **extra,
     )
@@ -84,7 +88,9 @@ def test_a_classroom_network_gets_its_own_sign_up_limit():
 def test_sign_up_networks_are_read_as_network_and_limit():
     """SIGN_UP_NETWORKS is `network:limit` comma separated (IPv6 too); anything else stops the start-up."""
     assert settings_module._sign_up_networks("10.1.0.0/16:100, 192.0.2.7:40,2001:db8::/32:7") == {
-        "10.1.0.0/16": 100, "192.0.2.7/32": 40, "2001:db8::/32": 7,
+        "10.1.0.0/16": 100,
+        "192.0.2.7/32": 40,
+        "2001:db8::/32": 7,
     }
     for wrong in ("10.1.0.0/16", "10.1.0.0/16:many", "classroom:100", "10.1.0.0/16:-1"):
         with pytest.raises(ImproperlyConfigured):
@@ -98,8 +104,14 @@ def test_simultaneous_sign_ups_from_one_address_stay_within_the_limit():
     """Fifteen sign-ups at the same moment from one address make at most SIGN_UPS_PER_ADDRESS accounts."""
 
     def one(number):
-        form = SignUpForm({"username": f"racer{number}", "email": f"r{number}@example.com",
-                           "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42"})
+        form = SignUpForm(
+            {
+                "username": f"racer{number}",
+                "email": f"r{number}@example.com",
+                "password1": "a-long-passphrase-42",
+                "password2": "a-long-passphrase-42",
+            }
+        )
         assert form.is_valid(), form.errors
         return lambda: services.user_sign_up(form=form, ip_address="192.0.2.99")
 

@@ -66,19 +66,31 @@ def test_behind_a_trusted_proxy_each_client_is_counted_apart(client, user, setti
     """With TRUSTED_PROXIES, failures are counted for the forwarded client, not the proxy's address."""
     settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     for _ in range(5):
-        client.post(LOGIN, {"username": user.username, "password": "wrong"},
-                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        client.post(
+            LOGIN,
+            {"username": user.username, "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
     assert SignInFailure.objects.filter(ip_address="198.51.100.7").count() == 5
-    response = client.post(LOGIN, {"username": user.username, "password": PASSWORD},
-                           REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.8")
+    response = client.post(
+        LOGIN,
+        {"username": user.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+    )
     assert response.status_code == 302
 
 
 def test_an_untrusted_peer_cannot_choose_its_address_with_x_forwarded_for(client, user):
     """Without TRUSTED_PROXIES a forged X-Forwarded-For is ignored: the failures count for the peer."""
     for number in range(5):
-        client.post(LOGIN, {"username": user.username, "password": "wrong"},
-                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+        client.post(
+            LOGIN,
+            {"username": user.username, "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
     assert "Too many failed" in attempt(client, user.username, PASSWORD).content.decode()
 
 

@@ -59,8 +59,10 @@ def test_a_body_with_too_many_fields_is_invalid(api_client):
 
 def test_a_body_with_too_many_files_is_invalid(api_client):
     """More uploaded files than DATA_UPLOAD_MAX_NUMBER_FILES: InvalidParameter, 400."""
-    files = {f"File{number}": SimpleUploadedFile(f"{number}.txt", b"x")
-             for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)}
+    files = {
+        f"File{number}": SimpleUploadedFile(f"{number}.txt", b"x")
+        for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)
+    }
     response = api_client.post("/api/", files)
     assert answer(response) == (400, "InvalidParameter")
     assert "files" in json.loads(response.content)["Message"]
@@ -99,8 +101,9 @@ def test_a_null_character_under_api_is_invalid(api_client):
 
 def test_console_pages_keep_djangos_own_answer(client_user):
     """An oversize body to a console page is not the API's business: Django's plain 400 page."""
-    response = client_user.post("/cen/instances/create/", "name=" + "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-                                content_type=FORM)
+    response = client_user.post(
+        "/cen/instances/create/", "name=" + "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE, content_type=FORM
+    )
     assert response.status_code == 400 and response["Content-Type"] != "application/json"
 
 

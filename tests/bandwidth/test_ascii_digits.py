@@ -14,8 +14,15 @@ BUY_URL = "/cen/bandwidth-packages/buy/"
 
 def purchase_form(cen_instance, bandwidth):
     return {
-        "cen_instance": cen_instance.pk, "area_a": "China", "area_b": "China", "bandwidth": bandwidth,
-        "name": "", "description": "", "duration_months": "1", "auto_renewal_months": "1", "idempotency_key": "k",
+        "cen_instance": cen_instance.pk,
+        "area_a": "China",
+        "area_b": "China",
+        "bandwidth": bandwidth,
+        "name": "",
+        "description": "",
+        "duration_months": "1",
+        "auto_renewal_months": "1",
+        "idempotency_key": "k",
         "terms_agreed": "on",
     }
 

@@ -25,9 +25,8 @@ def test_unbind_is_refused_while_connections_remain_and_names_them(package, conn
     with pytest.raises(ValidationError) as excinfo:
         services.package_unbind(owner=package.owner, package_id=package.pk)
     assert excinfo.value.messages == [
-        services.PACKAGE_HAS_CONNECTIONS % dict(
-            package_id=package.pk, connections="China (Hangzhou) ↔ US (Virginia) (6 Mbps)"
-        )
+        services.PACKAGE_HAS_CONNECTIONS
+        % dict(package_id=package.pk, connections="China (Hangzhou) ↔ US (Virginia) (6 Mbps)")
     ]
     package.refresh_from_db()
     assert package.cen_instance_id is not None

@@ -162,7 +162,7 @@ def test_unbind_get_shows_the_confirmation_page_and_changes_nothing(client_user,
     """Without JavaScript, Unbind leads to its own page: the question, OK (a POST) and Cancel (back)."""
     list_url = reverse("bandwidth:package_list")
     response = client_user.get(unbind_url(package), {"next": list_url})
-    assertContains(response, "<h1 class=\"page-title\">Unbind Bandwidth Package</h1>", html=False)
+    assertContains(response, '<h1 class="page-title">Unbind Bandwidth Package</h1>', html=False)
     assertContains(response, f'<form method="post" action="{unbind_url(package)}">')
     assertContains(response, f'<input type="hidden" name="next" value="{list_url}">')
     assertContains(response, f'<a class="btn btn-outline-secondary" href="{list_url}">Cancel</a>')

@@ -94,15 +94,20 @@ def test_without_javascript_a_get_of_the_form_with_cen_search_narrows_the_select
     chosen = CenInstanceFactory(owner=user, name="keep-me")
     cen_instances_ensure(owner=user, count=120, name_prefix="many")
     data = {
-        "idempotency_key": "k" * 32, "cen_instance": chosen.pk, "cen_search": "many-00042",
-        "area_a": "China", "area_b": "Europe", "bandwidth": "7", "duration_months": "1",
+        "idempotency_key": "k" * 32,
+        "cen_instance": chosen.pk,
+        "cen_search": "many-00042",
+        "area_a": "China",
+        "area_b": "Europe",
+        "bandwidth": "7",
+        "duration_months": "1",
     }
     content = client_user.get(BUY_URL, data).text
     options = cen_options(content)
     assert len(options) == 2 and options[0] == chosen.pk
     assert 'value="many-00042"' in content
     assert 'name="bandwidth" value="7"' in content
-    assert "<noscript><button type=\"submit\" formmethod=\"get\"" in content
+    assert '<noscript><button type="submit" formmethod="get"' in content
 
 
 def test_bare_cen_search_get_narrows_the_select(client_user, user):
@@ -117,8 +122,14 @@ def test_buy_now_accepts_an_instance_beyond_the_first_50(client_user, user):
     old = CenInstanceFactory(owner=user, name="old")
     cen_instances_ensure(owner=user, count=80)
     data = {
-        "idempotency_key": "a" * 32, "cen_instance": old.pk, "area_a": "China", "area_b": "China",
-        "bandwidth": "2", "duration_months": "1", "auto_renewal_months": "1", "terms_agreed": "on",
+        "idempotency_key": "a" * 32,
+        "cen_instance": old.pk,
+        "area_a": "China",
+        "area_b": "China",
+        "bandwidth": "2",
+        "duration_months": "1",
+        "auto_renewal_months": "1",
+        "terms_agreed": "on",
     }
     response = client_user.post(BUY_URL, data)
     assert response.status_code == 302, response.text[:500]

@@ -32,15 +32,13 @@ def staff(db):
 
 def renew(package, months, key="renew"):
     return services.order_create_renewal(
-        terms_agreed=True,
-        owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
+        terms_agreed=True, owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
     )
 
 
 def resize(package, bandwidth, key="resize"):
     return services.order_create_resize(
-        terms_agreed=True,
-        owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
+        terms_agreed=True, owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
     )
 
 

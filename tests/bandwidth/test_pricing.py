@@ -10,9 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def china_quote(*, bandwidth=2, duration_months=1):
-    return pricing.quote(
-        area_a_code="China", area_b_code="China", bandwidth=bandwidth, duration_months=duration_months
-    )
+    return pricing.quote(area_a_code="China", area_b_code="China", bandwidth=bandwidth, duration_months=duration_months)
 
 
 def test_mainland_china_costs_the_published_34_usd_per_mbps_per_month():

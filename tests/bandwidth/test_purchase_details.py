@@ -24,8 +24,15 @@ TERMS = "I have read and agree to the Terms of Service"
 
 def purchase_form(cen_instance, **overrides):
     data = {
-        "cen_instance": cen_instance.pk, "area_a": "China", "area_b": "China", "bandwidth": "2", "name": "",
-        "description": "", "duration_months": "1", "auto_renewal_months": "1", "idempotency_key": uuid.uuid4().hex,
+        "cen_instance": cen_instance.pk,
+        "area_a": "China",
+        "area_b": "China",
+        "bandwidth": "2",
+        "name": "",
+        "description": "",
+        "duration_months": "1",
+        "auto_renewal_months": "1",
+        "idempotency_key": uuid.uuid4().hex,
         "terms_agreed": "on",
     }
     data.update(overrides)
@@ -60,7 +67,7 @@ def test_terms_page_shows_the_terms(client_user):
     """/terms/ is the replica's short Terms of Service, saying that ordering through the API accepts them."""
     response = client_user.get(reverse("terms"))
     assert response.status_code == 200
-    assert "<h1 class=\"page-title\">Terms of Service</h1>" in response.text
+    assert '<h1 class="page-title">Terms of Service</h1>' in response.text
     assert "through the API accepts them too" in response.text
 
 

@@ -106,8 +106,13 @@ def test_unpaid_orders_past_the_quota_through_the_api(api, cen_instance, setting
     """CreateCenBandwidthPackage AutoPay=false past the quota: QuotaExceeded.UnpaidOrders, no order."""
     settings.QUOTA_UNPAID_ORDERS = 1
     order_purchase(cen_instance)
-    refused = api("CreateCenBandwidthPackage", GeographicRegionAId="China", GeographicRegionBId="Europe",
-                  Bandwidth="2", AutoPay="false")
+    refused = api(
+        "CreateCenBandwidthPackage",
+        GeographicRegionAId="China",
+        GeographicRegionBId="Europe",
+        Bandwidth="2",
+        AutoPay="false",
+    )
     assert (refused.status, refused.code) == (400, "QuotaExceeded.UnpaidOrders")
     assert Order.objects.filter(owner=cen_instance.owner).count() == 1
 
@@ -139,8 +144,7 @@ def test_bandwidth_packages_past_the_quota_through_the_api(api, cen_instance, se
     """CreateCenBandwidthPackage past the package quota: QuotaExceeded.CenBandwidthPackageCount."""
     settings.QUOTA_BANDWIDTH_PACKAGES = 1
     buy_package(cen_instance)
-    refused = api("CreateCenBandwidthPackage", GeographicRegionAId="China", GeographicRegionBId="Europe",
-                  Bandwidth="2")
+    refused = api("CreateCenBandwidthPackage", GeographicRegionAId="China", GeographicRegionBId="Europe", Bandwidth="2")
     assert (refused.status, refused.code) == (400, "QuotaExceeded.CenBandwidthPackageCount")
 
 
@@ -161,9 +165,7 @@ def test_simultaneous_create_cen_stay_within_the_quota(user, settings):
 def test_simultaneous_buy_now_stay_within_the_unpaid_order_quota(cen_instance, settings):
     """Four Buy Now at once (four area pairs) with a quota of two unpaid orders place two."""
     settings.QUOTA_UNPAID_ORDERS = 2
-    at_once(*[
-        (lambda a=a, b=b: order_purchase(cen_instance, area_a_code=a, area_b_code=b)) for a, b in AREA_PAIRS
-    ])
+    at_once(*[(lambda a=a, b=b: order_purchase(cen_instance, area_a_code=a, area_b_code=b)) for a, b in AREA_PAIRS])
     assert Order.objects.filter(owner=cen_instance.owner).count() == 2
 
 

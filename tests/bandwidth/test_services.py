@@ -101,9 +101,7 @@ def test_unknown_auto_renewal_period_is_refused(cen_instance):
 
 def test_unknown_cen_instance_is_refused(cen_instance):
     """A CEN id that does not exist is refused."""
-    assert refused("unknown_cen", cen_instance=cen_instance, cen_instance_id="cen-doesnotexist0000") == {
-        "cen_instance"
-    }
+    assert refused("unknown_cen", cen_instance=cen_instance, cen_instance_id="cen-doesnotexist0000") == {"cen_instance"}
 
 
 def test_another_accounts_cen_instance_is_refused(cen_instance, other_user):
@@ -266,10 +264,15 @@ def test_pay_creates_one_package_bound_to_the_cen_instance(cen_instance):
     package = BandwidthPackage.objects.get()
     assert order.package == package
     assert (package.cen_instance, package.owner, package.bandwidth, package.name) == (
-        cen_instance, cen_instance.owner, 25, "bwp-a"
+        cen_instance,
+        cen_instance.owner,
+        25,
+        "bwp-a",
     )
     assert (package.area_a_id, package.area_b_id, package.geographic_span) == (
-        "North-America", "China", "china_north-america"
+        "North-America",
+        "China",
+        "china_north-america",
     )
     assert package.status_label == "In Use"
 
@@ -287,9 +290,12 @@ def test_package_expires_the_duration_after_purchase(cen_instance, duration_mont
         cen_instance, area_a_code="China", area_b_code="China", bandwidth=2, duration_months=duration_months
     )
     assert package.expires_at == add_months(package.created_at, duration_months)
-    assert package.expires_at.year * 12 + package.expires_at.month - (
-        package.created_at.year * 12 + package.created_at.month
-    ) == duration_months
+    assert (
+        package.expires_at.year * 12
+        + package.expires_at.month
+        - (package.created_at.year * 12 + package.created_at.month)
+        == duration_months
+    )
 
 
 def test_a_month_after_january_31_is_the_end_of_february():
@@ -461,7 +467,9 @@ def test_changing_an_area_through_queryset_update_is_refused(cen_instance, field
         BandwidthPackage.objects.filter(pk=package.pk).update(**{field: value})
     stored = BandwidthPackage.objects.get(pk=package.pk)
     assert (stored.area_a_id, stored.area_b_id, stored.geographic_span) == (
-        "China", "North-America", "china_north-america"
+        "China",
+        "North-America",
+        "china_north-america",
     )
 
 

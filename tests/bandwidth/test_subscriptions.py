@@ -34,15 +34,13 @@ def pay(order):
 
 def renew(package, months, key="renew-1"):
     return services.order_create_renewal(
-        terms_agreed=True,
-        owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
+        terms_agreed=True, owner=package.owner, idempotency_key=key, package_id=package.pk, duration_months=months
     )
 
 
 def resize(package, bandwidth, key="resize-1"):
     return services.order_create_resize(
-        terms_agreed=True,
-        owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
+        terms_agreed=True, owner=package.owner, idempotency_key=key, package_id=package.pk, bandwidth=bandwidth
     )
 
 
@@ -152,9 +150,7 @@ def test_downgrade_costs_nothing_and_refunds_the_given_up_share_of_what_was_paid
         assert (order.order_type, order.amount) == ("Downgrade", Decimal("0.00"))
         pay(order)
     refund = Order.objects.get(package=mainland, order_type=Order.Type.REFUND)
-    unused = sum(
-        term.amount * Decimal((term.term_end - moment) / (term.term_end - term.term_start)) for term in terms
-    )
+    unused = sum(term.amount * Decimal((term.term_end - moment) / (term.term_end - term.term_start)) for term in terms)
     assert upgrade in terms and len(terms) == 2
     expected = (unused / 2).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     assert abs(refund.amount - expected) <= Decimal("0.01") and refund.status == Order.Status.REFUNDED
@@ -219,12 +215,10 @@ def test_another_accounts_package_cannot_be_renewed_or_resized(mainland, other_u
     """Renew and resize refuse another account's package."""
     for create in (
         lambda: services.order_create_renewal(
-            terms_agreed=True,
-            owner=other_user, idempotency_key="x", package_id=mainland.pk, duration_months=1
+            terms_agreed=True, owner=other_user, idempotency_key="x", package_id=mainland.pk, duration_months=1
         ),
         lambda: services.order_create_resize(
-            terms_agreed=True,
-            owner=other_user, idempotency_key="y", package_id=mainland.pk, bandwidth=4
+            terms_agreed=True, owner=other_user, idempotency_key="y", package_id=mainland.pk, bandwidth=4
         ),
     ):
         with pytest.raises(ValidationError, match="Select one of your bandwidth packages"):

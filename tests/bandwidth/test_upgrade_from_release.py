@@ -185,9 +185,7 @@ def test_old_unpaid_orders_past_the_window_have_lapsed(upgraded):
 def test_paid_orders_packages_and_tickets_survive_the_upgrade(upgraded):
     """Paid orders stay paid, packages keep their bandwidth and binding, the ticket keeps its reason."""
     orders = upgraded["orders"]
-    assert [orders[key]["status"] for key in ("alice-buy-1", "alice-renew", "alice-buy-2", "bob-buy-1")] == [
-        "Paid"
-    ] * 4
+    assert [orders[key]["status"] for key in ("alice-buy-1", "alice-renew", "alice-buy-2", "bob-buy-1")] == ["Paid"] * 4
     assert upgraded["packages"] == [["alice-bwp", 8, "InUse"], ["alice-cn", 4, "InUse"], ["bob-bwp", 4, "InUse"]]
     assert upgraded["tickets"] == [{"status": "Pending", "package": "alice-cn", "messages": 1}]
 
@@ -231,7 +229,11 @@ def test_from_the_last_release_the_ledger_keeps_its_later_entries(upgraded_from_
     b942b14 after it follows with its balance; check_ledger passes."""
     alice = upgraded_from_last["ledgers"]["alice"]
     assert [entry[3] for entry in alice] == [
-        "Opening credit", "Buy order 1", "Renew order 3", "Buy order 4", "Buy order 8"
+        "Opening credit",
+        "Buy order 1",
+        "Renew order 3",
+        "Buy order 4",
+        "Buy order 8",
     ]
     assert [entry[2] for entry in alice] == ["10000.00", "8720.00", "7440.00", "7304.00", "7256.00"]
     assert upgraded_from_last["disagreements"] == []

@@ -117,7 +117,12 @@ def test_tab_shows_the_console_columns(client_user, cen_instance):
     content = client_user.get(tab_url(cen_instance)).text
     columns = re.findall(r"<th(?: class=\"[^\"]*\")?>([^<]+)</th>", content)
     assert columns == [
-        "Instance ID/Name", "Interconnected Areas", "Bandwidth", "Billing Method", "Status", "Expiration Time",
+        "Instance ID/Name",
+        "Interconnected Areas",
+        "Bandwidth",
+        "Billing Method",
+        "Status",
+        "Expiration Time",
         "Actions",
     ]
 
@@ -224,7 +229,13 @@ def test_duration_options_read_as_the_console_does(client_user, cen_instance):
     content = client_user.get(BUY_URL).text
     select = re.search(r'<select name="duration_months".*?</select>', content, re.S).group(0)
     assert re.findall(r">([^<]+)</option>", select) == [
-        "1 Month", "2 Months", "3 Months", "6 Months", "1 Year", "2 Years", "3 Years"
+        "1 Month",
+        "2 Months",
+        "3 Months",
+        "6 Months",
+        "1 Year",
+        "2 Years",
+        "3 Years",
     ]
 
 
@@ -269,7 +280,7 @@ def test_live_quote_without_htmx_renders_the_whole_page(client_user, cen_instanc
     """Without JavaScript the same GET renders the whole purchase page with the quote."""
     content = client_user.get(BUY_URL, form_data(cen_instance)).text
     assert "<html" in content
-    assert "<h1 class=\"page-title\">Buy Bandwidth Package(Subscription)</h1>" in content
+    assert '<h1 class="page-title">Buy Bandwidth Package(Subscription)</h1>' in content
     assert text_of("quote-total", content) == "USD 1,600.00"
 
 

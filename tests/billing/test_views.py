@@ -127,7 +127,8 @@ def test_export_streams_every_entry_with_a_header_row(client_user, user, cen_ins
         "Charge",
         f"Buy order {Order.objects.get(pk=charge.order_id).number}",
         str(charge.order_id),
-        "-1600.00", "8400.00",
+        "-1600.00",
+        "8400.00",
     ]
     assert exported[-1][1:] == ["Opening credit", "Opening credit", "", "10000.00", "10000.00"]
 
@@ -141,9 +142,9 @@ def test_export_filename_names_the_account_and_the_date(client_user, user):
 
 def test_export_neutralises_a_description_a_spreadsheet_would_run(client_user, user):
     """A description starting with = is exported with a leading quote, so a spreadsheet shows it as text."""
-    balance_change(account=user, amount=Decimal("1"), kind="adjustment", description="=HYPERLINK(\"x\")")
+    balance_change(account=user, amount=Decimal("1"), kind="adjustment", description='=HYPERLINK("x")')
     _, exported = export(client_user)
-    assert exported[1][2] == "'=HYPERLINK(\"x\")"
+    assert exported[1][2] == '\'=HYPERLINK("x")'
 
 
 def test_billing_page_links_the_export(client_user):

@@ -64,9 +64,18 @@ def test_a_malformed_trusted_proxies_setting_stops_the_start_with_its_reason(tmp
     import sys
     from pathlib import Path
 
-    env = {**os.environ, "TRUSTED_PROXIES": "10.0.0.0/8,not-a-network",
-           "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", "DJANGO_SETTINGS_MODULE": "cenconsole.settings"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=Path(__file__).resolve().parents[2],
-                            env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "TRUSTED_PROXIES": "10.0.0.0/8,not-a-network",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "cenconsole.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "TRUSTED_PROXIES: 'not-a-network' is not an address or a network." in result.stderr

@@ -177,9 +177,7 @@ def test_periodic_job_runs_test_clock_accounts_at_their_own_time(sandbox):
 
 def api_post(client, parameters):
     signed = sdk_sign("POST", parameters)
-    return client.post(
-        "/api/", urllib.parse.urlencode(signed), content_type="application/x-www-form-urlencoded"
-    )
+    return client.post("/api/", urllib.parse.urlencode(signed), content_type="application/x-www-form-urlencoded")
 
 
 def test_api_sees_the_sandbox_clock_while_signatures_stay_real(client, sandbox):

@@ -59,8 +59,14 @@ class Browser:
 
 def start(env, log):
     """`make run` in its own process group (so stopping it stops the server and its loops)."""
-    return subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        ["make", "--no-print-directory", "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def wait_for_healthz(process, base, seconds=240):
@@ -110,9 +116,14 @@ def test_a_password_changed_between_restarts_of_make_run_stays_changed(tmp_path)
             wait_for_healthz(process, base)
             browser = Browser(base)
             assert browser.sign_in("admin", "admin")
-            status, _page = browser.post_form("/account/", {
-                "old_password": "admin", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
-            })
+            status, _page = browser.post_form(
+                "/account/",
+                {
+                    "old_password": "admin",
+                    "new_password1": NEW_PASSWORD,
+                    "new_password2": NEW_PASSWORD,
+                },
+            )
             assert status == 302
         finally:
             stop(process)

@@ -116,9 +116,15 @@ def test_sign_up_cannot_make_a_sandbox(client):
     """The flags are not fields of any form: a sign-up posting them makes an ordinary account."""
     client.post(
         "/accounts/signup/",
-        {"username": "sneaky", "email": "sneaky@example.com", "password1": "Str0ng-pass-phrase",
-         "password2": "Str0ng-pass-phrase",
-         "is_sandbox": "on", "sandbox_expires_at": "2000-01-01T00:00Z", "clock_offset": "30 00:00:00"},
+        {
+            "username": "sneaky",
+            "email": "sneaky@example.com",
+            "password1": "Str0ng-pass-phrase",
+            "password2": "Str0ng-pass-phrase",
+            "is_sandbox": "on",
+            "sandbox_expires_at": "2000-01-01T00:00Z",
+            "clock_offset": "30 00:00:00",
+        },
     )
     account = User.objects.get(username="sneaky")
     assert (account.is_sandbox, account.sandbox_expires_at, account.clock_offset) == (False, None, timedelta(0))

@@ -148,8 +148,13 @@ def test_tour_is_followed_from_the_keyboard(sign_in, live_server, user):
     expect(popover(page)).to_contain_text("Select the other area to be interconnected.")
     page.get_by_label("Area B").select_option(label="Europe")  # Europe <-> Europe: no cross-border stop
     expect(page.locator("#cross-border-notice")).to_have_count(0)
-    for title in ["Step 3 of 4 · Bandwidth", "Step 3 of 4 · Name", "Step 3 of 4 · Duration",
-                  "Step 4 of 4 · Terms of Service", "Step 4 of 4 · Buy Now"]:
+    for title in [
+        "Step 3 of 4 · Bandwidth",
+        "Step 3 of 4 · Name",
+        "Step 3 of 4 · Duration",
+        "Step 4 of 4 · Terms of Service",
+        "Step 4 of 4 · Buy Now",
+    ]:
         popover(page).get_by_role("button", name="Next").focus()
         page.keyboard.press("Enter")
         expect_stop(page, title)
@@ -384,8 +389,10 @@ def test_take_the_tour_opens_how_to_buy_with_javascript_off(page, sign_in, live_
 def overlaps(first, second):
     """Whether two bounding boxes ({x, y, width, height}) overlap."""
     return not (
-        first["x"] + first["width"] <= second["x"] or second["x"] + second["width"] <= first["x"]
-        or first["y"] + first["height"] <= second["y"] or second["y"] + second["height"] <= first["y"]
+        first["x"] + first["width"] <= second["x"]
+        or second["x"] + second["width"] <= first["x"]
+        or first["y"] + first["height"] <= second["y"]
+        or second["y"] + second["height"] <= first["y"]
     )
 
 

@@ -50,7 +50,9 @@ def test_bandwidth_outside_2_to_10000_shows_the_error_and_orders_nothing(purchas
 def test_missing_cross_border_agreement_shows_the_error_and_orders_nothing(purchase_page):
     """Buy Now for Mainland China ↔ North America without ticking the agreement shows the error beside it."""
     fill_and_buy(purchase_page, agree=False)
-    expect(purchase_page.locator("#div_id_cross_border_agreed").get_by_text(services.CROSS_BORDER_NOT_AGREED)).to_be_visible()
+    expect(
+        purchase_page.locator("#div_id_cross_border_agreed").get_by_text(services.CROSS_BORDER_NOT_AGREED)
+    ).to_be_visible()
     expect(purchase_page.locator("#error-summary").get_by_text(services.CROSS_BORDER_NOT_AGREED)).to_be_visible()
     expect(purchase_page.get_by_label(AGREEMENT)).not_to_be_checked()
     assert not Order.objects.exists()
@@ -60,9 +62,7 @@ def test_area_pair_already_bought_shows_the_error_and_orders_nothing(purchase_pa
     """Buy Now for a pair the instance already has a package for shows the error under Area B."""
     buy_package(purchase_page.instance, area_a_code="North-America", area_b_code="China")
     fill_and_buy(purchase_page)
-    message = services.AREA_PAIR_TAKEN % dict(
-        cen_id=purchase_page.instance.pk, areas="Mainland China ↔ North America"
-    )
+    message = services.AREA_PAIR_TAKEN % dict(cen_id=purchase_page.instance.pk, areas="Mainland China ↔ North America")
     expect(purchase_page.locator("#div_id_area_b").get_by_text(message)).to_be_visible()
     assert Order.objects.count() == 1  # the one bought above
     assert BandwidthPackage.objects.count() == 1
@@ -84,9 +84,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_buy_now_without_terms_on_a_phone_puts_the_error_summary_in_view(
-    browser, live_server, user, javascript
-):
+def test_buy_now_without_terms_on_a_phone_puts_the_error_summary_in_view(browser, live_server, user, javascript):
     """On a 390x844 phone, Buy Now without the Terms: the summary is in view (and focused, with JavaScript),
     and its link leads to the Terms checkbox; Buy Now stays reachable in the bar at the bottom."""
     instance = CenInstanceFactory(owner=user)

@@ -43,8 +43,12 @@ def three_tickets(user):
                         owner=user, cen_instance_id=cen_instance.pk, region_code=region
                     )
                 network_services.region_connection_set(
-                    owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk,
-                    local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=4,
+                    owner=user,
+                    cen_instance_id=cen_instance.pk,
+                    package_id=package.pk,
+                    local_region_code="cn-hangzhou",
+                    opposite_region_code="cn-beijing",
+                    bandwidth=4,
                 )
             tickets.append(open_ticket(package, reason=f"{name} is no longer needed\nDetails follow"))
     return tickets
@@ -56,8 +60,16 @@ def test_queue_at_1280_px_shows_every_column_without_scrolling(live_server, page
     admin_sign_in(page, live_server, staff)
     page.get_by_role("link", name="Deletion tickets").click()
     headers = page.locator("#result_list thead th")
-    for name in ("Ticket ID", "Bandwidth package", "Reason", "Requester", "Status", "Waiting for staff",
-                 "Assigned to", "Refund on release"):
+    for name in (
+        "Ticket ID",
+        "Bandwidth package",
+        "Reason",
+        "Requester",
+        "Status",
+        "Waiting for staff",
+        "Assigned to",
+        "Refund on release",
+    ):
         header = headers.filter(has_text=re.compile(name, re.IGNORECASE))
         expect(header).to_be_visible()
         box = header.bounding_box()
@@ -154,8 +166,9 @@ def test_saved_reply_internal_note_and_confirmed_reject_work_with_javascript_off
     from cenconsole.tickets.models import SavedReply
 
     ticket = open_ticket(buy_package(CenInstanceFactory(owner=user), name="old-link"))
-    SavedReply.objects.create(name="Contract", text="Ticket {ticket}: the contract of {package} runs on.",
-                              action=SavedReply.Action.REJECT)
+    SavedReply.objects.create(
+        name="Contract", text="Ticket {ticket}: the contract of {package} runs on.", action=SavedReply.Action.REJECT
+    )
     staff = support_staff()
     admin_sign_in(page, live_server, staff)
     page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")

@@ -118,8 +118,13 @@ def test_ask_for_information_reply_and_approve_with_refund(live_server, page, si
     page.get_by_role("row", name=package.pk).get_by_role("link", name="TK").click()
     expect(page.locator("#ticket-status")).to_have_text("Approved")
     thread = page.locator("#ticket-thread")
-    for text in ("The project has ended", "Which project used this package?", "The shop project, now closed",
-                 "Released and refunded", "Status: Processing → Approved"):
+    for text in (
+        "The project has ended",
+        "Which project used this package?",
+        "The shop project, now closed",
+        "Released and refunded",
+        "Status: Processing → Approved",
+    ):
         expect(thread).to_contain_text(text)
     page.get_by_role("link", name="Instances").click()
     page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()

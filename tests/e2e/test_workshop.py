@@ -107,7 +107,11 @@ def test_facilitator_runs_a_room_of_three_trainees(live_server, browser, page, s
     expect(board_row(page, names[2]).locator('[data-cell="ticket"]')).to_have_text("Yes", timeout=LIVE)
     expect(board_row(page, names[2]).locator('[data-cell="bought"]')).to_have_text("No")
     assert [funnel_cell(page, step).inner_text() for step in (1, 2, 3, 4, "finished")] == [
-        "3 / 3", "2 / 3", "1 / 3", "1 / 3", "1 / 3"
+        "3 / 3",
+        "2 / 3",
+        "1 / 3",
+        "1 / 3",
+        "1 / 3",
     ]
 
     page.get_by_role("group", name="Advance everyone's clock").get_by_role("button", name="1 month").click()

@@ -1,6 +1,5 @@
 """Requests racing for one package, on PostgreSQL (SQLite serializes every write anyway)."""
 
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import Sum

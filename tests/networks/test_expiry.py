@@ -26,8 +26,12 @@ def connected(user, cen_instance):
     for region in ("cn-hangzhou", "cn-beijing"):
         services.network_instance_attach(owner=user, cen_instance_id=cen_instance.pk, region_code=region)
     connection = services.region_connection_set(
-        owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk,
-        local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=4,
+        owner=user,
+        cen_instance_id=cen_instance.pk,
+        package_id=package.pk,
+        local_region_code="cn-hangzhou",
+        opposite_region_code="cn-beijing",
+        bandwidth=4,
     )
     return package, connection
 
@@ -66,8 +70,12 @@ def test_expired_package_connections_cannot_be_changed(user, cen_instance, conne
     expire(package)
     with pytest.raises(ValidationError, match="has expired"):
         services.region_connection_set(
-            owner=user, cen_instance_id=cen_instance.pk, package_id=package.pk,
-            local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=2,
+            owner=user,
+            cen_instance_id=cen_instance.pk,
+            package_id=package.pk,
+            local_region_code="cn-hangzhou",
+            opposite_region_code="cn-beijing",
+            bandwidth=2,
         )
     with pytest.raises(ValidationError, match="has expired"):
         services.region_connection_delete(owner=user, connection_id=connection.pk)
@@ -78,8 +86,7 @@ def test_renewing_restores_the_connections(user, cen_instance, connected):
     package, _ = connected
     expire(package)
     order = bandwidth_services.order_create_renewal(
-        terms_agreed=True,
-        owner=user, idempotency_key="r", package_id=package.pk, duration_months=1
+        terms_agreed=True, owner=user, idempotency_key="r", package_id=package.pk, duration_months=1
     )
     bandwidth_services.order_pay(owner=user, order_id=order.pk)
     assert cross_cell(user, cen_instance).label == "Connected · 4 Mbps"

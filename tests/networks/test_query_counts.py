@@ -36,7 +36,7 @@ def build(cen, attach, connect, *, networks, connections):
     regions = CHINA + NORTH_AMERICA
     for number in range(networks):
         attach(cen, regions[number % len(regions)], name=f"vpc-{number}")
-    pairs = [(mainland, a, b) for i, a in enumerate(CHINA) for b in CHINA[i + 1:]]
+    pairs = [(mainland, a, b) for i, a in enumerate(CHINA) for b in CHINA[i + 1 :]]
     pairs += [(cross_border, a, b) for a in CHINA for b in NORTH_AMERICA]
     for package, local, opposite in pairs[:connections]:
         connect(package, local, opposite, 1)

@@ -119,7 +119,8 @@ def test_set_refuses_regions_the_package_does_not_cover(package, connect):
     with pytest.raises(ValidationError) as excinfo:
         connect(package, "cn-hangzhou", "cn-shanghai", 1)
     assert field_errors(excinfo, "opposite_region") == [
-        services.REGIONS_NOT_COVERED % dict(
+        services.REGIONS_NOT_COVERED
+        % dict(
             package_id=package.pk,
             areas="Mainland China ↔ North America",
             regions="China (Hangzhou) ↔ China (Shanghai)",

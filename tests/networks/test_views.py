@@ -45,8 +45,14 @@ def connection_data(package, local="cn-hangzhou", opposite="us-east-1", bandwidt
 
 
 @pytest.mark.parametrize(
-    "url_name", ["networks:cen_networks", "networks:cen_region_connections", "networks:connection_set",
-                 "networks:network_attach", "bandwidth:package_bind"]
+    "url_name",
+    [
+        "networks:cen_networks",
+        "networks:cen_region_connections",
+        "networks:connection_set",
+        "networks:network_attach",
+        "bandwidth:package_bind",
+    ],
 )
 def test_cen_pages_need_a_signed_in_user(client, cen_instance, url_name):
     """Signed out, every page redirects to the login page."""
@@ -61,8 +67,14 @@ def test_package_list_needs_a_signed_in_user(client):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["networks:cen_networks", "networks:cen_region_connections", "networks:connection_set",
-                 "networks:network_attach", "bandwidth:package_bind"]
+    "url_name",
+    [
+        "networks:cen_networks",
+        "networks:cen_region_connections",
+        "networks:connection_set",
+        "networks:network_attach",
+        "bandwidth:package_bind",
+    ],
 )
 def test_another_accounts_cen_instance_answers_404(client, other_user, cen_instance, url_name):
     """Another account's CEN id is not found on any page."""
@@ -113,8 +125,6 @@ def test_set_form_refuses_another_accounts_package(client_user, cen_instance, pa
     assert not RegionConnection.objects.exists()
 
 
-
-
 def test_write_views_refuse_get(client_user, cen_instance, package, connect, attach):
     """Detach and Delete only answer POST (Unbind's GET is its confirmation page)."""
     connection = connect(package, "cn-hangzhou", "us-east-1", 6)
@@ -140,7 +150,7 @@ def test_networks_tab_lists_networks_with_region_and_type(client_user, cen_insta
 def test_cen_page_tabs_are_networks_bandwidth_packages_region_connections(client_user, cen_instance):
     """The tabs read in the console's order."""
     content = client_user.get(networks_url(cen_instance)).content.decode()
-    tabs = content[content.index('class="tabs"'):]
+    tabs = content[content.index('class="tabs"') :]
     positions = [tabs.index(f">{label}</a>") for label in ("Networks", "Bandwidth Packages", "Region Connections")]
     assert positions == sorted(positions)
 
@@ -199,7 +209,7 @@ def test_matrix_shows_same_region_connected_and_test_bandwidth(client_user, cen_
 
     def cell(a, b):
         start = content.index(f'data-from="{a.region_id}" data-to="{b.region_id}"')
-        return content[start:content.index("</td>", start)]
+        return content[start : content.index("</td>", start)]
 
     assert "Connected (same region)" in cell(hz1, hz2)
     assert "Same instance" in cell(sh, sh)  # the only VPC of its region

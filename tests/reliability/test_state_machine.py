@@ -106,7 +106,10 @@ class ConsoleMachine(RuleBasedStateMachine):
             try:
                 order = billing.order_create_renewal(
                     terms_agreed=True,
-                    owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=months
+                    owner=user,
+                    idempotency_key=self.key(),
+                    package_id=package.pk,
+                    duration_months=months,
                 )
                 billing.order_pay(owner=user, order_id=order.pk)
             except REFUSED:
@@ -120,7 +123,10 @@ class ConsoleMachine(RuleBasedStateMachine):
             try:
                 order = billing.order_create_resize(
                     terms_agreed=True,
-                    owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=new_bandwidth
+                    owner=user,
+                    idempotency_key=self.key(),
+                    package_id=package.pk,
+                    bandwidth=new_bandwidth,
                 )
                 billing.order_pay(owner=user, order_id=order.pk)
             except REFUSED:
@@ -177,12 +183,18 @@ class ConsoleMachine(RuleBasedStateMachine):
                 if change == "renew":
                     order = billing.order_create_renewal(
                         terms_agreed=True,
-                        owner=user, idempotency_key=self.key(), package_id=package.pk, duration_months=12
+                        owner=user,
+                        idempotency_key=self.key(),
+                        package_id=package.pk,
+                        duration_months=12,
                     )
                 else:
                     order = billing.order_create_resize(
                         terms_agreed=True,
-                        owner=user, idempotency_key=self.key(), package_id=package.pk, bandwidth=bandwidth
+                        owner=user,
+                        idempotency_key=self.key(),
+                        package_id=package.pk,
+                        bandwidth=bandwidth,
                     )
                 self.unpaid.append(order)
             except REFUSED:
@@ -231,9 +243,7 @@ class ConsoleMachine(RuleBasedStateMachine):
         user = self.pick(data, self.users)
         package = self.pick(data, self.packages(user))
         if package:
-            billing.package_set_auto_renewal(
-                owner=user, package_id=package.pk, auto_renewal=on, auto_renewal_months=1
-            )
+            billing.package_set_auto_renewal(owner=user, package_id=package.pk, auto_renewal=on, auto_renewal_months=1)
 
     # --- what must always hold ------------------------------------------------------------------
 

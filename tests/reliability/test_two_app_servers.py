@@ -28,7 +28,12 @@ ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 # The request limits `make run` serves with (Makefile, GUNICORN_LIMITS).
 GUNICORN_LIMITS = [
-    "--limit-request-line", "8190", "--limit-request-fields", "100", "--limit-request-field_size", "8190",
+    "--limit-request-line",
+    "8190",
+    "--limit-request-fields",
+    "100",
+    "--limit-request-field_size",
+    "8190",
 ]
 GUNICORN_CONTROL = ["--no-control-socket"]  # Makefile, GUNICORN_CONTROL: no socket shared by every gunicorn
 
@@ -54,11 +59,24 @@ def app_servers():
     servers, urls = [], []
     for _ in range(2):
         port = free_port()
-        servers.append(subprocess.Popen(
-            [str(GUNICORN), "cenconsole.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-             *GUNICORN_LIMITS, *GUNICORN_CONTROL],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        ))
+        servers.append(
+            subprocess.Popen(
+                [
+                    str(GUNICORN),
+                    "cenconsole.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "2",
+                    *GUNICORN_LIMITS,
+                    *GUNICORN_CONTROL,
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         urls.append(f"http://127.0.0.1:{port}")
     try:
         for url in urls:
@@ -129,12 +147,21 @@ def test_same_idempotency_key_through_both_servers_makes_one_order(app_servers):
     user = UserFactory()
     cen = CenInstanceFactory(owner=user)
     browser = Browser().sign_in(app_servers[0], user)
-    form = {"cen_instance": cen.pk, "area_a": "China", "area_b": "China", "bandwidth": 2, "name": "twin",
-            "description": "", "duration_months": 1, "auto_renewal_months": 1, "idempotency_key": "one-key",
-            "terms_agreed": "on"}
-    results = run_at_once([
-        lambda base=app_servers[i % 2]: browser.post(f"{base}/cen/bandwidth-packages/buy/", form) for i in range(8)
-    ])
+    form = {
+        "cen_instance": cen.pk,
+        "area_a": "China",
+        "area_b": "China",
+        "bandwidth": 2,
+        "name": "twin",
+        "description": "",
+        "duration_months": 1,
+        "auto_renewal_months": 1,
+        "idempotency_key": "one-key",
+        "terms_agreed": "on",
+    }
+    results = run_at_once(
+        [lambda base=app_servers[i % 2]: browser.post(f"{base}/cen/bandwidth-packages/buy/", form) for i in range(8)]
+    )
     order = Order.objects.get(owner=user)
     assert {status for status, _ in results} == {302}
     assert {location for _, location in results} == {f"/cen/orders/{order.pk}/"}
@@ -143,14 +170,18 @@ def test_same_idempotency_key_through_both_servers_makes_one_order(app_servers):
 def test_payments_on_one_balance_through_both_servers_never_overdraw(app_servers):
     """Six USD 68 orders paid at once over two servers on a USD 250 balance: three paid, USD 46 left."""
     user = UserFactory()
-    orders = [order_purchase(CenInstanceFactory(owner=user), area_a_code="China", area_b_code="China",
-                             bandwidth=2) for _ in range(6)]
+    orders = [
+        order_purchase(CenInstanceFactory(owner=user), area_a_code="China", area_b_code="China", bandwidth=2)
+        for _ in range(6)
+    ]
     balance_set(user, Decimal("250.00"))
     browser = Browser().sign_in(app_servers[1], user)
-    results = run_at_once([
-        lambda base=app_servers[i % 2], order=order: browser.post(f"{base}/cen/orders/{order.pk}/pay/", {})
-        for i, order in enumerate(orders)
-    ])
+    results = run_at_once(
+        [
+            lambda base=app_servers[i % 2], order=order: browser.post(f"{base}/cen/orders/{order.pk}/pay/", {})
+            for i, order in enumerate(orders)
+        ]
+    )
     assert sorted(status for status, _ in results) == [200, 200, 200, 302, 302, 302]
     assert User.objects.get(pk=user.pk).balance == Decimal("46.00")
     assert Order.objects.filter(owner=user, status="Paid").count() == 3

@@ -21,7 +21,10 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -41,8 +44,12 @@ def test_pages_send_the_security_headers(client_user):
 @pytest.mark.django_db
 def test_pages_have_no_inline_scripts(client_user, cen_instance):
     """No page of the purchase flow carries an inline <script> (the CSP would block it)."""
-    for path in ("/cen/instances/", f"/cen/instances/{cen_instance.pk}/bandwidth-packages/",
-                 f"/cen/bandwidth-packages/buy/?cen_id={cen_instance.pk}", "/cen/orders/"):
+    for path in (
+        "/cen/instances/",
+        f"/cen/instances/{cen_instance.pk}/bandwidth-packages/",
+        f"/cen/bandwidth-packages/buy/?cen_id={cen_instance.pk}",
+        "/cen/orders/",
+    ):
         page = client_user.get(path).content.decode()
         for tag in page.split("<script")[1:]:
             assert " src=" in tag.split(">")[0], f"inline script on {path}"
@@ -81,9 +88,10 @@ def test_htmx_post_with_the_hx_headers_token_is_accepted(user):
 def test_every_gunicorn_we_start_has_no_shared_control_socket():
     """make run, make bench and the two-app-server tests start gunicorn with --no-control-socket: by
     default every gunicorn of a user shares ~/.gunicorn/gunicorn.ctl, whatever its port."""
-    dry_run = subprocess.run(["make", "-n", "--no-print-directory", "run", "PORT=8999"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout
-    start = dry_run[dry_run.index("gunicorn cenconsole.wsgi"):]
+    dry_run = subprocess.run(
+        ["make", "-n", "--no-print-directory", "run", "PORT=8999"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    start = dry_run[dry_run.index("gunicorn cenconsole.wsgi") :]
     assert "--no-control-socket" in start.split("\n\n")[0]  # the one gunicorn command (continued lines)
     sys.path.insert(0, str(ROOT / "scripts"))
     try:

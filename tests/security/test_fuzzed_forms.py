@@ -16,8 +16,23 @@ values = st.one_of(
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
     st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=31), max_size=20),
-    st.sampled_from([MARKUP, f'"><img src=x onerror=alert(1)>{MARKUP}', "http://x", "", " ", "0", "-1", "1e309",
-                     "2.5", "China", "cn-hangzhou", "\u202e\u0000", "9" * 400]),
+    st.sampled_from(
+        [
+            MARKUP,
+            f'"><img src=x onerror=alert(1)>{MARKUP}',
+            "http://x",
+            "",
+            " ",
+            "0",
+            "-1",
+            "1e309",
+            "2.5",
+            "China",
+            "cn-hangzhou",
+            "\u202e\u0000",
+            "9" * 400,
+        ]
+    ),
 )
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -35,9 +50,20 @@ def forms(client):
     trainee_join(workshop)
     return {
         "/cen/instances/create/": ["name", "description"],
-        "/cen/bandwidth-packages/buy/": ["cen_instance", "area_a", "area_b", "bandwidth", "name", "description",
-                                         "duration_months", "auto_renewal", "auto_renewal_months",
-                                         "cross_border_agreed", "terms_agreed", "idempotency_key"],
+        "/cen/bandwidth-packages/buy/": [
+            "cen_instance",
+            "area_a",
+            "area_b",
+            "bandwidth",
+            "name",
+            "description",
+            "duration_months",
+            "auto_renewal",
+            "auto_renewal_months",
+            "cross_border_agreed",
+            "terms_agreed",
+            "idempotency_key",
+        ],
         f"/cen/bandwidth-packages/{package.pk}/renew/": ["duration_months", "terms_agreed", "idempotency_key"],
         f"/cen/bandwidth-packages/{package.pk}/upgrade/": ["bandwidth", "terms_agreed", "idempotency_key"],
         f"/cen/bandwidth-packages/{package.pk}/auto-renewal/": ["auto_renewal", "auto_renewal_months"],
@@ -83,7 +109,9 @@ def test_live_updates_and_searches_never_fail_and_escape_markup(client, forms, d
 
 def test_null_character_is_refused_with_a_clear_message(client_user):
     """A null character in a query or a form answers 400 with the reason, before any view runs."""
-    for response in (client_user.get("/cen/instances/", {"q": "a\x00b"}),
-                     client_user.post("/cen/instances/create/", {"name": "a\x00b"})):
+    for response in (
+        client_user.get("/cen/instances/", {"q": "a\x00b"}),
+        client_user.post("/cen/instances/create/", {"name": "a\x00b"}),
+    ):
         assert response.status_code == 400
         assert "null character" in response.content.decode()

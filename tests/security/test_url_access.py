@@ -28,7 +28,15 @@ pytestmark = pytest.mark.django_db
 # A workshop's join link (workshop_join) is for visitors with no account: it makes one; its ended
 # page (workshop_ended) is where a trainee's session lands once the workshop removed its sandbox.
 PUBLIC = {
-    "login", "logout", "signup", "healthz", "site_root", "api_endpoint", "start", "set_language", "workshop_join",
+    "login",
+    "logout",
+    "signup",
+    "healthz",
+    "site_root",
+    "api_endpoint",
+    "start",
+    "set_language",
+    "workshop_join",
     "workshop_ended",
 }
 
@@ -73,8 +81,12 @@ def make_owner_objects(owner=None):
         owner=owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", name="vpc"
     )
     connection = network_services.region_connection_set(
-        owner=owner, cen_instance_id=cen_instance.pk, package_id=package.pk,
-        local_region_code="cn-hangzhou", opposite_region_code="cn-beijing", bandwidth=2,
+        owner=owner,
+        cen_instance_id=cen_instance.pk,
+        package_id=package.pk,
+        local_region_code="cn-hangzhou",
+        opposite_region_code="cn-beijing",
+        bandwidth=2,
     )
     access_key, _ = api_services.access_key_create(owner=owner)
     # A workshop the owner runs (as a member of Facilitators; a sandbox cannot run one, so a

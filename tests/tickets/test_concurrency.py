@@ -27,7 +27,10 @@ def _renewal(package):
 
     return bandwidth_services.order_create_renewal(
         terms_agreed=True,
-        owner=package.owner, idempotency_key="race-renewal", package_id=package.pk, duration_months=12
+        owner=package.owner,
+        idempotency_key="race-renewal",
+        package_id=package.pk,
+        duration_months=12,
     )
 
 

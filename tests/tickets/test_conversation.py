@@ -182,12 +182,19 @@ def test_every_transition_is_in_the_thread_and_the_audit(package, staff):
     services.ticket_approve(ticket_id=ticket.pk, staff=staff, note="OK")
     steps = list(ticket.messages.values_list("old_status", "new_status"))
     assert steps == [
-        ("", "Pending"), ("Pending", "Processing"), ("Processing", "AwaitingUser"),
-        ("AwaitingUser", "Processing"), ("Processing", "Approved"),
+        ("", "Pending"),
+        ("Pending", "Processing"),
+        ("Processing", "AwaitingUser"),
+        ("AwaitingUser", "Processing"),
+        ("Processing", "Approved"),
     ]
     actions = list(AuditRecord.objects.for_target(ticket).values_list("action", flat=True))
     assert actions == [
-        "ticket.opened", "ticket.processing", "ticket.awaitinguser", "ticket.processing", "ticket.approved"
+        "ticket.opened",
+        "ticket.processing",
+        "ticket.awaitinguser",
+        "ticket.processing",
+        "ticket.approved",
     ]
 
 

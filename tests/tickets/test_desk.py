@@ -95,8 +95,15 @@ def test_handled_tickets_are_a_filter_away(staff_client, queue):
 def test_each_filter_says_how_many_tickets_it_holds(staff_client, queue):
     """The filters carry their counts: 3 unassigned and mine, 1 unassigned, 2 mine, 4 open, 2 handled, 6 in all."""
     page = staff_client.get(reverse(CHANGELIST)).content.decode()
-    for label in ("Unassigned and mine (3)", "Unassigned (1)", "Assigned to me (2)", "Open (4)", "Handled (2)",
-                  "All (6)", "Awaiting user (1)"):
+    for label in (
+        "Unassigned and mine (3)",
+        "Unassigned (1)",
+        "Assigned to me (2)",
+        "Open (4)",
+        "Handled (2)",
+        "All (6)",
+        "Awaiting user (1)",
+    ):
         assert label in page
 
 
@@ -166,8 +173,18 @@ def test_ticket_page_shows_the_requesters_context(staff_client, user, staff):
     balance = User.objects.get(pk=user.pk).balance
     page = staff_client.get(ticket_url(ticket)).content.decode()
     context = page[page.index('id="requester-heading"') :]
-    for text in (user.username, "owner@example.com", f"USD {balance:,.2f}", "Mainland China", "10 Mbps",
-                 package.expires_at.strftime("%Y-%m-%d %H:%M"), "Hangzhou", "Beijing", "4 Mbps", other.number):
+    for text in (
+        user.username,
+        "owner@example.com",
+        f"USD {balance:,.2f}",
+        "Mainland China",
+        "10 Mbps",
+        package.expires_at.strftime("%Y-%m-%d %H:%M"),
+        "Hangzhou",
+        "Beijing",
+        "4 Mbps",
+        other.number,
+    ):
         assert text in context
 
 
@@ -182,7 +199,9 @@ def test_internal_note_changes_no_status_assignee_or_sla_clock(staff_client, pac
     assert response.status_code == 302
     after = DeletionTicket.objects.get(pk=ticket.pk)
     assert (after.status, after.assigned_to_id, after.awaiting_staff_since) == (
-        before.status, before.assigned_to_id, before.awaiting_staff_since,
+        before.status,
+        before.assigned_to_id,
+        before.awaiting_staff_since,
     )
     note = TicketMessage.objects.get(ticket=ticket, internal=True)
     assert (note.text, note.new_status) == ("Owner called, wants it gone", "")
@@ -324,8 +343,16 @@ def test_release_confirmation_states_what_will_happen(staff_client, user):
     ticket = open_ticket(package)
     amount = services.approval_refund(ticket)
     page = handle(staff_client, ticket, "approve_refund", note="Released as asked").content.decode()
-    for text in (package.pk, "region connections are removed", "Hangzhou", "Beijing", f"USD {amount:,.2f}",
-                 "Released as asked", "outcome-danger", "Save and next ticket"):
+    for text in (
+        package.pk,
+        "region connections are removed",
+        "Hangzhou",
+        "Beijing",
+        f"USD {amount:,.2f}",
+        "Released as asked",
+        "outcome-danger",
+        "Save and next ticket",
+    ):
         assert text in page
 
 

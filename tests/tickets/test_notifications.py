@@ -56,9 +56,7 @@ def test_the_action_only_writes_the_outbox(mailbox, package):
     ],
     ids=["reply", "assign", "ask", "approve", "reject"],
 )
-def test_user_is_emailed_on_every_staff_reply_status_change_and_outcome(
-    mailbox, package, staff, action, subject
-):
+def test_user_is_emailed_on_every_staff_reply_status_change_and_outcome(mailbox, package, staff, action, subject):
     """Each staff action emails the user, with a link to the ticket's page in the console."""
     ticket = open_ticket(package)
     action(ticket, staff)
@@ -110,9 +108,7 @@ def test_smtp_server_down_the_action_succeeds_and_the_send_is_retried(
 
 def test_user_action_succeeds_with_the_server_down(smtp_port, package, client_user):
     """Submit Ticket succeeds with the mail server down; the worker records the staff's email as failed."""
-    response = client_user.post(
-        reverse("tickets:request_deletion", args=[package.pk]), {"reason": "Done"}, follow=True
-    )
+    response = client_user.post(reverse("tickets:request_deletion", args=[package.pk]), {"reason": "Done"}, follow=True)
     call_command("send_notifications")
     assert response.status_code == 200 and "was submitted" in response.content.decode()
     assert EmailNotification.objects.get(recipient=STAFF_EMAIL).status == EmailNotification.Status.FAILED

@@ -25,8 +25,10 @@ def staff_client(client, staff):
 def queue(user, staff):
     """One ticket in each place of the queue."""
     other_staff = support_staff("other-support")
-    tickets = {name: open_ticket(buy_package(CenInstanceFactory(owner=user))) for name in
-               ("unassigned", "mine", "theirs", "awaiting", "handled")}
+    tickets = {
+        name: open_ticket(buy_package(CenInstanceFactory(owner=user)))
+        for name in ("unassigned", "mine", "theirs", "awaiting", "handled")
+    }
     services.ticket_assign(ticket_id=tickets["mine"].pk, staff=staff)
     services.ticket_assign(ticket_id=tickets["theirs"].pk, staff=other_staff)
     services.ticket_ask_information(ticket_id=tickets["awaiting"].pk, staff=other_staff, note="?")
@@ -100,8 +102,12 @@ def test_sla_hours_come_from_the_setting(staff_client, package, settings):
 def test_search_by_ticket_number_package_or_user(staff_client, queue, term):
     """Search finds a ticket by its number (TK000001 or 1), its package id or its requester."""
     ticket = queue["mine"]
-    value = {"number": ticket.number, "digits": str(ticket.pk), "package": ticket.package_id,
-             "user": ticket.requester.username}[term]
+    value = {
+        "number": ticket.number,
+        "digits": str(ticket.pk),
+        "package": ticket.package_id,
+        "user": ticket.requester.username,
+    }[term]
     page = listed(staff_client, q=value)
     assert f">{ticket.number}<" in page
     if term in ("number", "package"):

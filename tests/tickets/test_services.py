@@ -18,7 +18,10 @@ def test_opening_a_ticket_makes_it_pending(package):
     ticket, created = services.ticket_open(requester=package.owner, package_id=package.pk, reason="Moving away")
     assert created
     assert (ticket.status, ticket.package, ticket.requester, ticket.reason) == (
-        "Pending", package, package.owner, "Moving away"
+        "Pending",
+        package,
+        package.owner,
+        "Moving away",
     )
 
 

@@ -131,8 +131,9 @@ def test_the_worker_delivers_every_mail_through_a_real_server(mailbox, staff_rec
 
 @pytest.mark.slow  # a stalled run, then the next one
 @pytest.mark.django_db
-def test_a_later_run_sends_what_a_stalled_one_left(settings, stalling_server, start_smtp_server, staff_recipients,
-                                                   package):
+def test_a_later_run_sends_what_a_stalled_one_left(
+    settings, stalling_server, start_smtp_server, staff_recipients, package
+):
     """The mails a stalled run left are sent by the next run once the server answers again."""
     open_ticket(package)
     call_command("send_notifications", seconds=2)

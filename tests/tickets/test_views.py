@@ -34,8 +34,15 @@ def test_package_row_offers_request_deletion(client_user, package):
 def test_ticket_form_shows_the_package(client_user, package):
     """The form shows the package's id, name, areas, bandwidth and expiration, and Submit Ticket."""
     page = client_user.get(request_url(package)).content.decode()
-    for text in (package.pk, package.name, "Mainland China ↔ Mainland China", "10 Mbps",
-                 package.expires_at.strftime("%Y-%m-%d %H:%M"), "Submit Ticket", "Reason"):
+    for text in (
+        package.pk,
+        package.name,
+        "Mainland China ↔ Mainland China",
+        "10 Mbps",
+        package.expires_at.strftime("%Y-%m-%d %H:%M"),
+        "Submit Ticket",
+        "Reason",
+    ):
         assert text in page
 
 

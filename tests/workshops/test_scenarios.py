@@ -23,7 +23,10 @@ def seeded(scenario):
 def test_registry_offers_the_four_scenarios_in_order():
     """Fresh account, Renewal due, Deletion request and Big account, one function each."""
     assert [str(label) for _, label in scenario_choices()] == [
-        "Fresh account", "Renewal due", "Deletion request", "Big account"
+        "Fresh account",
+        "Renewal due",
+        "Deletion request",
+        "Big account",
     ]
     assert all(callable(item.seed) for item in SCENARIOS.values())
 

@@ -53,9 +53,7 @@ def charge(*, owner, amount, order: Order | None = None) -> None:
     )
     if entry is None:
         balance = get_user_model().objects.values_list("balance", flat=True).get(pk=owner.pk)
-        raise refusal(
-            INSUFFICIENT_BALANCE, "insufficient_balance", balance=f"{balance:,.2f}", amount=f"{amount:,.2f}"
-        )
+        raise refusal(INSUFFICIENT_BALANCE, "insufficient_balance", balance=f"{balance:,.2f}", amount=f"{amount:,.2f}")
 
 
 def _paid_note(order: Order) -> str:
@@ -194,9 +192,7 @@ def settle(order: Order, *, now, term_start=None, by_owner: bool = True, action:
     (by the owner, or by the console itself with `action` and `note` saying why). `term_start` is when
     renewed time starts if the package has expired (auto-renewal: the old expiration; else now)."""
     actor = order.owner if by_owner else None
-    PAYMENT_STEPS[order.order_type](
-        order=order, now=now, term_start=term_start, actor=actor, action=action, note=note
-    )
+    PAYMENT_STEPS[order.order_type](order=order, now=now, term_start=term_start, actor=actor, action=action, note=note)
     order.status, order.paid_at = Order.Status.PAID, now
     order.save(update_fields=["status", "paid_at", "package", "term_start", "term_end"])
     return order
@@ -283,9 +279,7 @@ def order_pay(*, owner, order_id) -> Order:
             package_id = Order.objects.filter(owner=owner, pk=order_id).values_list("package_id", flat=True).get()
             package = None
             if package_id:
-                package = (
-                    BandwidthPackage.objects.select_for_update().filter(owner=owner, pk=package_id).first()
-                )
+                package = BandwidthPackage.objects.select_for_update().filter(owner=owner, pk=package_id).first()
                 package = None if package is None or package.released_at else package
             order = Order.objects.select_for_update().get(owner=owner, pk=order_id)
             if order.is_paid or order.is_refund:

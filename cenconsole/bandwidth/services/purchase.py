@@ -240,9 +240,7 @@ def _quota_check(*, owner, order: Order, now) -> None:
     if order.order_type == Order.Type.BUY:
         held = BandwidthPackage.objects.active().filter(owner=owner).count()
         if held + unpaid["buys"] >= settings.QUOTA_BANDWIDTH_PACKAGES:
-            raise refusal(
-                QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES
-            )
+            raise refusal(QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES)
 
 
 def agreed_to_terms(terms_agreed: bool, build):

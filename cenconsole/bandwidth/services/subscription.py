@@ -204,9 +204,7 @@ def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
     )
 
 
-def order_create_renewal(
-    *, owner, idempotency_key: str, package_id: str, duration_months, terms_agreed: bool
-) -> Order:
+def order_create_renewal(*, owner, idempotency_key: str, package_id: str, duration_months, terms_agreed: bool) -> Order:
     """Renew's Buy Now: an unpaid Renew order for one of the owner's packages, the Terms of Service agreed."""
 
     def build():
