@@ -52,47 +52,32 @@ def test_a_downgrade_keeps_its_share_of_the_unused_value():
     assert pricing.unused_paid_value(history, now=START + (END - START) * 3 / 4) == Fraction(30)
 
 
-def test_a_downgrade_refunds_the_share_given_up():
-    """10 -> 4 Mbps half-way through a USD 300 month refunds 6/10 of the 150 unused: 90.00."""
-    half_way = START + (END - START) / 2
-    refund = pricing.downgrade_refund(
+def downgrade(*, old, new, now, area_b=CHINA):
+    """The refund of a change from `old` to `new` Mbps at `now`, on a USD 300 month bought at START."""
+    return pricing.downgrade_refund(
         area_a_code=CHINA,
-        area_b_code=CHINA,
-        old_bandwidth=10,
-        new_bandwidth=4,
+        area_b_code=area_b,
+        old_bandwidth=old,
+        new_bandwidth=new,
         history=[PaidTerm(START, END, Decimal("300"))],
-        now=half_way,
+        now=now,
         refundable=Decimal("300"),
     )
-    assert refund == Decimal("90.00")
+
+
+def test_a_downgrade_refunds_the_share_given_up():
+    """10 -> 4 Mbps half-way through a USD 300 month refunds 6/10 of the 150 unused: 90.00."""
+    assert downgrade(old=10, new=4, now=START + (END - START) / 2) == Decimal("90.00")
 
 
 def test_a_cross_border_downgrade_refunds_nothing():
     """A cross-border package is never refunded, a downgrade's share included."""
-    refund = pricing.downgrade_refund(
-        area_a_code=CHINA,
-        area_b_code=EUROPE,
-        old_bandwidth=10,
-        new_bandwidth=4,
-        history=[PaidTerm(START, END, Decimal("300"))],
-        now=START,
-        refundable=Decimal("300"),
-    )
-    assert refund == Decimal("0.00")
+    assert downgrade(old=10, new=4, now=START, area_b=EUROPE) == Decimal("0.00")
 
 
 def test_an_upgrade_is_no_downgrade_and_refunds_nothing():
     """A change to more bandwidth refunds nothing (it is charged instead)."""
-    refund = pricing.downgrade_refund(
-        area_a_code=CHINA,
-        area_b_code=CHINA,
-        old_bandwidth=4,
-        new_bandwidth=10,
-        history=[PaidTerm(START, END, Decimal("300"))],
-        now=START,
-        refundable=Decimal("300"),
-    )
-    assert refund == Decimal("0.00")
+    assert downgrade(old=4, new=10, now=START) == Decimal("0.00")
 
 
 def test_a_cross_border_release_refunds_nothing():
