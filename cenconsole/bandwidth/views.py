@@ -125,7 +125,7 @@ def order_pay(request, order_id):
     try:
         order = services.order_pay(owner=request.user, order_id=order.pk)
     except ValidationError as error:
-        return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
+        return _order_refused(request, order_id, error)
     return redirect("bandwidth:order_success", order_id=order.pk)
 
 
@@ -136,8 +136,15 @@ def order_cancel(request, order_id):
     try:
         services.order_cancel(owner=request.user, order_id=order.pk)
     except ValidationError as error:
-        return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
+        return _order_refused(request, order_id, error)
     return redirect("bandwidth:order_list")
+
+
+def _order_refused(request, order_id, error):
+    """The order page with the refusal, showing the order as the refusal left it (Pay may have cancelled or
+    lapsed it), read again after the service's transaction."""
+    order = _order_or_404(request, order_id)
+    return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
 
 
 @login_required

@@ -1,11 +1,13 @@
 import re
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
+from cenconsole.core import clock
 from tests.factories import CenInstanceFactory, buy_package, order_purchase
 
 pytestmark = pytest.mark.django_db
@@ -507,6 +509,16 @@ def test_pay_of_a_cancelled_order_shows_the_message(client_user, cen_instance):
     assert response.status_code == 200
     assert services.ORDER_CANCELLED in response.text
     assert balance_of(cen_instance.owner) == SIGNUP_CREDIT
+
+
+def test_a_refused_pay_shows_the_order_as_the_refusal_left_it(client_user, cen_instance):
+    """Pay after the deadline lapses the order: the page shows it lapsed, with no Pay button left to press."""
+    order = order_purchase(cen_instance)
+    Order.objects.filter(pk=order.pk).update(pay_before=clock.now() - timedelta(seconds=1))
+    response = client_user.post(f"/cen/orders/{order.pk}/pay/")
+    assert response.status_code == 200 and "has lapsed" in response.text
+    assert Order.objects.get(pk=order.pk).status != Order.Status.UNPAID
+    assert f'action="/cen/orders/{order.pk}/pay/"' not in response.text
 
 
 def test_pay_answers_only_post(client_user, cen_instance):
