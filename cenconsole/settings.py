@@ -156,7 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# The console's languages (README, "Languages"): the switch in the top bar offers these.
+# The console's languages (docs/using/languages.md): the switch in the top bar offers these.
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 # The switch's choice is kept a year in the language cookie (Django's default ends with the browser).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
@@ -194,7 +194,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Request limits, set on purpose (README, "Limits"). Django refuses a larger form body, more fields
+# Request limits, set on purpose (docs/operating/limits.md). Django refuses a larger form body, more fields
 # (query string and body each) or more files when the parameters are first read; API requests get the
 # API's JSON error for these (api.middleware) and for a query string longer than
 # API_MAX_QUERY_STRING_LENGTH, which stays well under gunicorn's request-line limit (8190, Makefile).
@@ -278,7 +278,7 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network.") from None
 # The demo accounts admin/admin and demo/demo (seed_demo, `make run`): DEMO_ACCOUNTS=0 for a deployment.
 DEMO_ACCOUNTS = env_bool("DEMO_ACCOUNTS", True)
-# Per-account quotas (README, "Limits"): beyond them the console and the API refuse to make more.
+# Per-account quotas (docs/operating/limits.md): beyond them the console and the API refuse to make more.
 QUOTA_CEN_INSTANCES = int(os.environ.get("QUOTA_CEN_INSTANCES", "100"))
 QUOTA_UNPAID_ORDERS = int(os.environ.get("QUOTA_UNPAID_ORDERS", "50"))
 QUOTA_BANDWIDTH_PACKAGES = int(os.environ.get("QUOTA_BANDWIDTH_PACKAGES", "100"))
@@ -293,7 +293,7 @@ ORDER_PAYMENT_WINDOW_HOURS = int(os.environ.get("ORDER_PAYMENT_WINDOW_HOURS", "2
 DEMO_SANDBOX_HOURS = int(os.environ.get("DEMO_SANDBOX_HOURS", "8"))
 DEMO_SANDBOX_THROTTLE_MINUTES = 60
 DEMO_SANDBOXES_PER_ADDRESS = int(os.environ.get("DEMO_SANDBOXES_PER_ADDRESS", "10"))
-# Joining a workshop (README, "Running a workshop"): trainee sandboxes an address may make in an hour.
+# Joining a workshop (docs/using/workshops.md): trainee sandboxes an address may make in an hour.
 # Higher than Try the console's: a room often reaches the console through one address.
 WORKSHOP_JOINS_PER_ADDRESS = int(os.environ.get("WORKSHOP_JOINS_PER_ADDRESS", "50"))
 

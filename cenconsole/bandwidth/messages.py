@@ -82,7 +82,7 @@ DELETION_PENDING = gettext_noop(
 )
 PACKAGE_RELEASED = gettext_noop("Bandwidth package %(package_id)s has been released.")
 
-# Per-account quotas (settings QUOTA_*; README, "Limits").
+# Per-account quotas (settings QUOTA_*; docs/operating/limits.md).
 QUOTA_UNPAID_ORDERS = gettext_noop(
     "Your account already has %(limit)s unpaid orders, the most it can have. Pay or cancel some on the "
     "Orders page, or let them lapse, before you place another."

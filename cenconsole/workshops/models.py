@@ -1,5 +1,5 @@
 """Workshops: a facilitator runs the purchase flow with a room of trainees, each in a sandbox of their
-own seeded with the workshop's scenario (README, "Running a workshop")."""
+own seeded with the workshop's scenario (docs/using/workshops.md)."""
 
 import unicodedata
 
