@@ -17,7 +17,7 @@ GUNICORN_LIMITS := --limit-request-line 8190 --limit-request-fields 100 --limit-
 # shares, whatever its port: off, as in scripts/bench.py and the tests that start gunicorn.
 GUNICORN_CONTROL := --no-control-socket
 
-.PHONY: run check test test-fast mutation bench install install-dev test-system chromium gettext translations messages lint screenshot docs api-coverage clean
+.PHONY: run check test test-fast node-sdks mutation bench profile install install-dev test-system chromium gettext translations messages lint screenshot docs api-coverage clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,16 @@ test-system:
 	if [ -n "$$missing" ]; then echo "Installing from Debian: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
+# Node's SDKs (@alicloud/pop-core, @alicloud/openapi-client) for the Node examples of docs/scripting/sdks.md, which
+# tests/api/test_sdk_examples.py runs: `npm ci` into tests/node/node_modules, pinned by its package-lock.json (again only
+# when that changes), with Debian's nodejs and npm when npm is missing.
+NODE_SDKS := tests/node/node_modules/.package-lock.json
+$(NODE_SDKS): tests/node/package.json tests/node/package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null)
+	npm ci --prefix tests/node --no-audit --no-fund --silent
+	touch $@
+node-sdks: $(NODE_SDKS)
+
 # The free checks, in seconds, before any test (docs/developing/testing.md; `.ci/run` runs them first): lint, the
 # formatter's verdict (nothing is rewritten), the layers, no model change without its migration, and the docs
 # site with --strict when there is one (built into a scratch folder).
@@ -99,10 +109,12 @@ check: install-dev
 	@if [ -f mkdocs.yml ]; then site=$$(mktemp -d); NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict \
 		--site-dir "$$site" 2>&1 | grep -v '^INFO' ; status=$${PIPESTATUS[0]}; rm -rf "$$site"; exit $$status; fi
 
-# The quick loop: everything but the browser (e2e) and slow tests, on all cores (pytest-xdist; each worker its
-# own test database). Tests that must not overlap share an xdist_group and run in one worker.
+# On all cores (pytest-xdist; each worker its own test database and live server, each server a test starts its
+# own free port): tests that must not overlap share an xdist_group and run in one worker. `make test` runs the
+# whole suite so; the quick loop leaves out the browser (e2e) and slow tests. PYTEST_ARGS="-n 0 ..." runs serially.
 XDIST := -n auto --dist loadgroup
 test-fast: install-dev translations
+	@$(MAKE) --no-print-directory node-sdks || echo "Node's SDKs could not be installed (make node-sdks): the Node examples will be skipped."
 	$(PY) -m pytest $(XDIST) -m "not e2e and not slow" $(PYTEST_ARGS)
 
 test: install-dev translations
@@ -110,8 +122,10 @@ test: install-dev translations
 	@# missing. If that cannot be done, they are skipped, except with CI set, where the run fails instead.
 	@$(MAKE) --no-print-directory test-system || { [ -z "$$CI" ] && \
 		echo "Chromium, its fonts or nginx could not be installed (make test-system): their tests will be skipped."; }
+	@$(MAKE) --no-print-directory node-sdks || { [ -z "$$CI" ] && \
+		echo "Node's SDKs could not be installed (make node-sdks): the Node examples will be skipped."; }
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # Mutation testing (outside `make test`; minutes to an hour): mutmut mutates the money, ticket, signature, quota
 # and workshop modules ([tool.mutmut] in pyproject.toml) and runs the tests that reach each mutant. Results stay
@@ -127,6 +141,11 @@ mutation: install-dev translations
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# In-process profile of every page (CPU ms a request, queries), on a quiet machine or not: scripts/profile.py and
+# docs/developing/performance.md. PROFILE_ARGS="--cprofile cen-packages" prints one page's top functions.
+profile: install translations
+	$(PY) scripts/profile.py $(PROFILE_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -145,5 +164,5 @@ api-coverage: install-dev
 	$(PY) scripts/api_coverage_page.py
 
 clean:
-	rm -rf staticfiles .pytest_cache site
+	rm -rf staticfiles .pytest_cache site tests/node/node_modules
 	find cenconsole/locale -name '*.mo' -delete

@@ -62,12 +62,21 @@ INSTALLED_APPS = [
     "cenconsole.accounts",
     "cenconsole.regions",
     "cenconsole.cen",
+    "cenconsole.products",
     "cenconsole.bandwidth",
     "cenconsole.billing",
     "cenconsole.audit",
     "cenconsole.tickets",
     "cenconsole.networks",
     "cenconsole.transit",
+    "cenconsole.routemaps",
+    "cenconsole.healthchecks",
+    "cenconsole.flowlogs",
+    "cenconsole.privatezones",
+    "cenconsole.addressing",
+    "cenconsole.multicast",
+    "cenconsole.qos",
+    "cenconsole.grants",
     "cenconsole.api",
     "cenconsole.tags",
     "cenconsole.demo",
@@ -76,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # GET /healthz is answered here, before the session and the account are read (core.middleware).
+    "cenconsole.core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cenconsole.api.middleware.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -147,6 +158,9 @@ LOGIN_URL = "login"
 # desk's queue, facilitators on Workshops, superusers on the admin's index, everyone else on Instances.
 LOGIN_REDIRECT_URL = "signed_in"
 LOGOUT_REDIRECT_URL = "login"
+
+# ModelBackend, reading the signed-in account with a statement compiled once (accounts.backends).
+AUTHENTICATION_BACKENDS = ["cenconsole.accounts.backends.AccountBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,6 +296,9 @@ DEMO_ACCOUNTS = env_bool("DEMO_ACCOUNTS", True)
 QUOTA_CEN_INSTANCES = int(os.environ.get("QUOTA_CEN_INSTANCES", "100"))
 QUOTA_UNPAID_ORDERS = int(os.environ.get("QUOTA_UNPAID_ORDERS", "50"))
 QUOTA_BANDWIDTH_PACKAGES = int(os.environ.get("QUOTA_BANDWIDTH_PACKAGES", "100"))
+# API requests per second per account beyond which the API answers Throttling.User, as the real API does
+# under flow control (docs/operating/limits.md). 0: no limit (the default).
+API_RATE_PER_SECOND = int(os.environ.get("API_RATE_PER_SECOND", "0"))
 # Days an expired package is kept before it is released automatically.
 CEN_RELEASE_GRACE_DAYS = int(os.environ.get("CEN_RELEASE_GRACE_DAYS", "15"))
 # How long a transit router is Creating / Deleting and a connection Attaching / Detaching (the real

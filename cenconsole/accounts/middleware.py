@@ -1,14 +1,19 @@
 from asgiref.sync import sync_to_async
 from django.contrib import auth
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from . import selectors
+from .backends import ACCOUNT_BACKEND, MODEL_BACKEND
 
 
 def _signed_in_user(request):
     if not hasattr(request, "_cached_user"):
+        if request.session.get(BACKEND_SESSION_KEY) == MODEL_BACKEND:
+            # Signed in before AccountBackend (ModelBackend's subclass) replaced ModelBackend: still signed in.
+            request.session[BACKEND_SESSION_KEY] = ACCOUNT_BACKEND
         # Django's checks first (the account exists, is active, the session's password hash matches,
         # which also covers Sign out everywhere), then whether this session was signed out.
         user = auth.get_user(request)

@@ -13,6 +13,7 @@ from cenconsole.core.net import client_address
 from cenconsole.core.rendering import render_page
 
 from . import services
+from .backends import ACCOUNT_BACKEND
 from .forms import EmailChangeForm, SignUpForm
 
 PASSWORD_CHANGED = _("Your password was changed. Your other sessions were signed out.")
@@ -32,7 +33,7 @@ def sign_up(request):
             add_service_errors(form, error)
             status = 429
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=ACCOUNT_BACKEND)
             return redirect("cen:instance_list")
     return render(request, "registration/signup.html", {"form": form}, status=status)
 

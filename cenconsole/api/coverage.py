@@ -9,6 +9,14 @@ from .actions import ACTIONS
 
 # (group, pattern on the action's name), first match wins; the order keeps specific names first.
 GROUPS = [
+    (
+        "Transit router CIDR blocks, prefix lists and aggregation",
+        r"TransitRouterCidr|TransitRouterPrefixList|TransitRouteTableAggregation",
+    ),
+    ("VBR, VPN and ECR connections", r"TransitRouter(Vbr|Vpn|Ecr)Attachment"),
+    ("Transit router service and zones", r"TransitRouterService|TransitRouterAvailableResource"),
+    ("Multicast", r"Multicast"),
+    ("Cross-account grants", r"Grant|RevokeInstanceFromTransitRouter"),
     ("Transit routers", r"TransitRout"),
     ("Flow logs", r"Flow[Ll]og"),
     ("Route maps", r"RouteMap"),
@@ -17,7 +25,7 @@ GROUPS = [
     ("Bandwidth packages", r"BandwidthPackage"),
     ("Inter-region bandwidth and areas", r"InterRegionBandwidth|Geographic"),
     ("Routes", r"Route"),
-    ("Child instances and grants", r"ChildInstance|Grant"),
+    ("Child instances", r"ChildInstance"),
     ("Health checks", r"HealthCheck"),
     ("Tags and resource groups", r"[Tt]ag|ResourceGroup"),
     ("CEN instances", r"Cen"),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .refusals import SERVICE_ERRORS  # the services' refusal codes -> the API's, by group of resources
+
 
 @dataclass
 class ApiError(Exception):
@@ -109,8 +111,19 @@ def too_many_files(limit: int) -> ApiError:
 UNREADABLE_BODY = ApiError(
     "InvalidParameter", "The request body cannot be read as application/x-www-form-urlencoded or multipart/form-data."
 )  # documented code
+THROTTLED = ApiError("Throttling.User", "Request was denied due to user flow control.")  # documented
 FORBIDDEN = ApiError("Forbidden", "The request is refused.", 403)  # the replica's
 API_NOT_FOUND = invalid_action("")  # a path under /api/ that is not the API: as for an unknown Action
+
+
+def endpoint_not_a_host(host: str) -> ApiError:
+    """A client configured with a URL for its endpoint (http://host:port, host:port/api): the SDKs send
+    that as the Host header. The replica's hint; the real API is never reached so."""
+    return ApiError(
+        "InvalidParameter",
+        f"The endpoint {host!r} is not a host: give the SDK the server's host and port only, such as "
+        "127.0.0.1:8000, without http:// and without a path such as /api (the SDK adds the scheme and the path).",
+    )
 
 
 def for_status(status: int) -> ApiError:
@@ -121,14 +134,6 @@ def for_status(status: int) -> ApiError:
     return known.get(status) or ApiError("InvalidParameter", "The request is not valid.", status)  # documented code
 
 
-UNKNOWN_CEN = "The specified CenId does not exist."
-UNKNOWN_PACKAGE = "The specified CenBandwidthPackageId does not exist."
-UNKNOWN_REGION = "The specified region ID does not exist."
-UNKNOWN_AREA = "The specified area is not valid: China, North-America, Asia-Pacific, Europe or Australia expected."
-UNKNOWN_DURATION = "Period and PricingCycle must give 1, 2, 3 or 6 months (Month) or 1, 2 or 3 years (Year)."
-UNKNOWN_AUTO_RENEWAL = "AutoRenewDuration must be 1, 2 or 3 (months)."
-
-
 def signature_does_not_match(server_string_to_sign: str) -> ApiError:
     return ApiError(
         "SignatureDoesNotMatch",
@@ -136,132 +141,6 @@ def signature_does_not_match(server_string_to_sign: str) -> ApiError:
     )  # documented
 
 
-# The services' ValidationError codes -> (API code, HTTP status, message). A key is (field, code); a
-# field of None matches the code on any field (or on none). A message of None keeps the service's own:
-# it says exactly what was wrong, in the console's words; the others replace a form's wording
-# ("Select one of ...") with the parameters an API caller sent.
-SERVICE_ERRORS: dict[tuple[str | None, str], tuple[str, int, str | None]] = {
-    # Unknown or another account's resources: refused as if they did not exist.
-    (None, "unknown_cen"): ("ParameterCenInstanceId", 400, UNKNOWN_CEN),  # documented
-    (None, "unknown_package"): ("ParameterBwpInstanceId", 400, UNKNOWN_PACKAGE),  # documented (cen-facts)
-    (None, "unknown_region"): ("ParameterIllegal.RegionId", 400, UNKNOWN_REGION),  # documented
-    (None, "unknown_area"): ("InvalidParameter", 400, UNKNOWN_AREA),  # documented (cen-facts)
-    # Values out of range.
-    (None, "bandwidth_range"): ("InvalidParameter", 400, None),
-    (None, "unknown_duration"): ("InvalidParameter", 400, UNKNOWN_DURATION),
-    (None, "unknown_auto_renewal"): ("InvalidParameter", 400, UNKNOWN_AUTO_RENEWAL),
-    (None, "idempotency_key"): ("InvalidParameter", 400, "The specified parameter ClientToken is not valid."),
-    (None, "cross_border"): ("InvalidParameter", 400, None),
-    (None, "same_region"): ("InvalidParameter", 400, None),
-    (None, "bandwidth_too_low"): ("ParameterIllegal.BandwidthLimit", 400, None),  # documented
-    ("name", "max_length"): ("InvalidName", 400, None),  # documented
-    ("name", "url_prefix"): ("InvalidName", 400, None),  # documented
-    ("description", "max_length"): ("InvalidDescription", 400, None),  # documented
-    ("description", "url_prefix"): ("InvalidDescription", 400, None),  # documented
-    ("name", "bidi_control"): ("InvalidName", 400, None),
-    ("description", "bidi_control"): ("InvalidDescription", 400, None),
-    ("name", "control_character"): ("InvalidName", 400, None),
-    ("description", "control_character"): ("InvalidDescription", 400, None),
-    # Rules about the state of things.
-    (None, "area_pair_taken"): ("InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409, None),  # documented
-    (None, "package_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)
-    (None, "package_not_bound"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented (cen-facts)
-    (None, "package_has_connections"): ("InvalidOperation.CenBandwidthLimitsNotZero", 400, None),  # (cen-facts)
-    (None, "has_packages"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
-    (None, "has_networks"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
-    (None, "regions_not_covered"): ("InvalidOperation.NoBwpForGeographicSpan", 400, None),
-    (None, "no_package_for_regions"): ("InvalidOperation.NoBwpForGeographicSpan", 400, None),
-    (None, "bandwidth_exceeds_remaining"): ("QuotaExceeded.Bandwidth", 400, None),
-    (None, "below_connections"): ("QuotaExceeded.Bandwidth", 400, None),
-    (None, "region_pair_taken"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented
-    (None, "resize_stale"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented
-    (None, "resize_same"): ("Operation.Failed", 400, None),  # documented
-    (None, "expired"): ("InvalidOperation.BwpBusinessStatus", 400, None),  # documented code
-    (None, "package_expired"): ("InvalidOperation.BwpBusinessStatus", 400, None),  # documented code
-    (None, "downgrade_cross_border"): ("OperationUnsupported.CrossBorderDowngrade", 400, None),
-    (None, "insufficient_balance"): ("OperationFailed.InsufficientBalance", 400, None),  # documented
-    (None, "order_cancelled"): ("InvalidStatus.Resource", 400, None),  # documented
-    (None, "release_forbidden"): ("Forbidden.Release", 403, None),  # documented (cen-facts)
-    (None, "deletion_pending"): ("InvalidOperation.BwpInstanceStatus", 403, None),  # documented code
-    (None, "order_lapsed"): ("InvalidStatus.Resource", 400, None),  # documented code
-    (None, "order_stale"): ("InvalidStatus.Resource", 400, None),  # documented code
-    # Tags (TagResources, UntagResources, CreateCen and CreateCenBandwidthPackage with Tag.N).
-    (None, "tag_key_invalid"): ("InvalidTagKey", 400, None),  # documented (CEN TagResources)
-    (None, "tag_value_invalid"): ("InvalidTagValue", 400, None),
-    (None, "tag_key_duplicated"): ("Forbidden.TagKey.Duplicated", 400, None),  # documented (Alibaba tag APIs)
-    (None, "tag_limit"): ("QuotaExceeded.TagNum", 400, None),  # documented (Alibaba tag APIs)
-    # Per-account quotas (settings QUOTA_*). Alibaba publishes a code for the CEN instance quota only.
-    (None, "quota_cen_instances"): ("QuotaExceeded.CenCountExceeded", 400, None),  # documented (Terraform's provider)
-    (None, "quota_unpaid_orders"): ("QuotaExceeded.UnpaidOrders", 400, None),  # the replica's
-    (None, "quota_bandwidth_packages"): ("QuotaExceeded.CenBandwidthPackageCount", 400, None),  # the replica's
-    # Child instances (AttachCenChildInstance, DetachCenChildInstance).
-    (None, "unknown_network"): ("ParameterInstanceId", 400, None),  # documented (Terraform's provider)
-    (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code
-    (None, "network_attached"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented
-}
-# Issue 22 (resource groups, child instances, routes): kept together.
-SERVICE_ERRORS.update(
-    {
-        (None, "resource_group_format"): ("InvalidResourceGroupId", 400, None),
-        (None, "temporary_upgrade_not_higher"): ("InvalidParameter", 400, None),
-        (None, "temporary_upgrade_end"): ("InvalidParameter", 400, None),
-        (None, "temporary_upgrade_active"): ("OperationFailed.OperationIsProcessing", 400, None),  # documented code
-    }
-)
-# Issue 24 (transit routers and their connections): kept together.
-SERVICE_ERRORS.update(
-    {
-        (None, "unknown_transit_router"): (
-            "InvalidTransitRouterInstance.NotFound",
-            400,
-            "The Transit Router instance is not found.",
-        ),  # documented (DeleteTransitRouter)
-        (None, "transit_router_exists"): ("InstanceExist.TransitRouterInstance", 400, None),  # documented code
-        (None, "transit_router_not_active"): ("IncorrectStatus.TransitRouterInstance", 400, None),  # documented
-        (None, "transit_router_has_attachments"): ("InvalidOperation.TransitRouterAttachmentExist", 400, None),
-        (None, "has_transit_routers"): ("InvalidOperation.CenInstanceStatus", 400, None),  # documented code
-        (None, "unknown_attachment"): (
-            "InvalidTransitRouterAttachmentId.NotFound",
-            400,
-            "The specified TransitRouterAttachmentId does not exist.",
-        ),
-        (None, "attachment_not_attached"): ("IncorrectStatus.TransitRouterAttachment", 400, None),  # documented
-        (None, "zone_mappings_required"): ("InvalidParameter", 400, None),  # documented code
-        (None, "zone_format"): ("IllegalParam.ZoneId", 400, None),
-        (None, "vswitch_format"): ("IllegalParam.VSwitchId", 400, None),
-        (None, "zone_repeated"): ("InvalidParameter", 400, None),  # documented code
-        (None, "vpc_attached_basic"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
-        (None, "unknown_route_table"): (
-            "InvalidTransitRouterRouteTableId.NotFound",
-            400,
-            "The specified TransitRouterRouteTableId does not exist.",
-        ),
-        (None, "system_route_table"): ("OperationUnsupported.SystemRouteTable", 400, None),
-        (None, "route_table_not_active"): ("IncorrectStatus.TransitRouterRouteTable", 400, None),  # documented
-        (None, "route_table_in_use"): ("OperationFailed.RouteTableAssociationExist", 400, None),  # documented code
-        (None, "transit_router_has_route_tables"): ("OperationFailed.DeleteTransitRouter", 400, None),  # documented
-        (None, "unknown_next_hop"): ("IllegalParam.TransitRouterRouteEntryNextHopId", 400, None),
-        (None, "route_exists"): ("InstanceExist.TransitRouterRouteEntry", 400, None),  # documented
-        (None, "unknown_route_entry"): (
-            "IllegalParam.TransitRouterRouteEntryId",  # what Terraform's provider reads as "already gone"
-            400,
-            "The specified TransitRouterRouteEntryId does not exist.",
-        ),
-        (None, "already_associated"): ("AssociationExist.TransitRouterTable", 400, None),  # documented
-        (None, "not_associated"): ("InvalidOperation.AssociationNotExist", 400, None),
-        (None, "already_propagating"): ("PropagationExist.TransitRouterTable", 400, None),
-        (None, "not_propagating"): ("InvalidOperation.PropagationNotExist", 400, None),
-        ("destination_cidr", "cidr_block_format"): (
-            "IllegalParam.TransitRouterDestinationCidrBlock",
-            400,
-            None,
-        ),  # documented
-        (None, "peer_pair_taken"): ("InvalidOperation.TransitRouterPeerAttachmentExist", 400, None),
-        (None, "unknown_bandwidth_type"): ("InvalidParameter", 400, None),  # documented code
-        (None, "package_not_for_data_transfer"): ("InvalidParameter", 400, None),  # documented code
-        (None, "vpc_attached_transit"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
-    }
-)
 # A code missing from the table (a rule added to a service later) still answers 400 with its message.
 FALLBACK = ("InvalidParameter", 400, None)
 

@@ -73,6 +73,9 @@ class ApiErrorMiddleware:
         error = refusal(request)
         if error is not None:
             return error_response(error, answer_format=protocol.requested_format(request))
+        host = request.META.get("HTTP_HOST", "")
+        if "/" in host:  # a scheme (http://) or a path (/api) in the SDK's endpoint
+            return error_response(errors.endpoint_not_a_host(host), answer_format=protocol.requested_format(request))
         path = request.path_info
         if path != "/" and path != "/api" and not path.startswith("/api/"):
             # Signature headers on a console page: the API is not there (and the page is never run).

@@ -93,6 +93,12 @@ class ClientToken(models.Model):
     action = models.CharField(max_length=64, verbose_name=_("action"))
     token = models.CharField(max_length=64, verbose_name=_("token"))
     resource_id = models.CharField(max_length=64, verbose_name=_("resource id"))
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        verbose_name=_("parameters"),
+        help_text=_("A digest of what the request asked: a retry with the same token must ask the same."),
+    )
     created_at = models.DateTimeField(default=clock.now, verbose_name=_("created at"))
 
     class Meta:
@@ -123,3 +129,23 @@ class ConnectionDirection(models.Model):
 
     def __str__(self):
         return f"{self.connection_id}: {self.local_region_id} -> {self.opposite_region_id}"
+
+
+class RequestCount(models.Model):
+    """How many API requests an account made in one second of real time, for the optional throttle
+    (API_RATE_PER_SECOND): one row per account and second, counted in the database, so every app
+    server behind a load balancer counts the same. Rows older than a minute are pruned."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("owner")
+    )
+    second = models.DateTimeField(verbose_name=_("second"))
+    count = models.PositiveIntegerField(default=0, verbose_name=_("requests"))
+
+    class Meta:
+        verbose_name = _("API request count")
+        verbose_name_plural = _("API request counts")
+        constraints = [models.UniqueConstraint(fields=["owner", "second"], name="one_request_count_per_second")]
+
+    def __str__(self):
+        return f"{self.owner_id} {self.second:%H:%M:%S}: {self.count}"

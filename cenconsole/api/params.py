@@ -2,6 +2,8 @@
 as true/false in any case, repeated parameters as Name.N(.Key|.Value.M). Shape only; the services
 judge the values."""
 
+import hashlib
+import json
 import re
 from datetime import UTC, datetime
 
@@ -40,6 +42,9 @@ COMMON_PARAMETERS = frozenset(
     }
 )
 
+# RegionId counts: CreateTransitRouter names the router's region with it (a retry sends the same).
+FINGERPRINT_IGNORES = (COMMON_PARAMETERS - {"RegionId"}) | {"ClientToken", "DryRun"}
+
 
 class Params:
     """An action's parameters; remembers which the action read, so that any other is refused by
@@ -48,6 +53,31 @@ class Params:
     def __init__(self, data: dict[str, str]):
         self.data = data
         self.read: set[str] = set()
+        self._json_objects: dict[str, dict] = {}
+
+    def fingerprint(self) -> str:
+        """What the request asks, whatever the token and signature: a retry with the same ClientToken
+        must ask the same (the common parameters, ClientToken and DryRun aside). A parameter read as a
+        JSON object (json_object) counts by its content, whatever its spacing and key order."""
+        asked = {name: value for name, value in self.data.items() if name not in FINGERPRINT_IGNORES}
+        asked.update({name: value for name, value in self._json_objects.items() if name in asked})
+        return hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
+
+    def json_object(self, name: str) -> dict[str, str] | None:
+        """A map parameter as the SDKs send it in RPC style: one parameter holding a JSON object of
+        strings (the V3 SDK's "json" style, the old SDK's json.dumps, Terraform's convertMaptoJsonString);
+        None when not sent."""
+        raw = self._raw(name, False)
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if not isinstance(value, dict) or not all(isinstance(item, str) for item in value.values()):
+            raise errors.invalid_parameter(name, 'a JSON object of strings expected, such as {"ipv6Support":"enable"}.')
+        self._json_objects[name] = value
+        return value
 
     def unread(self) -> list[str]:
         """The parameters sent that the action never read (the common ones aside)."""
@@ -140,8 +170,12 @@ class Params:
                 raise errors.missing_parameter(f"Filter.{index}.Value.1")
         return filters
 
-    def indexed(self, name: str, *, limit: int = MAX_INDEXED) -> list[str]:
-        """Name.1, Name.2, ... (a repeated parameter, as both SDKs flatten a list), in N's order."""
+    def indexed(self, name: str, *, limit: int = MAX_INDEXED, json_array: bool = False) -> list[str]:
+        """Name.1, Name.2, ... (a repeated parameter, as both SDKs flatten a list), in N's order. With
+        json_array, the list may come instead as Name itself holding a JSON array of strings, as
+        Terraform's provider sends some filters (convertListToJsonString) and the API takes them."""
+        if json_array and name in self.data:
+            return self._json_array(name, limit)
         pattern = re.compile(re.escape(name) + r"\.(\d+)")
         found = []
         for key, value in self.data.items():
@@ -153,6 +187,37 @@ class Params:
                 raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")
             found.append((int(match.group(1)), value))
         return [value for _, value in sorted(found)]
+
+    def indexed_or_nested(self, name: str, *, limit: int = MAX_INDEXED) -> list[str]:
+        """Name.N, or a whole list put under Name.1 (Terraform's provider sets Name.1 to a list, which its
+        client flattens to Name.1.1, Name.1.2, ...): both read as the one list, in order."""
+        values = self.indexed(name, limit=limit)
+        pattern = re.compile(re.escape(name) + r"\.1\.(\d+)")
+        nested = []
+        for key, value in self.data.items():
+            match = pattern.fullmatch(key)
+            if match is None:
+                continue
+            self.read.add(key)
+            if not 1 <= int(match.group(1)) <= limit:
+                raise errors.invalid_parameter(key, f"N must be 1 to {limit}.")
+            nested.append((int(match.group(1)), value))
+        values += [value for _, value in sorted(nested)]
+        if len(values) > limit:
+            raise errors.invalid_parameter(name, f"at most {limit} values.")
+        return values
+
+    def _json_array(self, name: str, limit: int) -> list[str]:
+        self.read.add(name)
+        try:
+            values = json.loads(self.data[name])
+        except ValueError:
+            values = None
+        if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+            raise errors.invalid_parameter(name, 'a JSON array of strings expected, such as ["a","b"].')
+        if len(values) > limit:
+            raise errors.invalid_parameter(name, f"at most {limit} values.")
+        return values
 
     def tags(self, name: str = "Tag", *, limit: int = MAX_INDEXED) -> list[tuple[str, str | None]]:
         """Tag.N.Key with its Tag.N.Value, in N's order; a Value without a Key is refused. A Key

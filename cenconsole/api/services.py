@@ -1,11 +1,14 @@
-"""Writes for AccessKeys, the SignatureNonces they use, and API ClientTokens."""
+"""Writes for AccessKeys, the SignatureNonces they use, API ClientTokens and the request counts of the
+optional throttle."""
 
 import re
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext_noop
 
 from cenconsole.audit.services import audit_record
@@ -13,7 +16,7 @@ from cenconsole.core import clock
 from cenconsole.core.errors import refusal
 
 from . import crypto
-from .models import AccessKey, ClientToken, ConnectionDirection, SignatureNonce, new_access_key_secret
+from .models import AccessKey, ClientToken, ConnectionDirection, RequestCount, SignatureNonce, new_access_key_secret
 
 # The real service allows two AccessKey pairs per account.
 ACCESS_KEY_LIMIT = 2
@@ -27,6 +30,7 @@ ACCESS_KEY_ID_FORMAT = gettext_noop("An AccessKey ID is 8 to 64 letters and digi
 ACCESS_KEY_SECRET_FORMAT = gettext_noop("An AccessKey Secret is 8 to 128 characters, without spaces.")
 ACCESS_KEY_TAKEN = gettext_noop("AccessKey ID %(access_key_id)s belongs to another account.")
 NONCE_USED = "Specified signature nonce was used already."
+IDEMPOTENT_MISMATCH = "The request uses the same client token as a previous, but non-identical request."
 
 ACCESS_KEY_ID_PATTERN = re.compile(r"[A-Za-z0-9]{8,64}")
 ACCESS_KEY_SECRET_PATTERN = re.compile(r"[!-~]{8,128}")  # printable ASCII, no space
@@ -156,25 +160,31 @@ class _TokenTaken(Exception):
     """A concurrent request with the same ClientToken created its resource first."""
 
 
-def client_token_once(*, owner, action: str, token: str, create) -> str:
+def client_token_once(*, owner, action: str, token: str, create, fingerprint: str) -> str:
     """Runs create() (which returns the new resource's ID) once per ClientToken: a retry with the same
-    token returns the first resource's ID. Without a token every call creates."""
+    token returns the first resource's ID, if it asks the same (fingerprint, Params.fingerprint);
+    asking something else with it is refused (idempotent_parameter_mismatch), as the real API does.
+    Without a token every call creates."""
     if not token:
         return create()
     tokens = ClientToken.objects.filter(owner=owner, action=action, token=token)
-    existing = tokens.values_list("resource_id", flat=True).first()
-    if existing:
-        return existing
     try:
         with transaction.atomic():
-            resource_id = create()
-            try:
-                with transaction.atomic():
-                    ClientToken.objects.create(owner=owner, action=action, token=token, resource_id=resource_id)
-            except IntegrityError:
-                raise _TokenTaken from None  # undoes this request's resource with the outer block
+            if not tokens.exists():
+                resource_id = create()
+                try:
+                    with transaction.atomic():
+                        ClientToken.objects.create(
+                            owner=owner, action=action, token=token, resource_id=resource_id, fingerprint=fingerprint
+                        )
+                except IntegrityError:
+                    raise _TokenTaken from None  # undoes this request's resource with the outer block
+                return resource_id
     except _TokenTaken:
-        return tokens.values_list("resource_id", flat=True).get()
+        pass
+    resource_id, first_fingerprint = tokens.values_list("resource_id", "fingerprint").get()
+    if first_fingerprint and fingerprint and first_fingerprint != fingerprint:
+        raise refusal(IDEMPOTENT_MISMATCH, "idempotent_parameter_mismatch", token=token)
     return resource_id
 
 
@@ -184,3 +194,24 @@ def connection_direction_record(*, connection, local_region_id: str, opposite_re
         connection_id=connection.pk,
         defaults={"local_region_id": local_region_id, "opposite_region_id": opposite_region_id},
     )
+
+
+def request_counted(*, owner) -> bool:
+    """Counts one API request of the account in the current second (real time); False when that passes
+    API_RATE_PER_SECOND (the request is to be refused with Throttling.User). Always True with no limit."""
+    limit = settings.API_RATE_PER_SECOND
+    if not limit:
+        return True
+    second = clock.real_now().replace(microsecond=0)
+    rows = RequestCount.objects.filter(owner=owner, second=second)
+    with transaction.atomic():
+        if not rows.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RequestCount.objects.create(owner=owner, second=second, count=1)
+            except IntegrityError:  # another app server counted this second's first request meanwhile
+                rows.update(count=F("count") + 1)
+            else:
+                RequestCount.objects.filter(owner=owner, second__lt=second - timedelta(minutes=1)).delete()
+        count = rows.values_list("count", flat=True).first()
+    return count <= limit

@@ -77,6 +77,8 @@ def _answer_in_english(request):
             answer_format = protocol.response_format(parameters)
             action = protocol.check_api(parameters, actions.ACTIONS)
             access_key = protocol.authenticate(request.method, parameters)
+        if not services.request_counted(owner=access_key.owner):
+            raise errors.THROTTLED
         # The action runs on the key owner's clock (a demo's test clock); the signature was checked on real time.
         with clock.account_time(access_key.owner.clock_offset):
             result = actions.run(action, owner=access_key.owner, parameters=parameters)

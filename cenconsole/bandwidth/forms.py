@@ -34,7 +34,11 @@ def bandwidth_field(label):
 
 class _KeyedForm(forms.Form):
     """A Buy Now form: the hidden idempotency key makes a resubmission find the same order, and the Terms
-    of Service must be selected (the service refuses the order without them)."""
+    of Service must be selected (the service refuses the order without them). Its page updates the price
+    live (an htmx GET of the form, answered out of band): each field keeps a placeholder for its messages."""
+
+    live_update = True
+    terms_message = services.TERMS_NOT_AGREED
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     terms_agreed = forms.BooleanField(label=_("I have read and agree to the Terms of Service"), required=False)
@@ -49,7 +53,7 @@ class _KeyedForm(forms.Form):
         # Said beside the other fields' errors at once; the order services refuse it all the same.
         agreed = self.cleaned_data["terms_agreed"]
         if self.buy_now and not agreed:
-            raise forms.ValidationError(gettext(services.TERMS_NOT_AGREED), code="terms_not_agreed")
+            raise forms.ValidationError(gettext(self.terms_message), code="terms_not_agreed")
         return agreed
 
 
@@ -65,7 +69,8 @@ def instance_label(instance) -> str:
 
 
 class PurchaseForm(_KeyedForm):
-    """The seed's parameter table. Parses values only; the purchase rules live in services.
+    """The seed's parameter table. Parses values only; the purchase rules live in services. Its fields
+    are named as Buy Now's arguments: the cleaned form is what order_create_purchase takes.
 
     CEN ID is a search field and a select of its first 50 matches (the chosen instance always among
     them): the page is the same size for 10 or 10,000 instances. htmx narrows the select as one
@@ -73,7 +78,7 @@ class PurchaseForm(_KeyedForm):
 
     # Plain choice fields over lists made once per form: a model choice field queries again each time
     # its options are read, and the page reads them on every live update.
-    cen_instance = forms.ChoiceField(
+    cen_instance_id = forms.ChoiceField(
         label=_("CEN ID"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_CEN, "required": services.UNKNOWN_CEN},
@@ -82,16 +87,16 @@ class PurchaseForm(_KeyedForm):
         label=_("Search CEN instances by ID or name"),
         required=False,
         max_length=128,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "aria-controls": "id_cen_instance"}),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "aria-controls": "id_cen_instance_id"}),
     )
-    area_a = forms.ChoiceField(
+    area_a_code = forms.ChoiceField(
         label=_("Area A"),
         widget=FastSelect,
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
-    area_b = forms.ChoiceField(
+    area_b_code = forms.ChoiceField(
         label=_("Area B"),
-        widget=FastSelect,
+        widget=FastSelect(option_ids=True),  # a live update marks the pairs taken by the options' ids
         error_messages={"invalid_choice": services.UNKNOWN_AREA, "required": services.UNKNOWN_AREA},
     )
     bandwidth = bandwidth_field(_("Bandwidth"))
@@ -134,24 +139,25 @@ class PurchaseForm(_KeyedForm):
         instances = cen_instance_picker(
             owner=owner,
             search=str(self["cen_search"].value() or "")[:128],
-            selected=str(self["cen_instance"].value() or ""),
+            selected=str(self["cen_instance_id"].value() or ""),
             limit=PICKER_LIMIT + 1,
         )
         self.more_cen_instances = len(instances) > PICKER_LIMIT
-        self.fields["cen_instance"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
+        self.fields["cen_instance_id"].choices = [(i.id, instance_label(i)) for i in instances[:PICKER_LIMIT]]
         areas = area_choices()
-        self.fields["area_a"].choices = areas
+        self.fields["area_a_code"].choices = areas
         # The page starts on a pair the instance has no package for (Mainland China with itself first: a
         # first purchase is never cross-border by default), and Area B marks the pairs it already has.
-        shown = self.fields["cen_instance"].choices
-        cen_id = str(self["cen_instance"].value() or "") or (shown[0][0] if shown else "")
+        shown = self.fields["cen_instance_id"].choices
+        cen_id = str(self["cen_instance_id"].value() or "") or (shown[0][0] if shown else "")
         taken = selectors.taken_area_pairs(owner=owner, cen_instance_id=cen_id)
-        if "area_a" not in self.initial and "area_b" not in self.initial:
-            self.initial["area_a"], self.initial["area_b"] = selectors.first_untaken_pair([c for c, _ in areas], taken)
-        self.initial.setdefault("area_a", "China")
-        self.initial.setdefault("area_b", self.initial["area_a"])
-        area_a = str(self["area_a"].value() or "")
-        self.fields["area_b"].choices = [
+        if "area_a_code" not in self.initial and "area_b_code" not in self.initial:
+            first_pair = selectors.first_untaken_pair([c for c, _ in areas], taken)
+            self.initial["area_a_code"], self.initial["area_b_code"] = first_pair
+        self.initial.setdefault("area_a_code", "China")
+        self.initial.setdefault("area_b_code", self.initial["area_a_code"])
+        area_a = str(self["area_a_code"].value() or "")
+        self.fields["area_b_code"].choices = [
             (code, gettext(AREA_TAKEN) % {"area": label} if frozenset((area_a, code)) in taken else label)
             for code, label in areas
         ]
@@ -165,29 +171,21 @@ class PurchaseForm(_KeyedForm):
             # whatever was sent is ignored, and the order keeps the default period.
             self._errors.pop("auto_renewal_months", None)
             cleaned["auto_renewal_months"] = 1
+        # The search narrows the CEN ID list; it is the page's, not the purchase's.
+        cleaned.pop("cen_search", None)
         return cleaned
 
     def value_of(self, name):
         """The field's current value as the page shows it: bound data, else its initial value."""
         return self[name].value()
 
-    def service_arguments(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "cen_instance_id": data["cen_instance"],
-            "area_a_code": data["area_a"],
-            "area_b_code": data["area_b"],
-            "bandwidth": data["bandwidth"],
-            "name": data["name"],
-            "description": data["description"],
-            "duration_months": data["duration_months"],
-            "auto_renewal": data["auto_renewal"],
-            "auto_renewal_months": data["auto_renewal_months"],
-            "cross_border_agreed": data["cross_border_agreed"],
-        }
+    def purchase(self) -> dict:
+        """The purchase alone (purchase_check's arguments): the cleaned form without Buy Now's key and terms."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in _KeyedForm.base_fields}
 
 
 class RenewForm(_KeyedForm):
+    terms_message = services.TERMS_NOT_AGREED_PAY
     duration_months = forms.TypedChoiceField(
         label=_("Duration"),
         choices=DURATION_CHOICES,

@@ -18,6 +18,8 @@ CROSS_BORDER_NOT_AGREED = gettext_noop(
     "Read and accept the cross-border service agreement to buy a cross-border bandwidth package."
 )
 TERMS_NOT_AGREED = gettext_noop("Read and select the Terms of Service, then click Buy Now.")
+# Renew pays on its own page: its button is Pay.
+TERMS_NOT_AGREED_PAY = gettext_noop("Read and select the Terms of Service, then click Pay.")
 INSUFFICIENT_BALANCE = gettext_noop(
     "Your balance of USD %(balance)s is not enough to pay USD %(amount)s. Nothing was charged."
 )

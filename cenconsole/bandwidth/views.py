@@ -33,8 +33,8 @@ def cen_tab(request, cen_id):
 
 def _purchase_context(form):
     preview = services.purchase_preview(
-        area_a_code=form.value_of("area_a"),
-        area_b_code=form.value_of("area_b"),
+        area_a_code=form.value_of("area_a_code"),
+        area_b_code=form.value_of("area_b_code"),
         bandwidth=form.value_of("bandwidth"),
         duration_months=form.value_of("duration_months"),
     )
@@ -50,18 +50,14 @@ def _purchase_context(form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def buy(request):
-    """The purchase page. GET with the form's values is the live update (regions, notice, quote)."""
+    """The purchase page. GET with the form's values is the live update: for htmx, only what follows from
+    the values (price, notice, regions, taken pairs, messages), out of band; without JavaScript, the page."""
     owner = request.user
     if request.method == "POST":
         form = PurchaseForm(request.POST, owner=owner, buy_now=True)
         if form.is_valid():
             try:
-                order = services.order_create_purchase(
-                    owner=owner,
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    terms_agreed=form.cleaned_data["terms_agreed"],
-                    **form.service_arguments(),
-                )
+                order = services.order_create_purchase(owner=owner, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -71,24 +67,24 @@ def buy(request):
         if form.is_valid():
             try:
                 # The notice is on the page already; its checkbox is asked for at Buy Now.
-                services.purchase_check(owner=owner, **(form.service_arguments() | {"cross_border_agreed": True}))
+                services.purchase_check(owner=owner, **(form.purchase() | {"cross_border_agreed": True}))
             except ValidationError as error:
                 add_service_errors(form, error)
     else:
         cen_id = request.GET.get("cen_id")
         if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
             cen_instance_or_404(request, cen_id)
-        initial = {"cen_instance": cen_id, "cen_search": request.GET.get("cen_search", "")}
+        initial = {"cen_instance_id": cen_id, "cen_search": request.GET.get("cen_search", "")}
         form = PurchaseForm(owner=owner, initial=initial)
-    return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="purchase_form")
+    return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="live_quote")
 
 
 @login_required
 @require_GET
 def buy_cen_options(request):
     """The CEN ID select of the purchase page for a search (`cen_search`), keeping the chosen
-    instance (`cen_instance`): what htmx swaps in while one types in the search field."""
-    initial = {key: request.GET.get(key, "") for key in ("cen_instance", "cen_search")}
+    instance (`cen_instance_id`): what htmx swaps in while one types in the search field."""
+    initial = {key: request.GET.get(key, "") for key in ("cen_instance_id", "cen_search")}
     form = PurchaseForm(owner=request.user, initial=initial)
     return render(request, "bandwidth/purchase.html#cen_options", {"form": form})
 
@@ -185,12 +181,14 @@ def _keyed_form_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def package_renew(request, package_id):
-    """Renew: a renewal Duration, its price and the new expiration time, then Buy Now."""
+    """Renew: a renewal Duration, its price, the new expiration time and the Terms of Service, then Pay,
+    which places and pays the Renew order at once (the one Pay pipeline) and lands on its success page;
+    a refusal (balance, package state) stays here with nothing ordered or charged."""
     package = _package_or_404(request, package_id)
     form = RenewForm(_keyed_form_data(request), buy_now=request.method == "POST")
     if form.is_bound and form.is_valid() and request.method == "POST":
         try:
-            order = services.order_create_renewal(
+            order = services.renew_and_pay(
                 owner=request.user,
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 package_id=package.pk,
@@ -200,7 +198,7 @@ def package_renew(request, package_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return redirect("bandwidth:order_detail", order_id=order.pk)
+            return redirect("bandwidth:order_success", order_id=order.pk)
     quote, new_expiration = services.renewal_preview(
         package=package, duration_months=form["duration_months"].value()
     ) or (None, None)
@@ -211,7 +209,7 @@ def package_renew(request, package_id):
         "new_expiration": new_expiration,
         "unavailable": _unavailable_reason(package, "renew"),
     }
-    return render_page(request, "bandwidth/renew.html", context, partial="renew_form")
+    return render_page(request, "bandwidth/renew.html", context, partial="live_quote")
 
 
 @login_required
@@ -245,7 +243,7 @@ def package_resize(request, package_id, direction):
         "refund": refund,
         "unavailable": _unavailable_reason(package, direction),
     }
-    return render_page(request, "bandwidth/resize.html", context, partial="resize_form")
+    return render_page(request, "bandwidth/resize.html", context, partial="live_quote")
 
 
 @login_required

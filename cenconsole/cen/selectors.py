@@ -1,7 +1,11 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_noop
 
+from cenconsole.core import clock
 from cenconsole.core.errors import field_error
 
 from .models import CenInstance
@@ -16,12 +20,20 @@ def cen_instances_for(*, owner) -> QuerySet[CenInstance]:
     return CenInstance.objects.filter(owner=owner, deleted_at__isnull=True)
 
 
+def cen_instances_listed(*, owner) -> QuerySet[CenInstance]:
+    """DescribeCens's instances: the account's undeleted ones and those still Deleting (deleted less
+    than TRANSIT_TRANSITION_SECONDS ago, as DeleteCen is asynchronous); every other read and write
+    sees only undeleted ones (cen_instances_for)."""
+    deleting_since = clock.now() - timedelta(seconds=settings.TRANSIT_TRANSITION_SECONDS)
+    return CenInstance.objects.filter(owner=owner).filter(Q(deleted_at__isnull=True) | Q(deleted_at__gt=deleting_since))
+
+
 def owned_cen(*, owner, cen_instance_id) -> CenInstance:
-    """The account's (undeleted) instance `cen_instance_id`; any other ID is refused on the field
-    cen_instance (unknown_cen)."""
+    """The account's (undeleted) instance `cen_instance_id`; any other ID is refused on that argument,
+    cen_instance_id (unknown_cen)."""
     cen_instance = cen_instances_for(owner=owner).filter(pk=cen_instance_id).first()
     if cen_instance is None:
-        raise field_error("cen_instance", UNKNOWN_CEN, "unknown_cen")
+        raise field_error("cen_instance_id", UNKNOWN_CEN, "unknown_cen")
     return cen_instance
 
 

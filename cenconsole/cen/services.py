@@ -12,6 +12,7 @@ from cenconsole.core.validators import clean_texts
 
 from .models import CenInstance
 from .selectors import cen_instances_for
+from .signals import cen_deleting
 
 DELETE_WITH_PACKAGES = gettext_noop(
     "CEN instance %(cen_id)s still has bandwidth packages bound to it (%(packages)s). "
@@ -20,10 +21,6 @@ DELETE_WITH_PACKAGES = gettext_noop(
 DELETE_WITH_NETWORKS = gettext_noop(
     "CEN instance %(cen_id)s still has network instances attached (%(networks)s). "
     "Detach them before you delete the instance."
-)
-DELETE_WITH_TRANSIT_ROUTERS = gettext_noop(
-    "CEN instance %(cen_id)s still has transit routers (%(transit_routers)s). "
-    "Delete them before you delete the instance."
 )
 
 
@@ -54,8 +51,11 @@ def cen_instance_create(*, owner, name: str = "", description: str = "", resourc
 
 @transaction.atomic
 def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
-    """Deletes an instance that has nothing bound or attached. The row is kept (marked deleted),
-    since orders and audit records name it."""
+    """Deletes an instance that has nothing bound or attached (the transit app, receiving
+    cen_deleting, refuses while its routers have connections or custom route tables, and deletes
+    the bare routers with it). The instance is Deleting for TRANSIT_TRANSITION_SECONDS, then gone
+    (selectors.cen_instances_listed); the row is kept (marked deleted), since orders and audit
+    records name it."""
     instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
     packages = list(instance.bandwidth_packages.values_list("pk", flat=True))
     if packages:
@@ -63,12 +63,7 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     networks = list(instance.network_instances.values_list("instance_id", flat=True))
     if networks:
         raise refusal(DELETE_WITH_NETWORKS, "has_networks", cen_id=instance.pk, networks=", ".join(networks))
-    # The transit app's rows, read through the relation (present: not yet gone after Deleting).
-    routers = list(instance.transit_routers.present().values_list("pk", flat=True))
-    if routers:
-        raise refusal(
-            DELETE_WITH_TRANSIT_ROUTERS, "has_transit_routers", cen_id=instance.pk, transit_routers=", ".join(routers)
-        )
+    cen_deleting.send(sender=CenInstance, owner=owner, instance=instance)
     instance.deleted_at = clock.now()
     instance.save(update_fields=["deleted_at"])
     audit_record(

@@ -12,6 +12,7 @@ CEN_TABS = [
     ("bandwidth-packages", _("Bandwidth Packages"), "bandwidth:cen_tab"),
     ("region-connections", _("Region Connections"), "networks:cen_region_connections"),
     ("route-information", _("Route Information"), "networks:cen_routes"),
+    ("route-maps", _("Route Maps"), "routemaps:cen_route_maps"),
     ("transit-routers", _("Transit Router"), "transit:cen_transit_routers"),
 ]
 

@@ -6,7 +6,6 @@ app_name = "cen"
 
 urlpatterns = [
     path("instances/", views.instance_list, name="instance_list"),
-    path("instances/create/", views.instance_create, name="instance_create"),
     path("instances/<str:cen_id>/", views.instance_detail, name="instance_detail"),
     path("instances/<str:cen_id>/delete/", views.instance_delete, name="instance_delete"),
 ]

@@ -1,9 +1,7 @@
 import hashlib
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -12,11 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cenconsole.core.forms import add_service_errors
-from cenconsole.core.rendering import render_page
+from cenconsole.core.rendering import confirm_page, render_page
 
 from . import selectors, services
-from .forms import CenInstanceForm
 from .tabs import CEN_TABS, cen_instance_or_404
 
 PAGE_SIZE = 20
@@ -54,38 +50,17 @@ def instance_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def instance_create(request):
-    form = CenInstanceForm(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            instance = services.cen_instance_create(owner=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, gettext("CEN instance %(instance_id)s was created.") % {"instance_id": instance.pk}
-            )
-            return redirect("cen:instance_list")
-    return render_page(request, "cen/instance_create.html", {"form": form}, partial="create_form")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
 def instance_delete(request, cen_id):
     """Delete on the Instances page: a confirm step, then the delete (refused while in use)."""
     instance = cen_instance_or_404(request, cen_id)
-    errors = []
-    if request.method == "POST":
-        try:
-            services.cen_instance_delete(owner=request.user, cen_id=instance.pk)
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(
-                request, gettext("CEN instance %(instance_id)s was deleted.") % {"instance_id": instance.pk}
-            )
-            return redirect("cen:instance_list")
-    return render_page(request, "cen/instance_delete.html", {"instance": instance, "errors": errors})
+    return confirm_page(
+        request,
+        "cen/instance_delete.html",
+        {"instance": instance},
+        action=lambda: services.cen_instance_delete(owner=request.user, cen_id=instance.pk),
+        success=gettext("CEN instance %(instance_id)s is being deleted.") % {"instance_id": instance.pk},
+        next_url=reverse("cen:instance_list"),
+    )
 
 
 @login_required

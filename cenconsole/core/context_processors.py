@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 NAV_LINKS = [
     ("instances", _("Instances"), "cen:instance_list"),
     ("packages", _("Bandwidth Packages"), "bandwidth:package_list"),
+    ("health-check", _("Health Check"), "healthchecks:health_checks"),
+    ("cross-account", _("Cross-account Authorization"), "grants:grant_list"),
     ("orders", _("Orders"), "bandwidth:order_list"),
     ("billing", _("Billing"), "billing:ledger"),
     ("tickets", _("Tickets"), "tickets:ticket_list"),
@@ -27,6 +29,10 @@ NAV_SECTIONS = [
     ("bandwidth:package_list", "packages"),
     ("bandwidth:", "instances"),
     ("networks:", "instances"),
+    ("routemaps:", "instances"),
+    ("healthchecks:", "health-check"),
+    ("grants:grant", "cross-account"),
+    ("grants:", "instances"),
     ("workshops:", "workshops"),
 ]
 

@@ -1,10 +1,46 @@
 import uuid
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.db import connection
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, gettext_noop
 
 from . import clock
+
+HEALTH_PATH = "/healthz"
+
+
+def content_security_policy() -> str:
+    """The Content-Security-Policy header's value, from settings.CONTENT_SECURITY_POLICY."""
+    return "; ".join(f"{directive} {sources}" for directive, sources in settings.CONTENT_SECURITY_POLICY.items())
+
+
+class HealthCheckMiddleware:
+    """GET /healthz answered before the session, the account, the language and the rest of the middleware:
+    a load balancer asks many times a second, and the answer depends only on the database answering.
+    Placed right after SecurityMiddleware (its redirect to HTTPS and headers still apply); sends what
+    the middleware it skips would have (X-Frame-Options, the Content Security Policy) and, as the
+    view's never_cache does, no-cache headers. The Host is checked as CommonMiddleware would (400
+    outside ALLOWED_HOSTS). Other methods reach the view (405)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = {
+            "X-Frame-Options": settings.X_FRAME_OPTIONS,
+            "Content-Security-Policy": content_security_policy(),
+        }
+
+    def __call__(self, request):
+        if request.path_info != HEALTH_PATH or request.method != "GET":
+            return self.get_response(request)
+        request.get_host()  # DisallowedHost (400) for a Host outside ALLOWED_HOSTS
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        response = HttpResponse("ok", content_type="text/plain", headers=self.headers)
+        add_never_cache_headers(response)
+        return response
 
 
 class ContentSecurityPolicyMiddleware:
@@ -13,8 +49,7 @@ class ContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        policy = settings.CONTENT_SECURITY_POLICY
-        self.policy = "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
+        self.policy = content_security_policy()
 
     def __call__(self, request):
         response = self.get_response(request)

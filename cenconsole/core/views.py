@@ -9,7 +9,9 @@ from django.views.decorators.http import require_GET
 @require_GET
 @never_cache
 def healthz(request):
-    """Answers 200 once the database answers: load balancers route by it."""
+    """Answers 200 once the database answers: load balancers route by it. A GET is answered by
+    core.middleware.HealthCheckMiddleware before the session and the account are read; this view answers
+    the rest (405)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cenconsole.accounts.backends import ACCOUNT_BACKEND
 from cenconsole.core.net import client_address
 from cenconsole.core.rendering import render_page
 
@@ -50,7 +51,7 @@ def sandbox_start(request):
             account = services.sandbox_create(ip_address=client_address(request))
         except ValidationError as error:
             return render_page(request, "demo/start.html", {"errors": error.messages}, status=429)
-        login(request, account, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, account, backend=ACCOUNT_BACKEND)
         messages.success(
             request,
             gettext("Your sandbox is ready: a copy of the demo that is yours alone for %(hours)s hours.")

@@ -37,3 +37,38 @@ NO_PACKAGE_FOR_REGIONS = gettext_noop(
     "CEN instance %(cen_id)s has no bandwidth package for %(areas)s, so it cannot connect %(regions)s. "
     "Buy or bind a bandwidth package for these areas first."
 )
+
+# Custom route entries of a VPC's route table (services/route_entries.py).
+UNKNOWN_ATTACHED_VPC = gettext_noop(
+    "VPC %(vpc_id)s is not attached to CEN instance %(cen_id)s in region %(region)s. Attach it on the Networks tab "
+    "first."
+)
+ROUTE_TABLE_NOT_THE_VPCS = gettext_noop(
+    "Route table %(route_table_id)s is not a route table of VPC %(vpc_id)s: its route table is %(expected)s."
+)
+DESTINATION_FORMAT = gettext_noop("A destination CIDR block is an IPv4 network such as 192.168.10.0/24.")
+DESTINATION_IN_VPC = gettext_noop(
+    "%(cidr)s is within VPC %(vpc_id)s's own CIDR block %(vpc_cidr)s: a custom route leads outside the VPC."
+)
+ROUTE_ENTRY_EXISTS = gettext_noop("Route table %(route_table_id)s already has a route to %(cidr)s.")
+ROUTE_ENTRY_QUOTA = gettext_noop(
+    "Route table %(route_table_id)s already has %(limit)s custom routes, the most a route table takes. Delete one "
+    "first."
+)
+NO_ROUTE_TO_CEN = gettext_noop(
+    "Route table %(route_table_id)s has no route to %(cidr)s whose next hop is the CEN instance."
+)
+NO_PUBLISHED_ROUTE = gettext_noop(
+    "Route table %(route_table_id)s has no route to %(cidr)s published to the CEN instance."
+)
+NO_ROUTE_TO_ATTACHMENT = gettext_noop(
+    "Route table %(route_table_id)s has no route to %(cidr)s whose next hop is connection %(attachment_id)s."
+)
+ROUTE_NOT_PUBLISHABLE = gettext_noop(
+    "The route to %(cidr)s leads to the CEN instance or a transit router: only a route to an ECS instance is "
+    "published to CEN."
+)
+SYSTEM_ROUTE_FIXED = gettext_noop(
+    "%(cidr)s is VPC %(vpc_id)s's own CIDR block: its system route is always published and cannot be withdrawn."
+)
+ROUTE_ENTRY_PENDING = gettext_noop("The route to %(cidr)s is Pending. Wait until it is Available, then try again.")

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -63,6 +65,15 @@ class NetworkInstance(models.Model):
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_instances", verbose_name=_("account")
+    )
+    vpc_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("VPC's account"),
+        help_text=_("Another account that granted its VPC to the CEN instance; empty: the VPC is the account's own."),
     )
     cidr_block = models.CharField(
         _("CIDR block"),
@@ -163,3 +174,82 @@ class RegionConnection(models.Model):
     def regions_label(self) -> str:
         """The region pair in the active language, for pages and messages."""
         return f"{self.local_region.display_name} ↔ {self.opposite_region.display_name}"
+
+
+def new_route_entry_id():
+    return random_id("rte-", 20)
+
+
+class VpcRouteEntry(models.Model):
+    """A custom route entry of a VPC's route table. The replica keeps one route table per VPC (its
+    system route table, networks.routes.route_table_id) and, of the VPC product's entries, only those
+    the CEN API adds or names, by next hop: an ECS instance (a custom route the VPC may publish to its
+    CEN instance; made on its first mention by PublishRouteEntries), the CEN instance
+    (CreateCenChildInstanceRouteEntryToCen) or a transit router's VPC connection
+    (CreateCenChildInstanceRouteEntryToAttachment: Pending, then Available). A Basic Edition entry
+    belongs to its network instance and goes with it when it is detached; an Enterprise Edition one
+    names its VPC and connection, and goes with the connection."""
+
+    class NextHopType(models.TextChoices):
+        INSTANCE = "Instance", _("ECS instance")
+        CEN = "CEN", _("CEN instance")
+        ATTACHMENT = "Attachment", _("Transit router connection")
+
+    id = models.CharField(_("route entry ID"), max_length=32, primary_key=True, default=new_route_entry_id)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vpc_route_entries", verbose_name=_("account")
+    )
+    network = models.ForeignKey(
+        NetworkInstance,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="route_entries",
+        verbose_name=_("network instance"),
+        help_text=_("The attached VPC whose route table holds the entry; empty for a VPC of a transit router."),
+    )
+    vpc_id = models.CharField(_("VPC ID"), max_length=32)
+    route_table_id = models.CharField(_("route table ID"), max_length=32)
+    destination_cidr = models.CharField(_("destination CIDR block"), max_length=18)
+    next_hop_type = models.CharField(_("next hop type"), max_length=12, choices=NextHopType.choices)
+    next_hop_id = models.CharField(_("next hop"), max_length=40, blank=True)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("When the route was published to the CEN instance (an ECS instance route only); empty: not."),
+    )
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("VPC route entry")
+        verbose_name_plural = _("VPC route entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "route_table_id", "destination_cidr"], name="one_vpc_route_per_destination"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(next_hop_type="Attachment", network__isnull=True)
+                | (~models.Q(next_hop_type="Attachment") & models.Q(network__isnull=False)),
+                name="vpc_route_network_unless_attachment",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True) | models.Q(next_hop_type="Instance"),
+                name="vpc_route_published_instance_only",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.route_table_id}: {self.destination_cidr} -> {self.next_hop_id or self.next_hop_type}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def status(self) -> str:
+        """Pending for a few seconds after it is added (TRANSIT_TRANSITION_SECONDS), then Available: the
+        words ListCenChildInstanceRouteEntriesToAttachment uses."""
+        ready_at = self.created_at + timedelta(seconds=settings.TRANSIT_TRANSITION_SECONDS)
+        return "Pending" if clock.now() < ready_at else "Available"

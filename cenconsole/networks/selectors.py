@@ -10,7 +10,7 @@ from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.bandwidth.selectors import packages_for_cen
 from cenconsole.regions.models import Region
 
-from .models import NetworkInstance, RegionConnection, region_pair
+from .models import NetworkInstance, RegionConnection, VpcRouteEntry, region_pair
 
 
 def network_instances_for(*, owner) -> QuerySet[NetworkInstance]:
@@ -179,3 +179,20 @@ def connectivity_matrix(*, owner, cen_instance) -> ConnectivityMatrix:
         for source in groups
     ]
     return ConnectivityMatrix(groups=groups, rows=rows)
+
+
+def route_entries_to_attachment(*, owner, attachment_id: str, route_table_id: str) -> QuerySet[VpcRouteEntry]:
+    """The routes of a VPC's route table whose next hop is its transit router connection, oldest first."""
+    return VpcRouteEntry.objects.filter(
+        owner=owner,
+        next_hop_type=VpcRouteEntry.NextHopType.ATTACHMENT,
+        next_hop_id=attachment_id,
+        route_table_id=route_table_id,
+    ).order_by("created_at", "id")
+
+
+def publishable_route_entries(*, owner, cen_instance) -> QuerySet[VpcRouteEntry]:
+    """The custom routes to ECS instances of the CEN instance's VPCs: those Publish and Withdraw act on."""
+    return VpcRouteEntry.objects.filter(
+        owner=owner, network__cen_instance=cen_instance, next_hop_type=VpcRouteEntry.NextHopType.INSTANCE
+    ).select_related("network__region")

@@ -7,20 +7,22 @@ services. The models, services and selectors below them import neither app."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.bandwidth.selectors import packages_for
+from cenconsole.cen import services as cen_services
 from cenconsole.cen.selectors import cen_instance_list, cen_instance_page
 from cenconsole.cen.tabs import cen_instance_or_404
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.rendering import render_page
 
 from . import selectors, services
-from .forms import TagFilterForm, TagForm
+from .forms import CenInstanceCreateForm, TagFilterForm, TagForm
 from .models import Tag
 
 PAGE_SIZE = 20
@@ -139,3 +141,34 @@ def _query(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def _cen_instance_create(owner, form):
+    """The instance and its tags in one transaction, through the same services as the API's CreateCen:
+    a refusal of either leaves nothing made."""
+    fields = {name: form.cleaned_data[name] for name in ("name", "description", "resource_group_id")}
+    with transaction.atomic():
+        instance = cen_services.cen_instance_create(owner=owner, **fields)
+        services.tags_add(
+            owner=owner, resource_type=Tag.ResourceType.CEN, resources=[instance], tags=form.cleaned_data["tags"]
+        )
+    return instance
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cen_instance_create(request):
+    """Create CEN Instance: the Instances page's dialog (its form fetched and posted by htmx, refusals
+    shown inside it), and the page it falls back to without JavaScript. Add Tag shows one more tag row."""
+    form = CenInstanceCreateForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and not form.adding_tag and form.is_valid():
+        try:
+            instance = _cen_instance_create(request.user, form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("CEN instance %(instance_id)s was created.") % {"instance_id": instance.pk})
+            if request.htmx:  # from the dialog: the Instances page, whole, with the new row and the message
+                return HttpResponse(status=204, headers={"HX-Redirect": reverse("cen:instance_list")})
+            return redirect("cen:instance_list")
+    return render_page(request, "cen/instance_create.html", {"form": form}, partial="create_form")

@@ -87,7 +87,7 @@ def notify_user(*, ticket: DeletionTicket, event: str, message) -> list[int]:
 def notify_staff(*, ticket: DeletionTicket, event: str, message) -> list[int]:
     """Tells the Support staff group of a new ticket or a user's reply."""
     subject = gettext(STAFF_SUBJECTS[event]) % {"number": ticket.number, "username": ticket.requester.username}
-    link = settings.CONSOLE_URL + reverse("admin:tickets_deletionticket_change", args=[ticket.pk])
+    link = settings.CONSOLE_URL + reverse("desk:ticket", args=[ticket.pk])
     return _queue(
         ticket=ticket,
         recipients=staff_recipients(),

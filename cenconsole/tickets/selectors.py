@@ -95,6 +95,55 @@ def queue_filter_counts(*, staff) -> dict[str, int]:
 
 # Queue order: longest waiting for staff first, then the oldest ticket; those waiting for nobody last.
 QUEUE_ORDERING = (F("awaiting_staff_since").asc(nulls_last=True), F("created_at").asc(), F("id").asc())
+# The queue's other orders (a column's header): its key, and the field it sorts by.
+QUEUE_SORTS = {
+    "number": "pk",
+    "package": "package__name",
+    "requester": "requester__username",
+    "status": "status",
+    "waiting": "awaiting_staff_since",
+    "assignee": "assigned_to__username",
+}
+# A ticket number searched for: TK000042, tk42 or 42 (at most 18 digits: a database integer).
+TICKET_NUMBER = re.compile(r"(?:TK)?([0-9]{1,18})", re.IGNORECASE)
+
+
+def desk_search(queryset: QuerySet[DeletionTicket], term: str) -> QuerySet[DeletionTicket]:
+    """The queue's search: tickets whose package id or name, or requester's name or email, hold every
+    word of `term`; and the ticket `term` names by its number (TK000042 or 42)."""
+    words = term.split()
+    if not words:
+        return queryset
+    matches = Q()
+    for word in words:
+        matches &= (
+            Q(package__id__icontains=word)
+            | Q(package__name__icontains=word)
+            | Q(requester__username__icontains=word)
+            | Q(requester__email__icontains=word)
+        )
+    number = TICKET_NUMBER.fullmatch(term.strip())
+    if number:
+        matches |= Q(pk=int(number.group(1)))
+    return queryset.filter(matches)
+
+
+def desk_queue(*, staff, queue: str, status: str = "", search: str = "", sort: str = "") -> QuerySet[DeletionTicket]:
+    """The desk's list: one of the queue's filters, a status, a search, sorted by a column (`sort`,
+    "-" first for descending) or in queue order. Never a workshop's practice ticket."""
+    tickets = queue_filter(DeletionTicket.objects.desk(), name=queue, staff=staff)
+    if status:
+        tickets = tickets.filter(status=status)
+    tickets = desk_search(tickets, search)
+    field = QUEUE_SORTS.get(sort.removeprefix("-"))
+    if field is None:
+        ordering = QUEUE_ORDERING
+    else:
+        column = F(field).desc(nulls_last=True) if sort.startswith("-") else F(field).asc(nulls_last=True)
+        ordering = (column, F("id").asc())
+    return tickets.select_related(
+        "package", "package__area_a", "package__area_b", "requester", "assigned_to", "refund_order"
+    ).order_by(*ordering)
 
 
 def next_ticket(*, staff, after: DeletionTicket) -> DeletionTicket | None:

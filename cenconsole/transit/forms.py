@@ -4,8 +4,7 @@ only) live in services."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cenconsole.core.forms import AsciiIntegerField
-from cenconsole.core.validators import DESCRIPTION_HELP, DESCRIPTION_TOO_LONG, NAME_HELP, NAME_TOO_LONG
+from cenconsole.core.forms import AsciiIntegerField, description_field, name_field
 from cenconsole.networks.forms import region_choices
 from cenconsole.regions.models import Region
 
@@ -20,19 +19,12 @@ class TransitRouterForm(forms.Form):
     region = forms.ChoiceField(
         label=_("Region"), error_messages={"invalid_choice": UNKNOWN_REGION, "required": UNKNOWN_REGION}
     )
-    name = forms.CharField(
-        label=_("Name"),
+    name = name_field()
+    description = description_field()
+    support_multicast = forms.BooleanField(
+        label=_("Enable Multicast"),
         required=False,
-        max_length=128,
-        error_messages={"max_length": NAME_TOO_LONG},
-        help_text=NAME_HELP,
-    )
-    description = forms.CharField(
-        label=_("Description"),
-        required=False,
-        max_length=256,
-        error_messages={"max_length": DESCRIPTION_TOO_LONG},
-        help_text=DESCRIPTION_HELP,
+        help_text=_("Multicast can be enabled only when the transit router is created."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -41,7 +33,12 @@ class TransitRouterForm(forms.Form):
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        return {"region_code": data["region"], "name": data["name"], "description": data["description"]}
+        return {
+            "region_code": data["region"],
+            "name": data["name"],
+            "description": data["description"],
+            "support_multicast": data["support_multicast"],
+        }
 
 
 class VpcConnectionForm(forms.Form):
@@ -68,13 +65,7 @@ class VpcConnectionForm(forms.Form):
     vswitch_2 = forms.CharField(
         label=_("vSwitch"), max_length=32, required=False, error_messages={"max_length": VSWITCH_FORMAT}
     )
-    name = forms.CharField(
-        label=_("Name"),
-        required=False,
-        max_length=128,
-        error_messages={"max_length": NAME_TOO_LONG},
-        help_text=NAME_HELP,
-    )
+    name = name_field()
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,13 +103,7 @@ class PeerConnectionForm(forms.Form):
         help_text=_("For the type Bandwidth package: a package bound to this CEN instance that covers both regions."),
     )
     bandwidth = AsciiIntegerField(label=_("Bandwidth (Mbps)"), min_value=1, max_value=MAX_PEER_BANDWIDTH)
-    name = forms.CharField(
-        label=_("Name"),
-        required=False,
-        max_length=128,
-        error_messages={"max_length": NAME_TOO_LONG},
-        help_text=NAME_HELP,
-    )
+    name = name_field()
 
     def __init__(self, *args, router, peers, packages, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,3 +129,84 @@ class PeerBandwidthForm(forms.Form):
     """Modify an inter-region connection's bandwidth."""
 
     bandwidth = AsciiIntegerField(label=_("Bandwidth (Mbps)"), min_value=1, max_value=MAX_PEER_BANDWIDTH)
+
+
+# The network instance each kind of connection names, as Create Connection's Network Instance field calls it.
+RESOURCE_LABELS = {
+    "VBR": (_("VBR ID"), _("Such as vbr-bp1example0001.")),
+    "VPN": (_("IPsec-VPN Connection ID"), _("Such as vco-bp1example0001.")),
+    "ECR": (_("ECR ID"), _("Such as ecr-example0001.")),
+}
+AUTO_PUBLISH_LABELS = {
+    "VBR": _("Automatically Advertise Routes to VBR"),
+    "VPN": _("Automatically Advertise Routes to IPsec-VPN Connection"),
+}
+
+
+class ProductConnectionForm(forms.Form):
+    """Create Connection of a VBR, an IPsec-VPN connection or an ECR (kind) on a transit router."""
+
+    resource_id = forms.CharField(max_length=32)
+    zones = forms.CharField(label=_("Zones"), required=False, max_length=400)
+    name = name_field()
+    description = description_field()
+    auto_publish_route = forms.BooleanField(required=False)
+    associate_with_default = forms.BooleanField(
+        label=_("Associate with Default Route Table of Transit Router"), required=False
+    )
+    propagate_to_default = forms.BooleanField(
+        label=_("Propagate System Routes to Default Route Table of Transit Router"), required=False
+    )
+
+    def __init__(self, *args, kind, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["resource_id"].label, self.fields["resource_id"].help_text = RESOURCE_LABELS[kind]
+        if kind == "VPN":
+            self.fields["zones"].help_text = _(
+                "Optional: zones of %(region)s, separated by commas, such as %(example)s."
+            ) % {"region": region.display_name, "example": zone_example(region)}
+        else:
+            del self.fields["zones"]
+        if kind in AUTO_PUBLISH_LABELS:
+            self.fields["auto_publish_route"].label = AUTO_PUBLISH_LABELS[kind]
+        else:
+            del self.fields["auto_publish_route"]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        arguments = {
+            "kind": self.kind,
+            "resource_id": data["resource_id"].strip(),
+            "name": data["name"],
+            "description": data["description"],
+            "associate_with_default": data["associate_with_default"],
+            "propagate_to_default": data["propagate_to_default"],
+        }
+        if "zones" in data:
+            arguments["zones"] = [zone.strip() for zone in data["zones"].split(",") if zone.strip()]
+        if "auto_publish_route" in data:
+            arguments["auto_publish_route"] = data["auto_publish_route"]
+        return arguments
+
+
+class ProductConnectionModifyForm(forms.Form):
+    """Modify a VBR, VPN or ECR connection: its name and description (and, but for an ECR, route publishing)."""
+
+    name = name_field()
+    description = description_field()
+    auto_publish_route = forms.BooleanField(required=False)
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind in AUTO_PUBLISH_LABELS:
+            self.fields["auto_publish_route"].label = AUTO_PUBLISH_LABELS[kind]
+        else:
+            del self.fields["auto_publish_route"]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        arguments = {"name": data["name"], "description": data["description"]}
+        if "auto_publish_route" in data:
+            arguments["auto_publish_route"] = data["auto_publish_route"]
+        return arguments

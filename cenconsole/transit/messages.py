@@ -29,6 +29,10 @@ ZONE_FORMAT = gettext_noop(
 )
 VSWITCH_FORMAT = gettext_noop("A vSwitch ID is vsw- followed by 1 to 28 lower-case letters and digits.")
 ZONE_REPEATED = gettext_noop("Zone %(zone_id)s is listed twice. Select each zone once.")
+VPC_OPTION_UNKNOWN = gettext_noop(
+    "%(option)s is not a feature of a VPC connection. The one feature you can set is ipv6Support."
+)
+VPC_OPTION_VALUE = gettext_noop("Set %(option)s to enable or disable, not %(value)s.")
 VPC_ATTACHED_BASIC = gettext_noop(
     "VPC %(vpc_id)s is attached to CEN instance %(cen_id)s as a network instance (Basic Edition). Detach it "
     "on the Networks tab before you connect it to a transit router."
@@ -80,4 +84,47 @@ ALREADY_PROPAGATING = gettext_noop(
 )
 NOT_PROPAGATING = gettext_noop(
     "Connection %(attachment_id)s does not propagate its routes to route table %(route_table_id)s."
+)
+ROUTE_TABLE_NOT_ACTIVE = gettext_noop(
+    "Route table %(route_table_id)s is %(status)s. Wait until it is Active, then try again."
+)
+ROUTE_ENTRY_LEARNED = gettext_noop(
+    "Route %(route_entry_id)s was learned from a connection: only static routes can be renamed."
+)
+NOT_ASSOCIATED_ON_ROUTER = gettext_noop(
+    "Connection %(attachment_id)s is not associated with a route table of this transit router. Associate it first."
+)
+UNKNOWN_VBR_ATTACHMENT = gettext_noop("Select one of this transit router's VBR connections.")
+UNKNOWN_VPN_ATTACHMENT = gettext_noop("Select one of this transit router's VPN connections.")
+UNKNOWN_ECR_ATTACHMENT = gettext_noop("Select one of this transit router's ECR connections.")
+CONNECTION_NOT_ATTACHED = gettext_noop(
+    "Connection %(attachment_id)s is %(status)s. Wait until it is Attached, then try again."
+)
+RESOURCE_CONNECTED = gettext_noop(
+    "%(resource_id)s is already connected to transit router %(transit_router_id)s (%(attachment_id)s). Delete "
+    "that connection first."
+)
+CONNECTION_HAS_LINKS = gettext_noop(
+    "Connection %(attachment_id)s is still associated with, or propagating its routes to, route tables "
+    "%(route_tables)s. Remove those links first, or delete the connection with Force."
+)
+CONNECTION_HAS_ROUTES = gettext_noop(
+    "Static routes of route tables %(route_tables)s still point at connection %(attachment_id)s. Delete them "
+    "first, or delete the connection with Force."
+)
+ZONE_MAPPING_ABSENT = gettext_noop(
+    "Connection %(attachment_id)s does not use zone %(zone_id)s with vSwitch %(vswitch_id)s: nothing to remove."
+)
+ZONE_ALREADY_USED = gettext_noop(
+    "Connection %(attachment_id)s already uses zone %(zone_id)s. Remove it first to change its vSwitch."
+)
+ZONES_LEFT = gettext_noop("A VPC connection uses 1 to %(maximum)s zones: this change would leave %(count)s.")
+ORDER_TYPE_UNKNOWN = gettext_noop("Select who pays for the connection: PayByCenOwner or PayByResourceOwner.")
+CEN_HAS_CONNECTIONS = gettext_noop(
+    "CEN instance %(cen_id)s still has transit router connections (%(attachments)s). "
+    "Delete them before you delete the instance."
+)
+CEN_HAS_CUSTOM_ROUTE_TABLES = gettext_noop(
+    "CEN instance %(cen_id)s still has custom route tables (%(route_tables)s). "
+    "Delete them before you delete the instance."
 )

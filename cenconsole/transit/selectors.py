@@ -1,15 +1,18 @@
-"""Reads for transit routers and their VPC connections: the account's own, not yet gone."""
+"""Reads for transit routers and their connections: the account's own, not yet gone; the account's
+transit router service, and the zones a region offers transit routers."""
 
 from dataclasses import dataclass
 
 from django.db.models import Q
 
 from .models import (
+    PRODUCT_ATTACHMENT_MODELS,
     AttachmentStatus,
     RouteTableLink,
     TransitRouter,
     TransitRouterPeerAttachment,
     TransitRouterRouteTable,
+    TransitRouterService,
     TransitRouterVpcAttachment,
 )
 
@@ -33,7 +36,9 @@ def vpc_attachments_for(*, owner):
 
 
 def cen_transit_routers(*, owner, cen_instance):
-    """The Transit Router tab: the CEN instance's routers, each with its VPC connections."""
+    """The Transit Router tab: the CEN instance's routers, each with its VPC connections (connections),
+    inter-region connections (peer_connections) and VBR, VPN and ECR connections (product_connections,
+    oldest first): one query per kind of connection, however many routers."""
     routers = list(transit_routers_for(owner=owner).filter(cen_instance=cen_instance))
     attachments = vpc_attachments_for(owner=owner).filter(transit_router__in=routers)
     by_router = {}
@@ -44,9 +49,16 @@ def cen_transit_routers(*, owner, cen_instance):
     for peer in peers:
         peers_by_router.setdefault(peer.transit_router_id, []).append(peer)
         peers_by_router.setdefault(peer.peer_transit_router_id, []).append(peer)
+    products_by_router = {}
+    for model in PRODUCT_ATTACHMENT_MODELS:
+        for attachment in product_attachments_for(model, owner=owner).filter(transit_router__in=routers):
+            products_by_router.setdefault(attachment.transit_router_id, []).append(attachment)
     for router in routers:
         router.connections = by_router.get(router.pk, [])
         router.peer_connections = peers_by_router.get(router.pk, [])
+        router.product_connections = sorted(
+            products_by_router.get(router.pk, []), key=lambda attachment: (attachment.created_at, attachment.pk)
+        )
     return routers
 
 
@@ -148,15 +160,68 @@ def routes_of(table: TransitRouterRouteTable) -> list[Route]:
 
 
 def connection_kinds(router: TransitRouter) -> dict[str, tuple[str, str]]:
-    """The router's connections by ID: (resource type, resource ID), VPC and its VPC ID or TR and the
-    router at the other end."""
+    """The router's connections by ID: (resource type, resource ID), VPC and its VPC ID, TR and the
+    router at the other end, or VBR, VPN, ECR and that resource's ID."""
     kinds = {each.pk: ("VPC", each.vpc_id) for each in router.vpc_attachments.live()}
     for peer in TransitRouterPeerAttachment.objects.live().filter(
         Q(transit_router=router) | Q(peer_transit_router=router)
     ):
         other = peer.peer_transit_router_id if peer.transit_router_id == router.pk else peer.transit_router_id
         kinds[peer.pk] = ("TR", other)
+    for model in PRODUCT_ATTACHMENT_MODELS:
+        for each in model.objects.live().filter(transit_router=router).select_related("product_resource"):
+            kinds[each.pk] = (model.RESOURCE_TYPE, each.resource_id)
     return kinds
+
+
+def product_attachments_for(model, *, owner):
+    """The account's VBR, VPN or ECR connections (model) not yet gone, oldest first."""
+    return (
+        model.objects.present()
+        .filter(owner=owner, transit_router__cen_instance__deleted_at__isnull=True)
+        .select_related("transit_router__region", "product_resource")
+        .order_by("created_at", "id")
+    )
+
+
+def transit_router_service_enabled(*, owner) -> bool:
+    """Open once OpenTransitRouterService opened it, or once the account made a transit router (the
+    console opens the service with the first router)."""
+    return (
+        TransitRouterService.objects.filter(owner=owner).exists() or TransitRouter.objects.filter(owner=owner).exists()
+    )
+
+
+# The zones each region offers Enterprise Edition transit routers (ListTransitRouterAvailableResource):
+# a replica choice, as Alibaba Cloud publishes them only through that action. The first two are the
+# primary (master) and secondary (slave) zones routers made before May 2022 connect VPCs through.
+ZONE_LETTERS = {
+    "cn-qingdao": "bc",
+    "cn-beijing": "hijkl",
+    "cn-zhangjiakou": "abc",
+    "cn-huhehaote": "ab",
+    "cn-shenzhen": "acdef",
+    "cn-hangzhou": "hijk",
+    "cn-shanghai": "befgl",
+    "us-west-1": "ab",
+    "us-east-1": "ab",
+    "cn-hongkong": "bcd",
+    "ap-southeast-1": "abc",
+    "ap-southeast-3": "ab",
+    "ap-northeast-1": "abc",
+    "ap-south-1": "ab",
+    "ap-southeast-5": "abc",
+    "eu-central-1": "abc",
+    "eu-west-1": "ab",
+    "ap-southeast-2": "ab",
+}
+
+
+def transit_router_zones(region_code: str) -> list[str]:
+    """The region's zones for transit routers (cn-hangzhou-h, us-east-1a), or none for a region the
+    replica does not know."""
+    joiner = "" if region_code[-1:].isdigit() else "-"
+    return [f"{region_code}{joiner}{letter}" for letter in ZONE_LETTERS.get(region_code, "")]
 
 
 def transit_connectivity(routers, peers) -> list[dict]:

@@ -13,6 +13,8 @@ from .selectors import is_facilitator
 
 TRAINEE_SESSION_KEY = "workshop_trainee"
 TOUR_START_SESSION_KEY = "workshop_tour_start"
+# The steps page of the tour the workshop's scenario starts from: the top bar's Take the tour opens it.
+TOUR_PAGE_SESSION_KEY = "workshop_tour_page"
 # The workshop a trainee's session joined: when End workshop removes the sandbox, the session's next
 # request opens that workshop's "This workshop has ended" page (workshops.middleware).
 WORKSHOP_SESSION_KEY = "workshop_joined"
@@ -25,7 +27,7 @@ ROLES_SESSION_KEY = "console_roles"
 
 @cache
 def _staff_urls():
-    return {"workshops": reverse("workshops:workshop_list"), "desk": reverse("admin:tickets_deletionticket_changelist")}
+    return {"workshops": reverse("workshops:workshop_list"), "desk": reverse("desk:queue")}
 
 
 def _roles_read(user) -> dict:
@@ -64,7 +66,7 @@ def staff_navigation(request):
     if getattr(request, "user", None) is None or getattr(request, "session", None) is None:
         return {}
     roles = account_roles(request)
-    links = []  # the desk is in the admin, so support staff must be staff as well
+    links = []  # the desk signs in through the admin, so support staff must be staff as well
     if roles["facilitator"]:
         links.append(("workshops", _("Workshops"), _staff_urls()["workshops"]))
     if roles["support"]:
@@ -88,5 +90,6 @@ def workshop_trainee(request):
         "workshop_trainee": {
             "progress_url": _progress_url(),
             "tour_start": bool(session.pop(TOUR_START_SESSION_KEY, False)),
+            "tour_url": session.get(TOUR_PAGE_SESSION_KEY, ""),
         }
     }

@@ -22,6 +22,8 @@ from cenconsole.demo.services import DEMO_CEN_NAME, DEMO_NETWORKS, cen_instances
 from cenconsole.networks import services as network_services
 from cenconsole.tickets import services as ticket_services
 
+from .tour import PURCHASE, TRANSIT, Tour, tour_of
+
 # Orders a scenario places carry this prefix in their idempotency key, and its ticket this reason: the
 # board counts only what the trainee did.
 SEED_ORDER_PREFIX = "workshop-seed:"
@@ -35,14 +37,22 @@ class Scenario:
     label: object
     description: object
     seed: Callable
+    tour_key: str = PURCHASE
+
+    @property
+    def tour(self) -> Tour:
+        """The guided tour a trainee starts from (its steps page after Join workshop), whose stops the board counts."""
+        return tour_of(self.tour_key)
 
 
 SCENARIOS: dict[str, Scenario] = {}
 
 
-def scenario(key, label, description):
+def scenario(key, label, description, tour=PURCHASE):
     def register(seed):
-        SCENARIOS[key] = Scenario(key=key, label=label, description=description, seed=transaction.atomic(seed))
+        SCENARIOS[key] = Scenario(
+            key=key, label=label, description=description, seed=transaction.atomic(seed), tour_key=tour
+        )
         return seed
 
     return register
@@ -64,9 +74,10 @@ def _cen_instance(*, owner, cen_id):
     return cen_instance
 
 
-def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in):
-    """A 2 Mbps package bought and paid through the real services (auto-renewal off), its expiration and
-    paid term then moved as if time had passed."""
+def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, bandwidth=2, cross_border=False):
+    """A package (2 Mbps unless said; cross_border: between Mainland China and another area, its agreement
+    read) bought and paid through the real services (auto-renewal off), its expiration and paid term then
+    moved as if time had passed."""
     order = bandwidth_services.order_create_purchase(
         owner=owner,
         idempotency_key=f"{SEED_ORDER_PREFIX}{name}:{secrets.token_hex(8)}",
@@ -74,8 +85,9 @@ def _package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in):
         cen_instance_id=cen_instance.pk,
         area_a_code=area_a,
         area_b_code=area_b,
-        bandwidth=2,
+        bandwidth=bandwidth,
         name=name,
+        **({"cross_border_agreed": True} if cross_border else {}),
         duration_months=1,
     )
     order = bandwidth_services.order_pay(owner=owner, order_id=order.pk)
@@ -139,3 +151,30 @@ def big_account(*, owner, cen_id=None, package_ids=None):
     # The bulk ones first (dated up to now), so the sample one is the newest: first on the Instances page.
     cen_instances_ensure(owner=owner, count=BIG_ACCOUNT_INSTANCES - 1, name_prefix="cen")
     return _cen_instance(owner=owner, cen_id=cen_id)
+
+
+@scenario(
+    "transit-tour",
+    _("Connect VPCs through transit routers"),
+    _(
+        "A CEN instance with a paid 10 Mbps bandwidth package between Mainland China and North America, and no "
+        "transit router yet: the guided tour connects a VPC in China (Hangzhou) and one in US (Virginia)."
+    ),
+    tour=TRANSIT,
+)
+def transit_tour(*, owner, cen_id=None, package_ids=None):
+    # The sample CEN instance (its VPCs attached on the Networks tab stay there: the tour connects two
+    # more VPCs, as a VPC is attached either way, never both); the package the inter-region connection
+    # draws its bandwidth from covers both regions' areas, for a month.
+    cen_instance = _cen_instance(owner=owner, cen_id=cen_id)
+    _package_buy(
+        owner=owner,
+        cen_instance=cen_instance,
+        name="transit-tour",
+        area_a="China",
+        area_b="North-America",
+        expires_in=timedelta(days=30),
+        bandwidth=10,
+        cross_border=True,
+    )
+    return cen_instance

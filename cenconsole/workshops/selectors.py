@@ -11,8 +11,8 @@ from cenconsole.core import clock
 from cenconsole.tickets.models import DeletionTicket
 
 from .models import Trainee, Workshop
-from .scenarios import SEED_ORDER_PREFIX
-from .tour import FINISHED_STOP, STEP_NAMES, STEPS, TOUR_STOPS, step_of
+from .scenarios import SCENARIOS, SEED_ORDER_PREFIX
+from .tour import PURCHASE, TOURS, Tour, tour_of
 
 # The Facilitators group (a data migration) holds this permission; the console checks the permission.
 # Being staff is not enough: Support staff reach the ticket desk, not the room (superusers hold every
@@ -88,6 +88,7 @@ def board_rows(*, workshop) -> list[BoardRow]:
             live_ticket=Exists(DeletionTicket.objects.filter(requester_id=OuterRef("account_id"), practice=False)),
         )
     )
+    tour = workshop_tour(workshop)
     now = clock.real_now()
     end = workshop.ended_at or now
     rows = []
@@ -105,9 +106,9 @@ def board_rows(*, workshop) -> list[BoardRow]:
                 username=trainee.username,
                 display_name=trainee.display_name,
                 joined_at=trainee.joined_at,
-                step=step_of(trainee.tour_stop),
-                stop=TOUR_STOPS[trainee.tour_stop - 1][0] if trainee.tour_stop else "",
-                finished=trainee.tour_stop >= FINISHED_STOP,
+                step=tour.step_of(trainee.tour_stop),
+                stop=tour.stop_name(trainee.tour_stop),
+                finished=trainee.tour_stop >= tour.finished_stop,
                 bought=bought,
                 paid=paid,
                 opened_ticket=ticket,
@@ -128,17 +129,17 @@ class FunnelStep:
     stopped: int
 
 
-def funnel(rows: list[BoardRow]) -> dict:
+def funnel(rows: list[BoardRow], tour: Tour = TOURS[PURCHASE]) -> dict:
     """How many trainees reached each step of the tour, and how many stopped there (reached it and no
     further, without finishing); how many finished, and how many never started."""
     steps = [
         FunnelStep(
             step=step,
-            name=STEP_NAMES[step],
+            name=tour.step_names[step],
             reached=sum(1 for row in rows if row.step >= step),
             stopped=sum(1 for row in rows if row.step == step and not row.finished),
         )
-        for step in STEPS
+        for step in tour.steps
     ]
     return {
         "steps": steps,
@@ -146,6 +147,12 @@ def funnel(rows: list[BoardRow]) -> dict:
         "not_started": sum(1 for row in rows if row.step == 0),
         "room": len(rows),
     }
+
+
+def workshop_tour(workshop) -> Tour:
+    """The guided tour the workshop's scenario starts from: the one whose stops its board counts."""
+    scenario = SCENARIOS.get(workshop.scenario)
+    return scenario.tour if scenario else tour_of(PURCHASE)
 
 
 def trainee_of(account):

@@ -30,8 +30,7 @@ from .messages import (
 )
 from .models import DISPLAY_NAME_MAX_LENGTH, Trainee, Workshop, default_joins_per_address
 from .scenarios import SCENARIOS
-from .selectors import board_rows, is_facilitator
-from .tour import STOP_NUMBERS
+from .selectors import board_rows, is_facilitator, workshop_tour
 
 logger = logging.getLogger("cenconsole.workshops")
 
@@ -144,13 +143,16 @@ def workshop_join(*, workshop_id, ip_address: str | None, display_name: str = ""
 
 def trainee_tour_step(*, account, stop: str) -> None:
     """A stop of the guided tour was shown to the trainee: their furthest stop moves up to it (never
-    back). Refused for an unknown stop and for an account that is not a trainee."""
-    number = STOP_NUMBERS.get(stop)
+    back). The stop is one of the tour the workshop's scenario starts from. Refused for an account that is
+    not a trainee and for a stop that tour does not have."""
+    trainees = Trainee.objects.filter(account_id=account.pk)
+    trainee = trainees.select_related("workshop").first()
+    if trainee is None:
+        raise refusal(NOT_A_TRAINEE, "not_a_trainee")
+    number = workshop_tour(trainee.workshop).stop_numbers.get(stop)
     if number is None:
         raise field_error("stop", UNKNOWN_TOUR_STOP, "unknown_tour_stop")
-    trainees = Trainee.objects.filter(account_id=account.pk)
-    if not trainees.filter(tour_stop__lt=number).update(tour_stop=number) and not trainees.exists():
-        raise refusal(NOT_A_TRAINEE, "not_a_trainee")
+    trainees.filter(tour_stop__lt=number).update(tour_stop=number)
 
 
 def _trainee_accounts(workshop):

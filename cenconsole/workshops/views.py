@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cenconsole.accounts.backends import ACCOUNT_BACKEND
 from cenconsole.core import clock
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.net import client_address
@@ -21,7 +22,13 @@ from cenconsole.demo.services import ADVANCE_CHOICES
 from cenconsole.demo.views import OUTCOME_WORDS
 
 from . import selectors, services
-from .context_processors import TOUR_START_SESSION_KEY, TRAINEE_SESSION_KEY, WORKSHOP_SESSION_KEY, account_roles
+from .context_processors import (
+    TOUR_PAGE_SESSION_KEY,
+    TOUR_START_SESSION_KEY,
+    TRAINEE_SESSION_KEY,
+    WORKSHOP_SESSION_KEY,
+    account_roles,
+)
 from .forms import JoinForm, WorkshopForm
 from .messages import FACILITATORS_ONLY
 from .models import Workshop
@@ -94,12 +101,14 @@ def workshop_list(request):
 
 def _board_context(request, workshop):
     rows = selectors.board_rows(workshop=workshop)
+    tour = selectors.workshop_tour(workshop)
     return {
         "workshop": workshop,
         "over": workshop.is_over(clock.real_now()),
         "scenario": SCENARIOS.get(workshop.scenario),
         "rows": rows,
-        "funnel": selectors.funnel(rows),
+        "funnel": selectors.funnel(rows, tour),
+        "step_count": len(tour.steps),
         "join_url": _join_url(request, workshop),
         "steps": ADVANCE_CHOICES,
         "poll_seconds": BOARD_POLL_SECONDS,
@@ -116,7 +125,7 @@ def signed_in(request):
     if request.user.is_superuser and request.user.is_staff:
         return redirect("admin:index")
     if roles["support"]:
-        return redirect("admin:tickets_deletionticket_changelist")
+        return redirect("desk:queue")
     if roles["facilitator"]:
         return redirect("workshops:workshop_list")
     return redirect("cen:instance_list")
@@ -244,8 +253,8 @@ def workshop_end(request, workshop_id):
 @require_http_methods(["GET", "POST"])
 def workshop_join(request, code):
     """The join link: a GET shows Join workshop (or why not), with an optional name for the board; the
-    POST gives the visitor a sandbox seeded with the scenario, signs it in and opens the How to buy
-    page, where the tour starts."""
+    POST gives the visitor a sandbox seeded with the scenario, signs it in and opens the steps page of
+    the scenario's tour (How to buy for the first), where the tour starts."""
     workshop = selectors.workshop_by_code(code)
     if workshop is None:
         raise Http404
@@ -256,6 +265,7 @@ def workshop_join(request, code):
         "workshop": workshop,
         "scenario": SCENARIOS.get(workshop.scenario),
         "seated": seated,
+        "tour_url": reverse(selectors.workshop_tour(workshop).url_name),
         "errors": [],
         "form": form,
     }
@@ -283,18 +293,19 @@ def workshop_join(request, code):
             context["errors"] = error.messages
             status = 429 if "join_throttled" in _codes(error) else 409
             return render_page(request, "workshops/join.html", context, status=status)
-        login(request, trainee.account, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, trainee.account, backend=ACCOUNT_BACKEND)
         request.session[TRAINEE_SESSION_KEY] = trainee.account.pk
         request.session[WORKSHOP_SESSION_KEY] = workshop.pk
         request.session[TOUR_START_SESSION_KEY] = True
+        request.session[TOUR_PAGE_SESSION_KEY] = context["tour_url"]
         messages.success(
             request,
             gettext("Welcome to %(title)s: this sandbox is yours alone. The guided tour starts here.")
             % {"title": workshop.title},
         )
-        return redirect("how_to_buy")
+        return redirect(context["tour_url"])
     if request.method == "POST":
-        return redirect("how_to_buy")
+        return redirect(context["tour_url"])
     return render_page(request, "workshops/join.html", context)
 
 

@@ -20,19 +20,14 @@
 })();
 
 // Buy Now while the form's live update (an htmx GET, see below) is on its way would abort that request
-// as the page goes (htmx logs every aborted request as an error), and the copy about to replace the form
-// holds the server's view of the same values: wait for it, then submit the new copy with the same button.
-// (Live updates queue rather than abort one another: hx-sync="this:queue last".)
+// as the page goes (htmx logs every aborted request as an error): wait for it, then submit with the same
+// button. (Live updates queue rather than abort one another: hx-sync="this:queue last".)
 (function () {
   "use strict";
   var pending = null;
 
-  // The form's submit buttons, in order. (A swapped-in copy was parsed without scripting, so its
-  // <noscript> buttons are elements there: they are not counted.)
   function submitButtons(form) {
-    return Array.prototype.filter.call(form.querySelectorAll("button[type=submit]"), function (button) {
-      return !button.closest("noscript");
-    });
+    return Array.prototype.slice.call(form.querySelectorAll("button[type=submit]"));
   }
 
   document.addEventListener("submit", function (event) {
@@ -69,108 +64,25 @@ window.addEventListener("pageshow", function () {
   });
 });
 
-// A live update (htmx GET of a form, e.g. the purchase page's quote) replaces the form with the
-// server's copy, which holds the values sent with the request. A value typed, chosen or ticked while it
-// was on its way would be lost: carry each field's current value (and a text field's caret) over to the
-// new copy. The server never rewrites a value it was sent, so the browser's copy is always the newer
-// one. The new copy then shows a quote for the older values, and the update the change had asked for
-// left with the old copy (updates queue: hx-sync="this:queue last"): ask for a fresh one.
-(function () {
+// A live update (an htmx GET of a Buy Now form: the purchase page, Renew, Upgrade/Downgrade) replaces,
+// out of band, only what follows from the form's values: the price, the notices, each field's messages
+// (#<field id>_error, data-feedback-for), never a field, so nothing typed meanwhile is lost. A field is
+// shown invalid (Bootstrap's is-invalid, aria-invalid) while messages stand beside it, as the page
+// renders it without this file.
+document.addEventListener("htmx:oobAfterSwap", function (event) {
   "use strict";
-  var TEXT_FIELDS = "input[type=text], input[type=number], input[type=search], textarea";
-  var FIELDS = TEXT_FIELDS + ", select, input[type=checkbox]";
-  var kept = null;
-  var refresh = null;
-
-  var focusedAt = 0;
-
-  function valueOf(field) {
-    return field.type === "checkbox" ? field.checked : field.value;
+  var feedback = event.target;
+  var field = feedback.dataset && feedback.dataset.feedbackFor && document.getElementById(feedback.dataset.feedbackFor);
+  if (!field) {
+    return;
   }
-
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches(TEXT_FIELDS)) {
-      focusedAt = Date.now();
-    }
-  });
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    if (event.detail.xhr) {
-      event.detail.xhr.cenSentAt = Date.now();
-    }
-  });
-
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var form = event.detail.target;
-    kept = null;
-    if (!form || form.tagName !== "FORM") {
-      return;
-    }
-    // The user began editing a text field after this update left: the new copy of that field would
-    // take its caret and selection (a number field's cannot be put back), so typing would land in the
-    // wrong place. Keep the page as it is and ask for an update of what it holds now.
-    var active = document.activeElement;
-    var sentAt = event.detail.xhr && event.detail.xhr.cenSentAt;
-    if (active && form.contains(active) && active.matches(TEXT_FIELDS) && sentAt && focusedAt >= sentAt) {
-      event.detail.shouldSwap = false;
-      window.setTimeout(function () {
-        if (window.htmx && document.body.contains(form)) {
-          window.htmx.trigger(form, "change");
-        }
-      }, 0);
-      return;
-    }
-    kept = [];
-    form.querySelectorAll(FIELDS).forEach(function (field) {
-      if (field.id) {
-        var focused = field === document.activeElement && field.matches(TEXT_FIELDS);
-        kept.push({ id: field.id, value: valueOf(field), focused: focused, start: focused ? field.selectionStart : null,
-                    end: focused ? field.selectionEnd : null });
-      }
-    });
-  });
-
-  document.addEventListener("htmx:afterSwap", function () {
-    if (!kept) {
-      return;
-    }
-    var stale = null;
-    kept.forEach(function (saved) {
-      var field = document.getElementById(saved.id);
-      if (!field || valueOf(field) === saved.value) {
-        return;
-      }
-      if (field.type === "checkbox") {
-        field.checked = saved.value;
-      } else if (field.tagName === "SELECT") {
-        if (!Array.prototype.some.call(field.options, function (option) { return option.value === saved.value; })) {
-          return; // the new copy no longer lists it (the CEN ID search narrowed): the server's choice stands
-        }
-        field.value = saved.value;
-      } else {
-        field.value = saved.value;
-      }
-      stale = field.form;
-      if (saved.focused && saved.start !== null) {
-        try {
-          field.setSelectionRange(saved.start, saved.end);
-        } catch (error) {
-          // number inputs have no caret position to restore
-        }
-      }
-    });
-    kept = null;
-    refresh = stale;
-  });
-
-  // Once htmx has set the new copy up (after settling), it can send the update.
-  document.addEventListener("htmx:afterSettle", function () {
-    if (refresh && window.htmx && document.body.contains(refresh)) {
-      var form = refresh;
-      refresh = null;
-      window.htmx.trigger(form, "change");
-    }
-  });
-})();
+  field.classList.toggle("is-invalid", !feedback.hidden);
+  if (feedback.hidden) {
+    field.removeAttribute("aria-invalid");
+  } else {
+    field.setAttribute("aria-invalid", "true");
+  }
+});
 
 // A link with data-dialog="<id>" (Unbind) leads to a confirmation page; with this file it opens the
 // table's one <dialog> of that id instead, which asks the same question (OK / Cancel): the link's
@@ -302,9 +214,8 @@ document.addEventListener("keydown", function (event) {
   }
 })();
 
-// The purchase page's Auto-renewal period is used only with Auto-renewal on: disabled while it is off
-// (again after each live update, which brings a new copy of the form). Without this file the server
-// ignores the period when Auto-renewal is off, and the field's note says so.
+// The purchase page's Auto-renewal period is used only with Auto-renewal on: disabled while it is off.
+// Without this file the server ignores the period when Auto-renewal is off, and the field's note says so.
 (function () {
   "use strict";
   function sync() {
@@ -320,5 +231,56 @@ document.addEventListener("keydown", function (event) {
       sync();
     }
   });
-  document.addEventListener("htmx:afterSettle", sync);
+})();
+
+// A link with data-dialog-form="<id>" (Create CEN Instance) leads to a page with a form; with this file
+// it opens the page's <dialog> of that id instead and fetches the form's panel into it (htmx). The form
+// posts from the dialog and its answer replaces the panel there (refusals stay inside); Esc or Cancel
+// closes it and focus goes back to the link.
+(function () {
+  "use strict";
+  function focusIn(container) {
+    var target = container.querySelector("[data-focus-on-load], [autofocus]") ||
+      container.querySelector("input:not([type=hidden]), select, textarea");
+    if (target) {
+      target.focus();
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-dialog-form]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var dialog = document.getElementById(link.getAttribute("data-dialog-form"));
+    var body = dialog && dialog.querySelector("[data-dialog-body]");
+    if (!body || typeof dialog.showModal !== "function" || !window.htmx) {
+      return;
+    }
+    event.preventDefault();
+    dialog.opener = link;
+    window.htmx.ajax("GET", link.href, { target: body, swap: "innerHTML" }).then(function () {
+      dialog.showModal();
+      focusIn(dialog);
+    });
+  });
+  document.addEventListener("click", function (event) {
+    var cancel = event.target.closest ? event.target.closest("dialog[open] [data-close-dialog]") : null;
+    if (cancel) {
+      event.preventDefault();
+      cancel.closest("dialog").close();
+    }
+  });
+  document.addEventListener("close", function (event) {
+    var dialog = event.target;
+    if (dialog.opener && dialog.opener.focus) {
+      dialog.opener.focus();
+    }
+  }, true);
+  // A refused form (its error summary) or Add Tag's new row, swapped into the open dialog, takes focus.
+  document.addEventListener("htmx:afterSwap", function () {
+    var dialog = document.querySelector("dialog[open][aria-modal], dialog[open] [data-dialog-body]");
+    if (dialog) {
+      focusIn(dialog.closest("dialog"));
+    }
+  });
 })();

@@ -235,3 +235,11 @@ def test_a_session_signed_in_before_session_ids_is_refused(user):
     old_browser = Client()
     old_browser.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     assert not is_signed_in(old_browser)
+
+
+def test_a_session_signed_in_with_model_backend_stays_signed_in(user):
+    """A session signed in before AccountBackend (it names Django's ModelBackend) still opens the console."""
+    browser = Client()
+    browser.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    assert is_signed_in(browser)
+    assert is_signed_in(browser)

@@ -12,6 +12,10 @@ _NAMESPACE = {"main_models": sdk_models, "List": typing.List, "Dict": typing.Dic
 _SAMPLE_SCALARS = {str: "text", int: 1, bool: True, float: 1.5}
 
 
+class FreeFormObject(dict):
+    """A Dict[str, ...] of the model (TransitRouterVPCAttachmentOptions): an object, its keys free."""
+
+
 def response_body_model(action: str) -> type:
     return getattr(sdk_models, f"{action}ResponseBody")
 
@@ -25,7 +29,9 @@ def _sample_value(annotation):
     if origin is list:
         (item,) = typing.get_args(annotation)
         return [_sample_value(item)]
-    if origin is dict or annotation is typing.Any:
+    if origin is dict:
+        return FreeFormObject()  # a map of the model's: the key is required, any keys inside
+    if annotation is typing.Any:
         return None  # free-form: any value will do
     return _sample_model(annotation)
 
@@ -57,8 +63,8 @@ def _json_type(value) -> str:
 
 
 def mismatches(answer, sample, path: str = "") -> list[str]:
-    """Where answer lacks a key of sample or has a value of another JSON type ([] where the sample is
-    a list of one item checks nothing inside; each item given is checked)."""
+    """Where answer lacks a key of sample, has a key the sample lacks, or has a value of another JSON
+    type ([] where the sample is a list of one item checks nothing inside; each item given is checked)."""
     if sample is None:
         return []
     expected, found = _json_type(sample), _json_type(answer)
@@ -66,6 +72,8 @@ def mismatches(answer, sample, path: str = "") -> list[str]:
         found = "number"
     if expected != found:
         return [f"{path or '.'}: {expected} expected, {found} found ({answer!r})"]
+    if isinstance(sample, FreeFormObject):
+        return []
     if isinstance(sample, dict):
         problems = []
         for key, value in sample.items():
@@ -73,6 +81,7 @@ def mismatches(answer, sample, path: str = "") -> list[str]:
                 problems.append(f"{path}.{key}: missing")
             else:
                 problems.extend(mismatches(answer[key], value, f"{path}.{key}"))
+        problems.extend(f"{path}.{key}: not in the SDK's model" for key in answer if key not in sample)
         return problems
     if isinstance(sample, list) and sample:
         problems = []

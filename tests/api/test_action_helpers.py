@@ -21,6 +21,12 @@ def test_token_page_answers_max_results_rows_and_the_next_offset():
     assert (last["Rows"], last["NextToken"]) == ([{"N": 4}], "")
 
 
+def test_token_page_echoes_the_requested_max_results_on_a_short_last_page():
+    """MaxResults in the answer is the request's (as the real API answers), not how many rows came back."""
+    last = paged(list(range(5)), MaxResults="3", NextToken="3")
+    assert (len(last["Rows"]), last["MaxResults"]) == (2, 3)
+
+
 @pytest.mark.parametrize("size", ["0", "101"])
 def test_token_page_refuses_max_results_out_of_range(size):
     """MaxResults is 1 to 100."""

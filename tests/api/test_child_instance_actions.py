@@ -3,6 +3,7 @@ DescribeChildInstanceRegions: the Networks tab's network instances through the A
 
 import pytest
 
+from cenconsole.accounts.uids import account_uid
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance
 from cenconsole.regions.models import Region
@@ -243,7 +244,7 @@ def test_attribute_of_an_attached_vpc_says_attached(client, access_key, user, ce
     assert (body["ChildInstanceRegionId"], body["ChildInstanceType"], body["ChildInstanceOwnerId"]) == (
         "cn-hangzhou",
         "VPC",
-        user.pk,
+        account_uid(user.pk),
     )
     assert body["ChildInstanceAttachTime"] == network.created_at.strftime("%Y-%m-%dT%H:%MZ")
     assert body["ChildInstanceAttributes"]["CidrBlock"] == network.cidr_block
@@ -297,3 +298,18 @@ def test_detach_naming_another_owner_is_refused(client, access_key, cen_instance
     )
     assert (answer.status, answer.code) == (409, "Forbbiden.AttachChildInstanceAcrossUid")
     assert NetworkInstance.objects.filter(instance_id=VPC_ID).exists()
+
+
+def test_detach_takes_the_callers_16_digit_account_id(client, access_key, cen_instance):
+    """ChildInstanceOwnerId as the API answers it (the account's 16-digit ID): the caller's own, detached."""
+    attach(client, cen_instance.pk)
+    answer = api_call(
+        client,
+        "DetachCenChildInstance",
+        CenId=cen_instance.pk,
+        ChildInstanceId=VPC_ID,
+        ChildInstanceRegionId="cn-hangzhou",
+        ChildInstanceType="VPC",
+        ChildInstanceOwnerId=str(account_uid(access_key.owner.pk)),
+    )
+    assert answer.status == 200

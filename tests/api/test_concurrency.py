@@ -40,6 +40,7 @@ def test_the_same_client_token_twice_at_once_creates_one_instance(user):
             action="CreateCen",
             token="race",
             create=lambda: cen_services.cen_instance_create(owner=user, name="raced").pk,
+            fingerprint="same",
         )
 
     first, second = at_once(create_cen, create_cen)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from cenconsole.api import errors
+from cenconsole.api import errors, refusals
 
 ROOT = Path(__file__).resolve().parents[2] / "cenconsole"
 # The services the API's actions call, and the validators their models run.
@@ -15,9 +15,32 @@ API_REACHABLE = [
     "bandwidth/services/subscription.py",
     "bandwidth/services/payment.py",
     "bandwidth/services/packages.py",
-    "networks/services.py",
+    "networks/services/attachments.py",
+    "networks/services/budget.py",
+    "networks/services/region_connections.py",
+    "networks/services/route_entries.py",
+    "transit/services/child_route_entries.py",
+    "privatezones/services.py",
     "cen/services.py",
+    "multicast/services/common.py",
+    "multicast/services/domains.py",
+    "multicast/services/associations.py",
+    "multicast/services/groups.py",
+    "grants/services.py",
     "core/validators.py",
+    "products/services.py",
+    "transit/services/other_attachments.py",
+    "transit/services/vpc_attachments.py",
+    "routemaps/services.py",
+    "routemaps/conditions.py",
+    "healthchecks/services.py",
+    "flowlogs/services.py",
+    "addressing/services/cidrs.py",
+    "addressing/services/prefix_lists.py",
+    "addressing/services/aggregations.py",
+    "qos/services/common.py",
+    "qos/services/marking.py",
+    "qos/services/qos.py",
 ]
 # Codes no API action can meet: console-only actions, or states an API call cannot reach.
 NOT_REACHABLE = {
@@ -66,10 +89,19 @@ def test_the_services_message_is_kept_unless_the_table_rewords_it():
     over = ValidationError({"bandwidth": ValidationError("only 4 Mbps remaining", code="bandwidth_exceeds_remaining")})
     unknown = ValidationError({"package": ValidationError("Select one of your packages.", code="unknown_package")})
     assert errors.from_service_error(over).message == "only 4 Mbps remaining"
-    assert errors.from_service_error(unknown).message == errors.UNKNOWN_PACKAGE
+    assert errors.from_service_error(unknown).message == refusals.basic.UNKNOWN_PACKAGE
 
 
 def test_an_unmapped_code_still_answers_400_with_its_message():
     """A rule added to a service later, before the table knows it, answers InvalidParameter with its message."""
     refusal = errors.from_service_error(ValidationError("A new rule.", code="brand_new_rule"))
     assert (refusal.code, refusal.status, refusal.message) == ("InvalidParameter", 400, "A new rule.")
+
+
+def test_each_refusal_code_is_mapped_by_one_group_only():
+    """api.refusals merges one table per group of resources: no group maps a code another already maps."""
+    seen = {}
+    for group in refusals.GROUPS:
+        for key in group.ERRORS:
+            assert key not in seen, f"{key} is in both {seen[key]} and {group.__name__}"
+            seen[key] = group.__name__

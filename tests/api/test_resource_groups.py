@@ -119,17 +119,17 @@ def test_an_unsupported_parameter_is_refused_by_name_and_undoes_nothing_half(cli
 
 def test_the_create_form_takes_a_resource_group(client_user, user):
     """Create CEN Instance with a Resource Group puts the instance there; the list shows the group."""
-    page = client_user.get(reverse("cen:instance_create"))
+    page = client_user.get(reverse("cen_instance_create"))
     assertContains(page, "Resource Group")
     assertContains(page, default_resource_group_id(user.pk))
-    client_user.post(reverse("cen:instance_create"), {"name": "grouped", "resource_group_id": GROUP})
+    client_user.post(reverse("cen_instance_create"), {"name": "grouped", "resource_group_id": GROUP})
     assert CenInstance.objects.get(name="grouped").resource_group == GROUP
     assertContains(client_user.get(reverse("cen:instance_list")), GROUP)
 
 
 def test_the_create_form_refuses_a_malformed_group(client_user, user):
     """A Resource Group not of the rg- form is refused on the form, nothing created."""
-    response = client_user.post(reverse("cen:instance_create"), {"name": "grouped", "resource_group_id": "nope"})
+    response = client_user.post(reverse("cen_instance_create"), {"name": "grouped", "resource_group_id": "nope"})
     assertContains(response, "A resource group ID is rg- followed by")
     assert not CenInstance.objects.filter(name="grouped").exists()
 

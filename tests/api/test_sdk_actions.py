@@ -148,7 +148,7 @@ def test_create_package_buys_it_unbound_and_charges_the_balance(sdk, user):
     answer = buy(sdk, Name="bought-by-api")
     package = BandwidthPackage.objects.get(pk=answer["CenBandwidthPackageId"])
     assert (package.owner, package.cen_instance, package.bandwidth, package.name) == (user, None, 10, "bought-by-api")
-    order = Order.objects.get(pk=answer["OrderId"])
+    order = Order.objects.get(pk=answer["CenBandwidthPackageOrderId"])
     assert (order.status, order.package, order.amount) == ("Paid", package, Decimal("1600.00"))
     user.refresh_from_db()
     assert user.balance == Decimal("8400.00")
@@ -164,7 +164,7 @@ def test_create_package_reads_area_ids_in_any_case(sdk):
 def test_create_package_for_a_year_runs_twelve_months(sdk):
     """Period 1 with PricingCycle Year buys twelve months (priced as ten)."""
     answer = buy(sdk, Bandwidth=2, Period=1, PricingCycle="Year")
-    order = Order.objects.get(pk=answer["OrderId"])
+    order = Order.objects.get(pk=answer["CenBandwidthPackageOrderId"])
     assert (order.duration_months, order.amount) == (12, Decimal("3200.00"))  # USD 320 a month, ten months
 
 
@@ -172,7 +172,8 @@ def test_create_package_with_the_same_client_token_buys_once(sdk, user):
     """A purchase retried with its ClientToken answers the same package and charges once."""
     first = buy(sdk, Bandwidth=2, ClientToken="buy-once")
     again = buy(sdk, Bandwidth=2, ClientToken="buy-once")
-    assert (again["CenBandwidthPackageId"], again["OrderId"]) == (first["CenBandwidthPackageId"], first["OrderId"])
+    keys = ("CenBandwidthPackageId", "CenBandwidthPackageOrderId")
+    assert [again[key] for key in keys] == [first[key] for key in keys]
     assert BandwidthPackage.objects.filter(owner=user).count() == 1
     user.refresh_from_db()
     assert user.balance == Decimal("10000.00") - Decimal("320.00")
@@ -182,7 +183,7 @@ def test_create_package_without_auto_pay_leaves_the_order_unpaid(sdk, user):
     """AutoPay false leaves an unpaid order on the Orders page and creates no package yet."""
     answer = buy(sdk, AutoPay=False)
     assert answer["CenBandwidthPackageId"] == ""
-    assert Order.objects.get(pk=answer["OrderId"]).status == "Unpaid"
+    assert Order.objects.get(pk=answer["CenBandwidthPackageOrderId"]).status == "Unpaid"
     assert not BandwidthPackage.objects.exists()
 
 

@@ -174,15 +174,17 @@ def test_a_client_token_runs_create_once(user):
         made.append(f"res-{len(made)}")
         return made[-1]
 
-    first = api_services.client_token_once(owner=user, action="CreateCen", token="t", create=create)
-    again = api_services.client_token_once(owner=user, action="CreateCen", token="t", create=create)
+    first = api_services.client_token_once(owner=user, action="CreateCen", token="t", create=create, fingerprint="")
+    again = api_services.client_token_once(owner=user, action="CreateCen", token="t", create=create, fingerprint="")
     assert (first, again, made) == ("res-0", "res-0", ["res-0"])
 
 
 def test_client_tokens_belong_to_their_account(user, other_user):
     """Two accounts using the same ClientToken each get their own resource."""
-    api_services.client_token_once(owner=user, action="CreateCen", token="t", create=lambda: "mine")
-    theirs = api_services.client_token_once(owner=other_user, action="CreateCen", token="t", create=lambda: "theirs")
+    api_services.client_token_once(owner=user, action="CreateCen", token="t", create=lambda: "mine", fingerprint="")
+    theirs = api_services.client_token_once(
+        owner=other_user, action="CreateCen", token="t", create=lambda: "theirs", fingerprint=""
+    )
     assert theirs == "theirs"
     assert ClientToken.objects.count() == 2
 
@@ -194,5 +196,8 @@ def test_a_failed_create_leaves_the_token_unused(user):
         raise ValidationError("no", code="bad")
 
     with pytest.raises(ValidationError):
-        api_services.client_token_once(owner=user, action="CreateCen", token="t", create=refuse)
-    assert api_services.client_token_once(owner=user, action="CreateCen", token="t", create=lambda: "ok") == "ok"
+        api_services.client_token_once(owner=user, action="CreateCen", token="t", create=refuse, fingerprint="")
+    assert (
+        api_services.client_token_once(owner=user, action="CreateCen", token="t", create=lambda: "ok", fingerprint="")
+        == "ok"
+    )

@@ -16,9 +16,11 @@ import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from aliyunsdkcore.request import CommonRequest
 
+from cenconsole.accounts.uids import account_uid
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen.models import CenInstance
 from cenconsole.networks.models import NetworkInstance, RegionConnection
+from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -339,7 +341,7 @@ def test_apply_converges_and_state_matches_the_configuration(tf, user):
     )
     assert state["package_attachment"] == [ids["cen"]]
     assert [each["status"] for each in state["attachments"]] == ["Attached", "Attached"]
-    assert state["attachments"][0]["child_instance_owner_id"] == user.pk
+    assert state["attachments"][0]["child_instance_owner_id"] == account_uid(user.pk)
     assert state["limit"] == {"bandwidth_limit": 4, "regions": set(LIMIT_REGIONS)}
     assert len(state["data"]["region_route_entries"]) == 2
     assert state["data"]["bandwidth_limits"] == [("cn-hangzhou", "us-east-1")]
@@ -369,8 +371,9 @@ def test_update_changes_in_place_and_refresh_shows_no_diff(tf):
     assert refresh(tf, ids) == after
 
 
-def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user):
-    """destroy: the limit, the attachments, the package's attachment and the CEN instance go; the package
+def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user, later):  # noqa: F811
+    """destroy: the limit, the attachments, the package's attachment and the CEN instance (Deleting, then
+    gone) go; the package
     is refused with Forbidden.Release (in the provider's retry list, so destroy retries until its
     timeout and fails), as on the real cloud: it stays until a deletion ticket is approved."""
     ids = apply(tf)
@@ -401,6 +404,9 @@ def test_destroy_removes_everything_but_the_valid_subscription_package(tf, user)
     )
     assert isinstance(refused, ServerException) and refused.get_error_code() == "Forbidden.Release"
     tf.call("DeleteCen", CenId=ids["cen"])
+    # DeleteCen is asynchronous: the provider's 5-second poll meets Deleting, then the instance is gone.
+    assert tf.describe_cen(ids["cen"])["Status"] == "Deleting"
+    later()
     tf.wait_for(lambda: (None, tf.describe_cen(ids["cen"])["Status"]), [])
     assert not RegionConnection.objects.exists() and not NetworkInstance.objects.filter(owner=user).exists()
     assert CenInstance.objects.get(pk=ids["cen"]).deleted_at is not None

@@ -1,8 +1,9 @@
 """terraform-provider-alicloud's call sequences for alicloud_cen_transit_router,
 _transit_router_vpc_attachment, _transit_router_peer_attachment, _transit_router_route_table,
 _route_entry and _route_table_association, replayed with the parameters the provider sends (read from
-alicloud/resource_alicloud_cen_transit_router*.go and service_alicloud_cen_v2.go / service_alicloud_cbn.go):
-create, wait for the target status by reading the resource back, update, delete, wait until gone."""
+alicloud/resource_alicloud_cen_transit_router*.go and service_alicloud_cen_v2.go / service_alicloud_cbn.go
+at aliyun/terraform-provider-alicloud 81c43b6727a09e9da37b3d88818c3ba5fa17fa14): create, wait for the
+target status by reading the resource back, update, delete, wait until gone."""
 
 import uuid
 
@@ -29,6 +30,32 @@ def read(client, action, path, **request):
     """The provider's Describe*: one List* call, the first item under path or None (NotFound)."""
     items = ok(api_call(client, action, **request))[path]
     return items[0] if items else None
+
+
+def read_route_table(client, router_id, table_id):
+    """resourceAlicloudCenTransitRouterRouteTableRead: DescribeCenTransitRouterRouteTable (None when gone),
+    then always CbnService.ListTagResources(d.Id(), "TransitRouterRouteTable") with the table's ID as
+    ResourceId.1 (the part after the colon of tr-...:vtb-...): (the table, its tags as tagsToMap makes them)."""
+    table = read(
+        client,
+        "ListTransitRouterRouteTables",
+        "TransitRouterRouteTables",
+        RegionId=REGION,
+        TransitRouterId=router_id,
+        **{"TransitRouterRouteTableIds.1": table_id},
+    )
+    if table is None:
+        return None, {}
+    tags = ok(
+        api_call(
+            client,
+            "ListTagResources",
+            RegionId=REGION,
+            ResourceType="TransitRouterRouteTable",
+            **{"ResourceId.1": table_id},
+        )
+    )["TagResources"]["TagResource"]
+    return table, {tag["TagKey"]: tag["TagValue"] for tag in tags}
 
 
 def test_transit_router_and_attachments_apply_and_destroy(client, access_key, cen_instance, package, later):  # noqa: F811
@@ -83,6 +110,9 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
             TransitRouterAttachmentName="tf-vpc",
             AutoPublishRouteEnabled="false",
             VpcId="vpc-tf0001",
+            # route_table_association_enabled = false: the connection is associated with the custom route
+            # table below (alicloud_cen_transit_router_route_table_association), not the default one.
+            RouteTableAssociationEnabled="false",
         )
     )["TransitRouterAttachmentId"]
     describe_vpc = {"CenId": cen, "TransitRouterAttachmentId": vpc, "RegionId": REGION}
@@ -139,7 +169,7 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
         )
     )
 
-    # alicloud_cen_transit_router_route_table, _route_entry, _route_table_association.
+    # alicloud_cen_transit_router_route_table (no tags, no description): create, wait for Active, Read.
     table = ok(
         api_call(
             client,
@@ -148,14 +178,11 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
             TransitRouterRouteTableName="tf-rt",
         )
     )["TransitRouterRouteTableId"]
-    describe_table = {
-        "RegionId": REGION,
-        "TransitRouterId": routers[REGION],
-        "TransitRouterRouteTableIds.1": table,
-    }
     later(60)
-    state = read(client, "ListTransitRouterRouteTables", "TransitRouterRouteTables", **describe_table)
-    assert state["TransitRouterRouteTableStatus"] == "Active"
+    state, tags = read_route_table(client, routers[REGION], table)
+    assert (state["TransitRouterRouteTableStatus"], tags) == ("Active", {})
+
+    # alicloud_cen_transit_router_route_entry: create, wait for Active, then a new name (Update).
     entry = ok(
         api_call(
             client,
@@ -169,27 +196,20 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
     describe_entry = {"TransitRouterRouteTableId": table, "TransitRouterRouteEntryIds.1": entry}
     state = read(client, "ListTransitRouterRouteEntries", "TransitRouterRouteEntries", **describe_entry)
     assert (state["TransitRouterRouteEntryId"], state["TransitRouterRouteEntryStatus"]) == (entry, "Active")
-    # The VPC attachment was made associated with the default route table (no RouteTableAssociationEnabled
-    # sent): it leaves that association before alicloud_cen_transit_router_route_table_association's
-    # AssociateTransitRouterAttachmentWithRouteTable, since a connection has one association per router.
-    (default_table,) = ok(
-        api_call(
-            client,
-            "ListTransitRouterRouteTables",
-            RegionId=REGION,
-            TransitRouterId=routers[REGION],
-            TransitRouterRouteTableType="System",
-        )
-    )["TransitRouterRouteTables"]
     ok(
         api_call(
             client,
-            "DissociateTransitRouterAttachmentFromRouteTable",
-            TransitRouterAttachmentId=vpc,
-            TransitRouterRouteTableId=default_table["TransitRouterRouteTableId"],
+            "UpdateTransitRouterRouteEntry",
+            TransitRouterRouteEntryId=entry,
+            TransitRouterRouteEntryName="tf-blackhole",
             ClientToken=token(),
         )
     )
+    state = read(client, "ListTransitRouterRouteEntries", "TransitRouterRouteEntries", **describe_entry)
+    assert (state["TransitRouterRouteEntryName"], state["TransitRouterRouteEntryStatus"]) == ("tf-blackhole", "Active")
+
+    # alicloud_cen_transit_router_route_table_association: Associate, wait for Active. The VPC connection
+    # was made with RouteTableAssociationEnabled=false, so it has no association to leave first.
     link = {"TransitRouterAttachmentId": vpc, "TransitRouterRouteTableId": table}
     ok(api_call(client, "AssociateTransitRouterAttachmentWithRouteTable", ClientToken=token(), **link))
     state = read(client, "ListTransitRouterRouteTableAssociations", "TransitRouterAssociations", **link)
@@ -212,7 +232,7 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
     assert gone.body["Code"] == "IllegalParam.TransitRouterRouteEntryId"  # the provider's "already gone"
     ok(api_call(client, "DeleteTransitRouterRouteTable", TransitRouterRouteTableId=table, ClientToken=token()))
     later(80)
-    assert read(client, "ListTransitRouterRouteTables", "TransitRouterRouteTables", **describe_table) is None
+    assert read_route_table(client, routers[REGION], table) == (None, {})
     ok(api_call(client, "DeleteTransitRouterPeerAttachment", TransitRouterAttachmentId=peer, ClientToken=token()))
     ok(api_call(client, "DeleteTransitRouterVpcAttachment", TransitRouterAttachmentId=vpc, ClientToken=token()))
     later(100)
@@ -223,3 +243,57 @@ def test_transit_router_and_attachments_apply_and_destroy(client, access_key, ce
     later(120)
     for region, router_id in routers.items():
         assert read(client, "ListTransitRouters", "TransitRouters", TransitRouterId=router_id, RegionId=region) is None
+
+
+def test_route_table_with_tags_applies_refreshes_updates_and_destroys(client, access_key, cen_instance, later):  # noqa: F811
+    """alicloud_cen_transit_router_route_table with tags, as the provider sends it: Create, wait for Active,
+    Update (SetResourceTags: TagResources), Read (ListTagResources); a refresh with no diff; a new name and
+    tags (UntagResources of the keys removed or changed, TagResources of the new map,
+    UpdateTransitRouterRouteTable, wait, Read); destroy."""
+    router = ok(api_call(client, "CreateTransitRouter", RegionId=REGION, ClientToken=token(), CenId=cen_instance.pk))
+    router_id = router["TransitRouterId"]
+    later()
+    table = ok(
+        api_call(
+            client,
+            "CreateTransitRouterRouteTable",
+            TransitRouterId=router_id,
+            TransitRouterRouteTableName="tf-rt",
+            TransitRouterRouteTableDescription="terraform",
+        )
+    )["TransitRouterRouteTableId"]
+    later(20)
+    assert read_route_table(client, router_id, table)[0]["TransitRouterRouteTableStatus"] == "Active"
+    tagged = {"RegionId": REGION, "ResourceType": "TransitRouterRouteTable", "ResourceId.1": table}
+    ok(api_call(client, "TagResources", **tagged, **{"Tag.1.Key": "team", "Tag.1.Value": "network"}))
+    applied = read_route_table(client, router_id, table)
+    assert (applied[0]["TransitRouterRouteTableName"], applied[1]) == ("tf-rt", {"team": "network"})
+
+    # terraform plan: the Read again, and nothing differs.
+    assert read_route_table(client, router_id, table) == applied
+
+    # tags = { team = "platform", env = "test" } and a new name.
+    ok(api_call(client, "UntagResources", **tagged, **{"TagKey.1": "team"}))
+    ok(
+        api_call(
+            client,
+            "TagResources",
+            **tagged,
+            **{"Tag.1.Key": "team", "Tag.1.Value": "platform", "Tag.2.Key": "env", "Tag.2.Value": "test"},
+        )
+    )
+    ok(
+        api_call(
+            client,
+            "UpdateTransitRouterRouteTable",
+            TransitRouterRouteTableId=table,
+            TransitRouterRouteTableName="tf-rt-2",
+        )
+    )
+    state, tags = read_route_table(client, router_id, table)
+    assert (state["TransitRouterRouteTableStatus"], state["TransitRouterRouteTableName"]) == ("Active", "tf-rt-2")
+    assert tags == {"team": "platform", "env": "test"}
+
+    ok(api_call(client, "DeleteTransitRouterRouteTable", TransitRouterRouteTableId=table, ClientToken=token()))
+    later(40)
+    assert read_route_table(client, router_id, table) == (None, {})

@@ -41,6 +41,19 @@ def test_create_and_list_a_router_as_the_sdk_models_it(client, access_key, cen_i
     assert listed.body["TransitRouters"][0]["Status"] == "Active"
 
 
+def test_a_router_made_with_multicast_lists_it(client, access_key, cen_instance):
+    """CreateTransitRouter with SupportMulticast=true (Terraform's support_multicast): the router lists
+    SupportMulticast true; one made without it lists false."""
+    with_multicast = create_router(client, cen_instance.pk, SupportMulticast="true").body["TransitRouterId"]
+    without = create_router(client, cen_instance.pk, region="us-east-1").body["TransitRouterId"]
+    listed = {
+        router["TransitRouterId"]: router["SupportMulticast"]
+        for region in ("cn-hangzhou", "us-east-1")
+        for router in api_call(client, "ListTransitRouters", RegionId=region).body["TransitRouters"]
+    }
+    assert listed == {with_multicast: True, without: False}
+
+
 def test_second_router_in_a_region_refused(client, access_key, cen_instance):
     """One Enterprise Edition router per region: InstanceExist.TransitRouterInstance."""
     create_router(client, cen_instance.pk)

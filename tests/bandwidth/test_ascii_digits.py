@@ -14,9 +14,9 @@ BUY_URL = "/cen/bandwidth-packages/buy/"
 
 def purchase_form(cen_instance, bandwidth):
     return {
-        "cen_instance": cen_instance.pk,
-        "area_a": "China",
-        "area_b": "China",
+        "cen_instance_id": cen_instance.pk,
+        "area_a_code": "China",
+        "area_b_code": "China",
         "bandwidth": bandwidth,
         "name": "",
         "description": "",

@@ -19,7 +19,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def cen_options(content):
     """The option values of the CEN ID select, in order."""
-    select = re.search(r'<select name="cen_instance"[^>]*>(.*?)</select>', content, re.S).group(1)
+    select = re.search(r'<select name="cen_instance_id"[^>]*>(.*?)</select>', content, re.S).group(1)
     return re.findall(r'<option value="([^"]+)"', select)
 
 
@@ -37,8 +37,8 @@ def test_purchase_page_lists_at_most_50_instances_and_says_so(client_user, user)
     options = cen_options(content)
     assert len(options) == 50
     assert "Showing the first 50 matches." in content
-    assert 'id="id_cen_search"' in content and 'aria-controls="id_cen_instance"' in content
-    assert '<label for="id_cen_instance" class="form-label">' in content  # still labelled CEN ID
+    assert 'id="id_cen_search"' in content and 'aria-controls="id_cen_instance_id"' in content
+    assert '<label for="id_cen_instance_id" class="form-label">' in content  # still labelled CEN ID
     assert "CEN ID" in content
 
 
@@ -56,7 +56,7 @@ def test_search_endpoint_narrows_by_name_and_keeps_the_chosen_instance(client_us
     """The htmx endpoint answers the select of the matches of cen_search, the chosen one first."""
     chosen = CenInstanceFactory(owner=user, name="prod-east")
     cen_instances_ensure(owner=user, count=200, name_prefix="batch")
-    response = client_user.get(OPTIONS_URL, {"cen_search": "batch-0001", "cen_instance": chosen.pk}, **HTMX)
+    response = client_user.get(OPTIONS_URL, {"cen_search": "batch-0001", "cen_instance_id": chosen.pk}, **HTMX)
     assert response.status_code == 200
     content = response.text
     assert content.startswith('<div id="cen-instance-options">')
@@ -78,7 +78,7 @@ def test_search_endpoint_finds_an_instance_by_its_id(client_user, user):
 def test_search_endpoint_never_lists_another_accounts_instances(client_user, other_user):
     """Neither a search nor a chosen id shows another account's instance."""
     theirs = CenInstanceFactory(owner=other_user, name="theirs")
-    content = client_user.get(OPTIONS_URL, {"cen_search": "theirs", "cen_instance": theirs.pk}).text
+    content = client_user.get(OPTIONS_URL, {"cen_search": "theirs", "cen_instance_id": theirs.pk}).text
     assert theirs.pk not in content
 
 
@@ -95,10 +95,10 @@ def test_without_javascript_a_get_of_the_form_with_cen_search_narrows_the_select
     cen_instances_ensure(owner=user, count=120, name_prefix="many")
     data = {
         "idempotency_key": "k" * 32,
-        "cen_instance": chosen.pk,
+        "cen_instance_id": chosen.pk,
         "cen_search": "many-00042",
-        "area_a": "China",
-        "area_b": "Europe",
+        "area_a_code": "China",
+        "area_b_code": "Europe",
         "bandwidth": "7",
         "duration_months": "1",
     }
@@ -123,9 +123,9 @@ def test_buy_now_accepts_an_instance_beyond_the_first_50(client_user, user):
     cen_instances_ensure(owner=user, count=80)
     data = {
         "idempotency_key": "a" * 32,
-        "cen_instance": old.pk,
-        "area_a": "China",
-        "area_b": "China",
+        "cen_instance_id": old.pk,
+        "area_a_code": "China",
+        "area_b_code": "China",
         "bandwidth": "2",
         "duration_months": "1",
         "auto_renewal_months": "1",

@@ -25,42 +25,42 @@ def option_text(field, value, html):
 def test_a_fresh_instance_starts_on_mainland_china_with_itself(client_user, cen_instance):
     """No package yet: Mainland China <-> Mainland China, as before."""
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert (selected("area_a", html), selected("area_b", html)) == ("China", "China")
+    assert (selected("area_a_code", html), selected("area_b_code", html)) == ("China", "China")
 
 
 def test_after_buying_china_to_china_the_page_starts_on_an_untaken_pair(client_user, cen_instance):
     """With Mainland China <-> Mainland China bought, the page starts on Mainland China and another area."""
     buy_package(cen_instance, area_a_code="China", area_b_code="China")
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert selected("area_a", html) == "China"
-    assert selected("area_b", html) == "North-America"  # the next area in the seed's table
-    assert 'id="error_1_id_area_b"' not in html
+    assert selected("area_a_code", html) == "China"
+    assert selected("area_b_code", html) == "North-America"  # the next area in the seed's table
+    assert 'id="error_1_id_area_b_code"' not in html
 
 
 def test_area_b_marks_the_pairs_already_bought(client_user, cen_instance):
     """Area B's options for a pair the instance has say "(already bought)"; the others do not."""
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert option_text("area_b", "North-America", html) == "North America (already bought)"
-    assert option_text("area_b", "China", html) == "Mainland China"
+    assert option_text("area_b_code", "North-America", html) == "North America (already bought)"
+    assert option_text("area_b_code", "China", html) == "Mainland China"
 
 
 def test_marks_follow_the_chosen_area_a(client_user, cen_instance):
     """Choosing North America as Area A marks Mainland China in Area B (the same pair, other way round)."""
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
     html = client_user.get(BUY_URL, {"cen_id": cen_instance.pk}).content.decode()
-    assert "(already bought)" not in option_text("area_b", "Asia-Pacific", html)
+    assert "(already bought)" not in option_text("area_b_code", "Asia-Pacific", html)
     data = {
-        "cen_instance": cen_instance.pk,
-        "area_a": "North-America",
-        "area_b": "North-America",
+        "cen_instance_id": cen_instance.pk,
+        "area_a_code": "North-America",
+        "area_b_code": "North-America",
         "bandwidth": "10",
         "duration_months": "1",
         "idempotency_key": "k",
     }
     html = client_user.get(BUY_URL, data).content.decode()
-    assert option_text("area_b", "China", html) == "Mainland China (already bought)"
-    assert option_text("area_b", "North-America", html) == "North America"
+    assert option_text("area_b_code", "China", html) == "Mainland China (already bought)"
+    assert option_text("area_b_code", "North-America", html) == "North America"
 
 
 def test_renew_page_shows_one_status_word_for_an_expired_package(client_user, cen_instance):

@@ -72,7 +72,7 @@ def test_numbers_do_not_repeat_on_a_frozen_clock():
 
 def test_a_taken_number_is_drawn_again(cen_instance, monkeypatch):
     """A new order whose drawn number is taken gets another one."""
-    from cenconsole.bandwidth import models
+    from cenconsole.bandwidth.models import orders as models
 
     first = order_purchase(cen_instance)
     draws = iter([first.number, "2000000000000001"])

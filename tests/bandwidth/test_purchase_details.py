@@ -24,9 +24,9 @@ TERMS = "I have read and agree to the Terms of Service"
 
 def purchase_form(cen_instance, **overrides):
     data = {
-        "cen_instance": cen_instance.pk,
-        "area_a": "China",
-        "area_b": "China",
+        "cen_instance_id": cen_instance.pk,
+        "area_a_code": "China",
+        "area_b_code": "China",
         "bandwidth": "2",
         "name": "",
         "description": "",
@@ -39,10 +39,10 @@ def purchase_form(cen_instance, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def terms_error(response):
+def terms_error(response, message=services.TERMS_NOT_AGREED):
     assert response.status_code == 200
-    assert response.context["form"].errors["terms_agreed"] == [services.TERMS_NOT_AGREED]
-    assert re.search(r'id="id_terms_agreed_error"[^>]*><strong>' + re.escape(services.TERMS_NOT_AGREED), response.text)
+    assert response.context["form"].errors["terms_agreed"] == [message]
+    assert re.search(r'id="id_terms_agreed_error"[^>]*><span[^>]*><strong>' + re.escape(message), response.text)
 
 
 @pytest.fixture
@@ -85,9 +85,9 @@ def test_buy_now_refusal_names_the_terms_beside_the_other_fields(client_user, ce
 
 
 def test_renew_without_the_terms_is_refused_and_orders_nothing(client_user, mainland):
-    """Renew's Buy Now without the Terms of Service: refused on the form, no Renew order."""
+    """Renew's Pay without the Terms of Service: refused on the form (click Pay), no Renew order."""
     url = reverse("bandwidth:package_renew", args=[mainland.pk])
-    terms_error(client_user.post(url, {"idempotency_key": "r", "duration_months": 1}))
+    terms_error(client_user.post(url, {"idempotency_key": "r", "duration_months": 1}), services.TERMS_NOT_AGREED_PAY)
     assert not Order.objects.filter(order_type="Renew").exists()
 
 
@@ -134,10 +134,10 @@ def test_live_update_of_the_purchase_form_does_not_ask_for_the_terms_yet(client_
 def test_purchase_page_starts_with_area_b_equal_to_area_a(client_user, cen_instance):
     """Area B starts as Area A (Mainland China): no cross-border notice, the same-area price."""
     content = client_user.get(BUY_URL).text
-    for field in ("area_a", "area_b"):
+    for field in ("area_a_code", "area_b_code"):
         select = re.search(rf'<select name="{field}".*?</select>', content, re.S).group(0)
-        assert re.search(r'<option value="China" selected>', select), field
-    assert 'id="cross-border-notice"' not in content
+        assert re.search(r'<option value="China" selected[ >]', select), field
+    assert re.search(r'id="cross-border-text" hidden', content)  # no notice: the pair is not cross-border
 
 
 # Service period ------------------------------------------------------------------------------------
@@ -236,13 +236,13 @@ def test_a_plain_mainland_package_offers_every_action(client_user, cen_instance,
     assert 'aria-disabled="true"' not in content
 
 
-def test_renew_page_of_a_package_with_a_pending_ticket_disables_buy_now_with_the_reason(client_user, mainland):
-    """Opened directly, Renew of a package with a pending deletion ticket says why beside a disabled Buy Now."""
+def test_renew_page_of_a_package_with_a_pending_ticket_disables_pay_with_the_reason(client_user, mainland):
+    """Opened directly, Renew of a package with a pending deletion ticket says why beside a disabled Pay."""
     open_ticket(mainland)
     content = client_user.get(reverse("bandwidth:package_renew", args=[mainland.pk])).text
     reason = "Not available while a deletion ticket is pending."
     assert f'<p class="alert alert-warning mt-2" id="action-unavailable">{reason}</p>' in content
-    assert 'disabled aria-describedby="action-unavailable">Buy Now</button>' in content
+    assert 'disabled aria-describedby="action-unavailable">Pay</button>' in content
 
 
 def test_downgrade_page_of_a_cross_border_package_disables_buy_now_with_the_reason(client_user, cen_instance):

@@ -42,3 +42,24 @@ def test_orders_page_queries_do_not_grow_with_rows(client_user, cen_instance):
     for _ in range(49):
         order_purchase(cen_instance, area_a_code="Europe", area_b_code="Australia")
     assert queries_for(client_user, "/cen/orders/") == one
+
+
+def test_live_quote_queries_do_not_grow_with_instances_or_packages(client_user, cen_instance):
+    """The purchase page's live quote (htmx) makes as many SQL queries for an account with 15 packages and
+    20 instances as for one with 1."""
+    quote = (
+        "/cen/bandwidth-packages/buy/?idempotency_key=q&cen_instance={cen}&area_a=China&area_b=North-America"
+        "&bandwidth=10&duration_months=12&auto_renewal_months=1"
+    )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client_user.get(quote.format(cen=cen_instance.pk), HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        return len(captured)
+
+    buy_package(cen_instance)
+    one = queries()
+    buy_every_area_pair(CenInstanceFactory(owner=cen_instance.owner))
+    CenInstanceFactory.create_batch(19, owner=cen_instance.owner)
+    assert queries() == one

@@ -134,7 +134,7 @@ def test_the_console_shows_the_package_quota(client_user, cen_instance, settings
     """Buy Now past the package quota says why on the purchase page."""
     settings.QUOTA_BANDWIDTH_PACKAGES = 1
     buy_package(cen_instance)
-    response = client_user.post("/cen/bandwidth-packages/buy/", form_data(cen_instance, area_b="Europe"))
+    response = client_user.post("/cen/bandwidth-packages/buy/", form_data(cen_instance, area_b_code="Europe"))
     assert response.status_code == 200
     assert "already has 1 bandwidth packages" in response.content.decode()
     assert Order.objects.filter(owner=cen_instance.owner).count() == 1

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cenconsole.bandwidth.models import BandwidthPackage, Order, add_months
-from tests.factories import UserFactory, buy_package
+from tests.factories import UserFactory, buy_package, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -54,21 +54,72 @@ def test_renew_page_shows_price_and_new_expiration(client_user, package):
     assert "New expiration time" in page and new_expiration.strftime("%Y-%m-%d") in page
 
 
-def test_renew_live_update_returns_only_the_form(client_user, package):
-    """An htmx GET with the form's values answers with the form partial and the new price."""
+def test_renew_live_update_returns_only_the_new_price(client_user, package):
+    """An htmx GET with the form's values answers with the new price out of band, and no field."""
     url = reverse("bandwidth:package_renew", args=[package.pk])
     response = client_user.get(url, {"idempotency_key": "k", "duration_months": 12}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
-    assert body.lstrip().startswith("<form") and "USD 680.00" in body
+    assert body.lstrip().startswith('<div id="renew-quote" hx-swap-oob="true">') and "USD 680.00" in body
+    assert "<select" not in body and "<input" not in body
 
 
-def test_renew_buy_now_leads_to_order_confirmation(client_user, package):
-    """Buy Now on Renew makes one Renew order and shows its confirmation."""
+def test_renew_pay_places_and_pays_the_order_in_one_step(client_user, package):
+    """Pay on Renew places the Renew order, pays it and lands on its success page; the same form again
+    (a double click) finds the same paid order and charges nothing more."""
     url = reverse("bandwidth:package_renew", args=[package.pk])
     data = {"idempotency_key": "renew-key", "duration_months": 3, "terms_agreed": "on"}
-    first, second = client_user.post(url, data), client_user.post(url, data)
+    first = client_user.post(url, data)
+    balance = type(package.owner).objects.get(pk=package.owner_id).balance
+    second = client_user.post(url, data)
     order = Order.objects.get(order_type="Renew")
-    assert first.url == second.url == reverse("bandwidth:order_detail", args=[order.pk])
+    assert order.is_paid and first.url == second.url == reverse("bandwidth:order_success", args=[order.pk])
+    assert type(package.owner).objects.get(pk=package.owner_id).balance == balance
+
+
+def test_renew_pay_moves_the_expiration_time(client_user, package):
+    """A paid renewal of 3 months moves the package's expiration time 3 months on."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    client_user.post(url, {"idempotency_key": "k", "duration_months": 3, "terms_agreed": "on"})
+    assert BandwidthPackage.objects.get(pk=package.pk).expires_at == add_months(package.expires_at, 3)
+
+
+def test_renew_pay_with_low_balance_stays_on_the_page_and_charges_nothing(client_user, package):
+    """Pay with a balance short of the price shows the refusal on the Renew page: no order, no charge."""
+    type(package.owner).objects.filter(pk=package.owner_id).update(balance=1)
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 3, "terms_agreed": "on"})
+    assert response.status_code == 200 and "is not enough to pay USD 204.00" in response.content.decode()
+    assert not Order.objects.filter(order_type="Renew").exists()
+    assert type(package.owner).objects.get(pk=package.owner_id).balance == 1
+    assert BandwidthPackage.objects.get(pk=package.pk).expires_at == package.expires_at
+
+
+def test_renew_pay_of_a_package_pending_deletion_is_refused_on_the_page(client_user, package):
+    """Pay on Renew of a package with an open deletion ticket is refused on the page; nothing charged."""
+    open_ticket(package)
+    balance = type(package.owner).objects.get(pk=package.owner_id).balance
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 1, "terms_agreed": "on"})
+    assert response.status_code == 200 and "pending deletion ticket" in response.content.decode()
+    assert not Order.objects.filter(order_type="Renew").exists()
+    assert type(package.owner).objects.get(pk=package.owner_id).balance == balance
+
+
+def test_renew_pay_without_the_terms_asks_for_them(client_user, package):
+    """Pay without the Terms of Service selected says to select them and click Pay; no order."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    response = client_user.post(url, {"idempotency_key": "k", "duration_months": 1})
+    assert "Read and select the Terms of Service, then click Pay." in response.content.decode()
+    assert not Order.objects.filter(order_type="Renew").exists()
+
+
+def test_paid_renew_order_is_listed_on_the_orders_page(client_user, package):
+    """The Renew order paid from the Renew page is on the Orders page, paid."""
+    url = reverse("bandwidth:package_renew", args=[package.pk])
+    client_user.post(url, {"idempotency_key": "k", "duration_months": 1, "terms_agreed": "on"})
+    order = Order.objects.get(order_type="Renew")
+    page = client_user.get(reverse("bandwidth:order_list")).content.decode()
+    assert order.number in page and reverse("bandwidth:order_detail", args=[order.pk]) in page
 
 
 def test_renew_with_unknown_duration_shows_the_error(client_user, package):

@@ -114,22 +114,33 @@ def upgrade(tmp_path, release_db=RELEASE_DB, **environment) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+# Each report is made once per worker process: xdist tears a module's fixtures down whenever a worker has not
+# yet been told its next test, and each remake costs a migrate in a fresh interpreter (half a minute).
+_REPORTS: dict[str, dict] = {}
+
+
+def upgraded_once(tmp_path_factory, name, release_db=RELEASE_DB, **environment) -> dict:
+    if name not in _REPORTS:
+        _REPORTS[name] = upgrade(tmp_path_factory.mktemp(name), release_db, **environment)
+    return _REPORTS[name]
+
+
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory):
     """The release's database upgraded today: its unpaid orders were placed weeks ago."""
-    return upgrade(tmp_path_factory.mktemp("upgraded"))
+    return upgraded_once(tmp_path_factory, "upgraded")
 
 
 @pytest.fixture(scope="module")
 def upgraded_within_window(tmp_path_factory):
     """The same, with a payment window long enough that the old unpaid orders are still payable."""
-    return upgrade(tmp_path_factory.mktemp("within-window"), ORDER_PAYMENT_WINDOW_HOURS="10000000")
+    return upgraded_once(tmp_path_factory, "within-window", ORDER_PAYMENT_WINDOW_HOURS="10000000")
 
 
 @pytest.fixture(scope="module")
 def upgraded_from_last(tmp_path_factory):
     """The database of the last landing (b942b14), which had the ledger and deadlines for new orders."""
-    return upgrade(tmp_path_factory.mktemp("last"), LAST_RELEASE_DB, ORDER_PAYMENT_WINDOW_HOURS="10000000")
+    return upgraded_once(tmp_path_factory, "last", LAST_RELEASE_DB, ORDER_PAYMENT_WINDOW_HOURS="10000000")
 
 
 def test_old_unpaid_upgrade_is_not_payable_at_its_old_price_after_a_renewal(upgraded_within_window):

@@ -25,9 +25,9 @@ def tab_url(cen_instance):
 def form_data(cen_instance, /, **overrides):
     """The purchase form as a browser posts it: 10 Mbps Mainland China <-> North America, one month."""
     data = {
-        "cen_instance": cen_instance.pk,
-        "area_a": "China",
-        "area_b": "North-America",
+        "cen_instance_id": cen_instance.pk,
+        "area_a_code": "China",
+        "area_b_code": "North-America",
         "bandwidth": "10",
         "name": "bwp-test",
         "description": "",
@@ -195,9 +195,9 @@ def test_htmx_tab_request_returns_only_the_tab_body(client_user, cen_instance):
 @pytest.mark.parametrize(
     ("field_id", "label"),
     [
-        ("id_cen_instance", "CEN ID"),
-        ("id_area_a", "Area A"),
-        ("id_area_b", "Area B"),
+        ("id_cen_instance_id", "CEN ID"),
+        ("id_area_a_code", "Area A"),
+        ("id_area_b_code", "Area B"),
         ("id_bandwidth", "Bandwidth"),
         ("id_name", "Name"),
         ("id_duration_months", "Duration"),
@@ -256,11 +256,12 @@ def test_purchase_page_starts_with_a_price(client_user, cen_instance):
 # Live updates -------------------------------------------------------------------------------------
 
 
-def test_live_quote_with_htmx_returns_only_the_form(client_user, cen_instance):
-    """An htmx live update gets the purchase form partial, not the whole page."""
+def test_live_quote_with_htmx_returns_only_what_changes(client_user, cen_instance):
+    """An htmx live update gets the pieces that follow from the values, each swapped out of band, and no field."""
     content = client_user.get(BUY_URL, form_data(cen_instance), **HTMX).text
-    assert content.lstrip().startswith('<form id="purchase-form"')
-    assert "<html" not in content
+    assert "<html" not in content and "<form" not in content
+    assert not re.search(r"<(input|select|textarea)\b", content)
+    assert re.search(r'<div id="quote" hx-swap-oob="true">', content)
 
 
 def test_live_quote_prices_what_the_form_holds(client_user, cen_instance):
@@ -288,24 +289,35 @@ def test_live_quote_without_htmx_renders_the_whole_page(client_user, cen_instanc
 
 def test_choosing_an_area_shows_its_regions(client_user, cen_instance):
     """Area A set to Europe lists Europe's regions beside it."""
-    content = client_user.get(BUY_URL, form_data(cen_instance, area_a="Europe"), **HTMX).text
+    content = client_user.get(BUY_URL, form_data(cen_instance, area_a_code="Europe"), **HTMX).text
     assert text_of("area-a-regions", content) == "Included regions: Germany (Frankfurt), UK (London)"
     assert text_of("area-b-regions", content) == "Included regions: US (Silicon Valley), US (Virginia)"
 
 
+def cross_border_text(content):
+    """The cross-border notice's text element (hidden while the pair is not cross-border)."""
+    return re.search(r'<p [^>]*id="cross-border-text"[^>]*>.*?</p>', content, re.S).group(0)
+
+
 def test_cross_border_pair_shows_the_compliance_notice(client_user, cen_instance):
-    """Mainland China ↔ North America shows the China Unicom notice and its agreement checkbox."""
-    content = client_user.get(BUY_URL, form_data(cen_instance), **HTMX).text
-    assert 'id="cross-border-notice"' in content
-    assert "provided by China Unicom" in content
-    assert 'name="cross_border_agreed"' in content
+    """Mainland China ↔ North America shows the China Unicom notice, live and on the page with its checkbox."""
+    live = cross_border_text(client_user.get(BUY_URL, form_data(cen_instance), **HTMX).text)
+    assert "provided by China Unicom" in live and " hidden" not in live
+    page = client_user.get(BUY_URL, form_data(cen_instance)).text
+    notice = re.search(
+        r'<div class="buy-row cross-border" id="cross-border-notice".*?</div>\s*</div>\s*</div>', page, re.S
+    )
+    assert "provided by China Unicom" in notice.group(0) and 'name="cross_border_agreed"' in notice.group(0)
 
 
 def test_pair_without_mainland_china_shows_no_compliance_notice(client_user, cen_instance):
-    """Europe ↔ North America is not cross-border: no notice, no agreement checkbox."""
-    content = client_user.get(BUY_URL, form_data(cen_instance, area_a="Europe"), **HTMX).text
-    assert 'id="cross-border-notice"' not in content
-    assert 'name="cross_border_agreed"' not in content
+    """Europe ↔ North America is not cross-border: the notice's text is hidden (and with it the notice and its
+    agreement checkbox, by the page's CSS), live and on the page."""
+    for headers in (HTMX, {}):
+        text = cross_border_text(
+            client_user.get(BUY_URL, form_data(cen_instance, area_a_code="Europe"), **headers).text
+        )
+        assert " hidden" in text and "China Unicom" not in text
 
 
 def test_live_update_shows_a_rule_broken_before_buy_now(client_user, cen_instance):
@@ -319,8 +331,8 @@ def test_live_update_shows_a_rule_broken_before_buy_now(client_user, cen_instanc
 def test_live_update_refuses_another_accounts_instance(client_user, cen_instance, other_user):
     """A live update naming another account's CEN instance shows the CEN ID error."""
     theirs = CenInstanceFactory(owner=other_user)
-    response = client_user.get(BUY_URL, form_data(cen_instance, cen_instance=theirs.pk), **HTMX)
-    assert re.search(rf'id="error_1_id_cen_instance"[^>]*>\s*<strong>{services.UNKNOWN_CEN}</strong>', response.text)
+    response = client_user.get(BUY_URL, form_data(cen_instance, cen_instance_id=theirs.pk), **HTMX)
+    assert re.search(rf'id="error_1_id_cen_instance_id"[^>]*>\s*<strong>{services.UNKNOWN_CEN}</strong>', response.text)
 
 
 def test_live_update_creates_no_order(client_user, cen_instance):
@@ -346,7 +358,7 @@ def test_bandwidth_that_is_not_a_whole_number_is_refused_on_the_form(client_user
     assert_refused_on_form(response, "bandwidth", services.BANDWIDTH_RANGE)
 
 
-@pytest.mark.parametrize("field", ["area_a", "area_b"])
+@pytest.mark.parametrize("field", ["area_a_code", "area_b_code"])
 def test_unknown_area_is_refused_on_the_form(client_user, cen_instance, field):
     """An area that is not in the list is refused beside its field."""
     response = client_user.post(BUY_URL, form_data(cen_instance, **{field: "Antarctica"}))
@@ -361,26 +373,26 @@ def test_unknown_duration_is_refused_on_the_form(client_user, cen_instance):
 
 def test_unknown_cen_instance_is_refused_on_the_form(client_user, cen_instance):
     """A CEN id that does not exist is refused beside CEN ID."""
-    response = client_user.post(BUY_URL, form_data(cen_instance, cen_instance="cen-doesnotexist0000"))
-    assert_refused_on_form(response, "cen_instance", services.UNKNOWN_CEN)
+    response = client_user.post(BUY_URL, form_data(cen_instance, cen_instance_id="cen-doesnotexist0000"))
+    assert_refused_on_form(response, "cen_instance_id", services.UNKNOWN_CEN)
 
 
 def test_another_accounts_cen_instance_is_refused_on_the_form(client_user, cen_instance, other_user):
     """Another account's CEN instance is refused beside CEN ID, as if it did not exist."""
     theirs = CenInstanceFactory(owner=other_user)
-    response = client_user.post(BUY_URL, form_data(cen_instance, cen_instance=theirs.pk))
-    assert_refused_on_form(response, "cen_instance", services.UNKNOWN_CEN)
+    response = client_user.post(BUY_URL, form_data(cen_instance, cen_instance_id=theirs.pk))
+    assert_refused_on_form(response, "cen_instance_id", services.UNKNOWN_CEN)
 
 
 @pytest.mark.parametrize(("area_a", "area_b"), [("China", "North-America"), ("North-America", "China")])
 def test_area_pair_already_bought_is_refused_on_the_form(client_user, cen_instance, area_a, area_b):
     """A pair the instance already has a package for, in either order, is refused beside the second area."""
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America")
-    response = client_user.post(BUY_URL, form_data(cen_instance, area_a=area_a, area_b=area_b))
+    response = client_user.post(BUY_URL, form_data(cen_instance, area_a_code=area_a, area_b_code=area_b))
     areas = "Mainland China ↔ North America" if area_a == "China" else "North America ↔ Mainland China"
     message = services.AREA_PAIR_TAKEN % dict(cen_id=cen_instance.pk, areas=areas)
     assert response.status_code == 200
-    assert response.context["form"].errors["area_b"] == [message]
+    assert response.context["form"].errors["area_b_code"] == [message]
     assert message in response.text
     assert Order.objects.count() == 1
 

@@ -44,9 +44,10 @@ def test_delete_asks_for_confirmation_first(client_user, cen_instance):
 
 
 def test_confirmed_delete_removes_the_instance_from_the_list(client_user, cen_instance):
-    """OK deletes the instance and the Instances page no longer lists it."""
+    """OK deletes the instance (it is being deleted, as DeleteCen is asynchronous) and the Instances
+    page no longer lists it."""
     response = client_user.post(delete_url(cen_instance), follow=True)
-    assert f"CEN instance {cen_instance.pk} was deleted." in response.content.decode()
+    assert f"CEN instance {cen_instance.pk} is being deleted." in response.content.decode()
     assert client_user.get(reverse("cen:instance_detail", args=[cen_instance.pk])).status_code == 404
 
 

@@ -21,7 +21,7 @@ def test_owned_cen_returns_the_accounts_instance(user, cen_instance):
 
 @pytest.mark.parametrize("whose", ["another account's", "deleted"])
 def test_owned_cen_refuses_another_accounts_or_a_deleted_instance(user, other_user, cen_instance, whose):
-    """Another account's instance, or a deleted one, is refused on the field cen_instance as unknown_cen."""
+    """Another account's instance, or a deleted one, is refused on its argument cen_instance_id as unknown_cen."""
     if whose == "deleted":
         cen_instance.deleted_at = clock.now()
         cen_instance.save(update_fields=["deleted_at"])
@@ -30,7 +30,7 @@ def test_owned_cen_refuses_another_accounts_or_a_deleted_instance(user, other_us
         owner = other_user
     with pytest.raises(ValidationError) as refused:
         owned_cen(owner=owner, cen_instance_id=cen_instance.pk)
-    assert [error.code for error in refused.value.error_dict["cen_instance"]] == ["unknown_cen"]
+    assert [error.code for error in refused.value.error_dict["cen_instance_id"]] == ["unknown_cen"]
 
 
 def test_only_cen_defines_the_owned_cen_lookup():

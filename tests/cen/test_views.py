@@ -199,6 +199,15 @@ def test_instances_page_has_the_create_button(client_user):
     assert "Create CEN Instance</a>" in content
 
 
+def test_create_button_opens_the_pages_dialog(client_user):
+    """With JavaScript the Create CEN Instance button opens the page's native dialog, named for it."""
+    content = client_user.get(INSTANCES_URL).content.decode()
+    assert 'data-dialog-form="create-cen-dialog"' in content
+    assert '<dialog id="create-cen-dialog" class="console-dialog create-dialog" aria-label="Create CEN Instance">' in (
+        content
+    )
+
+
 def test_create_form_has_name_description_and_ok(client_user):
     """The create form asks for Name and Description and has an OK button."""
     content = client_user.get(CREATE_URL).content.decode()
@@ -210,8 +219,14 @@ def test_create_form_has_name_description_and_ok(client_user):
 def test_htmx_create_form_is_the_panel_only(client_user):
     """The Create CEN Instance button's htmx request gets the form panel, not the whole page."""
     content = client_user.get(CREATE_URL, **HTMX).content.decode()
-    assert 'aria-label="Create CEN Instance"' in content
+    assert 'aria-labelledby="create-cen-title"' in content and 'hx-post="/cen/instances/create/"' in content
     assert "<html" not in content
+
+
+def test_create_page_form_is_a_plain_form(client_user):
+    """On its own page (the fallback) the create form posts as a plain form, not by htmx."""
+    content = client_user.get(CREATE_URL).content.decode()
+    assert 'action="/cen/instances/create/"' in content and "hx-post" not in content
 
 
 def test_create_makes_the_instance_and_returns_to_the_list(client_user, user):

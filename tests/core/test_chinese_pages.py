@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 
 from cenconsole.api import services as api_services
 from cenconsole.networks import services as network_services
+from tests.addressing.objects import addressing_objects
 from tests.factories import (
     CenInstanceFactory,
     UserFactory,
@@ -18,8 +19,12 @@ from tests.factories import (
     trainee_join,
     workshop_new,
 )
-from tests.security.test_url_access import ALL_URLS, fill
-from tests.transit.objects import transit_objects
+from tests.grants.objects import grants_and_routes_objects
+from tests.multicast.objects import multicast_page_objects
+from tests.qos.objects import qos_objects
+from tests.routemaps.objects import routing_objects
+from tests.security.test_url_access import ALL_URLS, disjoint, fill
+from tests.transit.objects import route_table_objects, transit_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +32,23 @@ USERNAME = "zhangsan"
 # As in tests/e2e/test_chinese.py: what the Chinese console keeps in English.
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "GB", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", "aliyun", "acs", USERNAME}
+# Route maps and health checks: the Chinese console's own English (VBR, IP, AS Path, Community, BGP).
+ALLOWED_WORDS |= {"VBR", "IP", "AS", "Path", "Community", "BGP"}
+# A transit router's connections: the Chinese console's VPN连接, IPsec连接 and ECR.
+ALLOWED_WORDS |= {"VPN", "IPsec", "ECR", "IPsec-VPN", "TR"}
+# Flow logs, QoS and traffic marking: Simple Log Service's Project and Logstore, and protocol and field names
+# the Chinese console keeps (QoS, DSCP, TCP...); the walk's sample project and logstore names.
+ALLOWED_WORDS |= {"SLS", "Project", "Logstore", "objects-project", "objects-store", "QoS", "DSCP"}
+ALLOWED_WORDS |= {"ALL", "TCP", "UDP", "ICMP", "ICMPv", "IPv", "GRE", "HTTP", "HTTPS", "SSH", "Telnet"}
+# Grants and routes: the Chinese console's 账号UID and ECS实例.
+ALLOWED_WORDS |= {"UID", "ECS"}
+# Multicast: IGMPv2 (the word before its digit).
+ALLOWED_WORDS |= {"IGMPv"}
 # Ids (resources; zones such as cn-hangzhou-h of transit routers' VPC connections), sandbox account
 # names and links (a workshop's join link) are not words.
 IDS = re.compile(
-    r"\b(?:(?:cen|cenbwp|vpc|sandbox|rg|tr-attach|tr|vsw|vtb|rte)-[a-z0-9]+|TK\d+|LTAI\w+"
+    r"\b(?:(?:cen|cenbwp|vpc|sandbox|rg|tr-attach|tr-mcast-domain|tr|vsw|vtb|rte|vbr|vco|ecr|cenrmap|eni|flowlog"
+    r"|cidr|tm-rule|tm|qos-queue|qos|pl)-[a-z0-9]+|TK\d+|LTAI\w+"
     r"|[a-z]{2}-[a-z]+(?:-[0-9][a-z]|-[a-z]))\b|https?://[^\s<\"]+"
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -66,17 +84,29 @@ def owner_objects(db):
     owner.groups.add(Group.objects.get(name="Facilitators"))
     workshop = workshop_new(owner, title="合作伙伴培训")
     trainee_join(workshop)
-    return owner, {
-        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
-        "cen_id": cen_instance.pk,
-        "package_id": package.pk,
-        "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe", name="欧洲带宽").pk,
-        "ticket_id": open_ticket(package, reason="项目结束").pk,
-        "network_id": network.pk,
-        "connection_id": connection.pk,
-        "access_key_id": access_key.pk,
-        "workshop_id": workshop.pk,
-    }
+    transit = transit_objects(owner=owner, cen_instance=cen_instance, package=package)
+    route_tables = route_table_objects(
+        owner=owner, router_id=transit["router_id"], attachment_id=transit["attachment_id"]
+    )
+    return owner, disjoint(
+        transit,
+        routing_objects(owner=owner, cen_instance=cen_instance, router_id=transit["router_id"]),
+        qos_objects(owner=owner, router_id=transit["router_id"], peer_attachment_id=transit["peer_attachment_id"]),
+        route_tables,
+        addressing_objects(owner=owner, router_id=transit["router_id"], route_table_id=route_tables["route_table_id"]),
+        grants_and_routes_objects(owner=owner, network=network),
+        multicast_page_objects(owner=owner, cen_instance=cen_instance),
+        {
+            "cen_id": cen_instance.pk,
+            "package_id": package.pk,
+            "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe", name="欧洲带宽").pk,
+            "ticket_id": open_ticket(package, reason="项目结束").pk,
+            "network_id": network.pk,
+            "connection_id": connection.pk,
+            "access_key_id": access_key.pk,
+            "workshop_id": workshop.pk,
+        },
+    )
 
 
 def test_every_console_page_is_in_chinese(client, owner_objects):
@@ -106,8 +136,8 @@ def test_the_staffs_ticket_pages_in_the_admin_are_in_chinese(client, owner_objec
     found = {}
     for url in [
         "/admin/",
-        "/admin/tickets/deletionticket/",
-        f"/admin/tickets/deletionticket/{values['ticket_id']}/change/",
+        "/desk/",
+        f"/desk/tickets/{values['ticket_id']}/",
     ]:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
         assert response.status_code == 200, url

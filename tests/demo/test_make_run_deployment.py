@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo.test_make_run_restart import Browser, free_port, start, stop, wait_for_healthz
+from tests.demo.test_make_run_restart import Browser, start, stop, wait_for_healthz
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "operating" / "deployment.md"

@@ -8,13 +8,18 @@ from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 
+from cenconsole.accounts.uids import account_uid
 from cenconsole.api import services as api_services
 from cenconsole.api.models import AccessKey, SignatureNonce
 from cenconsole.audit.models import AuditRecord
 from cenconsole.demo import services as demo
+from cenconsole.grants import services as grant_services
 from cenconsole.tags import services as tag_services
 from cenconsole.workshops.models import Trainee, Workshop
-from tests.factories import buy_package, open_ticket
+from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket
+from tests.multicast.objects import multicast_objects
+from tests.qos.objects import qos_objects
+from tests.routemaps.objects import routing_objects
 from tests.transit.objects import transit_objects
 
 User = get_user_model()
@@ -71,16 +76,36 @@ def left_of(rows):
 
 def sandbox_with_everything():
     """A sandbox holding every kind of row the services make: the seeded CEN instance, VPCs, packages,
-    orders and ledger; a China package with transit routers and their connections; a ticket with its
-    thread; a tag; an AccessKey; a ClientToken; audit records of all that."""
+    orders, ledger and Enterprise Edition example; a second CEN instance with a China package, transit
+    routers and their connections, a route map, a VBR health check (and the VBR's record) and a flow
+    log; a ticket with its thread; a tag; an AccessKey;
+    a ClientToken; a multicast domain with a vSwitch, a member and a source; a traffic marking policy
+    with a rule and a QoS policy with a queue; another account's VPC granted to its CEN instance; audit
+    records of all that."""
     sandbox = demo.sandbox_create(ip_address=None)
     cen_instance = sandbox.cen_instances.get()
-    package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10)
-    transit_objects(owner=sandbox, cen_instance=cen_instance, package=package)
+    # The seed's own transit router is in cn-shanghai, where transit_objects makes one too: the
+    # sandbox's second CEN instance holds those.
+    second = CenInstanceFactory(owner=sandbox)
+    package = buy_package(second, area_a_code="China", area_b_code="China", bandwidth=10)
+    transit = transit_objects(owner=sandbox, cen_instance=second, package=package)
+    routing_objects(owner=sandbox, cen_instance=second, router_id=transit["router_id"])
+    multicast_objects(owner=sandbox, cen_instance=second)
+    qos_objects(owner=sandbox, router_id=transit["router_id"], peer_attachment_id=transit["peer_attachment_id"])
+    grant_services.grant_rule_create(
+        owner=UserFactory(),
+        instance_type="VPC",
+        instance_id="vpc-granted0001",
+        region_code="cn-hangzhou",
+        cen_id=cen_instance.pk,
+        cen_owner_uid=str(account_uid(sandbox.pk)),
+    )
     open_ticket(demo_package(sandbox))
     tag_services.tags_add(owner=sandbox, resource_type="cen", resources=[cen_instance], tags=[("team", "demo")])
     api_services.access_key_create(owner=sandbox)
-    api_services.client_token_once(owner=sandbox, action="CreateCen", token="t-1", create=lambda: cen_instance.pk)
+    api_services.client_token_once(
+        owner=sandbox, action="CreateCen", token="t-1", create=lambda: cen_instance.pk, fingerprint=""
+    )
     return sandbox
 
 
@@ -137,6 +162,17 @@ def test_the_sandbox_with_everything_holds_a_row_of_each_removed_model_it_can_re
         "bandwidth.Order",
         "networks.NetworkInstance",
         "transit.TransitRouter",
+        "routemaps.RouteMap",
+        "healthchecks.VbrHealthCheck",
+        "flowlogs.FlowLog",
+        "products.ProductResource",
+        "multicast.MulticastDomain",
+        "multicast.MulticastGroupResource",
+        "qos.TrafficMarkingPolicy",
+        "qos.TrafficMatchRule",
+        "qos.InterRegionQosPolicy",
+        "qos.InterRegionQosQueue",
+        "grants.GrantRule",
         "tickets.DeletionTicket",
         "tags.Tag",
         "api.AccessKey",

@@ -1,5 +1,8 @@
+import urllib.parse
+
 import pytest
 
+from cenconsole.api import services as api_services
 from tests.factories import PASSWORD
 
 
@@ -24,3 +27,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture
+def v3_sdk(user, live_server, monkeypatch):
+    """Alibaba Cloud's V3 SDK as `user`'s script on the live server: reads back what the console made."""
+    from tests.api.conftest import ACCESS_KEY_ID, ACCESS_KEY_SECRET, sdk_v3_client
+
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)  # the SDK would send even localhost through a proxy
+    api_services.access_key_ensure(owner=user, access_key_id=ACCESS_KEY_ID, secret=ACCESS_KEY_SECRET)
+    yield sdk_v3_client(urllib.parse.urlsplit(live_server.url).netloc)
+    from darabonba.core import DaraCore  # its HTTP sessions, closed with the test (as tests/api's sdk_v3)
+
+    for session in DaraCore._sessions.values():
+        session.close()
+    DaraCore._sessions.clear()

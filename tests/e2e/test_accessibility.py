@@ -1,5 +1,5 @@
 """WCAG 2.1 AA: axe-core's A/AA rules find nothing on any console page, signed in or not, nor on the
-ticket pages staff use in the admin. The signed-in walk visits every URL the security walk knows
+ticket pages staff use (the desk, and the admin's). The signed-in walk visits every URL the security walk knows
 (tests/security/test_url_access.py), with one real object of each kind."""
 
 from pathlib import Path
@@ -10,7 +10,16 @@ from playwright.sync_api import expect
 from cenconsole.networks import services as network_services
 from cenconsole.tickets.models import SavedReply
 from cenconsole.workshops import services as workshop_services
-from tests.factories import PASSWORD, UserFactory, facilitator, support_staff, trainee_join, workshop_new
+from tests.factories import (
+    PASSWORD,
+    CenInstanceFactory,
+    UserFactory,
+    buy_package,
+    facilitator,
+    support_staff,
+    trainee_join,
+    workshop_new,
+)
 from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
 # bypass_csp: axe is added as a script of the test's own; the pages' policy allows only 'self'.
@@ -113,9 +122,36 @@ def test_unbind_dialog_matrix_and_form_errors_pass_axe(live_server, page, sign_i
     assert not violations, "\n".join(violations)
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_create_cen_dialog_and_refused_renew_pass_axe(live_server, page, sign_in, language):
+    """The open Create CEN Instance dialog, with a refused tag and Add Tag's second row, and a Renew page
+    refused for a short balance: no violations, in both languages."""
+    owner = UserFactory()
+    package = buy_package(CenInstanceFactory(owner=owner), area_a_code="China", area_b_code="China", bandwidth=2)
+    sign_in(owner)
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.goto(f"{live_server.url}/cen/instances/")
+    page.locator("a[data-dialog-form]").click()
+    dialog = page.locator("dialog[open]")
+    dialog.locator("#id_tag_key_0").fill("acs:x")
+    dialog.locator("button[name=add_tag]").click()
+    expect(dialog.locator("#id_tag_key_1")).to_be_focused()
+    dialog.locator(".dialog-actions .btn-primary").click()
+    expect(dialog.locator(".error-summary")).to_be_visible()
+    violations = axe_violations(page)
+    type(owner).objects.filter(pk=owner.pk).update(balance=0)
+    page.goto(f"{live_server.url}/cen/bandwidth-packages/{package.pk}/renew/")
+    page.locator("#id_terms_agreed").check()
+    page.locator("#renew-form button.btn-primary").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
 def test_admin_ticket_pages_pass_axe(live_server, page):
-    """The staff's ticket pages in the admin: the queue, a ticket's page with a saved reply inserted,
-    an outcome's confirmation and the saved reply form. No violations."""
+    """The staff's ticket pages at the desk and in the admin: the queue, a ticket's page with a saved reply
+    inserted, an outcome's confirmation, the page asking for the note of Reject selected tickets, and the
+    saved reply form. No violations."""
     objects = make_owner_objects()
     staff = support_staff()
     page.goto(f"{live_server.url}/admin/login/")
@@ -124,8 +160,8 @@ def test_admin_ticket_pages_pass_axe(live_server, page):
     page.get_by_role("button", name="Log in").click()
     urls = [
         f"{live_server.url}/admin/",
-        f"{live_server.url}/admin/tickets/deletionticket/",
-        f"{live_server.url}/admin/tickets/deletionticket/{objects['ticket_id']}/change/",
+        f"{live_server.url}/desk/",
+        f"{live_server.url}/desk/tickets/{objects['ticket_id']}/",
     ]
     urls.append(f"{live_server.url}/admin/tickets/savedreply/add/")
     violations, visited = walk(page, urls)
@@ -139,5 +175,11 @@ def test_admin_ticket_pages_pass_axe(live_server, page):
     page.get_by_label("Staff note").fill("Not now")
     page.get_by_role("button", name="Reject", exact=True).click()
     expect(page.get_by_role("button", name="Yes, reject")).to_be_visible()
+    violations += axe_violations(page)
+    page.goto(urls[1])
+    page.locator("input.action-select").first.check()
+    page.get_by_label("Action:").select_option(label="Reject selected tickets")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_role("button", name="Reject selected tickets")).to_be_visible()
     violations += axe_violations(page)
     assert not violations, "\n".join(violations)

@@ -11,7 +11,8 @@ from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.tickets import services as ticket_services
 from cenconsole.tickets.models import DeletionTicket
 from tests.e2e.top_bar import account_menu
-from tests.factories import support_staff
+from tests.factories import PASSWORD as FACTORY_PASSWORD
+from tests.factories import CenInstanceFactory, support_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,6 +24,10 @@ STAFF = "kefu"
 # 互通区域A / 互通区域B, the http:// of the name rules, and the usernames.
 ALLOWED_WORDS = {"CEN", "VPC", "USD", "Mbps", "Kbps", "UTC", "ID", "CSV", "English", "A", "B", "http", "https"}
 ALLOWED_WORDS |= {"AccessKey", "Secret", "API", "SDK", "CLI", "Terraform", USERNAME, STAFF}
+# The reserved tag prefixes, as typed (Create CEN Instance's tag rows say a tag cannot start with them).
+ALLOWED_WORDS |= {"aliyun", "acs"}
+# A transit router's page: its QoS策略 tab (the Chinese console keeps QoS).
+ALLOWED_WORDS |= {"QoS"}
 # Ids: cen-..., cenbwp-..., vpc-..., rg-..., orders and tickets by number.
 # Identifiers and the user's own data (email addresses) are not words of the console.
 IDS = re.compile(r"\b(?:(?:cen|cenbwp|vpc|rg)-[a-z0-9]+|TK\d+)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -65,10 +70,11 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     assert_chinese(page)
     page.get_by_label("名称", exact=True).fill("生产网络")
     page.get_by_role("button", name="确定").click()
+    # The dialog's OK reloads the Instances page (HX-Redirect): wait for the new row before going on.
+    expect(page.get_by_role("row").filter(has_text="生产网络")).to_be_visible()
     assert_chinese(page)
 
     # 实例 → 管理 → 带宽包 → 购买带宽包（包年包月）.
-    page.goto(f"{base}/cen/instances/")
     page.get_by_role("row").filter(has_text="生产网络").get_by_role("link", name="管理").click()
     assert_chinese(page)
     page.get_by_role("tab", name="带宽包").click()
@@ -129,14 +135,12 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     )
     assert_chinese(page)
 
-    # 续费: three more months.
+    # 续费: three more months, paid on the Renew page (支付).
     page.get_by_role("tab", name="带宽包").click()
     page.get_by_role("row").filter(has_text=package_id).get_by_role("link", name="续费", exact=True).click()
     assert_chinese(page)
     page.get_by_label("购买时长").select_option(label="3个月")
     page.get_by_label("我已阅读并同意《服务条款》").check()
-    page.get_by_role("button", name="立即购买").click()
-    assert_chinese(page)
     page.get_by_role("button", name="支付", exact=True).click()
     expect(page.get_by_role("heading", name="支付成功")).to_be_visible()
     assert_chinese(page)
@@ -174,3 +178,49 @@ def test_a_chinese_reader_buys_a_package_and_follows_it_to_deletion(page, live_s
     expect(page).to_have_url(url)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(account_menu(page).get_by_role("link", name="AccessKey Management")).to_be_visible()
+
+
+# The route map and health check pages keep the Chinese console's own English: VBR, IP, AS Path,
+# Community, BGP; their ids (vbr-..., cenrmap-...) are the user's data.
+ROUTING_WORDS = ALLOWED_WORDS | {"VBR", "IP", "AS", "Path", "Community", "BGP"}
+ROUTING_IDS = re.compile(r"(?:vbr|cenrmap)-[a-z0-9]+")
+
+
+def assert_chinese_routing(page):
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    text = ROUTING_IDS.sub(" ", IDS.sub(" ", page.inner_text("body")))
+    words = [word for word in WORD.findall(text) if word not in ROUTING_WORDS]
+    assert words == [], f"{page.url}: {words}"
+
+
+def test_a_chinese_reader_adds_a_route_map_and_sets_a_health_check(page, live_server, user):
+    """路由策略 and 健康检查 in Chinese: every page of the two, found and filled by Chinese labels."""
+    cen_instance = CenInstanceFactory(owner=user, name="路由", description="测试")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("用户名").fill(user.username)
+    page.get_by_label("密码").fill(FACTORY_PASSWORD)
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="管理").click()
+    page.get_by_role("tab", name="路由策略").click()
+    assert_chinese_routing(page)
+    page.get_by_role("link", name="添加路由策略").click()
+    assert_chinese_routing(page)
+    page.get_by_label("地域", exact=True).select_option(label="华东1（杭州）")
+    page.get_by_role("button", name="确定").click()  # no priority yet
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_chinese_routing(page)  # the refusal too
+    page.get_by_label("策略优先级", exact=True).fill("10")
+    page.get_by_label("BGP路由").check()
+    page.get_by_role("button", name="确定").click()
+    expect(page.locator("#route-map-table")).to_contain_text("入地域网关方向")
+    assert_chinese_routing(page)
+
+    page.get_by_role("navigation", name="云企业网").get_by_role("link", name="健康检查").click()
+    assert_chinese_routing(page)
+    page.get_by_role("link", name="设置健康检查").click()
+    assert_chinese_routing(page)
+    page.get_by_label("边界路由器 VBR").fill("vbr-chinese0001")
+    page.get_by_label("目标IP").fill("10.0.0.2")
+    page.get_by_role("button", name="确定").click()
+    expect(page.locator("#health-check-table")).to_contain_text("vbr-chinese0001")
+    assert_chinese_routing(page)

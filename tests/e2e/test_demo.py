@@ -11,6 +11,7 @@ from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.bandwidth.pricing import add_months
 from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
+from cenconsole.transit.models import TransitRouter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,6 +72,24 @@ def test_reset_demo_brings_back_the_seeded_state(page, live_server):
     expect(page.locator("main")).not_to_contain_text("extra-cen")
     expect(page.get_by_role("row", name=seeded_cen)).to_contain_text("demo-cen")
     expect(page.locator("#balance")).to_have_text(seeded_balance)
+
+
+def test_a_sandbox_shows_the_office_example_on_its_transit_router_pages(page, live_server):
+    """Try the console -> Manage -> Transit Router: the seeded Shanghai router is listed Active; its
+    Flow Logs and CIDR tabs list the seeded flow log and CIDR block."""
+    sandbox = try_the_console(page, live_server)
+    cen_instance = CenInstance.objects.get(owner=sandbox)
+    router = TransitRouter.objects.get(owner=sandbox, region="cn-shanghai")
+    page.get_by_role("row", name=cen_instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Transit Router").click()
+    row = page.locator(f'tr[data-transit-router="{router.pk}"]')
+    expect(row).to_contain_text("demo-tr-shanghai")
+    expect(row).to_contain_text("Active")
+    page.get_by_role("link", name=router.pk, exact=True).click()
+    page.get_by_role("tab", name="Flow Logs").click()
+    expect(page.locator("main")).to_contain_text("demo-leased-line-log")
+    page.get_by_role("tab", name="CIDR").click()
+    expect(page.locator("main")).to_contain_text("172.31.0.0/24")
 
 
 def advance(page, step):

@@ -20,7 +20,7 @@ def test_reject_apart_and_cancel_as_large_as_the_action(live_server, page):
     page.get_by_label("Username").fill(staff.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
+    page.goto(f"{live_server.url}/desk/tickets/{ticket.pk}/")
     release = page.get_by_role("button", name="Release without refund")
     reject = page.get_by_role("button", name="Reject", exact=True)
     expect(reject).to_have_css("background-color", "rgb(255, 255, 255)")

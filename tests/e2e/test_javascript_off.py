@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cenconsole.bandwidth.forms import CROSS_BORDER_AGREEMENT
+from tests.e2e.test_transit_routers import refresh_until
 from tests.e2e.top_bar import sign_out
 from tests.factories import CenInstanceFactory, buy_package
 
@@ -12,18 +13,21 @@ TERMS = "I have read and agree to the Terms of Service"
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
 def test_purchase_flow_works_with_javascript_off(page, sign_in, user):
-    """Without JavaScript: tabs are links, Update Price refreshes regions and price, Buy Now and Pay work."""
+    """Without JavaScript: tabs are links, Update Price refreshes regions, price and the cross-border notice,
+    Buy Now and Pay work."""
     instance = CenInstanceFactory(owner=user, name="nojs")
     sign_in(user)
     page.get_by_role("row", name=instance.pk).get_by_role("link", name="Manage").click()
     page.get_by_role("tab", name="Networks").click()
     page.get_by_role("tab", name="Bandwidth Packages").click()
     page.get_by_role("link", name="Buy Bandwidth Package(Subscription)").click()
+    expect(page.locator("#cross-border-notice")).to_be_hidden()
     page.get_by_label("Area B").select_option(label="Europe")
     page.get_by_label("Bandwidth", exact=True).fill("10")
     page.get_by_role("button", name="Update Price").click()
     expect(page.locator("#area-b-regions")).to_have_text("Included regions: Germany (Frankfurt), UK (London)")
     expect(page.locator("#quote-total")).to_have_text("USD 1,700.00")
+    expect(page.locator("#cross-border-notice")).to_be_visible()
     page.get_by_label(CROSS_BORDER_AGREEMENT).check()
     page.get_by_label(TERMS).check()
     page.get_by_role("button", name="Buy Now").click()
@@ -35,7 +39,8 @@ def test_purchase_flow_works_with_javascript_off(page, sign_in, user):
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
 def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user):
-    """Without JavaScript, Renew's Update Price and Buy Now, and Request Deletion, are plain pages."""
+    """Without JavaScript, Renew's Update Price and Pay (the success page at once), and Request Deletion,
+    are plain pages."""
     instance = CenInstanceFactory(owner=user)
     package = buy_package(instance, area_a_code="China", area_b_code="China", bandwidth=2)
     sign_in(user)
@@ -45,8 +50,8 @@ def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user
     page.get_by_role("button", name="Update Price").click()
     expect(page.locator(".quote-total")).to_contain_text("USD 680.00")
     page.get_by_label(TERMS).check()
-    page.get_by_role("button", name="Buy Now").click()
-    expect(page.get_by_role("heading", name="Confirm Order")).to_be_visible()
+    page.get_by_role("button", name="Pay").click()
+    expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
     page.goto(page.url.split("/cen/")[0] + f"/cen/bandwidth-packages/{package.pk}/request-deletion/")
     page.get_by_label("Reason").fill("done")
     page.get_by_role("button", name="Submit Ticket").click()
@@ -56,7 +61,7 @@ def test_renew_and_deletion_request_work_with_javascript_off(page, sign_in, user
 @pytest.mark.browser_context_args(java_script_enabled=False)
 def test_ticket_conversation_and_approval_work_with_javascript_off(live_server, page, sign_in, user):
     """Without JavaScript, Send Reply and Withdraw in the console, and Assign to me, Ask for information
-    and Release and refund unused time in the admin, are plain forms."""
+    and Release and refund unused time at the desk, are plain forms."""
     from cenconsole.tickets import services
     from tests.factories import PASSWORD, open_ticket, support_staff
 
@@ -73,7 +78,7 @@ def test_ticket_conversation_and_approval_work_with_javascript_off(live_server, 
     expect(page.locator("#ticket-status")).to_have_text("Processing")
     sign_out(page)
 
-    page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
+    page.goto(f"{live_server.url}/desk/tickets/{ticket.pk}/")
     page.get_by_label("Username").fill(staff.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
@@ -83,3 +88,36 @@ def test_ticket_conversation_and_approval_work_with_javascript_off(live_server, 
     page.get_by_role("button", name="Yes, release and refund").click()
     expect(page.locator("#ticket-status")).to_contain_text("Approved")
     expect(page.locator("#ticket-refund")).to_contain_text("USD ")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_route_maps_and_health_checks_work_with_javascript_off(page, sign_in, user, settings):
+    """Without JavaScript: the Route Maps tab is a link, Add Route Map and Delete work; the Health Check
+    page's Show button chooses the CEN instance, Set Health Check and Delete work."""
+    settings.TRANSIT_TRANSITION_SECONDS = 1
+    CenInstanceFactory(owner=user, name="first")
+    instance = CenInstanceFactory(owner=user, name="nojs-routing")
+    sign_in(user)
+    page.get_by_role("row", name=instance.pk).get_by_role("link", name="Manage").click()
+    page.get_by_role("tab", name="Route Maps").click()
+    page.get_by_role("link", name="Add Route Map").click()
+    page.get_by_label("Priority", exact=True).fill("40")
+    page.get_by_role("button", name="OK", exact=True).click()
+    row = page.locator("#route-map-table tbody tr").first
+    refresh_until(page, row.locator("td:nth-child(5)"), "^Active$")
+    row.get_by_role("link", name="Delete").click()
+    page.get_by_role("button", name="OK", exact=True).click()
+    expect(row.locator("td:nth-child(5)")).to_have_text("Deleting")
+
+    page.get_by_role("link", name="Health Check").click()
+    page.get_by_label("CEN Instance").select_option(instance.pk)
+    page.get_by_role("button", name="Show").click()
+    page.get_by_role("link", name="Set Health Check").click()
+    expect(page.get_by_text(instance.pk)).to_be_visible()
+    page.get_by_label("VBR").fill("vbr-nojs0001")
+    page.get_by_label("Destination IP").fill("10.0.0.2")
+    page.get_by_role("button", name="OK", exact=True).click()
+    row = page.locator("#health-check-table tbody tr", has_text="vbr-nojs0001")
+    row.get_by_role("link", name="Delete").click()
+    page.get_by_role("button", name="OK", exact=True).click()
+    expect(page.locator("#health-check-table")).to_contain_text("No VBR of this CEN instance has a health check")

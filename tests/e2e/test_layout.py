@@ -258,7 +258,8 @@ def admin_urls(objects, owner):
                 urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk]))
             except NoReverseMatch:
                 pass
-    urls.append(reverse("admin:tickets_deletionticket_change", args=[objects["ticket_id"]]))
+    urls.append(reverse("desk:queue"))
+    urls.append(reverse("desk:ticket", args=[objects["ticket_id"]]))
     urls.append(reverse("admin:accounts_user_change", args=[owner.pk]))
     urls.append(reverse("admin:accounts_user_adjust_balance", args=[owner.pk]))
     return list(dict.fromkeys(urls))
@@ -431,6 +432,35 @@ def test_instances_toolbar_controls_are_one_height(live_server, page):
                 ".map(control => Math.round(control.getBoundingClientRect().height))"
             )
             assert len(heights) == shown and len(set(heights)) == 1, f"{width}: {heights}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_create_cen_dialog_fits_the_window(live_server, page, language):
+    """The Create CEN Instance dialog, refused with two tag rows, at 1280x800, 1024x768 and 390x844: inside
+    the window, nothing wider than it, and its OK reachable (scrolled into view, nothing over it)."""
+    sign_in_page(page, live_server, UserFactory())
+    set_language(page, live_server, language)
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{live_server.url}/cen/instances/")
+        page.locator("a[data-dialog-form]").click()
+        dialog = page.locator("dialog[open]")
+        dialog.locator("#id_tag_key_0").fill("acs:x")
+        # Each click waits for its answer to replace the panel: Add Tag's answer may carry the key's error summary
+        # already, so waiting for a summary alone could measure the panel OK's answer is about to replace.
+        for button in ("button[name=add_tag]", ".dialog-actions .btn-primary"):
+            panel = dialog.locator("section.create-panel").element_handle()
+            dialog.locator(button).click()
+            panel.wait_for_element_state("hidden")  # detached: the answer swapped in
+        expect(dialog.locator("#id_tag_key_1")).to_be_visible()
+        expect(dialog.locator(".error-summary")).to_be_visible()
+        box = dialog.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert dialog.evaluate("element => element.scrollWidth <= element.clientWidth"), width
+        ok = dialog.locator(".dialog-actions .btn-primary")
+        ok.scroll_into_view_if_needed()
+        assert ok.evaluate(ON_TOP), width
 
 
 def test_package_rows_are_stacked_cards_on_a_phone(live_server, browser):

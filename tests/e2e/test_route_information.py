@@ -7,6 +7,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def attach_vpc(page, region, name, cidr_block):
+    page.wait_for_load_state("networkidle")  # the page after the last OK, its scripts ready for the next click
     page.get_by_role("link", name="Attach Network Instance").click()
     page.get_by_label("Region", exact=True).select_option(label=region)
     page.get_by_label("Name", exact=True).fill(name)

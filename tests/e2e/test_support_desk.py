@@ -1,5 +1,6 @@
-"""A staff member's day at the support desk (issue 21), in a browser at 1280 px: the queue, a saved
-reply, an internal note, a confirmed release with refund with Save and next ticket, a confirmed reject."""
+"""A staff member's day at the support desk (issue 21; plain staff views at /desk/ since issue 30), in a
+browser at 1280 px: the queue, a saved reply, an internal note, a confirmed release with refund with
+Save and next ticket, a confirmed reject, and the queue's Action menu with and without JavaScript."""
 
 import re
 from datetime import timedelta
@@ -58,7 +59,7 @@ def test_queue_at_1280_px_shows_every_column_without_scrolling(live_server, page
     """At 1280 px the queue's columns, SLA and refund included, fit: nothing scrolls sideways."""
     staff = support_staff()
     admin_sign_in(page, live_server, staff)
-    page.get_by_role("link", name="Deletion tickets").click()
+    page.get_by_role("link", name="Deletion ticket queue").click()  # the admin index's queue counts
     headers = page.locator("#result_list thead th")
     for name in (
         "Ticket ID",
@@ -102,7 +103,7 @@ def test_staff_work_three_tickets_from_the_queue(live_server, page, sign_in, use
     page.get_by_role("button", name="Save", exact=True).click()
 
     # The queue, longest waiting first: the first ticket.
-    page.goto(f"{live_server.url}/admin/tickets/deletionticket/")
+    page.get_by_role("link", name="Support desk").click()  # in the admin's header, on every page
     page.get_by_role("link", name=first.number).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Ticket {first.number}")
     expect(page.locator("#requester-context")).to_contain_text(user.username)
@@ -171,7 +172,7 @@ def test_saved_reply_internal_note_and_confirmed_reject_work_with_javascript_off
     )
     staff = support_staff()
     admin_sign_in(page, live_server, staff)
-    page.goto(f"{live_server.url}/admin/tickets/deletionticket/{ticket.pk}/change/")
+    page.goto(f"{live_server.url}/desk/tickets/{ticket.pk}/")
     page.get_by_label("Staff note").fill("Checked the contract")
     page.get_by_role("button", name="Add internal note").click()
     expect(page.locator(".internal-note")).to_contain_text("Checked the contract")
@@ -184,3 +185,38 @@ def test_saved_reply_internal_note_and_confirmed_reject_work_with_javascript_off
     page.get_by_role("button", name="Yes, reject").click()
     expect(page.locator("#ticket-status")).to_have_text("Rejected")
     expect(page.locator("#ticket-assignee")).to_have_text(staff.username)
+
+
+def test_the_action_menu_ticks_every_ticket_and_assigns_them(live_server, page, three_tickets):
+    """With JavaScript, the box in the header ticks every row and the counter says so; Assign to me
+    then takes the three tickets and the queue says so for each."""
+    staff = support_staff()
+    admin_sign_in(page, live_server, staff)
+    page.goto(f"{live_server.url}/desk/")
+    expect(page.locator(".action-counter")).to_have_text("0 of 3 selected")
+    page.get_by_label("Select all objects on this page for an action").check()
+    expect(page.locator(".action-counter")).to_have_text("3 of 3 selected")
+    page.get_by_label("Action:").select_option(label="Assign to me")
+    page.get_by_role("button", name="Go").click()
+    for ticket in three_tickets:
+        expect(page.get_by_text(f"Ticket {ticket.number} is assigned to you.")).to_be_visible()
+    assert {ticket.assigned_to_id for ticket in DeletionTicket.objects.all()} == {staff.pk}
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+def test_reject_selected_works_with_javascript_off(live_server, page, three_tickets):
+    """Without JavaScript, two ticked tickets, Reject selected tickets and Go ask for the note on a page
+    of their own; its button rejects both and returns to the queue."""
+    first, second, third = three_tickets
+    admin_sign_in(page, live_server, support_staff())
+    page.goto(f"{live_server.url}/desk/")
+    for ticket in (first, second):
+        page.get_by_label(f"Select this object for an action - Ticket {ticket.number}").check()
+    page.get_by_label("Action:").select_option(label="Reject selected tickets")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reject selected tickets")
+    page.get_by_label("Staff note").fill("The contracts run until March")
+    page.get_by_role("button", name="Reject selected tickets").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deletion ticket queue")
+    statuses = dict(DeletionTicket.objects.values_list("pk", "status"))
+    assert [statuses[ticket.pk] for ticket in three_tickets] == ["Rejected", "Rejected", "Pending"]

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from cenconsole.bandwidth.models import BandwidthPackage
 from tests.e2e.top_bar import sign_out
 from tests.factories import PASSWORD, CenInstanceFactory, buy_package, support_staff
-from tests.tickets.conftest import Mailbox, free_port
+from tests.ports import free_port
+from tests.tickets.conftest import Mailbox
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

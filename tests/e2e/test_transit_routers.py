@@ -76,7 +76,7 @@ def test_transit_routers_through_the_console(page, sign_in, user):
 
     for region, other in (("China (Hangzhou)", "vpc-vaconsole01"), ("US (Virginia)", "vpc-hzconsole01")):
         router_row(page, region).get_by_role("link", name="Route Tables").click()
-        expect(page.get_by_role("heading", name="Route Tables")).to_be_visible()
+        expect(page.get_by_role("tab", name="Route Table", selected=True)).to_be_visible()
         expect(page.locator(".route-entries")).to_contain_text(other)  # learned over the connection
         expect(page.locator(".route-entries").get_by_text("Learned route")).to_have_count(2)
         page.get_by_role("link", name="Back").click()

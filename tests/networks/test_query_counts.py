@@ -49,9 +49,12 @@ def page_queries(client, url):
     return count_queries(fetch)
 
 
-@pytest.mark.parametrize("url_name", ["networks:cen_networks", "networks:cen_region_connections"])
+@pytest.mark.parametrize(
+    "url_name", ["networks:cen_networks", "networks:cen_region_connections", "networks:cen_routes"]
+)
 def test_tab_query_count_is_constant_in_rows(client, rich_user, attach, connect, url_name):
-    """1 network and 1 connection, or 30 networks and 30 connections: same number of queries."""
+    """1 network and 1 connection, or 30 networks and 30 connections (so 30 routes learned in every region
+    domain): same number of queries."""
     client.force_login(rich_user)
     small, large = CenInstanceFactory(owner=rich_user), CenInstanceFactory(owner=rich_user)
     build(small, attach, connect, networks=1, connections=1)

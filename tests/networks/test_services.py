@@ -41,7 +41,7 @@ def test_attach_refuses_another_accounts_cen_instance(cen_instance, other_user):
     """Another account cannot attach a network instance to this account's CEN instance."""
     with pytest.raises(ValidationError) as excinfo:
         services.network_instance_attach(owner=other_user, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou")
-    assert field_errors(excinfo, "cen_instance") == [services.UNKNOWN_CEN]
+    assert field_errors(excinfo, "cen_instance_id") == [services.UNKNOWN_CEN]
     assert not NetworkInstance.objects.exists()
 
 
@@ -226,7 +226,7 @@ def test_set_refuses_another_accounts_cen_instance(package, other_user):
             opposite_region_code="us-east-1",
             bandwidth=1,
         )
-    assert field_errors(excinfo, "cen_instance") == [services.UNKNOWN_CEN]
+    assert field_errors(excinfo, "cen_instance_id") == [services.UNKNOWN_CEN]
 
 
 def test_set_refuses_a_package_bound_to_another_cen_instance(package, user):

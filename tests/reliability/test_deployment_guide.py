@@ -23,7 +23,8 @@ from cenconsole.bandwidth.models import Order
 from cenconsole.workshops.models import Trainee
 from tests.conftest import requires_postgres
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, workshop_new
-from tests.reliability.test_two_app_servers import GUNICORN_CONTROL, GUNICORN_LIMITS, free_port
+from tests.ports import free_port
+from tests.reliability.test_two_app_servers import GUNICORN_CONTROL, GUNICORN_LIMITS
 
 pytestmark = [pytest.mark.postgres, requires_postgres, pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -232,9 +233,9 @@ def test_the_guides_nginx_and_settings_serve_sign_in_a_purchase_and_a_workshop_j
         "/cen/bandwidth-packages/buy/",
         "/cen/bandwidth-packages/buy/",
         {
-            "cen_instance": cen.pk,
-            "area_a": "China",
-            "area_b": "China",
+            "cen_instance_id": cen.pk,
+            "area_a_code": "China",
+            "area_b_code": "China",
             "bandwidth": 2,
             "name": "via-nginx",
             "description": "",

@@ -4,7 +4,6 @@ import copy
 import http.cookiejar
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from cenconsole.accounts.models import User
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from tests.conftest import requires_postgres
 from tests.factories import PASSWORD, CenInstanceFactory, UserFactory, balance_set, order_purchase
+from tests.ports import free_port
 
 pytestmark = [requires_postgres, pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,12 +36,6 @@ GUNICORN_LIMITS = [
     "8190",
 ]
 GUNICORN_CONTROL = ["--no-control-socket"]  # Makefile, GUNICORN_CONTROL: no socket shared by every gunicorn
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -148,9 +142,9 @@ def test_same_idempotency_key_through_both_servers_makes_one_order(app_servers):
     cen = CenInstanceFactory(owner=user)
     browser = Browser().sign_in(app_servers[0], user)
     form = {
-        "cen_instance": cen.pk,
-        "area_a": "China",
-        "area_b": "China",
+        "cen_instance_id": cen.pk,
+        "area_a_code": "China",
+        "area_b_code": "China",
         "bandwidth": 2,
         "name": "twin",
         "description": "",

@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cenconsole.multicast.models import MulticastDomain
 from tests.factories import CenInstanceFactory, UserFactory, buy_package, open_ticket, trainee_join, workshop_new
+from tests.multicast.objects import multicast_page_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +50,15 @@ def forms(client):
     user.groups.add(Group.objects.get(name="Facilitators"))  # runs workshops too
     workshop = workshop_new(user)
     trainee_join(workshop)
+    multicast = multicast_page_objects(owner=user, cen_instance=cen)
+    domain = f"/cen/instances/{cen.pk}/multicast-domains/{multicast['domain_id']}"
+    router = MulticastDomain.objects.get(pk=multicast["domain_id"]).transit_router_id
     return {
         "/cen/instances/create/": ["name", "description"],
         "/cen/bandwidth-packages/buy/": [
-            "cen_instance",
-            "area_a",
-            "area_b",
+            "cen_instance_id",
+            "area_a_code",
+            "area_b_code",
             "bandwidth",
             "name",
             "description",
@@ -76,6 +81,15 @@ def forms(client):
         "/account/email/": ["email"],
         "/workshops/": ["title", "length_hours", "scenario", "seat_limit"],
         f"/workshops/{workshop.pk}/clock/": ["step"],
+        f"/cen/instances/{cen.pk}/transit-routers/{router}/multicast/create/": [
+            "name",
+            "description",
+            "igmpv2_support",
+        ],
+        f"{domain}/modify/": ["name", "description", "igmpv2_support"],
+        f"{domain}/vswitches/associate/": ["vswitches"],
+        f"{domain}/sources/add/": ["group_ip", "vpc_id", "network_interface"],
+        f"{domain}/members/add/": ["group_ip", "vpc_id", "network_interface", "peer_domain"],
     }
 
 
@@ -105,6 +119,34 @@ def test_live_updates_and_searches_never_fail_and_escape_markup(client, forms, d
     assert_answered_safely(client.get("/cen/bandwidth-packages/buy/", buy, HTTP_HX_REQUEST="true"), buy)
     search = {"q": data.draw(values), "page": data.draw(values)}
     assert_answered_safely(client.get("/cen/instances/", search), search)
+
+
+@pytest.fixture
+def desk(client):
+    """The staff's desk, signed in as Support staff, with a customer's open ticket: its queue's address,
+    the Action menu and a ticket's buttons (with their fields)."""
+    from tests.factories import support_staff
+
+    ticket = open_ticket(buy_package(CenInstanceFactory(), area_a_code="China", area_b_code="China"))
+    client.force_login(support_staff())
+    return {
+        "queue": ["queue", "status__exact", "q", "o", "p"],
+        "/desk/selected/": ["action", "_selected_action", "apply", "note"],
+        f"/desk/tickets/{ticket.pk}/reply/": ["note"],
+        f"/desk/tickets/{ticket.pk}/insert/": ["note", "saved_reply"],
+        f"/desk/tickets/{ticket.pk}/reject/": ["note", "confirmed"],
+    }
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_desks_queue_and_buttons_never_fail_and_escape_markup(client, desk, data):
+    """Fuzzed values in the desk's queue address, its Action menu and a ticket's buttons answer with a
+    page or a redirect, never a failure, and markup is escaped."""
+    for url, fields in desk.items():
+        sent = {field: data.draw(values, label=f"{url} {field}") for field in fields}
+        response = client.get("/desk/", sent) if url == "queue" else client.post(url, sent)
+        assert_answered_safely(response, sent)
 
 
 def test_null_character_is_refused_with_a_clear_message(client_user):

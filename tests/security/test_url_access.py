@@ -4,11 +4,14 @@ file; a new URL argument name fails here until OBJECT_IDS learns it."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cenconsole.api import services as api_services
 from cenconsole.demo import services as demo_services
 from cenconsole.networks import services as network_services
+from tests.addressing.objects import addressing_objects
+from tests.conftest import ensure_reference_data
 from tests.factories import (
     CenInstanceFactory,
     UserFactory,
@@ -19,9 +22,14 @@ from tests.factories import (
     trainee_join,
     workshop_new,
 )
-from tests.transit.objects import transit_objects
+from tests.grants.objects import grants_and_routes_objects
+from tests.multicast.objects import multicast_page_objects
+from tests.qos.objects import qos_objects
+from tests.routemaps.objects import routing_objects
+from tests.transit.objects import route_table_objects, transit_objects
 
-pytestmark = pytest.mark.django_db
+# One worker walks the whole module, so its objects (walk_accounts) are made once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("url-walk")]
 
 # Public on purpose: signing in and up, the health check, and the API (signed requests, not sessions).
 # The language switch (Django's set_language) works signed in or not: it only sets the language cookie.
@@ -42,7 +50,7 @@ PUBLIC = {
 
 
 def url_patterns(patterns=None, prefix=""):
-    """(route, name, argument names) for every console URL; the admin has its own test."""
+    """(route, name, argument names) for every URL but the admin's (it has its own test)."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
             if str(pattern.pattern).startswith("admin/"):
@@ -52,7 +60,9 @@ def url_patterns(patterns=None, prefix=""):
             yield prefix + str(pattern.pattern), pattern.name, list(pattern.pattern.converters)
 
 
-ALL_URLS = list(url_patterns())
+# The staff's desk (tickets.desk) signs in through the admin: its URLs are walked by its own rule below.
+DESK_URLS = [url for url in url_patterns() if url[0].startswith("desk/")]
+ALL_URLS = [url for url in url_patterns() if not url[0].startswith("desk/")]
 
 
 @pytest.fixture
@@ -65,10 +75,43 @@ def new_account(kind):
     return demo_services.sandbox_create(ip_address=None) if kind == "sandbox" else UserFactory()
 
 
+@pytest.fixture(scope="module")
+def walk_accounts(django_db_setup, django_db_blocker):
+    """For each kind of account, the first account's objects and a second account of the same kind, made
+    once for the module (a sandbox is a whole seeded demo: seconds) in a transaction rolled back at its end.
+    Each test runs inside it in a savepoint of its own, as Django's setUpTestData does, so what one test
+    changes is gone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # a transactional test before this module flushed them
+        accounts = {
+            kind: {"objects": make_owner_objects(new_account(kind)), "other": new_account(kind)}
+            for kind in ("account", "sandbox")
+        }
+        yield accounts
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def owner_objects(db, owner_kind):
+def owner_objects(db, walk_accounts, owner_kind):
     """One of each object of the first account, by the URL argument that names it."""
-    return make_owner_objects(new_account(owner_kind))
+    return walk_accounts[owner_kind]["objects"]
+
+
+@pytest.fixture
+def other_account(db, walk_accounts, owner_kind):
+    """Another account of the same kind as the first."""
+    return walk_accounts[owner_kind]["other"]
+
+
+def disjoint(*parts: dict) -> dict:
+    """The objects' URL arguments merged; two of them naming the same argument with different objects would
+    walk one page with another's id (a 404 the walks report as a broken page), so that is refused here."""
+    merged = {}
+    for part in parts:
+        for argument, value in part.items():
+            assert merged.get(argument, value) == value, f"two objects for the URL argument {argument!r}"
+            merged[argument] = value
+    return merged
 
 
 def make_owner_objects(owner=None):
@@ -97,17 +140,29 @@ def make_owner_objects(owner=None):
         owner.groups.add(Group.objects.get(name="Facilitators"))
         workshop = workshop_new(owner)
     trainee_join(workshop)
-    return {
-        **transit_objects(owner=owner, cen_instance=cen_instance, package=package),
-        "cen_id": cen_instance.pk,
-        "package_id": package.pk,
-        "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe").pk,
-        "ticket_id": open_ticket(package).pk,
-        "network_id": network.pk,
-        "connection_id": connection.pk,
-        "access_key_id": access_key.pk,
-        "workshop_id": workshop.pk,
-    }
+    transit = transit_objects(owner=owner, cen_instance=cen_instance, package=package)
+    route_tables = route_table_objects(
+        owner=owner, router_id=transit["router_id"], attachment_id=transit["attachment_id"]
+    )
+    return disjoint(
+        transit,
+        routing_objects(owner=owner, cen_instance=cen_instance, router_id=transit["router_id"]),
+        qos_objects(owner=owner, router_id=transit["router_id"], peer_attachment_id=transit["peer_attachment_id"]),
+        route_tables,
+        addressing_objects(owner=owner, router_id=transit["router_id"], route_table_id=route_tables["route_table_id"]),
+        grants_and_routes_objects(owner=owner, network=network),
+        multicast_page_objects(owner=owner, cen_instance=cen_instance),
+        {
+            "cen_id": cen_instance.pk,
+            "package_id": package.pk,
+            "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe").pk,
+            "ticket_id": open_ticket(package).pk,
+            "network_id": network.pk,
+            "connection_id": connection.pk,
+            "access_key_id": access_key.pk,
+            "workshop_id": workshop.pk,
+        },
+    )
 
 
 def fill(route, arguments, values):
@@ -149,12 +204,37 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, owner_objects, route, name
     [url for url in ALL_URLS if url[2]],
     ids=[name for _, name, arguments in ALL_URLS if arguments],
 )
-def test_another_account_gets_404_for_the_first_accounts_ids(client, owner_objects, owner_kind, route, name, arguments):
+def test_another_account_gets_404_for_the_first_accounts_ids(
+    client, owner_objects, other_account, owner_kind, route, name, arguments
+):
     """Another signed-in account gets 404 on GET and POST for every URL naming the first account's
     objects; a sandbox is as isolated from another sandbox as any two accounts."""
-    client.force_login(new_account(owner_kind))
+    client.force_login(other_account)
     path = fill(route, arguments, owner_objects)
     for method in (client.get, client.post):
         response = method(path)
         assert response.status_code in (404, 405), f"{method.__name__} {path}: {response.status_code}"
     assert client.get(path).status_code == 404 or client.post(path).status_code == 404
+
+
+def test_every_desk_url_is_walked():
+    """The desk's walk finds its pages: the queue, its Action menu, a ticket's page and its buttons."""
+    assert {name for _, name, _ in DESK_URLS} == {"queue", "selected", "ticket", "ticket_action"}
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "account"])
+@pytest.mark.parametrize(("route", "name", "arguments"), DESK_URLS, ids=[name for _, name, _ in DESK_URLS])
+def test_desk_sends_everyone_but_staff_to_the_admins_sign_in(client, owner_objects, visitor, route, name, arguments):
+    """GET and POST from an anonymous visitor, or from a signed-in console account (the owner of the
+    ticket included), go to the admin's sign-in, as the admin's pages do, and change nothing."""
+    from cenconsole.tickets.models import DeletionTicket
+
+    if visitor == "account":
+        client.force_login(DeletionTicket.objects.get(pk=owner_objects["ticket_id"]).requester)
+    path = fill(route, arguments, {**owner_objects, "verb": "approve"})
+    data = {"confirmed": "1", "action": "approve_selected", "_selected_action": owner_objects["ticket_id"]}
+    for method in (client.get, client.post):
+        response = method(path, data)
+        assert response.status_code == 302, f"{method.__name__} {path}: {response.status_code}"
+        assert response.url.startswith("/admin/login/"), f"{path} -> {response.url}"
+    assert DeletionTicket.objects.get(pk=owner_objects["ticket_id"]).status == DeletionTicket.Status.PENDING

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import buy_package, support_staff
+from tests.ports import free_port
 
 
 @pytest.fixture
@@ -29,14 +30,6 @@ class Mailbox:
 
     def to(self, address):
         return [message for message in self.messages if address in message["To"]]
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -118,7 +118,7 @@ def test_reply_page_shows_the_bidi_error(client_user, package):
 def test_desk_shows_the_control_character_error(staff_client, package, verb):
     """Every button of the ticket's page refuses an ESC in the note with the error on the page."""
     ticket = open_ticket(package)
-    url = reverse("admin:tickets_handle", args=[ticket.pk, verb])
+    url = reverse("desk:ticket_action", args=[ticket.pk, verb])
     response = staff_client.post(url, {"note": HOSTILE, "confirmed": "1"}, follow=True)
     assert "cannot contain control characters" in response.content.decode()
     ticket.refresh_from_db()
@@ -129,7 +129,7 @@ def test_desk_bulk_reject_refuses_a_control_character(staff_client, package):
     """Reject selected with an ESC in the note rejects nothing and shows the error."""
     ticket = open_ticket(package)
     response = staff_client.post(
-        reverse("admin:tickets_deletionticket_changelist"),
+        reverse("desk:selected"),
         {"action": "reject_selected", "_selected_action": [ticket.pk], "apply": "1", "note": HOSTILE},
     )
     assert "cannot contain control characters" in response.content.decode()

@@ -1,4 +1,4 @@
-"""The ticket as a conversation: every transition through the console and the admin, allowed and refused."""
+"""The ticket as a conversation: every transition through the console and the desk, allowed and refused."""
 
 import pytest
 from django.urls import reverse
@@ -22,7 +22,7 @@ def staff_client(client, staff):
 def handle(client, ticket, verb, note=""):
     """A button of the ticket's page; an outcome as its confirmation page confirms it."""
     data = {"note": note, "confirmed": "1"} if verb in ("approve", "approve_refund", "reject") else {"note": note}
-    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), data, follow=True)
+    return client.post(reverse("desk:ticket_action", args=[ticket.pk, verb]), data, follow=True)
 
 
 def status_of(ticket):
@@ -49,7 +49,7 @@ def test_assign_to_me_action_assigns_every_selected_ticket(staff_client, package
     """The Assign to me action assigns the selected tickets."""
     ticket = open_ticket(package)
     staff_client.post(
-        reverse("admin:tickets_deletionticket_changelist"),
+        reverse("desk:selected"),
         {"action": "assign_selected", "_selected_action": [ticket.pk]},
     )
     assert DeletionTicket.objects.get(pk=ticket.pk).assigned_to == staff
@@ -66,10 +66,10 @@ def test_ask_for_information_awaits_the_user_and_shows_as_support(staff_client, 
 
 
 def test_staff_see_the_staff_members_name(staff_client, package, staff):
-    """In the admin, the thread names the staff member who wrote."""
+    """At the desk, the thread names the staff member who wrote."""
     ticket = open_ticket(package)
     handle(staff_client, ticket, "reply", "Looking into it")
-    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
+    page = staff_client.get(reverse("desk:ticket", args=[ticket.pk])).content.decode()
     assert "Looking into it" in page and staff.username in page and package.owner.username in page
 
 

@@ -1,5 +1,5 @@
-"""The support desk in the admin (issue 21): the queue, the ticket page with the requester's context,
-internal notes, saved replies, outcomes that are confirmed first, Save and next ticket."""
+"""The support desk (issue 21; plain staff views since issue 30): the queue, the ticket page with the
+requester's context, internal notes, saved replies, outcomes that are confirmed first, Save and next ticket."""
 
 import re
 from datetime import timedelta
@@ -19,7 +19,8 @@ from tests.factories import CenInstanceFactory, UserFactory, balance_set, buy_pa
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "admin:tickets_deletionticket_changelist"
+QUEUE = "desk:queue"
+SELECTED = "desk:selected"  # the queue's Action menu
 
 
 @pytest.fixture
@@ -29,11 +30,11 @@ def staff_client(client, staff):
 
 
 def ticket_url(ticket):
-    return reverse("admin:tickets_deletionticket_change", args=[ticket.pk])
+    return reverse("desk:ticket", args=[ticket.pk])
 
 
 def handle(client, ticket, verb, **data):
-    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), data)
+    return client.post(reverse("desk:ticket_action", args=[ticket.pk, verb]), data)
 
 
 def connected_package(user, **overrides):
@@ -79,22 +80,22 @@ def queue(user, staff):
 def test_queue_default_shows_open_tickets_unassigned_and_mine(staff_client, queue):
     """The queue opens on the open tickets nobody took and those assigned to me: no handled ticket,
     nobody else's."""
-    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    page = staff_client.get(reverse(QUEUE)).content.decode()
     expected = {queue[name].number for name in ("unassigned", "mine", "awaiting_mine")}
     assert listed_numbers(page) == expected
 
 
 def test_handled_tickets_are_a_filter_away(staff_client, queue):
     """Handled lists the approved, rejected and withdrawn tickets; All lists every ticket."""
-    handled = listed_numbers(staff_client.get(reverse(CHANGELIST), {"queue": "handled"}).content.decode())
+    handled = listed_numbers(staff_client.get(reverse(QUEUE), {"queue": "handled"}).content.decode())
     assert handled == {queue["handled"].number, queue["withdrawn"].number}
-    every = listed_numbers(staff_client.get(reverse(CHANGELIST), {"queue": "all"}).content.decode())
+    every = listed_numbers(staff_client.get(reverse(QUEUE), {"queue": "all"}).content.decode())
     assert every == {ticket.number for ticket in queue.values()}
 
 
 def test_each_filter_says_how_many_tickets_it_holds(staff_client, queue):
     """The filters carry their counts: 3 unassigned and mine, 1 unassigned, 2 mine, 4 open, 2 handled, 6 in all."""
-    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    page = staff_client.get(reverse(QUEUE)).content.decode()
     for label in (
         "Unassigned and mine (3)",
         "Unassigned (1)",
@@ -112,7 +113,7 @@ def test_queue_lists_the_longest_waiting_first(staff_client, user):
     with time_machine.travel(clock.now() - timedelta(hours=5)):
         older = open_ticket(buy_package(CenInstanceFactory(owner=user)))
     newer = open_ticket(buy_package(CenInstanceFactory(owner=user)))
-    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    page = staff_client.get(reverse(QUEUE)).content.decode()
     assert page.index(f">{older.number}<") < page.index(f">{newer.number}<")
 
 
@@ -121,7 +122,7 @@ def test_queue_shows_reason_first_line_staff_status_and_the_refund(staff_client,
     package = buy_package(CenInstanceFactory(owner=user), area_a_code="China", area_b_code="China")
     ticket = open_ticket(package, reason="Project closed\nSecond line not in the list")
     services.ticket_ask_information(ticket_id=ticket.pk, staff=staff, note="Which project?")
-    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    page = staff_client.get(reverse(QUEUE)).content.decode()
     row = page[page.index(f">{ticket.number}<") :].split("</tr>")[0]
     assert "Project closed" in row and "Second line" not in row.split("title=")[0]
     assert "Awaiting user" in row and "Awaiting your reply" not in row
@@ -131,7 +132,7 @@ def test_queue_shows_reason_first_line_staff_status_and_the_refund(staff_client,
 def test_bulk_assign_to_me_takes_every_selected_ticket(staff_client, queue, staff):
     """Assign to me in bulk takes each selected ticket."""
     selected = [queue["unassigned"].pk, queue["theirs"].pk]
-    staff_client.post(reverse(CHANGELIST) + "?queue=open", {"action": "assign_selected", "_selected_action": selected})
+    staff_client.post(reverse(SELECTED) + "?queue=open", {"action": "assign_selected", "_selected_action": selected})
     assert set(DeletionTicket.objects.filter(pk__in=selected).values_list("assigned_to", flat=True)) == {staff.pk}
 
 
@@ -398,7 +399,7 @@ def test_save_and_next_ticket_on_the_last_one_returns_to_the_queue(staff_client,
     """With nothing left, Save and next ticket goes back to the queue and says so."""
     ticket = open_ticket(package)
     response = handle(staff_client, ticket, "approve", note="", confirmed="1", next="1")
-    assert response.url == reverse(CHANGELIST)
+    assert response.url == reverse(QUEUE)
     page = staff_client.get(response.url).content.decode()
     assert "No open ticket is left in your queue." in page
 
@@ -409,7 +410,7 @@ def test_other_staff_tickets_are_not_next(staff_client, user):
     theirs = open_ticket(buy_package(CenInstanceFactory(owner=user)))
     services.ticket_assign(ticket_id=theirs.pk, staff=support_staff("colleague"))
     response = handle(staff_client, ticket, "approve", note="", confirmed="1", next="1")
-    assert response.url == reverse(CHANGELIST)
+    assert response.url == reverse(QUEUE)
 
 
 def test_staff_without_the_group_cannot_confirm(client, package):
@@ -426,7 +427,7 @@ def test_queue_query_count_does_not_grow_with_its_tickets(staff_client, user, dj
     for _ in range(8):
         open_ticket(buy_package(CenInstanceFactory(owner=user)))
     with django_assert_max_num_queries(14):
-        assert staff_client.get(reverse(CHANGELIST)).status_code == 200
+        assert staff_client.get(reverse(QUEUE)).status_code == 200
 
 
 def test_ticket_page_query_count_is_bounded(staff_client, user, staff, django_assert_max_num_queries):
@@ -440,11 +441,11 @@ def test_ticket_page_query_count_is_bounded(staff_client, user, staff, django_as
 
 def test_choosing_a_handled_status_looks_through_every_ticket(staff_client, queue):
     """Status Rejected lists the rejected ticket, though the queue's default holds only open ones."""
-    page = staff_client.get(reverse(CHANGELIST), {"status__exact": "Rejected"}).content.decode()
+    page = staff_client.get(reverse(QUEUE), {"status__exact": "Rejected"}).content.decode()
     assert listed_numbers(page) == {queue["handled"].number}
 
 
 def test_search_looks_through_every_ticket(staff_client, queue):
     """Searching finds a handled ticket by its number."""
-    page = staff_client.get(reverse(CHANGELIST), {"q": queue["handled"].number}).content.decode()
+    page = staff_client.get(reverse(QUEUE), {"q": queue["handled"].number}).content.decode()
     assert queue["handled"].number in listed_numbers(page)

@@ -20,7 +20,7 @@ def staff_client(client, staff):
 
 
 def handle(client, ticket, verb, **data):
-    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), data)
+    return client.post(reverse("desk:ticket_action", args=[ticket.pk, verb]), data)
 
 
 def outcome_inputs(page):
@@ -73,14 +73,14 @@ def test_refund_names_its_order(staff_client, staff, package):
     ticket = open_ticket(package)
     services.ticket_approve(ticket_id=ticket.pk, staff=staff, note="", refund=True)
     ticket.refresh_from_db()
-    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[ticket.pk])).content.decode()
+    page = staff_client.get(reverse("desk:ticket", args=[ticket.pk])).content.decode()
     refund = page.split('id="ticket-refund">')[1].split("</dd>")[0]
     assert refund == f"USD {ticket.refund_order.amount:,.2f} for order {ticket.refund_order.number}"
 
 
 def test_reject_is_styled_apart_from_the_releases(staff_client, package):
     """The two releases are the red buttons; Reject is an outline button in a group of its own."""
-    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[open_ticket(package).pk]))
+    page = staff_client.get(reverse("desk:ticket", args=[open_ticket(package).pk]))
     buttons = outcome_inputs(page.content.decode())
     releases = [classes for value, classes in buttons.items() if value.startswith("Release")]
     assert len(releases) == 2 and all("outcome-danger" in classes for classes in releases)

@@ -13,6 +13,7 @@ from cenconsole.audit.models import ACTION_LABELS, FIELD_LABELS, AuditRecord
 from cenconsole.bandwidth.models import Order
 from cenconsole.tickets import services
 from cenconsole.tickets.models import DeletionTicket
+from cenconsole.transit import services as transit_services
 from cenconsole.transit.models import RouteTableLink
 from tests.factories import CenInstanceFactory, buy_package, open_ticket, support_staff
 
@@ -38,6 +39,11 @@ def recorded_actions() -> set[str]:
     codes |= {"ticket.reply", "ticket.assigned"}
     codes |= {f"package.{kind.lower()}d" for kind in (Order.Type.UPGRADE, Order.Type.DOWNGRADE)}
     codes |= {f"transit_router.{kind}_{verb}" for kind in RouteTableLink.Kind.values for verb in ("added", "removed")}
+    codes |= {
+        f"transit_router.{kind.lower()}_{verb}"
+        for kind in transit_services.KINDS
+        for verb in ("attached", "attachment_modified", "detached")
+    }
     return codes
 
 
@@ -112,8 +118,8 @@ def test_staff_ticket_and_audit_pages_show_no_raw_code(client, staff, admin_user
     """The staff's queue and ticket pages, and the audit records (a superuser's), show no stored code,
     in English and in Chinese."""
     client.cookies["django_language"] = language
-    urls = [(staff, reverse("admin:tickets_deletionticket_changelist") + "?queue=all")]
-    urls += [(staff, reverse("admin:tickets_deletionticket_change", args=[t.pk])) for t in worked_tickets]
+    urls = [(staff, reverse("desk:queue") + "?queue=all")]
+    urls += [(staff, reverse("desk:ticket", args=[t.pk])) for t in worked_tickets]
     urls.append((admin_user, reverse("admin:audit_auditrecord_changelist")))
     urls += [
         (admin_user, reverse("admin:audit_auditrecord_change", args=[record.pk]))

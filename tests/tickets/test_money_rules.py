@@ -14,8 +14,9 @@ from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.core import clock
 from cenconsole.demo import services as demo
 from cenconsole.tickets import services
-from cenconsole.tickets.admin import DeletionTicketAdmin, sla_limit
+from cenconsole.tickets.desk.queue import waiting_cell
 from cenconsole.tickets.models import DeletionTicket
+from cenconsole.tickets.selectors import sla_limit
 from tests.factories import CenInstanceFactory, buy_package, open_ticket, support_staff
 
 pytestmark = pytest.mark.django_db
@@ -64,18 +65,18 @@ def test_another_member_of_staff_can_approve_it(own_ticket):
     assert DeletionTicket.objects.get(pk=own_ticket.pk).status == "Approved"
 
 
-def test_admin_does_not_offer_handling_to_the_tickets_owner(client, own_ticket):
+def test_desk_does_not_offer_handling_to_the_tickets_owner(client, own_ticket):
     """The ticket's page shows its owner no Approve or Reject buttons, and says why."""
     client.force_login(own_ticket.requester)
-    page = client.get(reverse("admin:tickets_deletionticket_change", args=[own_ticket.pk])).content.decode()
+    page = client.get(reverse("desk:ticket", args=[own_ticket.pk])).content.decode()
     assert "Release and refund unused time" not in page and "Release without refund" not in page
     assert "your own ticket" in page
 
 
-def test_admin_refuses_a_posted_approval_of_ones_own_ticket(client, own_ticket):
+def test_desk_refuses_a_posted_approval_of_ones_own_ticket(client, own_ticket):
     """Posting the approve button's URL anyway is refused with the message; the ticket stays open."""
     client.force_login(own_ticket.requester)
-    url = reverse("admin:tickets_handle", args=[own_ticket.pk, "approve_refund"])
+    url = reverse("desk:ticket_action", args=[own_ticket.pk, "approve_refund"])
     response = client.post(url, {"note": ""}, follow=True)
     assert "your own ticket" in response.content.decode()
     assert DeletionTicket.objects.get(pk=own_ticket.pk).is_open
@@ -124,7 +125,7 @@ def test_waiting_time_of_a_test_clock_ticket_is_never_negative(advanced_sandbox)
     package = _buy_on_its_clock(advanced_sandbox)
     with clock.account_time(advanced_sandbox.clock_offset):
         ticket = open_ticket(package)
-    shown = DeletionTicketAdmin(DeletionTicket, None).waiting(DeletionTicket.objects.get(pk=ticket.pk))
+    shown = waiting_cell(DeletionTicket.objects.get(pk=ticket.pk))
     assert shown == "0 hours"
     assert not DeletionTicket.objects.overdue(since=sla_limit()).filter(pk=ticket.pk).exists()
     assert DeletionTicket.objects.get(pk=ticket.pk).awaiting_staff_since <= clock.real_now()

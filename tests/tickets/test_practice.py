@@ -16,7 +16,8 @@ from tests.factories import CenInstanceFactory, buy_package, open_ticket, traine
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "admin:tickets_deletionticket_changelist"
+QUEUE = "desk:queue"
+SELECTED = "desk:selected"  # the queue's Action menu
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def customer_ticket(user):
 
 
 def handle(client, ticket, verb, **data):
-    return client.post(reverse("admin:tickets_handle", args=[ticket.pk, verb]), data)
+    return client.post(reverse("desk:ticket_action", args=[ticket.pk, verb]), data)
 
 
 def listed_numbers(page):
@@ -71,9 +72,9 @@ def test_practice_tickets_are_out_of_every_queue_filter_and_its_count(staff_clie
     counts = selectors.queue_filter_counts(staff=staff)
     assert counts["all"] == counts["open"] == counts["todo"] == 1
     for queue in ("todo", "unassigned", "open", "all"):
-        page = staff_client.get(reverse(CHANGELIST) + f"?queue={queue}").content.decode()
+        page = staff_client.get(reverse(QUEUE) + f"?queue={queue}").content.decode()
         assert listed_numbers(page) == {customer_ticket.number}, queue
-    page = staff_client.get(reverse(CHANGELIST) + f"?q={DeletionTicket.objects.filter(practice=True).first().pk}")
+    page = staff_client.get(reverse(QUEUE) + f"?q={DeletionTicket.objects.filter(practice=True).first().pk}")
     assert listed_numbers(page.content.decode()) <= {customer_ticket.number}
 
 
@@ -81,7 +82,7 @@ def test_save_and_next_never_opens_a_practice_ticket(staff_client, staff, room, 
     """Save and next ticket after the last customer ticket goes back to the queue, past the practice ones."""
     assert selectors.next_ticket(staff=staff, after=customer_ticket) is None
     response = handle(staff_client, customer_ticket, "reject", note="No", confirmed="1", next="1")
-    assert response.status_code == 302 and response.url == reverse(CHANGELIST)
+    assert response.status_code == 302 and response.url == reverse(QUEUE)
 
 
 @pytest.mark.parametrize(
@@ -117,8 +118,8 @@ def test_a_superuser_cannot_release_a_practice_tickets_package_either(admin_user
 
 def test_the_desk_does_not_open_a_practice_ticket(staff_client, practice_ticket):
     """The ticket's page and its buttons are not found for a practice ticket."""
-    page = staff_client.get(reverse("admin:tickets_deletionticket_change", args=[practice_ticket.pk]))
-    assert page.status_code == 302  # the admin's "no such ticket" redirect
+    page = staff_client.get(reverse("desk:ticket", args=[practice_ticket.pk]))
+    assert page.status_code == 302  # "no such ticket": back to the queue
     assert handle(staff_client, practice_ticket, "approve", note="", confirmed="1").status_code == 404
     practice_ticket.refresh_from_db()
     assert practice_ticket.status == DeletionTicket.Status.PENDING
@@ -127,7 +128,7 @@ def test_the_desk_does_not_open_a_practice_ticket(staff_client, practice_ticket)
 def test_the_list_action_skips_practice_tickets(staff_client, practice_ticket):
     """Approve selected tickets with a practice ticket's id posted approves nothing."""
     staff_client.post(
-        reverse(CHANGELIST) + "?queue=all",
+        reverse(SELECTED) + "?queue=all",
         {"action": "approve_selected", "_selected_action": [practice_ticket.pk], "apply": "1", "note": ""},
     )
     practice_ticket.refresh_from_db()

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cenconsole.tickets.models import EmailNotification
 from tests.factories import open_ticket, support_staff
-from tests.tickets.conftest import free_port
+from tests.ports import free_port
 
 STAFF_RECIPIENTS = 6
 

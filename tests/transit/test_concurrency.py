@@ -1,5 +1,6 @@
 """Requests racing on PostgreSQL (SQLite serialises every write anyway): a VPC attached both ways at
-once, and two inter-region connections for a package's last megabits."""
+once, two inter-region connections for a package's last megabits, and one VBR connected to the
+routers of two CEN instances at once."""
 
 from datetime import timedelta
 
@@ -11,9 +12,14 @@ from cenconsole.core import clock
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance
 from cenconsole.transit import services
-from cenconsole.transit.models import TransitRouterPeerAttachment, TransitRouterVpcAttachment
+from cenconsole.transit.models import (
+    TransitRouterPeerAttachment,
+    TransitRouterVbrAttachment,
+    TransitRouterVpcAttachment,
+)
 from tests.concurrency import at_once
 from tests.conftest import requires_postgres
+from tests.factories import CenInstanceFactory
 
 from .conftest import ZONES
 
@@ -67,3 +73,20 @@ def test_two_connections_for_the_last_megabits(cen_instance, package):
     refused = [outcome for outcome in outcomes if isinstance(outcome, ValidationError)]
     assert len(refused) == 1, outcomes
     assert TransitRouterPeerAttachment.objects.count() == 1
+
+
+def test_one_vbr_connected_to_two_routers_at_once_is_connected_once(cen_instance):
+    """A VBR no action named before, connected at the same moment to the cn-hangzhou routers of two CEN
+    instances: one record of it, one connection."""
+    other_cen = CenInstanceFactory(owner=cen_instance.owner)
+    routers = [routers_a_minute_ago(instance, "cn-hangzhou")[0] for instance in (cen_instance, other_cen)]
+
+    def connect(router):
+        return lambda: services.product_attachment_create(
+            owner=router.owner, kind="VBR", resource_id="vbr-race0001", transit_router_id=router.pk
+        )
+
+    outcomes = at_once(*(connect(router) for router in routers))
+    refused = [outcome for outcome in outcomes if isinstance(outcome, ValidationError)]
+    assert len(refused) == 1, outcomes
+    assert TransitRouterVbrAttachment.objects.count() == 1

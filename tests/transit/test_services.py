@@ -101,12 +101,36 @@ def test_deleting_then_gone_and_region_free_again(cen_instance, active_router, l
     assert active_router().pk != router.pk
 
 
-def test_cen_with_a_router_cannot_be_deleted(cen_instance, active_router):
-    """Deleting a CEN instance is refused while it has transit routers."""
-    active_router()
+def test_cen_with_only_bare_routers_is_deleted_with_its_routers(cen_instance, active_router):
+    """A CEN instance whose transit routers have no connections or custom route tables is deleted;
+    its routers are Deleting with it (their system route tables too)."""
+    router = active_router()
+    cen_services.cen_instance_delete(owner=cen_instance.owner, cen_id=cen_instance.pk)
+    router.refresh_from_db()
+    assert router.status == "Deleting"
+    assert not router.route_tables.live().exists()
+
+
+def test_cen_whose_router_has_a_connection_cannot_be_deleted(cen_instance, active_router):
+    """Deleting a CEN instance is refused while one of its routers has a connection of any kind."""
+    router = active_router()
+    services.product_attachment_create(
+        owner=cen_instance.owner, kind="VBR", resource_id="vbr-del0001", transit_router_id=router.pk
+    )
     with pytest.raises(ValidationError) as refused:
         cen_services.cen_instance_delete(owner=cen_instance.owner, cen_id=cen_instance.pk)
-    assert codes(refused.value) == {"has_transit_routers"}
+    assert codes(refused.value) == {"cen_has_transit_connections"}
+
+
+def test_cen_whose_router_has_a_custom_route_table_cannot_be_deleted(cen_instance, active_router):
+    """Deleting a CEN instance is refused while one of its routers has a custom route table."""
+    router = active_router()
+    services.route_table_create(owner=cen_instance.owner, transit_router_id=router.pk)
+    with pytest.raises(ValidationError) as refused:
+        cen_services.cen_instance_delete(owner=cen_instance.owner, cen_id=cen_instance.pk)
+    assert codes(refused.value) == {"cen_has_custom_route_tables"}
+    router.refresh_from_db()
+    assert router.deleted_at is None
 
 
 def test_vpc_connection_attaching_then_attached(cen_instance, active_router, later):

@@ -12,7 +12,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("key", ["renewal-due", "deletion-request"])
+@pytest.mark.parametrize("key", ["renewal-due", "deletion-request", "transit-tour"])
 def test_a_scenarios_package_is_paid_for_the_month_that_ends_at_its_expiration(key):
     """The staged package's Buy order pays a month that ends when the package expires, not a month from now."""
     owner = UserFactory()

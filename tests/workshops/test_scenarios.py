@@ -10,6 +10,8 @@ from cenconsole.core import clock
 from cenconsole.demo import services as demo_services
 from cenconsole.networks.models import NetworkInstance
 from cenconsole.tickets.models import DeletionTicket, EmailNotification
+from cenconsole.transit import services as transit_services
+from cenconsole.transit.models import TransitRouter
 from cenconsole.workshops.scenarios import SCENARIOS, scenario_choices
 from tests.factories import buy_package, support_staff, trainee_join, workshop_new
 
@@ -20,13 +22,15 @@ def seeded(scenario):
     return trainee_join(workshop_new(scenario=scenario)).account
 
 
-def test_registry_offers_the_four_scenarios_in_order():
-    """Fresh account, Renewal due, Deletion request and Big account, one function each."""
+def test_registry_offers_the_five_scenarios_in_order():
+    """Fresh account, Renewal due, Deletion request, Big account and Connect VPCs through transit routers,
+    one function each."""
     assert [str(label) for _, label in scenario_choices()] == [
         "Fresh account",
         "Renewal due",
         "Deletion request",
         "Big account",
+        "Connect VPCs through transit routers",
     ]
     assert all(callable(item.seed) for item in SCENARIOS.values())
 
@@ -79,6 +83,23 @@ def test_big_account_has_500_cen_instances_with_the_sample_one_first():
     assert instances.order_by("-created_at").first().name == demo_services.DEMO_CEN_NAME
 
 
+def test_transit_tour_has_a_package_between_china_and_north_america_and_no_transit_router():
+    """The second tour's start: the sample CEN instance, a paid 10 Mbps package bound to it between
+    Mainland China and North America (the regions of the tour's routers), and no transit router yet."""
+    account = seeded("transit-tour")
+    cen_instance = CenInstance.objects.get(owner=account)
+    package = BandwidthPackage.objects.get(owner=account)
+    assert (package.cen_instance_id, package.area_a_id, package.area_b_id) == (
+        cen_instance.pk,
+        "China",
+        "North-America",
+    )
+    assert package.bandwidth == 10 and package.expires_at > clock.now() + timedelta(days=29)
+    assert Order.objects.get(owner=account).is_paid
+    assert not TransitRouter.objects.filter(owner=account).exists()
+    assert SCENARIOS["transit-tour"].tour.url_name == "transit_tour"
+
+
 def test_reset_demo_of_a_trainee_puts_back_the_scenario_not_the_demo_seed():
     """Reset demo (the top bar's, the same service as Reset everyone) on a trainee's sandbox seeds the
     workshop's scenario again, keeping the sample CEN instance's ID."""
@@ -88,6 +109,17 @@ def test_reset_demo_of_a_trainee_puts_back_the_scenario_not_the_demo_seed():
     demo_services.demo_reset(account=account)
     assert list(BandwidthPackage.objects.filter(owner=account).values_list("name", flat=True)) == ["renewal-due"]
     assert CenInstance.objects.get(owner=account).pk == cen_instance.pk
+
+
+def test_reset_of_a_transit_tour_trainee_removes_what_the_tour_made():
+    """Reset demo of a trainee who took the second tour part-way: the transit router goes, and the
+    scenario's package is staged again, so the tour starts from its first router."""
+    account = seeded("transit-tour")
+    cen_instance = CenInstance.objects.get(owner=account)
+    transit_services.transit_router_create(owner=account, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou")
+    demo_services.demo_reset(account=account)
+    assert not TransitRouter.objects.filter(owner=account).exists()
+    assert list(BandwidthPackage.objects.filter(owner=account).values_list("name", flat=True)) == ["transit-tour"]
 
 
 def test_reset_demo_of_an_ordinary_sandbox_still_seeds_the_demo():

@@ -9,7 +9,7 @@ from tests.factories import PASSWORD, UserFactory, facilitator, support_staff
 
 pytestmark = pytest.mark.django_db
 
-DESK = "/admin/tickets/deletionticket/"
+DESK = "/desk/"
 
 
 def superuser():

@@ -35,13 +35,8 @@ def create_cen_bandwidth_package(*, owner, params: Params) -> dict:
             tag_services.tags_add(
                 owner=owner, resource_type=Tag.ResourceType.BANDWIDTH_PACKAGE, resources=[package], tags=tags
             )
-    # The SDKs' models read CenBandwidthPackageOrderId (OrderId is kept for older scripts).
-    order_id = str(order.pk)
-    return {
-        "CenBandwidthPackageId": order.package_id or "",
-        "CenBandwidthPackageOrderId": order_id,
-        "OrderId": order_id,
-    }
+    # The SDK's model has these two keys and no other (no OrderId: tests/api/test_sdk_contract.py).
+    return {"CenBandwidthPackageId": order.package_id or "", "CenBandwidthPackageOrderId": str(order.pk)}
 
 
 def _purchase(owner, params: Params, token, area_a, area_b, bandwidth, cycle, period):

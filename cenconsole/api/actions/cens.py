@@ -3,7 +3,7 @@
 from cenconsole.accounts.resource_groups import in_resource_group
 from cenconsole.bandwidth.models import BandwidthPackage
 from cenconsole.cen import services as cen_services
-from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.cen.selectors import cen_instances_listed
 from cenconsole.tags import selectors as tag_selectors
 from cenconsole.tags import services as tag_services
 from cenconsole.tags.models import Tag
@@ -26,7 +26,11 @@ def create_cen(*, owner, params: Params) -> dict:
         tag_services.tags_add(owner=owner, resource_type=Tag.ResourceType.CEN, resources=[instance], tags=tags)
         return instance.pk
 
-    return {"CenId": api_services.client_token_once(owner=owner, action="CreateCen", token=token, create=create)}
+    return {
+        "CenId": api_services.client_token_once(
+            owner=owner, action="CreateCen", token=token, create=create, fingerprint=params.fingerprint()
+        )
+    }
 
 
 def modify_cen_attribute(*, owner, params: Params) -> dict:
@@ -43,7 +47,7 @@ def modify_cen_attribute(*, owner, params: Params) -> dict:
 def describe_cens(*, owner, params: Params) -> dict:
     filters = params.filters({"CenId", "Name"})
     tags = params.tags()
-    instances = cen_instances_for(owner=owner).order_by("-created_at", "-id")
+    instances = cen_instances_listed(owner=owner).order_by("-created_at", "-id")
     if "CenId" in filters:
         instances = instances.filter(pk__in=filters["CenId"])
     if "Name" in filters:

@@ -1,6 +1,8 @@
 """Child instances: the Networks tab's network instances (VPCs)."""
 
+from cenconsole.accounts.uids import names_account
 from cenconsole.cen.selectors import cen_instance_get
+from cenconsole.grants import services as grant_services
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance
 from cenconsole.networks.selectors import network_instances_for
@@ -22,13 +24,24 @@ def child_instance_type(params: Params, *, required: bool) -> str | None:
     return value
 
 
-def _same_account(owner, params: Params) -> None:
-    """ChildInstanceOwnerId and CenOwnerId (Terraform sends them from its state) may name only the
-    caller's own account: the replica attaches no other account's VPCs."""
+def _same_account(owner, params: Params, *, granted_by=None) -> None:
+    """ChildInstanceOwnerId and CenOwnerId (Terraform sends them from its state) name the caller's own
+    account, or (ChildInstanceOwnerId) granted_by, the account that granted the VPC."""
     for name in ("ChildInstanceOwnerId", "CenOwnerId"):
         owner_id = params.string(name)
-        if owner_id and owner_id != str(owner.pk):
+        allowed = [owner] + ([granted_by] if granted_by is not None and name == "ChildInstanceOwnerId" else [])
+        if owner_id and not any(names_account(owner_id, account) for account in allowed):
             raise errors.ApiError("Forbbiden.AttachChildInstanceAcrossUid", ACROSS_ACCOUNTS, 409)  # documented
+
+
+def _vpc_owner(owner, params: Params, *, cen_id: str, child_id: str):
+    """The account that granted the VPC when ChildInstanceOwnerId names another account; None when it
+    names the caller's own (or is not sent). Another account's VPC with no grant to this CEN instance
+    is refused Forbbiden.AttachChildInstanceAcrossUid, as before grants existed."""
+    vpc_owner_id = params.string("ChildInstanceOwnerId")
+    if not vpc_owner_id or names_account(vpc_owner_id, owner):
+        return None
+    return grant_services.granted_vpc_check(owner=owner, vpc_owner_uid=vpc_owner_id, vpc_id=child_id, cen_id=cen_id)
 
 
 def attach_cen_child_instance(*, owner, params: Params) -> dict:
@@ -37,10 +50,20 @@ def attach_cen_child_instance(*, owner, params: Params) -> dict:
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
     child_instance_type(params, required=True)
-    _same_account(owner, params)
-    network_services.network_instance_attach(
-        owner=owner, cen_instance_id=cen_id, region_code=region_id, network_id=child_id
-    )
+    vpc_owner = _vpc_owner(owner, params, cen_id=cen_id, child_id=child_id)
+    _same_account(owner, params, granted_by=vpc_owner)
+    if vpc_owner is None:
+        network_services.network_instance_attach(
+            owner=owner, cen_instance_id=cen_id, region_code=region_id, network_id=child_id
+        )
+    else:  # the same service as Attach Network's Different Account in the console
+        grant_services.granted_vpc_attach(
+            owner=owner,
+            cen_instance_id=cen_id,
+            vpc_owner_uid=params.string("ChildInstanceOwnerId"),
+            vpc_id=child_id,
+            region_code=region_id,
+        )
     return {}
 
 
@@ -49,9 +72,9 @@ def detach_cen_child_instance(*, owner, params: Params) -> dict:
     child_id = params.string("ChildInstanceId", required=True)
     region_id = params.string("ChildInstanceRegionId", required=True)
     child_instance_type(params, required=True)
-    _same_account(owner, params)
     networks = network_instances_for(owner=owner).filter(cen_instance=cen_instance, region_id=region_id)
-    network = networks.filter(instance_id=child_id).first()
+    network = networks.select_related("vpc_owner").filter(instance_id=child_id).first()
+    _same_account(owner, params, granted_by=network.vpc_owner if network is not None else None)
     if network is None:
         raise errors.service_error("unknown_network", UNKNOWN_CHILD_INSTANCE)
     network_services.network_instance_detach(owner=owner, network_id=network.pk)

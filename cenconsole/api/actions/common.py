@@ -91,4 +91,4 @@ def token_page(items, params: Params, *, wrapper: str, show_item) -> dict:
     total = len(items) if isinstance(items, list) else items.count()
     shown = [show_item(each) for each in items[start : start + size]]
     following = str(start + size) if start + size < total else ""
-    return {wrapper: shown, "TotalCount": total, "MaxResults": len(shown), "NextToken": following}
+    return {wrapper: shown, "TotalCount": total, "MaxResults": size, "NextToken": following}

@@ -1,16 +1,55 @@
-"""Tags: TagResources, UntagResources, ListTagResources, and Tag.N as CreateCen and
-CreateCenBandwidthPackage take it."""
+"""Tags: TagResources, UntagResources, ListTagResources on CEN instances, bandwidth packages, the
+transit resources (routers, VPC, inter-region, VBR, VPN and ECR connections, route tables), flow logs
+and multicast domains, and Tag.N as their creates take it."""
+
+from functools import partial
 
 from cenconsole.bandwidth.selectors import packages_for
 from cenconsole.cen.selectors import cen_instances_for
+from cenconsole.flowlogs.selectors import flow_logs_for
+from cenconsole.multicast.selectors import multicast_domains_for
 from cenconsole.tags import selectors as tag_selectors
 from cenconsole.tags import services as tag_services
 from cenconsole.tags.models import Tag
+from cenconsole.transit import selectors as transit_selectors
+from cenconsole.transit.models import TransitRouterEcrAttachment, TransitRouterVbrAttachment, TransitRouterVpnAttachment
 
 from .. import errors
 from ..params import Params
 
-RESOURCE_TYPES = {"cen": Tag.ResourceType.CEN, "bandwidthpackage": Tag.ResourceType.BANDWIDTH_PACKAGE}
+# ResourceType as sent, in any case (Terraform's provider sends TransitRouter for a router,
+# TRANSITROUTERVPCATTACHMENT for a VPC connection, flowlog for a flow log) -> the stored type.
+RESOURCE_TYPES = {resource_type.lower(): resource_type for resource_type in Tag.ResourceType.values}
+EXPECTED_TYPES = (
+    "Cen, BandwidthPackage, TransitRouter, TransitRouterVpcAttachment, TransitRouterVbrAttachment, "
+    "TransitRouterPeerAttachment, TransitRouterVpnAttachment, TransitRouterEcrAttachment, "
+    "TransitRouterRouteTable, Flowlog or TransitRouterMulticastDomain expected."
+)
+_product_attachments = transit_selectors.product_attachments_for
+
+# Each type: the caller's resources of that type, and the service code refusing an ID that is not one.
+OWNED = {
+    Tag.ResourceType.CEN: (cen_instances_for, "unknown_cen"),
+    Tag.ResourceType.BANDWIDTH_PACKAGE: (packages_for, "unknown_package"),
+    Tag.ResourceType.TRANSIT_ROUTER: (transit_selectors.transit_routers_for, "unknown_transit_router"),
+    Tag.ResourceType.TRANSIT_ROUTER_VPC_ATTACHMENT: (transit_selectors.vpc_attachments_for, "unknown_attachment"),
+    Tag.ResourceType.TRANSIT_ROUTER_PEER_ATTACHMENT: (transit_selectors.peer_attachments_for, "unknown_attachment"),
+    Tag.ResourceType.TRANSIT_ROUTER_ROUTE_TABLE: (transit_selectors.route_tables_for, "unknown_route_table"),
+    Tag.ResourceType.TRANSIT_ROUTER_VBR_ATTACHMENT: (
+        partial(_product_attachments, TransitRouterVbrAttachment),
+        "unknown_attachment",
+    ),
+    Tag.ResourceType.TRANSIT_ROUTER_VPN_ATTACHMENT: (
+        partial(_product_attachments, TransitRouterVpnAttachment),
+        "unknown_attachment",
+    ),
+    Tag.ResourceType.TRANSIT_ROUTER_ECR_ATTACHMENT: (
+        partial(_product_attachments, TransitRouterEcrAttachment),
+        "unknown_attachment",
+    ),
+    Tag.ResourceType.FLOWLOG: (flow_logs_for, "unknown_flow_log"),
+    Tag.ResourceType.TRANSIT_ROUTER_MULTICAST_DOMAIN: (multicast_domains_for, "unknown_multicast_domain"),
+}
 
 
 def tags_to_set(params: Params) -> list[tuple[str, str]]:
@@ -19,22 +58,23 @@ def tags_to_set(params: Params) -> list[tuple[str, str]]:
     return tag_services.tag_validate([(key, value or "") for key, value in params.tags()])
 
 
+def tag_created(*, owner, resource_type: str, resource, tags: list[tuple[str, str]]) -> None:
+    """The Tag.N of a create action (read with tags_to_set before it ran) on the resource it made."""
+    tag_services.tags_add(owner=owner, resource_type=resource_type, resources=[resource], tags=tags)
+
+
 def _resource_type(params: Params) -> str:
     value = params.string("ResourceType", required=True)
     resource_type = RESOURCE_TYPES.get(value.lower())
     if resource_type is None:
-        raise errors.invalid_parameter("ResourceType", "cen or bandwidthpackage expected.")
+        raise errors.invalid_parameter("ResourceType", EXPECTED_TYPES)
     return resource_type
 
 
 def _owned_resources(owner, resource_type: str, resource_ids: list[str]):
     """The caller's resources with these IDs; any ID that is not theirs refuses the request as unknown."""
-    if resource_type == Tag.ResourceType.CEN:
-        found = cen_instances_for(owner=owner).in_bulk(resource_ids)
-        unknown = "unknown_cen"
-    else:
-        found = packages_for(owner=owner).in_bulk(resource_ids)
-        unknown = "unknown_package"
+    owned, unknown = OWNED[resource_type]
+    found = owned(owner=owner).in_bulk(resource_ids)
     missing = [resource_id for resource_id in resource_ids if resource_id not in found]
     if missing:
         raise errors.service_error(unknown)

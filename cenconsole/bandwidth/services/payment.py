@@ -33,8 +33,21 @@ from ..messages import (
     RESIZE_STALE,
 )
 from ..models import BandwidthPackage, Order
-from .purchase import check_no_pending_deletion, order_create_purchase, owned_package, package_order, purchase_check
-from .subscription import downgrade_refund, renewal_quote, resize_check, temporary_upgrade_check
+from .purchase import (
+    PACKAGE_TERMS,
+    check_no_pending_deletion,
+    order_create_purchase,
+    owned_package,
+    package_order,
+    purchase_recheck,
+)
+from .subscription import (
+    downgrade_refund,
+    order_create_renewal,
+    renewal_quote,
+    resize_check,
+    temporary_upgrade_check,
+)
 
 
 def charge(*, owner, amount, order: Order | None = None) -> None:
@@ -64,33 +77,13 @@ def _pay_buy(*, order: Order, now, term_start, actor, action, note) -> None:
     if order.cen_instance_id:
         # Locked like cen_instance_delete locks it: a delete and a payment never interleave.
         CenInstance.objects.select_for_update().filter(pk=order.cen_instance_id).first()
-    # The account may have changed since Buy Now (another package bought for the same pair).
-    purchase_check(
-        owner=order.owner,
-        cen_instance_id=order.cen_instance_id,
-        area_a_code=order.area_a_id,
-        area_b_code=order.area_b_id,
-        bandwidth=order.bandwidth,
-        name=order.name,
-        description=order.description,
-        duration_months=order.duration_months,
-        auto_renewal=order.auto_renewal,
-        auto_renewal_months=order.auto_renewal_months,
-        cross_border_agreed=True,  # agreed before the order was made
-    )
+    purchase_recheck(order)
     charge(owner=order.owner, amount=order.amount, order=order)
     package = BandwidthPackage(
         owner=order.owner,
-        cen_instance_id=order.cen_instance_id,
-        area_a_id=order.area_a_id,
-        area_b_id=order.area_b_id,
-        bandwidth=order.bandwidth,
-        name=order.name,
-        description=order.description,
-        auto_renewal=order.auto_renewal,
-        auto_renewal_months=order.auto_renewal_months,
         created_at=now,
         expires_at=pricing.add_months(now, order.duration_months),
+        **{field: getattr(order, field) for field in PACKAGE_TERMS},
     )
     package.save(force_insert=True)
     order.term_start, order.term_end = now, package.expires_at
@@ -309,6 +302,15 @@ def buy_and_pay(*, owner, idempotency_key: str, **purchase) -> Order:
     """Buy Now and Pay at once (the API's AutoPay): a purchase that cannot be paid leaves no order."""
     with transaction.atomic():
         order = order_create_purchase(owner=owner, idempotency_key=idempotency_key, **purchase)
+        return order_pay(owner=owner, order_id=order.pk)
+
+
+def renew_and_pay(*, owner, idempotency_key: str, **renewal) -> Order:
+    """Renew's Pay (the Renew page pays directly, as the real console's does): the Renew order placed
+    and paid in one transaction through Pay; a renewal that cannot be paid (balance, package state)
+    leaves no order and charges nothing. The same key again returns its paid order."""
+    with transaction.atomic():
+        order = order_create_renewal(owner=owner, idempotency_key=idempotency_key, **renewal)
         return order_pay(owner=owner, order_id=order.pk)
 
 

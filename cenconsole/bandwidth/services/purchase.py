@@ -1,5 +1,6 @@
 """Buy Now: the purchase rules, and one order per idempotency key for every order type."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -47,22 +48,6 @@ DURATIONS = dict(DURATION_CHOICES)
 AUTO_RENEWAL_PERIODS = dict(AUTO_RENEWAL_CHOICES)
 
 
-@dataclass(frozen=True)
-class Purchase:
-    """A checked purchase: what Buy Now orders and Pay creates."""
-
-    cen_instance: CenInstance
-    area_a: Area
-    area_b: Area
-    bandwidth: int
-    name: str
-    description: str
-    duration_months: int
-    auto_renewal: bool
-    auto_renewal_months: int
-    quote: pricing.Quote
-
-
 def bandwidth_in_range(bandwidth) -> bool:
     """The one bandwidth rule: a whole number of Mbps from 2 to 10,000."""
     is_whole_number = isinstance(bandwidth, int) and not isinstance(bandwidth, bool)
@@ -93,12 +78,21 @@ def area_pair_taken_error(field: str, *, cen_id: str, areas: str) -> ValidationE
     return field_error(field, AREA_PAIR_TAKEN, "area_pair_taken", cen_id=cen_id, areas=areas)
 
 
-def _collect(errors: dict, check, *args) -> None:
-    """Runs one field check, keeping its error beside the others'."""
+def check_area_pair_free(*, cen_instance: CenInstance, area_a: Area, area_b: Area, field="area_b_code") -> None:
+    """One package per area pair per CEN instance (either order of the two areas); refused on Area B."""
+    if area_pair_taken(cen_instance=cen_instance, area_a=area_a, area_b=area_b):
+        areas = f"{area_a.display_name} ↔ {area_b.display_name}"
+        raise area_pair_taken_error(field, cen_id=cen_instance.pk, areas=areas)
+
+
+def _collect(errors: dict, check, *args, **kwargs):
+    """Runs one check, keeping its field errors beside the others'; returns what the check returns
+    (None when it refused)."""
     try:
-        check(*args)
+        return check(*args, **kwargs)
     except ValidationError as error:
         errors.update(error.error_dict)
+        return None
 
 
 def purchase_check(
@@ -114,55 +108,58 @@ def purchase_check(
     auto_renewal: bool = False,
     auto_renewal_months=1,
     cross_border_agreed: bool = False,
-) -> Purchase:
-    """Checks every purchase rule and prices the package. Raises ValidationError keyed by field.
-    cen_instance_id None buys the package unbound (the API's CreateCenBandwidthPackage)."""
+) -> Order:
+    """Checks every purchase rule and prices the package: the unsaved Buy order, or a ValidationError
+    with every refusal at once, each keyed by its argument (the purchase form names its fields the
+    same). cen_instance_id None buys the package unbound (the API's CreateCenBandwidthPackage)."""
     errors = {}
     cen_instance = None
     if cen_instance_id is not None:
-        try:
-            cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
-        except ValidationError as error:
-            errors.update(error.error_dict)
+        cen_instance = _collect(errors, owned_cen, owner=owner, cen_instance_id=cen_instance_id)
     areas = areas_by_code()
     area_a, area_b = areas.get(area_a_code), areas.get(area_b_code)
     if area_a is None:
-        errors["area_a"] = refusal(UNKNOWN_AREA, "unknown_area")
+        errors["area_a_code"] = refusal(UNKNOWN_AREA, "unknown_area")
     if area_b is None:
-        errors["area_b"] = refusal(UNKNOWN_AREA, "unknown_area")
+        errors["area_b_code"] = refusal(UNKNOWN_AREA, "unknown_area")
     _collect(errors, check_bandwidth, bandwidth)
     _collect(errors, check_duration, duration_months)
     _collect(errors, check_auto_renewal_months, auto_renewal_months)
-    texts = {"name": name, "description": description}
-    try:
-        texts = clean_texts(**texts)
-    except ValidationError as error:
-        errors.update(error.error_dict)
+    texts = _collect(errors, clean_texts, name=name, description=description)
     if area_a and area_b:
         if is_cross_border(area_a.code, area_b.code) and not cross_border_agreed:
             errors["cross_border_agreed"] = refusal(CROSS_BORDER_NOT_AGREED, "cross_border")
-        if cen_instance and area_pair_taken(cen_instance=cen_instance, area_a=area_a, area_b=area_b):
-            errors.update(
-                area_pair_taken_error(
-                    "area_b", cen_id=cen_instance.pk, areas=f"{area_a.display_name} ↔ {area_b.display_name}"
-                ).error_dict
-            )
+        if cen_instance:
+            _collect(errors, check_area_pair_free, cen_instance=cen_instance, area_a=area_a, area_b=area_b)
     if errors:
         raise ValidationError(errors)
-    return Purchase(
+    quote = pricing.quote(
+        area_a_code=area_a.code, area_b_code=area_b.code, bandwidth=bandwidth, duration_months=duration_months
+    )
+    return Order(
+        order_type=Order.Type.BUY,
         cen_instance=cen_instance,
         area_a=area_a,
         area_b=area_b,
         bandwidth=bandwidth,
-        name=texts["name"],
-        description=texts["description"],
+        **texts,  # the name and description, cleaned
         duration_months=duration_months,
         auto_renewal=bool(auto_renewal),
         auto_renewal_months=auto_renewal_months,
-        quote=pricing.quote(
-            area_a_code=area_a.code, area_b_code=area_b.code, bandwidth=bandwidth, duration_months=duration_months
-        ),
+        unit_price=quote.unit_price,
+        amount=quote.total,
     )
+
+
+def purchase_recheck(order: Order) -> None:
+    """Pay's check of a Buy order: what the account may have changed since Buy Now checked it (its CEN
+    instance deleted, a package bought for the same pair). The order's own values were checked then and
+    do not change."""
+    if order.cen_instance_id is None:
+        return
+    cen_instance = owned_cen(owner=order.owner, cen_instance_id=order.cen_instance_id)
+    areas = areas_by_code()
+    check_area_pair_free(cen_instance=cen_instance, area_a=areas[order.area_a_id], area_b=areas[order.area_b_id])
 
 
 @dataclass(frozen=True)
@@ -243,40 +240,33 @@ def _quota_check(*, owner, order: Order, now) -> None:
             raise refusal(QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES)
 
 
-def agreed_to_terms(terms_agreed: bool, build):
-    """Every Buy Now (Buy, Renew, Upgrade, Downgrade) needs the Terms of Service selected: build() runs
-    the order's own checks, whose refusals come back together with this one."""
-
-    def checked_build():
-        errors = {}
-        if terms_agreed is not True:
-            errors["terms_agreed"] = refusal(TERMS_NOT_AGREED, "terms_not_agreed")
-        try:
-            order = build()
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):
-                raise
-            errors.update(error.error_dict)
-        if errors:
-            raise ValidationError(errors)
-        return order
-
-    return checked_build
-
-
-def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> Order:
-    """One order per idempotency key: an existing order for the key is returned as it is; otherwise
-    build() checks the rules and returns the unsaved order, which must be paid before its deadline.
-    The account's quotas are counted under its order lock (taken first, so simultaneous Buy Nows
-    count one after another); `quota=False` is for seeding the demo, which already holds the account."""
+def order_for_key(*, owner, idempotency_key: str) -> Order | None:
+    """The order a Buy Now with this key already placed, or None: a resubmitted form finds its order,
+    whatever the rules would say now. Refuses a missing key, so no resubmission slips past the guard."""
     if not idempotency_key or len(idempotency_key) > 64:
         raise field_error("idempotency_key", MISSING_IDEMPOTENCY_KEY, "idempotency_key")
-    existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
-    if existing:
-        return existing
-    # The rules are checked before the transaction, so the database's write lock (SQLite's is one for
-    # the whole file) is held only for the count and the insert; Pay checks the package again.
-    order = build()
+    return Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
+
+
+@contextmanager
+def terms_required(terms_agreed: bool):
+    """Every Buy Now (Buy, Renew, Upgrade, Downgrade) needs the Terms of Service selected. Around the
+    order's own checks: their field refusals and this one are raised together, so the page shows all."""
+    errors = {} if terms_agreed is True else {"terms_agreed": [refusal(TERMS_NOT_AGREED, "terms_not_agreed")]}
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(errors | error.error_dict) from None
+    if errors:
+        raise ValidationError(errors)
+
+
+def order_place(order: Order, *, owner, idempotency_key: str, quota: bool = True) -> Order:
+    """Saves a checked, unsaved order as the one order of its key, to be paid before its deadline. The
+    account's quotas are counted under its order lock (taken first, so simultaneous Buy Nows count one
+    after another); `quota=False` is for seeding the demo, which already holds the account."""
     with transaction.atomic():
         if quota:
             named_lock(f"orders:{getattr(owner, 'pk', owner)}")
@@ -298,46 +288,39 @@ def order_create(*, owner, idempotency_key: str, build, quota: bool = True) -> O
 
 
 def order_create_purchase(*, owner, idempotency_key: str, terms_agreed: bool, quota: bool = True, **purchase) -> Order:
-    """Buy Now: an unpaid order for a checked purchase, with the Terms of Service agreed. The same key
-    always gives the same order."""
+    """Buy Now: an unpaid Buy order for a purchase (purchase_check's arguments), the Terms of Service
+    agreed. The same key always gives the same order."""
+    existing = order_for_key(owner=owner, idempotency_key=idempotency_key)
+    if existing:
+        return existing
+    # Checked before order_place's transaction, so the database's write lock (SQLite's is one for the
+    # whole file) is held only for the count and the insert; Pay checks the order again.
+    with terms_required(terms_agreed):
+        order = purchase_check(owner=owner, **purchase)
+    return order_place(order, owner=owner, idempotency_key=idempotency_key, quota=quota)
 
-    def build():
-        checked = purchase_check(owner=owner, **purchase)
-        return Order(
-            order_type=Order.Type.BUY,
-            cen_instance=checked.cen_instance,
-            area_a=checked.area_a,
-            area_b=checked.area_b,
-            bandwidth=checked.bandwidth,
-            name=checked.name,
-            description=checked.description,
-            duration_months=checked.duration_months,
-            auto_renewal=checked.auto_renewal,
-            auto_renewal_months=checked.auto_renewal_months,
-            unit_price=checked.quote.unit_price,
-            amount=checked.quote.total,
-        )
 
-    return order_create(
-        owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build), quota=quota
-    )
+# What a package and its orders share, field for field (the same names on both models): a Buy order's
+# become the new package's at Pay; a Renew, Upgrade or Downgrade order copies the package's.
+PACKAGE_TERMS = (
+    "cen_instance_id",
+    "area_a_id",
+    "area_b_id",
+    "bandwidth",
+    "name",
+    "description",
+    "auto_renewal",
+    "auto_renewal_months",
+)
 
 
 def package_order(package: BandwidthPackage, **fields) -> Order:
     """An unsaved order that changes an existing package (Renew, Upgrade, Downgrade), priced on the
-    package as it is now: its version goes with the order."""
-    return Order(
-        **{
-            "package": package,
-            "package_version": package.version,
-            "cen_instance_id": package.cen_instance_id,
-            "area_a_id": package.area_a_id,
-            "area_b_id": package.area_b_id,
-            "name": package.name,
-            "description": package.description,
-            "auto_renewal": package.auto_renewal,
-            "auto_renewal_months": package.auto_renewal_months,
-            "unit_price": pricing.unit_price(package.area_a_id, package.area_b_id),
-            **fields,
-        }
-    )
+    package as it is now: its version goes with the order, and `fields` say what changes."""
+    terms = {field: getattr(package, field) for field in PACKAGE_TERMS}
+    priced_on = {
+        "package": package,
+        "package_version": package.version,
+        "unit_price": pricing.unit_price(package.area_a_id, package.area_b_id),
+    }
+    return Order(**(terms | priced_on | fields))

@@ -24,14 +24,15 @@ from ..messages import (
 )
 from ..models import BandwidthPackage, Order
 from .purchase import (
-    agreed_to_terms,
     check_auto_renewal_months,
     check_bandwidth,
     check_duration,
     check_no_pending_deletion,
-    order_create,
+    order_for_key,
+    order_place,
     owned_package,
     package_order,
+    terms_required,
 )
 
 
@@ -206,28 +207,30 @@ def renewal_order(package: BandwidthPackage, *, duration_months: int) -> Order:
 
 def order_create_renewal(*, owner, idempotency_key: str, package_id: str, duration_months, terms_agreed: bool) -> Order:
     """Renew's Buy Now: an unpaid Renew order for one of the owner's packages, the Terms of Service agreed."""
-
-    def build():
+    existing = order_for_key(owner=owner, idempotency_key=idempotency_key)
+    if existing:
+        return existing
+    with terms_required(terms_agreed):
         package = owned_package(owner=owner, package_id=package_id)
         check_no_pending_deletion(package)
-        return renewal_order(package, duration_months=duration_months)
-
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build))
+        order = renewal_order(package, duration_months=duration_months)
+    return order_place(order, owner=owner, idempotency_key=idempotency_key)
 
 
 def order_create_resize(*, owner, idempotency_key: str, package_id: str, bandwidth, terms_agreed: bool) -> Order:
     """Upgrade's or Downgrade's Buy Now: an unpaid order to change a package's bandwidth, the Terms of
     Service agreed."""
-
-    def build():
+    existing = order_for_key(owner=owner, idempotency_key=idempotency_key)
+    if existing:
+        return existing
+    with terms_required(terms_agreed):
         package = owned_package(owner=owner, package_id=package_id)
         check_no_pending_deletion(package)
         order_type, amount = resize_check(package=package, bandwidth=bandwidth)
-        return package_order(
-            package, order_type=order_type, bandwidth=bandwidth, previous_bandwidth=package.bandwidth, amount=amount
-        )
-
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=agreed_to_terms(terms_agreed, build))
+    order = package_order(
+        package, order_type=order_type, bandwidth=bandwidth, previous_bandwidth=package.bandwidth, amount=amount
+    )
+    return order_place(order, owner=owner, idempotency_key=idempotency_key)
 
 
 def order_create_temporary_upgrade(
@@ -235,21 +238,21 @@ def order_create_temporary_upgrade(
 ) -> Order:
     """A temporary upgrade (the API's TempUpgradeCenBandwidthPackageSpec): an unpaid order that raises
     the bandwidth until ends_at, when time passing (expiry.py) returns it to the bandwidth before."""
-
-    def build():
-        package = owned_package(owner=owner, package_id=package_id)
-        check_no_pending_deletion(package)
-        amount = temporary_upgrade_check(package=package, bandwidth=bandwidth, ends_at=ends_at)
-        return package_order(
-            package,
-            order_type=Order.Type.TEMP_UPGRADE,
-            bandwidth=bandwidth,
-            previous_bandwidth=package.bandwidth,
-            ends_at=ends_at,
-            amount=amount,
-        )
-
-    return order_create(owner=owner, idempotency_key=idempotency_key, build=build)
+    existing = order_for_key(owner=owner, idempotency_key=idempotency_key)
+    if existing:
+        return existing
+    package = owned_package(owner=owner, package_id=package_id)
+    check_no_pending_deletion(package)
+    amount = temporary_upgrade_check(package=package, bandwidth=bandwidth, ends_at=ends_at)
+    order = package_order(
+        package,
+        order_type=Order.Type.TEMP_UPGRADE,
+        bandwidth=bandwidth,
+        previous_bandwidth=package.bandwidth,
+        ends_at=ends_at,
+        amount=amount,
+    )
+    return order_place(order, owner=owner, idempotency_key=idempotency_key)
 
 
 @transaction.atomic

@@ -1,9 +1,11 @@
 """{% console_field form.x %}: one form field in crispy-bootstrap5's markup (wrapper, label, native
 control, errors, help text, with the same ids), built in Python. Crispy's templates cost more than
-the rest of the purchase page, which re-renders on every change for the live quote."""
+the rest of the purchase page. {% console_field_feedback form.x %}: only its messages, which a live
+update replaces out of band (see docs/developing/style.md)."""
 
 from django import forms, template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -16,25 +18,50 @@ def _control_class(widget) -> str:
     return "form-control"
 
 
+def _feedback(field, *, live: bool, oob: bool = False) -> str:
+    """The field's error messages (Bootstrap's invalid-feedback). On a form with live updates they are
+    always there, an empty placeholder when there are none, so that a live update can replace them out
+    of band (`oob`) without the field itself."""
+    auto_id = field.auto_id
+    if not live and not field.errors:
+        return ""
+    attrs = format_html(' data-feedback-for="{}"', auto_id) if live else mark_safe("")
+    if oob:
+        attrs = format_html('{} hx-swap-oob="true"', attrs)
+    if not field.errors:
+        return format_html('<div id="{}_error"{} hidden></div>', auto_id, attrs)
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback"{}>{}</div>',
+        auto_id,
+        attrs,
+        format_html_join(
+            "",
+            '<span id="error_{}_{}"><strong>{}</strong></span>',
+            ((number, auto_id, error) for number, error in enumerate(field.errors, start=1)),
+        ),
+    )
+
+
+@register.simple_tag
+def console_field_feedback(field, oob=False):
+    """{% console_field_feedback form.x oob=True %}: only the field's messages, for a live update."""
+    return _feedback(field, live=True, oob=oob)
+
+
 @register.simple_tag
 def console_field(field, suffix=""):
-    """suffix: a unit shown beside the control (Bootstrap's input-group), e.g. "Mbps"."""
+    """suffix: a unit shown beside the control (Bootstrap's input-group), e.g. "Mbps". A form with live
+    updates (`live_update = True`) keeps a placeholder for the field's messages, which the control names."""
     widget, auto_id = field.field.widget, field.auto_id
+    live = getattr(field.form, "live_update", False)
     attrs = {"class": _control_class(widget) + (" is-invalid" if field.errors else "")}
-    if field.help_text:
-        attrs["aria-describedby"] = f"{auto_id}_helptext"
+    described_by = [f"{auto_id}_helptext"] if field.help_text else []
+    if live:
+        described_by.append(f"{auto_id}_error")
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
     control = field.as_widget(attrs=attrs)
-    errors = ""
-    if field.errors:
-        errors = format_html(
-            '<div id="{}_error" class="invalid-feedback">{}</div>',
-            auto_id,
-            format_html_join(
-                "",
-                '<span id="error_{}_{}"><strong>{}</strong></span>',
-                ((number, auto_id, error) for number, error in enumerate(field.errors, start=1)),
-            ),
-        )
+    errors = _feedback(field, live=live)
     help_text = ""
     if field.help_text:
         help_text = format_html('<div id="{}_helptext" class="form-text">{}</div>', auto_id, field.help_text)

@@ -1,7 +1,7 @@
 """Demo data and the demo's own powers, by concern: seed (`manage.py seed_demo`, the demo accounts and
-their seeded state), removal (an account's data: Reset demo, and the sandbox purge's removal), sandboxes
-(Try the console) and clock (the test clock, Advance time). Callers use these names from
-`cenconsole.demo.services`."""
+their seeded state; seed_enterprise, the sample CEN instance's Enterprise Edition example), removal (an
+account's data: Reset demo, and the sandbox purge's removal), sandboxes (Try the console) and clock (the
+test clock, Advance time). Callers use these names from `cenconsole.demo.services`."""
 
 from ..messages import DEMO_ONLY, FUTURE_STATE, NO_NEXT_EXPIRY, SANDBOX_THROTTLED, UNKNOWN_STEP
 from .clock import (
@@ -43,6 +43,15 @@ from .seed import (
     demo_ensure,
     seeded_balance,
 )
+from .seed_enterprise import (
+    DEMO_MULTICAST_GROUP,
+    DEMO_PEER_REGION,
+    DEMO_ROUTE_MAP_PRIORITY,
+    DEMO_TRANSIT_REGION,
+    DEMO_TRANSIT_ROUTER_NAME,
+    enterprise_example_ensure,
+    enterprise_example_seed,
+)
 
 __all__ = [
     "ADVANCE_CHOICES",
@@ -51,11 +60,16 @@ __all__ = [
     "CENT",
     "DEMO_ACCOUNTS_OFF",
     "DEMO_CEN_NAME",
+    "DEMO_MULTICAST_GROUP",
     "DEMO_NETWORKS",
     "DEMO_ONLY",
     "DEMO_PACKAGE_BANDWIDTH",
     "DEMO_PACKAGES",
+    "DEMO_PEER_REGION",
+    "DEMO_ROUTE_MAP_PRIORITY",
     "DEMO_TOP_UP",
+    "DEMO_TRANSIT_REGION",
+    "DEMO_TRANSIT_ROUTER_NAME",
     "DEMO_USERNAME",
     "FUTURE_STATE",
     "MAX_STEPS",
@@ -80,6 +94,8 @@ __all__ = [
     "demo_accounts_enabled_in_database",
     "demo_ensure",
     "demo_reset",
+    "enterprise_example_ensure",
+    "enterprise_example_seed",
     "held_note",
     "is_demo_account",
     "sandbox_create",

@@ -13,23 +13,46 @@ from django.db.models import Q
 
 from cenconsole.accounts.models import LedgerEntry, signup_credit
 from cenconsole.accounts.services import account_state_changed
-from cenconsole.api.models import AccessKey, ClientToken, ConnectionDirection
+from cenconsole.addressing.models import (
+    PrefixListAssociation,
+    TransitRouterCidr,
+    TransitRouterCidrAllocation,
+    TransitRouteTableAggregation,
+)
+from cenconsole.api.models import AccessKey, ClientToken, ConnectionDirection, RequestCount
 from cenconsole.audit.models import AuditRecord
 from cenconsole.audit.services import audit_record
 from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
 from cenconsole.core.errors import refusal
-from cenconsole.networks.models import NetworkInstance, RegionConnection
+from cenconsole.flowlogs.models import FlowLog
+from cenconsole.grants.models import GrantRule
+from cenconsole.healthchecks.models import VbrHealthCheck
+from cenconsole.multicast.models import (
+    MulticastAssociation,
+    MulticastDomain,
+    MulticastGroupResource,
+    NetworkInterface,
+)
+from cenconsole.networks.models import NetworkInstance, RegionConnection, VpcRouteEntry
+from cenconsole.privatezones.models import PrivateZoneRoute, RouteService
+from cenconsole.products.models import ProductResource
+from cenconsole.qos.models import InterRegionQosPolicy, InterRegionQosQueue, TrafficMarkingPolicy, TrafficMatchRule
+from cenconsole.routemaps.models import RouteMap
 from cenconsole.tags.models import Tag
 from cenconsole.tickets.models import DeletionTicket, EmailNotification, TicketMessage
 from cenconsole.transit.models import (
     RouteTableLink,
     TransitRouter,
+    TransitRouterEcrAttachment,
     TransitRouterPeerAttachment,
     TransitRouterRouteEntry,
     TransitRouterRouteTable,
+    TransitRouterService,
+    TransitRouterVbrAttachment,
     TransitRouterVpcAttachment,
+    TransitRouterVpnAttachment,
 )
 
 from ..messages import DEMO_ONLY
@@ -40,23 +63,48 @@ from .seed import DEMO_CEN_NAME, DEMO_PACKAGES, account_seed
 # tests/demo/test_removal_covers_every_model.py walks the models: one tied to an account, a CEN instance
 # or a package (by a foreign key, directly or through others) must be here or named there as kept.
 REMOVED_MODELS = (
+    InterRegionQosQueue,
+    InterRegionQosPolicy,
+    TrafficMatchRule,
+    TrafficMarkingPolicy,
     TicketMessage,
     EmailNotification,
     DeletionTicket,
     RegionConnection,
     ConnectionDirection,
+    PrivateZoneRoute,
+    RouteService,
+    VpcRouteEntry,
+    GrantRule,
     NetworkInstance,
+    MulticastGroupResource,
+    MulticastAssociation,
+    MulticastDomain,
+    NetworkInterface,
+    RouteMap,
+    FlowLog,
+    VbrHealthCheck,
+    TransitRouterCidrAllocation,
+    TransitRouterCidr,
+    PrefixListAssociation,
+    TransitRouteTableAggregation,
     RouteTableLink,
     TransitRouterRouteEntry,
     TransitRouterRouteTable,
+    TransitRouterEcrAttachment,
+    TransitRouterVpnAttachment,
+    TransitRouterVbrAttachment,
     TransitRouterPeerAttachment,
     TransitRouterVpcAttachment,
     TransitRouter,
+    TransitRouterService,
     Tag,
     Order,
     BandwidthPackage,
     CenInstance,
+    ProductResource,
     ClientToken,
+    RequestCount,
     LedgerEntry,
     AccessKey,
     AuditRecord,
@@ -105,12 +153,30 @@ def _raw_delete(queryset: models.QuerySet) -> int:
 
 def _transit_remove(account) -> int:
     """The account's Enterprise Edition rows, children first (raw deletes collect no cascades)."""
+    qos_policies = InterRegionQosPolicy.objects.filter(owner=account)
+    _raw_delete(InterRegionQosQueue.objects.filter(policy__in=qos_policies))
+    _raw_delete(qos_policies)
+    marking_policies = TrafficMarkingPolicy.objects.filter(owner=account)
+    _raw_delete(TrafficMatchRule.objects.filter(policy__in=marking_policies))
+    _raw_delete(marking_policies)
+    domains = MulticastDomain.objects.filter(owner=account)
+    _raw_delete(MulticastGroupResource.objects.filter(Q(domain__in=domains) | Q(peer_domain__in=domains)))
+    _raw_delete(MulticastAssociation.objects.filter(owner=account))
+    _raw_delete(domains)
+    _raw_delete(NetworkInterface.objects.filter(owner=account))
     routers = TransitRouter.objects.filter(owner=account)
+    _raw_delete(TransitRouterCidrAllocation.objects.filter(cidr_block__transit_router__in=routers))
+    _raw_delete(TransitRouterCidr.objects.filter(transit_router__in=routers))
+    _raw_delete(PrefixListAssociation.objects.filter(transit_router__in=routers))
+    _raw_delete(TransitRouteTableAggregation.objects.filter(route_table__transit_router__in=routers))
     _raw_delete(RouteTableLink.objects.filter(transit_router__in=routers))
     _raw_delete(TransitRouterRouteEntry.objects.filter(route_table__transit_router__in=routers))
     _raw_delete(TransitRouterRouteTable.objects.filter(transit_router__in=routers))
     _raw_delete(TransitRouterPeerAttachment.objects.filter(owner=account))
+    for model in (TransitRouterEcrAttachment, TransitRouterVpnAttachment, TransitRouterVbrAttachment):
+        _raw_delete(model.objects.filter(owner=account))
     _raw_delete(TransitRouterVpcAttachment.objects.filter(owner=account))
+    _raw_delete(TransitRouterService.objects.filter(owner=account))
     return _raw_delete(routers)
 
 
@@ -130,7 +196,11 @@ def account_data_remove(account, *, access_keys: bool) -> Counter:
     connection_ids = list(connections.values_list("pk", flat=True))
     orders = Order.objects.filter(owner=account)
     networks = NetworkInstance.objects.filter(owner=account)
+    route_entries = VpcRouteEntry.objects.filter(owner=account)
+    grant_rules = GrantRule.objects.filter(Q(owner=account) | Q(cen_owner=account))
     targets = {
+        "GrantRule": [str(pk) for pk in grant_rules.values_list("pk", flat=True)],
+        "VpcRouteEntry": list(route_entries.values_list("pk", flat=True)),
         "DeletionTicket": [str(pk) for pk in tickets.values_list("pk", flat=True)],
         "RegionConnection": [str(pk) for pk in connection_ids],
         "NetworkInstance": list(networks.values_list("pk", flat=True)),
@@ -144,13 +214,22 @@ def account_data_remove(account, *, access_keys: bool) -> Counter:
     held["tickets"] = _raw_delete(tickets)
     held["region connections"] = _raw_delete(connections)
     _raw_delete(ConnectionDirection.objects.filter(connection_id__in=connection_ids))
+    _raw_delete(PrivateZoneRoute.objects.filter(owner=account))
+    _raw_delete(RouteService.objects.filter(owner=account))
+    held["route entries"] = _raw_delete(route_entries)
+    held["grant rules"] = _raw_delete(grant_rules)
     held["network instances"] = _raw_delete(networks)
+    held["route maps"] = _raw_delete(RouteMap.objects.filter(owner=account))
+    held["flow logs"] = _raw_delete(FlowLog.objects.filter(owner=account))
+    held["health checks"] = _raw_delete(VbrHealthCheck.objects.filter(owner=account))
     held["transit routers"] = _transit_remove(account)
+    held["other products' resources"] = _raw_delete(ProductResource.objects.filter(owner=account))
     held["tags"] = _raw_delete(Tag.objects.filter(owner=account))
     held["orders"] = _raw_delete(orders)
     held["bandwidth packages"] = _raw_delete(packages)
     held["CEN instances"] = _raw_delete(cen_instances)
     _raw_delete(ClientToken.objects.filter(owner=account))
+    held["other products' resources"] = _raw_delete(ProductResource.objects.filter(owner=account))
     held["ledger entries"] = _raw_delete(LedgerEntry.objects.filter(account=account))
     about = Q(pk__in=[])
     for target_type, ids in targets.items():

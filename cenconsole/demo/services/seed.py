@@ -1,7 +1,7 @@
 """Seeding: `manage.py seed_demo` (admin/admin, demo/demo), the deployment's DEMO_ACCOUNTS choice, and
-the demo's state in an account (a sample CEN instance with VPCs and two packages). Seeding goes through
-the real services (a package is bought and paid, a VPC attached), so a seeded account is one a user
-could have made."""
+the demo's state in an account (a sample CEN instance with VPCs, an Enterprise Edition example and two
+packages). Seeding goes through the real services (a package is bought and paid, a VPC attached, a
+transit router made), so a seeded account is one a user could have made."""
 
 import secrets
 from datetime import timedelta
@@ -25,8 +25,10 @@ from cenconsole.cen.models import SAMPLE_DESCRIPTION, SEEDED_INSTANCES_DESCRIPTI
 from cenconsole.core import clock
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance
+from cenconsole.networks.routes import vpc_route_table_id
 
 from ..models import DemoAccountsChoice
+from .seed_enterprise import enterprise_example_ensure, enterprise_example_seed
 
 BULK_BATCH = 1000
 CENT = Decimal("0.01")
@@ -104,6 +106,9 @@ def cen_instances_ensure(*, owner, count: int, name_prefix: str = "cen") -> int:
 DEMO_CEN_NAME = "demo-cen"
 # VPCs attached to the sample CEN instance: (name, region).
 DEMO_NETWORKS = [("demo-vpc-hangzhou", "cn-hangzhou"), ("demo-vpc-virginia", "us-east-1")]
+# Custom routes to ECS instances of the first VPC (the Route Information tab's Publish and Withdraw):
+# (destination, published).
+DEMO_CUSTOM_ROUTES = [("192.168.100.0/24", True), ("192.168.101.0/24", False)]
 # Packages the demo shows the subscription's life with: (name, area A, area B, expires in).
 DEMO_PACKAGES = [
     ("demo-expiring", "Asia-Pacific", "Europe", timedelta(minutes=45)),
@@ -150,21 +155,38 @@ def _demo_package_buy(*, owner, cen_instance, name, area_a, area_b, expires_in, 
 def _demo_networks_ensure(*, owner, cen_instance) -> None:
     if NetworkInstance.objects.filter(cen_instance=cen_instance).exists():
         return
-    for name, region in DEMO_NETWORKS:
+    networks = [
         network_services.network_instance_attach(
             owner=owner, cen_instance_id=cen_instance.pk, region_code=region, name=name
         )
+        for name, region in DEMO_NETWORKS
+    ]
+    first = networks[0]
+    for destination, published in DEMO_CUSTOM_ROUTES:
+        route = {
+            "owner": owner,
+            "cen_instance_id": cen_instance.pk,
+            "vpc_id": first.instance_id,
+            "region_code": first.region_id,
+            "route_table_id": vpc_route_table_id(first.instance_id),
+            "destination_cidr": destination,
+        }
+        network_services.route_entry_publish(**route)  # made on its first mention, as the API's
+        if not published:
+            network_services.route_entry_withdraw(**route)
 
 
 @transaction.atomic
 def account_seed(*, owner, cen_id: str | None = None, package_ids: dict[str, str] | None = None) -> CenInstance:
     """The demo's state in an account without one: a sample CEN instance with VPCs in Mainland China
-    and North America, a package that expires within the hour and one already expired. `cen_id` and
+    and North America, an Enterprise Edition example (a branch office in China (Shanghai) on a leased
+    line: seed_enterprise), a package that expires within the hour and one already expired. `cen_id` and
     `package_ids` (by package name) give back the IDs a reset account had."""
     cen_instance = CenInstance.objects.create(
         id=cen_id or new_cen_id(), owner=owner, name=DEMO_CEN_NAME, description=SAMPLE_DESCRIPTION
     )
     _demo_networks_ensure(owner=owner, cen_instance=cen_instance)
+    enterprise_example_seed(owner=owner, cen_instance=cen_instance)
     for name, area_a, area_b, expires_in in DEMO_PACKAGES:
         _demo_package_buy(
             owner=owner,
@@ -229,6 +251,7 @@ def demo_ensure():
         account_seed(owner=demo)
         return admin, demo
     _demo_networks_ensure(owner=demo, cen_instance=cen_instance)
+    enterprise_example_ensure(owner=demo, cen_instance=cen_instance)
     for name, area_a, area_b, expires_in in DEMO_PACKAGES:
         if not BandwidthPackage.objects.active().filter(owner=demo, name=name).exists():
             _demo_package_buy(

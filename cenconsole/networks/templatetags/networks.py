@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from cenconsole.accounts.uids import account_uid
 from cenconsole.networks import selectors
 
 register = template.Library()
@@ -18,6 +19,12 @@ PACKAGE = "__package__"
 
 def instance_count(count: int) -> str:
     return ngettext("%(count)s network instance", "%(count)s network instances", count) % {"count": count}
+
+
+@register.filter
+def account_id(pk: int) -> int:
+    """An account's 16-digit ID from its row key (a granted VPC's account)."""
+    return account_uid(pk)
 
 
 @register.filter

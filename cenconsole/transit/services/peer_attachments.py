@@ -25,7 +25,8 @@ from ..models import (
     TransitRouter,
     TransitRouterPeerAttachment,
 )
-from .common import link_to_default, owned_router, refuse_unless_active, refuse_unless_attached
+from ..signals import attachment_deleting
+from .common import link_to_default, owned_attachment, owned_router, refuse_unless_active, refuse_unless_attached
 
 MAX_PEER_BANDWIDTH = 10000  # Mbps: a pay-by-data-transfer connection's bandwidth limit (replica's bound)
 
@@ -132,17 +133,13 @@ def peer_attachment_create(
 
 
 def _owned_peer_attachment(*, owner, attachment_id: str) -> TransitRouterPeerAttachment:
-    attachment = (
-        TransitRouterPeerAttachment.objects.present()
-        .select_related(
-            "transit_router__region__area", "peer_transit_router__region__area", "transit_router__cen_instance"
-        )
-        .filter(owner=owner, pk=attachment_id)
-        .first()
+    return owned_attachment(
+        TransitRouterPeerAttachment,
+        owner=owner,
+        attachment_id=attachment_id,
+        message=UNKNOWN_PEER_ATTACHMENT,
+        related=("transit_router__region__area", "peer_transit_router__region__area", "transit_router__cen_instance"),
     )
-    if attachment is None:
-        raise field_error("attachment", UNKNOWN_PEER_ATTACHMENT, "unknown_attachment")
-    return attachment
 
 
 @transaction.atomic
@@ -190,6 +187,7 @@ def peer_attachment_delete(*, owner, attachment_id: str) -> TransitRouterPeerAtt
     attachment = TransitRouterPeerAttachment.objects.select_for_update().get(pk=found.pk)
     attachment.transit_router, attachment.peer_transit_router = found.transit_router, found.peer_transit_router
     refuse_unless_attached(attachment)
+    attachment_deleting.send(sender=TransitRouterPeerAttachment, owner=owner, attachment=attachment)
     attachment.deleted_at = clock.now()
     attachment.save(update_fields=["deleted_at"])
     RouteTableLink.objects.filter(attachment_id=attachment.pk).delete()  # its associations and propagations

@@ -1,9 +1,9 @@
-"""Route tables of transit routers: custom tables, static routes, associations and propagations."""
+"""Route tables of transit routers: custom tables and their static routes (route_table_links: the
+connections associated with a table and propagating to it)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
-from cenconsole.audit.services import audit_record
+from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
@@ -11,51 +11,20 @@ from cenconsole.networks import services as network_services
 from cenconsole.networks.services import cidr_block_clean
 
 from ..messages import (
-    ALREADY_ASSOCIATED,
-    ALREADY_PROPAGATING,
-    NOT_ASSOCIATED,
-    NOT_PROPAGATING,
+    ROUTE_ENTRY_LEARNED,
     ROUTE_EXISTS,
     ROUTE_TABLE_IN_USE,
     SYSTEM_ROUTE_TABLE,
-    TRANSIT_ROUTER_NOT_ACTIVE,
-    UNKNOWN_ATTACHMENT,
     UNKNOWN_NEXT_HOP,
     UNKNOWN_ROUTE_ENTRY,
-    UNKNOWN_ROUTE_TABLE,
 )
 from ..models import (
-    RouteTableLink,
-    TransitRouter,
-    TransitRouterPeerAttachment,
     TransitRouterRouteEntry,
     TransitRouterRouteTable,
 )
-from .common import owned_router, refuse_unless_active
-
-
-def _connections_of(router: TransitRouter) -> dict:
-    """The router's connections not being deleted, by ID: VPC connections and inter-region connections."""
-    vpcs = {each.pk: each for each in router.vpc_attachments.live()}
-    peers = {
-        each.pk: each
-        for each in TransitRouterPeerAttachment.objects.live().filter(
-            Q(transit_router=router) | Q(peer_transit_router=router)
-        )
-    }
-    return {**vpcs, **peers}
-
-
-def _owned_table(*, owner, route_table_id: str, lock: bool = False) -> TransitRouterRouteTable:
-    tables = TransitRouterRouteTable.objects.present().select_related("transit_router")
-    if lock:
-        tables = tables.select_for_update(of=("self",))
-    table = tables.filter(
-        transit_router__owner=owner, transit_router__deleted_at__isnull=True, pk=route_table_id
-    ).first()
-    if table is None:
-        raise field_error("route_table", UNKNOWN_ROUTE_TABLE, "unknown_route_table")
-    return table
+from ..selectors import route_tables_for, routes_of
+from ..signals import route_table_deleting
+from .common import owned_router, owned_table, refuse_unless_active, refuse_unless_table_active, router_connections
 
 
 @transaction.atomic
@@ -76,16 +45,14 @@ def route_table_create(
 @transaction.atomic
 def route_table_delete(*, owner, route_table_id: str) -> TransitRouterRouteTable:
     """Delete a custom route table with no associations, propagations or static routes left."""
-    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    table = owned_table(owner=owner, route_table_id=route_table_id, lock=True)
     if table.is_system:
         raise refusal(SYSTEM_ROUTE_TABLE, "system_route_table", route_table_id=table.pk)
-    if not table.is_active:
-        raise refusal(
-            TRANSIT_ROUTER_NOT_ACTIVE, "route_table_not_active", transit_router_id=table.pk, status=table.status
-        )
+    refuse_unless_table_active(table)
     links = [*table.links.values_list("attachment_id", flat=True), *table.entries.live().values_list("pk", flat=True)]
     if links:
         raise refusal(ROUTE_TABLE_IN_USE, "route_table_in_use", route_table_id=table.pk, links=", ".join(links))
+    route_table_deleting.send(sender=TransitRouterRouteTable, owner=owner, route_table=table)
     table.deleted_at = clock.now()
     table.save(update_fields=["deleted_at"])
     audit_record(
@@ -93,6 +60,25 @@ def route_table_delete(*, owner, route_table_id: str) -> TransitRouterRouteTable
         action="transit_router.route_table_deleted",
         target=table.transit_router,
         changes={table.pk: ("Custom", None)},
+    )
+    return table
+
+
+@transaction.atomic
+def route_table_update(
+    *, owner, route_table_id: str, name: str | None = None, description: str | None = None
+) -> TransitRouterRouteTable:
+    """Renames or re-describes an Active route table, the default one too (UpdateTransitRouterRouteTable);
+    None leaves a field as it is."""
+    table = owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    refuse_unless_table_active(table)
+    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
+    audited_update(
+        actor=owner,
+        action="transit_router.route_table_modified",
+        instance=table,
+        fields=["name", "description"],
+        data=clean_texts(**given),
     )
     return table
 
@@ -109,13 +95,13 @@ def route_entry_create(
     description: str = "",
 ) -> TransitRouterRouteEntry:
     """Add a static route: to one of the router's connections, or a blackhole."""
-    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
+    table = owned_table(owner=owner, route_table_id=route_table_id, lock=True)
     destination = cidr_block_clean(destination_cidr)
     if not destination:
         raise field_error("destination_cidr", network_services.CIDR_BLOCK_FORMAT, "cidr_block_format")
     if next_hop_type == TransitRouterRouteEntry.NextHopType.BLACKHOLE:
         next_hop_id = ""
-    elif next_hop_type != TransitRouterRouteEntry.NextHopType.ATTACHMENT or next_hop_id not in _connections_of(
+    elif next_hop_type != TransitRouterRouteEntry.NextHopType.ATTACHMENT or next_hop_id not in router_connections(
         table.transit_router
     ):
         raise field_error("next_hop", UNKNOWN_NEXT_HOP, "unknown_next_hop")
@@ -144,17 +130,45 @@ def route_entry_create(
     return entry
 
 
-@transaction.atomic
-def route_entry_delete(*, owner, route_entry_id: str) -> TransitRouterRouteEntry:
+def _owned_entry(*, owner, route_entry_id: str) -> TransitRouterRouteEntry:
+    """The owner's static route, locked."""
     entry = (
         TransitRouterRouteEntry.objects.live()
         .select_for_update(of=("self",))
-        .select_related("route_table")
+        .select_related("route_table__transit_router")
         .filter(route_table__transit_router__owner=owner, pk=route_entry_id)
         .first()
     )
     if entry is None:
         raise field_error("route_entry", UNKNOWN_ROUTE_ENTRY, "unknown_route_entry")
+    return entry
+
+
+@transaction.atomic
+def route_entry_update(
+    *, owner, route_entry_id: str, name: str | None = None, description: str | None = None
+) -> TransitRouterRouteEntry:
+    """Renames or re-describes a static route (UpdateTransitRouterRouteEntry); None leaves a field as it
+    is. A learned route (its ID is its table's and connection's) belongs to the system: refused."""
+    table_id = route_entry_id.split(":", 1)[0] if ":" in route_entry_id else ""
+    table = route_tables_for(owner=owner).filter(pk=table_id).first() if table_id else None
+    if table is not None and any(route.id == route_entry_id for route in routes_of(table)):
+        raise refusal(ROUTE_ENTRY_LEARNED, "route_entry_learned", route_entry_id=route_entry_id)
+    entry = _owned_entry(owner=owner, route_entry_id=route_entry_id)
+    given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
+    audited_update(
+        actor=owner,
+        action="transit_router.route_modified",
+        instance=entry,
+        fields=["name", "description"],
+        data=clean_texts(**given),
+    )
+    return entry
+
+
+@transaction.atomic
+def route_entry_delete(*, owner, route_entry_id: str) -> TransitRouterRouteEntry:
+    entry = _owned_entry(owner=owner, route_entry_id=route_entry_id)
     entry.deleted_at = clock.now()
     entry.save(update_fields=["deleted_at"])
     audit_record(
@@ -164,60 +178,3 @@ def route_entry_delete(*, owner, route_entry_id: str) -> TransitRouterRouteEntry
         changes={entry.destination_cidr: (entry.next_hop_id or entry.next_hop_type, None)},
     )
     return entry
-
-
-def _connection_on_table_router(table: TransitRouterRouteTable, attachment_id: str) -> None:
-    if attachment_id not in _connections_of(table.transit_router):
-        raise field_error("attachment", UNKNOWN_ATTACHMENT, "unknown_attachment")
-
-
-@transaction.atomic
-def route_table_link(*, owner, route_table_id: str, attachment_id: str, kind: str) -> RouteTableLink:
-    """Associate a connection with a route table (one per connection and router), or enable its
-    route propagation to the table."""
-    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
-    _connection_on_table_router(table, attachment_id)
-    if kind == RouteTableLink.Kind.ASSOCIATION:
-        current = RouteTableLink.objects.filter(
-            kind=kind, attachment_id=attachment_id, transit_router=table.transit_router
-        ).first()
-        if current is not None:
-            raise refusal(
-                ALREADY_ASSOCIATED,
-                "already_associated",
-                attachment_id=attachment_id,
-                route_table_id=current.route_table_id,
-            )
-    elif table.links.filter(kind=kind, attachment_id=attachment_id).exists():
-        raise refusal(ALREADY_PROPAGATING, "already_propagating", attachment_id=attachment_id, route_table_id=table.pk)
-    try:
-        with transaction.atomic():
-            link = RouteTableLink.objects.create(
-                route_table=table, transit_router=table.transit_router, attachment_id=attachment_id, kind=kind
-            )
-    except IntegrityError:
-        raise refusal(
-            ALREADY_ASSOCIATED, "already_associated", attachment_id=attachment_id, route_table_id=table.pk
-        ) from None
-    audit_record(
-        actor=owner, action=f"transit_router.{kind}_added", target=table, changes={attachment_id: (None, kind)}
-    )
-    return link
-
-
-@transaction.atomic
-def route_table_unlink(*, owner, route_table_id: str, attachment_id: str, kind: str) -> None:
-    """Dissociate a connection from a route table, or disable its route propagation to it."""
-    table = _owned_table(owner=owner, route_table_id=route_table_id, lock=True)
-    link = table.links.filter(kind=kind, attachment_id=attachment_id).first()
-    if link is None:
-        message, code = (
-            (NOT_ASSOCIATED, "not_associated")
-            if kind == RouteTableLink.Kind.ASSOCIATION
-            else (NOT_PROPAGATING, "not_propagating")
-        )
-        raise refusal(message, code, attachment_id=attachment_id, route_table_id=table.pk)
-    link.delete()
-    audit_record(
-        actor=owner, action=f"transit_router.{kind}_removed", target=table, changes={attachment_id: (kind, None)}
-    )

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.bandwidth.services import owned_cen
@@ -12,25 +11,31 @@ from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Region
 
 from ..messages import (
+    CEN_HAS_CONNECTIONS,
+    CEN_HAS_CUSTOM_ROUTE_TABLES,
     TRANSIT_ROUTER_EXISTS,
     TRANSIT_ROUTER_HAS_ATTACHMENTS,
     TRANSIT_ROUTER_HAS_ROUTE_TABLES,
     UNKNOWN_REGION,
 )
-from ..models import (
-    TransitRouter,
-    TransitRouterPeerAttachment,
-    TransitRouterRouteTable,
-)
-from .common import owned_router, refuse_unless_active, system_table_create
+from ..models import TransitRouter, TransitRouterRouteTable
+from ..signals import transit_router_deleting
+from .common import owned_router, refuse_unless_active, router_connections, system_table_create
 
 
 @transaction.atomic
 def transit_router_create(
-    *, owner, cen_instance_id: str, region_code: str, name: str = "", description: str = ""
+    *,
+    owner,
+    cen_instance_id: str,
+    region_code: str,
+    name: str = "",
+    description: str = "",
+    support_multicast: bool = False,
 ) -> TransitRouter:
     """Create Transit Router: the CEN instance's Enterprise Edition router in a region (one per
-    region). It is Creating for a few seconds, then Active."""
+    region), with multicast enabled if asked (it cannot be enabled later). It is Creating for a few
+    seconds, then Active."""
     cen_instance = owned_cen(owner=owner, cen_instance_id=cen_instance_id)
     cen_instance = type(cen_instance).objects.select_for_update().get(pk=cen_instance.pk)
     errors = {}
@@ -55,7 +60,9 @@ def transit_router_create(
     )
     if existing is not None:
         raise taken
-    router = TransitRouter(owner=owner, cen_instance=cen_instance, region=region, **texts)
+    router = TransitRouter(
+        owner=owner, cen_instance=cen_instance, region=region, support_multicast=bool(support_multicast), **texts
+    )
     router.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
@@ -95,12 +102,7 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
     """Delete: an Active router with no connections left is Deleting for a few seconds, then gone."""
     router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
     refuse_unless_active(router)
-    attachments = [
-        *router.vpc_attachments.present().values_list("pk", flat=True),
-        *TransitRouterPeerAttachment.objects.present()
-        .filter(Q(transit_router=router) | Q(peer_transit_router=router))
-        .values_list("pk", flat=True),
-    ]
+    attachments = list(router_connections(router, present=True))
     if attachments:
         raise refusal(
             TRANSIT_ROUTER_HAS_ATTACHMENTS,
@@ -120,6 +122,7 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
             transit_router_id=router.pk,
             route_tables=", ".join(custom),
         )
+    transit_router_deleting.send(sender=TransitRouter, owner=owner, router=router)
     router.deleted_at = clock.now()
     router.save(update_fields=["deleted_at"])
     router.route_tables.live().update(deleted_at=router.deleted_at)
@@ -127,3 +130,34 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
         actor=owner, action="transit_router.deleted", target=router, changes={"deleted_at": (None, router.deleted_at)}
     )
     return router
+
+
+def delete_routers_of_cen(sender, *, owner, instance, **kwargs) -> None:
+    """Receiver of cen's cen_deleting: a CEN instance whose transit routers have connections of any
+    kind or custom route tables is not deleted (the reference's prerequisites); bare routers go with
+    it, each Deleting as a deleted router is (and as transit_router_deleting lets it)."""
+    routers = list(TransitRouter.objects.live().select_for_update().filter(cen_instance=instance).order_by("pk"))
+    attachments = list(dict.fromkeys(each for router in routers for each in router_connections(router, present=True)))
+    if attachments:
+        raise refusal(
+            CEN_HAS_CONNECTIONS, "cen_has_transit_connections", cen_id=instance.pk, attachments=", ".join(attachments)
+        )
+    custom = list(
+        TransitRouterRouteTable.objects.present()
+        .filter(transit_router__in=routers, table_type=TransitRouterRouteTable.TableType.CUSTOM)
+        .values_list("pk", flat=True)
+    )
+    if custom:
+        raise refusal(
+            CEN_HAS_CUSTOM_ROUTE_TABLES,
+            "cen_has_custom_route_tables",
+            cen_id=instance.pk,
+            route_tables=", ".join(custom),
+        )
+    now = clock.now()
+    for router in routers:
+        transit_router_deleting.send(sender=TransitRouter, owner=owner, router=router)
+        router.deleted_at = now
+        router.save(update_fields=["deleted_at"])
+        router.route_tables.live().update(deleted_at=now)
+        audit_record(actor=owner, action="transit_router.deleted", target=router, changes={"deleted_at": (None, now)})

@@ -13,6 +13,7 @@ from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_texts
+from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance, default_cidr_block
 from cenconsole.networks.services import NETWORK_ID_PATTERN, cidr_block_clean
 from cenconsole.regions.models import Region
@@ -22,18 +23,25 @@ from ..messages import (
     UNKNOWN_ATTACHMENT,
     VPC_ATTACHED_BASIC,
     VPC_ATTACHED_TRANSIT,
+    VPC_OPTION_UNKNOWN,
+    VPC_OPTION_VALUE,
     VSWITCH_FORMAT,
+    ZONE_ALREADY_USED,
     ZONE_FORMAT,
+    ZONE_MAPPING_ABSENT,
     ZONE_MAPPINGS_REQUIRED,
     ZONE_REPEATED,
+    ZONES_LEFT,
 )
 from ..models import (
     RouteTableLink,
     TransitRouterVpcAttachment,
 )
+from ..signals import attachment_deleting, vpc_attachment_deleting
 from .common import (
     link_to_default,
     lock_account,
+    owned_attachment,
     owned_router,
     refuse_unless_active,
     refuse_unless_attached,
@@ -47,25 +55,31 @@ def zone_example(region: Region) -> str:
     return f"{region.pk}a" if region.pk[-1].isdigit() else f"{region.pk}-a"
 
 
+def zone_id_clean(zone_id, *, region: Region, field: str = "zone_mappings") -> str:
+    """A zone of the router's region: cn-hangzhou-h, but us-east-1a (a hyphen before the letter only
+    after a region ID's letters)."""
+    zone_id = (zone_id or "").strip()
+    zone_pattern = re.escape(region.pk) + (r"[a-z]" if region.pk[-1].isdigit() else r"-[a-z]")
+    if not re.fullmatch(zone_pattern, zone_id):
+        raise field_error(
+            field,
+            ZONE_FORMAT,
+            "zone_format",
+            zone_id=zone_id,
+            region=region.display_name,
+            example=zone_example(region),
+        )
+    return zone_id
+
+
 def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
     """[(zone_id, vswitch_id), ...] as [{"ZoneId", "VSwitchId"}]: one to ten zones of the router's
     region (cn-hangzhou-h, us-east-1a), each once, each with a vSwitch ID."""
     if not zone_mappings:
         raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
     cleaned, seen = [], set()
-    # cn-hangzhou-h, but us-east-1a: a hyphen before the letter only after a region ID's letters.
-    zone_pattern = re.compile(re.escape(region.pk) + (r"[a-z]" if region.pk[-1].isdigit() else r"-[a-z]"))
     for zone_id, vswitch_id in list(zone_mappings)[: MAX_ZONE_MAPPINGS + 1]:
-        zone_id, vswitch_id = (zone_id or "").strip(), (vswitch_id or "").strip()
-        if not zone_pattern.fullmatch(zone_id):
-            raise field_error(
-                "zone_mappings",
-                ZONE_FORMAT,
-                "zone_format",
-                zone_id=zone_id,
-                region=region.display_name,
-                example=zone_example(region),
-            )
+        zone_id, vswitch_id = zone_id_clean(zone_id, region=region), (vswitch_id or "").strip()
         if not VSWITCH_ID_PATTERN.fullmatch(vswitch_id):
             raise field_error("zone_mappings", VSWITCH_FORMAT, "vswitch_format")
         if zone_id in seen:
@@ -74,6 +88,23 @@ def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
         cleaned.append({"ZoneId": zone_id, "VSwitchId": vswitch_id})
     if len(cleaned) > MAX_ZONE_MAPPINGS:
         raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
+    return cleaned
+
+
+# TransitRouterVPCAttachmentOptions: the features the API reference documents, with their values.
+VPC_ATTACHMENT_OPTIONS = {"ipv6Support": ("enable", "disable")}
+
+
+def vpc_attachment_options_clean(options) -> dict:
+    """The connection's features ({"ipv6Support": "enable"}): only the documented keys, each with one
+    of its documented values."""
+    cleaned = {}
+    for option, value in (options or {}).items():
+        if option not in VPC_ATTACHMENT_OPTIONS:
+            raise field_error("attachment_options", VPC_OPTION_UNKNOWN, "vpc_option_unknown", option=option)
+        if value not in VPC_ATTACHMENT_OPTIONS[option]:
+            raise field_error("attachment_options", VPC_OPTION_VALUE, "vpc_option_value", option=option, value=value)
+        cleaned[option] = value
     return cleaned
 
 
@@ -117,10 +148,15 @@ def vpc_attachment_create(
     auto_publish_route: bool = False,
     associate_with_default: bool = True,
     propagate_to_default: bool = True,
+    vpc_owner=None,
+    attachment_options=None,
 ) -> TransitRouterVpcAttachment:
     """Create VPC Connection: the VPC joins the transit router through vSwitches in one or more of
     the region's zones. It is Attaching for a few seconds, then Attached; its CIDR block (the region's
-    default when none is given) is the route the router learns."""
+    default when none is given) is the route the router learns. vpc_owner: the account that granted
+    its VPC to the router's CEN instance (the grants app checks the grant). attachment_options: its
+    features ({"ipv6Support": "enable"}), kept as given; the real API defaults ipv6Support to the VPC's
+    IPv6 state, which the replica does not model, so nothing given answers as nothing set."""
     router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
     refuse_unless_active(router)
     errors = {}
@@ -139,6 +175,10 @@ def vpc_attachment_create(
         texts = clean_texts(name=name, description=description)
     except ValidationError as error:
         errors.update(error.error_dict)
+    try:
+        attachment_options = vpc_attachment_options_clean(attachment_options)
+    except ValidationError as error:
+        errors.update(error.error_dict)
     if errors:
         raise ValidationError(errors)
     lock_account(owner)
@@ -148,10 +188,12 @@ def vpc_attachment_create(
         owner=owner,
         transit_router=router,
         vpc_id=vpc_id,
+        vpc_owner=vpc_owner,
         cidr_block=cidr_block or default_cidr_block(router.region),
         zone_mappings=zone_mappings,
         **texts,
         auto_publish_route=bool(auto_publish_route),
+        attachment_options=attachment_options,
     )
     attachment.full_clean(validate_constraints=False)
     try:
@@ -175,16 +217,14 @@ def vpc_attachment_create(
 
 
 def _owned_attachment(*, owner, attachment_id: str) -> TransitRouterVpcAttachment:
-    attachment = (
-        TransitRouterVpcAttachment.objects.present()
-        .select_for_update(of=("self",))
-        .select_related("transit_router__region")
-        .filter(owner=owner, pk=attachment_id)
-        .first()
+    return owned_attachment(
+        TransitRouterVpcAttachment,
+        owner=owner,
+        attachment_id=attachment_id,
+        message=UNKNOWN_ATTACHMENT,
+        related=("transit_router__region",),
+        lock=True,
     )
-    if attachment is None:
-        raise field_error("attachment", UNKNOWN_ATTACHMENT, "unknown_attachment")
-    return attachment
 
 
 @transaction.atomic
@@ -195,19 +235,26 @@ def vpc_attachment_update(
     name: str | None = None,
     description: str | None = None,
     auto_publish_route: bool | None = None,
+    attachment_options: dict | None = None,
 ) -> TransitRouterVpcAttachment:
-    """UpdateTransitRouterVpcAttachmentAttribute: name, description, route publishing."""
+    """UpdateTransitRouterVpcAttachmentAttribute: name, description, route publishing, features (the
+    features given take their new values; the others keep theirs)."""
     attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
     refuse_unless_attached(attachment)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
     data = clean_texts(**given)
     if auto_publish_route is not None:
         data["auto_publish_route"] = bool(auto_publish_route)
+    if attachment_options is not None:
+        data["attachment_options"] = {
+            **attachment.attachment_options,
+            **vpc_attachment_options_clean(attachment_options),
+        }
     audited_update(
         actor=owner,
         action="transit_router.vpc_attachment_modified",
         instance=attachment,
-        fields=["name", "description", "auto_publish_route"],
+        fields=["name", "description", "auto_publish_route", "attachment_options"],
         data=data,
     )
     return attachment
@@ -219,14 +266,60 @@ def vpc_attachment_delete(*, owner, attachment_id: str) -> TransitRouterVpcAttac
     again, either way."""
     attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
     refuse_unless_attached(attachment)
+    vpc_attachment_deleting.send(sender=TransitRouterVpcAttachment, owner=owner, attachment=attachment)
+    attachment_deleting.send(sender=TransitRouterVpcAttachment, owner=owner, attachment=attachment)
     attachment.deleted_at = clock.now()
     attachment.save(update_fields=["deleted_at"])
     RouteTableLink.objects.filter(attachment_id=attachment.pk).delete()  # its associations and propagations
+    network_services.route_entries_remove_for_attachment(attachment_id=attachment.pk)  # the VPC's routes to it
     audit_record(
         actor=owner,
         action="transit_router.vpc_detached",
         target=attachment.transit_router,
         changes={attachment.pk: (attachment.vpc_id, None)},
         note=f"VPC connection {attachment.pk} of VPC {attachment.vpc_id}.",
+    )
+    return attachment
+
+
+@transaction.atomic
+def vpc_attachment_zones_update(*, owner, attachment_id: str, add=(), remove=()) -> TransitRouterVpcAttachment:
+    """UpdateTransitRouterVpcAttachmentZones: removes zone mappings the connection uses (zone and vSwitch),
+    then adds new ones (zones of the router's region it does not use yet); 1 to 10 zones remain. The
+    connection stays Attached (the replica changes its zones at once)."""
+    attachment = _owned_attachment(owner=owner, attachment_id=attachment_id)
+    refuse_unless_attached(attachment)
+    zones = [dict(each) for each in attachment.zone_mappings]
+    for zone_id, vswitch_id in remove:
+        mapping = {"ZoneId": zone_id, "VSwitchId": vswitch_id}
+        if mapping not in zones:
+            raise field_error(
+                "zone_mappings",
+                ZONE_MAPPING_ABSENT,
+                "zone_mapping_absent",
+                attachment_id=attachment.pk,
+                zone_id=zone_id,
+                vswitch_id=vswitch_id,
+            )
+        zones.remove(mapping)
+    used = {each["ZoneId"] for each in zones}
+    for mapping in zone_mappings_clean(add, region=attachment.transit_router.region) if add else []:
+        if mapping["ZoneId"] in used:
+            raise field_error(
+                "zone_mappings",
+                ZONE_ALREADY_USED,
+                "zone_already_used",
+                attachment_id=attachment.pk,
+                zone_id=mapping["ZoneId"],
+            )
+        zones.append(mapping)
+    if not 1 <= len(zones) <= MAX_ZONE_MAPPINGS:
+        raise field_error("zone_mappings", ZONES_LEFT, "zones_left", maximum=MAX_ZONE_MAPPINGS, count=len(zones))
+    audited_update(
+        actor=owner,
+        action="transit_router.vpc_attachment_zones_modified",
+        instance=attachment,
+        fields=["zone_mappings"],
+        data={"zone_mappings": zones},
     )
     return attachment

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cenconsole.api import coverage
+from cenconsole.api import coverage, terraform_coverage
 
 
 class Command(BaseCommand):
     help = (
         "Prints how many of the actions of Alibaba Cloud's SDK (alibabacloud-cbn20170912) the API answers, "
-        "by group, as the Markdown table of docs/scripting/coverage.md (make api-coverage writes it there)."
+        "by group, and the status of every alicloud_cen_* Terraform resource and data source, as the Markdown "
+        "tables of docs/scripting/coverage.md (make api-coverage writes them there)."
     )
 
     def handle(self, *args, **options):
@@ -16,4 +17,4 @@ class Command(BaseCommand):
             raise CommandError(
                 f"alibabacloud-cbn20170912 is needed to list the SDK's actions ({error}): make install-dev."
             ) from None
-        self.stdout.write(coverage.markdown(groups), ending="")
+        self.stdout.write(coverage.markdown(groups) + terraform_coverage.markdown(), ending="")
