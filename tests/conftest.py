@@ -51,6 +51,27 @@ def compiled_translations():
         call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def postgresql_flush_by_delete():
+    """A transactional test's flush on PostgreSQL empties each table with DELETE, not TRUNCATE: TRUNCATE of
+    the project's tables costs 0.64 s here (new files for every table and index), DELETE of the few rows a
+    test leaves 4 ms, and the flush runs after each of some 300 transactional tests. The foreign keys are
+    deferred, so the order of the DELETEs does not matter within the flush's transaction. A flush that
+    resets sequences keeps TRUNCATE ... RESTART IDENTITY."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return [f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright's browser: Debian's Chromium (Playwright's own downloads do not work here)."""
