@@ -19,6 +19,7 @@ from cenconsole.transit.models import (
     TransitRouterPeerAttachment,
     TransitRouterVpcAttachment,
 )
+from cenconsole.transit.services.common import owned_router, refuse_if_deleting
 
 from .messages import (
     CONNECTION_HAS_FLOW_LOGS,
@@ -144,6 +145,11 @@ def flow_log_create(
         transit_router_id=transit_router_id,
         attachment_id=attachment_id,
     )
+    if router is not None:
+        # Locked as Delete locks it: a delete either sees this flow log (and refuses) or has made the router
+        # Deleting first (and this create is refused).
+        router = owned_router(owner=owner, transit_router_id=router.pk, lock=True)
+        refuse_if_deleting(router)
     flow_log = FlowLog(
         owner=owner,
         cen_instance=cen_instance,

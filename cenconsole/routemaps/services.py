@@ -11,6 +11,7 @@ from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.validators import clean_description
 from cenconsole.regions.models import Region
 from cenconsole.transit.models import TransitRouterRouteTable
+from cenconsole.transit.services.common import owned_router, owned_table, refuse_if_deleting
 
 from .conditions import conditions_clean, priority_clean
 from .messages import (
@@ -70,11 +71,12 @@ def _route_table(*, owner, cen_instance, region: Region, route_table_id: str | N
         transit_router__owner=owner, transit_router__deleted_at__isnull=True
     )
     if not route_table_id:
-        return tables.filter(
+        table = tables.filter(
             transit_router__cen_instance=cen_instance,
             transit_router__region=region,
             table_type=TransitRouterRouteTable.TableType.SYSTEM,
         ).first()
+        return table and _locked(owner=owner, table=table)
     table = tables.select_related("transit_router").filter(pk=route_table_id).first()
     if table is None:
         raise field_error("route_table", UNKNOWN_ROUTE_TABLE, "unknown_route_table")
@@ -82,6 +84,15 @@ def _route_table(*, owner, cen_instance, region: Region, route_table_id: str | N
         raise field_error(
             "route_table", ROUTE_TABLE_ELSEWHERE, "route_table_elsewhere", route_table_id=table.pk, region=region.pk
         )
+    return _locked(owner=owner, table=table)
+
+
+def _locked(*, owner, table: TransitRouterRouteTable) -> TransitRouterRouteTable:
+    """The table read again with its row and its router's locked, as Delete locks them: a delete of either
+    sees the route map being made (and refuses), or has gone first (and the route map is refused)."""
+    refuse_if_deleting(owned_router(owner=owner, transit_router_id=table.transit_router_id, lock=True))
+    table = owned_table(owner=owner, route_table_id=table.pk, lock=True)
+    refuse_if_deleting(table)
     return table
 
 

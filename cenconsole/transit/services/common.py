@@ -65,6 +65,15 @@ def refuse_unless_active(router: TransitRouter) -> None:
         )
 
 
+def refuse_if_deleting(resource: TransitRouter | TransitRouterRouteTable) -> None:
+    """A router or route table being deleted takes nothing new (what names it would outlive it)."""
+    if resource.deleted_at is None:
+        return
+    if isinstance(resource, TransitRouter):
+        refuse_unless_active(resource)
+    refuse_unless_table_active(resource)
+
+
 def refuse_unless_attached(attachment: TransitAttachment, message: str = ATTACHMENT_NOT_ATTACHED) -> None:
     if attachment.attachment_status != AttachmentStatus.ATTACHED:
         raise refusal(
