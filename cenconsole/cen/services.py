@@ -6,7 +6,7 @@ from cenconsole.accounts.resource_groups import resource_group_clean
 from cenconsole.accounts.services import account_state_changed, resource_group_move
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
-from cenconsole.core.errors import refusal
+from cenconsole.core.errors import refusal, refuse_if_any
 from cenconsole.core.locks import named_lock
 from cenconsole.core.validators import clean_texts
 
@@ -57,12 +57,10 @@ def cen_instance_delete(*, owner, cen_id: str) -> CenInstance:
     (selectors.cen_instances_listed); the row is kept (marked deleted), since orders and audit
     records name it."""
     instance = cen_instances_for(owner=owner).select_for_update().get(pk=cen_id)
-    packages = list(instance.bandwidth_packages.values_list("pk", flat=True))
-    if packages:
-        raise refusal(DELETE_WITH_PACKAGES, "has_packages", cen_id=instance.pk, packages=", ".join(packages))
-    networks = list(instance.network_instances.values_list("instance_id", flat=True))
-    if networks:
-        raise refusal(DELETE_WITH_NETWORKS, "has_networks", cen_id=instance.pk, networks=", ".join(networks))
+    packages = instance.bandwidth_packages.values_list("pk", flat=True)
+    refuse_if_any(packages, DELETE_WITH_PACKAGES, "has_packages", listed_as="packages", cen_id=instance.pk)
+    networks = instance.network_instances.values_list("instance_id", flat=True)
+    refuse_if_any(networks, DELETE_WITH_NETWORKS, "has_networks", listed_as="networks", cen_id=instance.pk)
     cen_deleting.send(sender=CenInstance, owner=owner, instance=instance)
     instance.deleted_at = clock.now()
     instance.save(update_fields=["deleted_at"])

@@ -12,6 +12,15 @@ def refusal(message: str, code: str, **params) -> ValidationError:
     return ValidationError(gettext_lazy(message), code=code, params=params or None)
 
 
+def refuse_if_any(names, message: str, code: str, *, listed_as: str, **params) -> None:
+    """Refuses with `message` while anything still names the resource: `names` (ids, CIDR blocks...), each
+    once and in order, is the message's parameter `listed_as`. The one shape of every "still has ..." refusal
+    (a delete that what remains would outlive)."""
+    names = list(dict.fromkeys(names))
+    if names:
+        raise refusal(message, code, **params, **{listed_as: ", ".join(names)})
+
+
 def field_error(field: str, message: str, code: str, **params) -> ValidationError:
     """A refusal of one field, keyed by the field's name."""
     return ValidationError({field: refusal(message, code, **params)})

@@ -10,7 +10,7 @@ from django.db.models import Q
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Region
 from cenconsole.transit.models import (
@@ -260,19 +260,15 @@ def flow_log_delete(*, owner, flow_log_id: str, region_code: str | None = None, 
 
 def refuse_router_delete_with_flow_logs(sender, *, owner, router, **kwargs) -> None:
     """Receiver of transit's transit_router_deleting: a router with flow logs (until they are gone) stays."""
-    flow_logs = list(FlowLog.objects.present().filter(transit_router=router).values_list("pk", flat=True))
-    if flow_logs:
-        raise refusal(
-            ROUTER_HAS_FLOW_LOGS, "flow_logs_exist", transit_router_id=router.pk, flow_logs=", ".join(flow_logs)
-        )
+    flow_logs = FlowLog.objects.present().filter(transit_router=router).values_list("pk", flat=True)
+    refuse_if_any(
+        flow_logs, ROUTER_HAS_FLOW_LOGS, "flow_logs_exist", listed_as="flow_logs", transit_router_id=router.pk
+    )
 
 
 def refuse_attachment_delete_with_flow_logs(sender, *, owner, attachment, **kwargs) -> None:
     """Receiver of transit's attachment_deleting: a connection with flow logs of its own stays."""
-    flow_logs = list(
-        FlowLog.objects.present().filter(owner=owner, attachment_id=attachment.pk).values_list("pk", flat=True)
+    flow_logs = FlowLog.objects.present().filter(owner=owner, attachment_id=attachment.pk).values_list("pk", flat=True)
+    refuse_if_any(
+        flow_logs, CONNECTION_HAS_FLOW_LOGS, "flow_logs_exist", listed_as="flow_logs", attachment_id=attachment.pk
     )
-    if flow_logs:
-        raise refusal(
-            CONNECTION_HAS_FLOW_LOGS, "flow_logs_exist", attachment_id=attachment.pk, flow_logs=", ".join(flow_logs)
-        )

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_description
 from cenconsole.regions.models import Region
 from cenconsole.transit.models import TransitRouterRouteTable
@@ -249,23 +249,19 @@ def route_map_delete(*, owner, cen_instance_id: str, route_map_id: str, region_c
 def refuse_router_delete_with_route_maps(sender, *, owner, router, **kwargs) -> None:
     """Receiver of transit's transit_router_deleting: a router whose (default) route table has route maps
     stays, as the table would go with it."""
-    route_maps = list(
+    route_maps = (
         RouteMap.objects.present()
         .filter(transit_router_route_table__transit_router=router)
         .values_list("pk", flat=True)
     )
-    if route_maps:
-        raise refusal(
-            ROUTER_HAS_ROUTE_MAPS, "route_maps_exist", transit_router_id=router.pk, route_maps=", ".join(route_maps)
-        )
+    refuse_if_any(
+        route_maps, ROUTER_HAS_ROUTE_MAPS, "route_maps_exist", listed_as="route_maps", transit_router_id=router.pk
+    )
 
 
 def refuse_route_table_delete_with_route_maps(sender, *, owner, route_table, **kwargs) -> None:
     """Receiver of transit's route_table_deleting: a route table with route maps stays."""
-    route_maps = list(
-        RouteMap.objects.present().filter(transit_router_route_table=route_table).values_list("pk", flat=True)
+    route_maps = RouteMap.objects.present().filter(transit_router_route_table=route_table).values_list("pk", flat=True)
+    refuse_if_any(
+        route_maps, TABLE_HAS_ROUTE_MAPS, "route_maps_exist", listed_as="route_maps", route_table_id=route_table.pk
     )
-    if route_maps:
-        raise refusal(
-            TABLE_HAS_ROUTE_MAPS, "route_maps_exist", route_table_id=route_table.pk, route_maps=", ".join(route_maps)
-        )

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.cen.models import CenInstance
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.networks.models import NetworkInstance
 from cenconsole.transit.models import TransitRouterVpcAttachment
@@ -136,9 +136,8 @@ def cidr_create(
 
 
 def _refuse_if_allocated(block: TransitRouterCidr) -> None:
-    allocated = list(block.allocations.exclude(attachment_id="").values_list("attachment_id", flat=True))
-    if allocated:
-        raise refusal(CIDR_ALLOCATED, "cidr_allocated", cidr_id=block.pk, allocated=", ".join(allocated))
+    allocated = block.allocations.exclude(attachment_id="").values_list("attachment_id", flat=True)
+    refuse_if_any(allocated, CIDR_ALLOCATED, "cidr_allocated", listed_as="allocated", cidr_id=block.pk)
 
 
 @transaction.atomic

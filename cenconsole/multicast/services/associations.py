@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from cenconsole.audit.services import audit_record
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.transit.models import AttachmentStatus, TransitRouterVpcAttachment
 
 from ..messages import (
@@ -131,16 +131,13 @@ def multicast_domain_disassociate(
                 domain_id=domain.pk,
             )
         enis = sorted(
-            set(
-                domain.group_resources.present()
-                .filter(vswitch_id=association.vswitch_id)
-                .values_list("network_interface__eni_id", flat=True)
-            )
+            domain.group_resources.present()
+            .filter(vswitch_id=association.vswitch_id)
+            .values_list("network_interface__eni_id", flat=True)
         )
-        if enis:
-            raise refusal(
-                VSWITCH_HAS_GROUPS, "multicast_groups_exist", vswitch_id=association.vswitch_id, enis=", ".join(enis)
-            )
+        refuse_if_any(
+            enis, VSWITCH_HAS_GROUPS, "multicast_groups_exist", listed_as="enis", vswitch_id=association.vswitch_id
+        )
     now = clock.now()
     MulticastAssociation.objects.filter(pk__in=[each.pk for each in associations]).update(deleted_at=now)
     if associations:
@@ -156,13 +153,10 @@ def multicast_domain_disassociate(
 def refuse_attachment_delete_with_associations(sender, *, owner, attachment, **kwargs) -> None:
     """Receiver of transit's vpc_attachment_deleting: a VPC connection whose vSwitches are in multicast
     domains stays."""
-    vswitches = list(
-        MulticastAssociation.objects.present().filter(attachment=attachment).values_list("vswitch_id", flat=True)
+    refuse_if_any(
+        MulticastAssociation.objects.present().filter(attachment=attachment).values_list("vswitch_id", flat=True),
+        ATTACHMENT_IN_DOMAIN,
+        "vpc_attachment_in_multicast_domain",
+        listed_as="vswitches",
+        attachment_id=attachment.pk,
     )
-    if vswitches:
-        raise refusal(
-            ATTACHMENT_IN_DOMAIN,
-            "vpc_attachment_in_multicast_domain",
-            attachment_id=attachment.pk,
-            vswitches=", ".join(vswitches),
-        )

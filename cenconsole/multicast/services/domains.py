@@ -4,7 +4,7 @@ from django.db import transaction
 
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.transit.models import TransitRouter
 from cenconsole.transit.services.common import owned_router, refuse_unless_active
@@ -112,14 +112,12 @@ def multicast_domain_delete(*, owner, domain_id: str) -> MulticastDomain:
     domain's group, is Deleting for a few seconds, then gone."""
     domain = owned_domain(owner=owner, domain_id=domain_id, lock=True)
     refuse_unless_domain_active(domain)
-    vswitches = list(domain.associations.present().values_list("vswitch_id", flat=True))
-    if vswitches:
-        raise refusal(
-            DOMAIN_HAS_ASSOCIATIONS, "domain_has_associations", domain_id=domain.pk, vswitches=", ".join(vswitches)
-        )
-    groups = sorted(set(domain.group_resources.present().values_list("group_ip", flat=True)))
-    if groups:
-        raise refusal(DOMAIN_HAS_GROUPS, "multicast_groups_exist", domain_id=domain.pk, groups=", ".join(groups))
+    vswitches = domain.associations.present().values_list("vswitch_id", flat=True)
+    refuse_if_any(
+        vswitches, DOMAIN_HAS_ASSOCIATIONS, "domain_has_associations", listed_as="vswitches", domain_id=domain.pk
+    )
+    groups = sorted(domain.group_resources.present().values_list("group_ip", flat=True))
+    refuse_if_any(groups, DOMAIN_HAS_GROUPS, "multicast_groups_exist", listed_as="groups", domain_id=domain.pk)
     membership = domain.peer_memberships.present().first()
     if membership is not None:
         raise refusal(
@@ -139,11 +137,10 @@ def multicast_domain_delete(*, owner, domain_id: str) -> MulticastDomain:
 
 def refuse_router_delete_with_domains(sender, *, owner, router, **kwargs) -> None:
     """Receiver of transit's transit_router_deleting: a router with multicast domains stays."""
-    domains = list(MulticastDomain.objects.present().filter(transit_router=router).values_list("pk", flat=True))
-    if domains:
-        raise refusal(
-            ROUTER_HAS_DOMAINS,
-            "transit_router_has_multicast_domains",
-            transit_router_id=router.pk,
-            domains=", ".join(domains),
-        )
+    refuse_if_any(
+        MulticastDomain.objects.present().filter(transit_router=router).values_list("pk", flat=True),
+        ROUTER_HAS_DOMAINS,
+        "transit_router_has_multicast_domains",
+        listed_as="domains",
+        transit_router_id=router.pk,
+    )

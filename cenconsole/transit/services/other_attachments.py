@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.cen.selectors import owned_cen
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.products.models import ProductResource
 from cenconsole.products.services import product_resource_ensure
@@ -250,9 +250,8 @@ def product_attachment_delete(*, owner, kind: str, attachment_id: str, force: bo
             (links, CONNECTION_HAS_LINKS, "connection_has_links"),
             (routes, CONNECTION_HAS_ROUTES, "connection_has_routes"),
         ):
-            tables = sorted(set(rows.values_list("route_table_id", flat=True)))
-            if tables:
-                raise refusal(message, code, attachment_id=attachment.pk, route_tables=", ".join(tables))
+            tables = sorted(rows.values_list("route_table_id", flat=True))
+            refuse_if_any(tables, message, code, listed_as="route_tables", attachment_id=attachment.pk)
     attachment_deleting.send(sender=type(attachment), owner=owner, attachment=attachment)
     now = clock.now()
     routes.update(deleted_at=now)

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.networks import services as network_services
 from cenconsole.networks.services import cidr_block_clean
@@ -50,8 +50,7 @@ def route_table_delete(*, owner, route_table_id: str) -> TransitRouterRouteTable
         raise refusal(SYSTEM_ROUTE_TABLE, "system_route_table", route_table_id=table.pk)
     refuse_unless_table_active(table)
     links = [*table.links.values_list("attachment_id", flat=True), *table.entries.live().values_list("pk", flat=True)]
-    if links:
-        raise refusal(ROUTE_TABLE_IN_USE, "route_table_in_use", route_table_id=table.pk, links=", ".join(links))
+    refuse_if_any(links, ROUTE_TABLE_IN_USE, "route_table_in_use", listed_as="links", route_table_id=table.pk)
     route_table_deleting.send(sender=TransitRouterRouteTable, owner=owner, route_table=table)
     table.deleted_at = clock.now()
     table.save(update_fields=["deleted_at"])

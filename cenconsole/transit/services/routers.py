@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from cenconsole.audit.services import audit_record, audited_update
 from cenconsole.bandwidth.services import owned_cen
 from cenconsole.core import clock
-from cenconsole.core.errors import field_error, refusal
+from cenconsole.core.errors import field_error, refusal, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Region
 
@@ -102,26 +102,22 @@ def transit_router_delete(*, owner, transit_router_id: str) -> TransitRouter:
     """Delete: an Active router with no connections left is Deleting for a few seconds, then gone."""
     router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
     refuse_unless_active(router)
-    attachments = list(router_connections(router, present=True))
-    if attachments:
-        raise refusal(
-            TRANSIT_ROUTER_HAS_ATTACHMENTS,
-            "transit_router_has_attachments",
-            transit_router_id=router.pk,
-            attachments=", ".join(attachments),
-        )
-    custom = list(
+    refuse_if_any(
+        router_connections(router, present=True),
+        TRANSIT_ROUTER_HAS_ATTACHMENTS,
+        "transit_router_has_attachments",
+        listed_as="attachments",
+        transit_router_id=router.pk,
+    )
+    refuse_if_any(
         router.route_tables.present()
         .filter(table_type=TransitRouterRouteTable.TableType.CUSTOM)
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True),
+        TRANSIT_ROUTER_HAS_ROUTE_TABLES,
+        "transit_router_has_route_tables",
+        listed_as="route_tables",
+        transit_router_id=router.pk,
     )
-    if custom:
-        raise refusal(
-            TRANSIT_ROUTER_HAS_ROUTE_TABLES,
-            "transit_router_has_route_tables",
-            transit_router_id=router.pk,
-            route_tables=", ".join(custom),
-        )
     transit_router_deleting.send(sender=TransitRouter, owner=owner, router=router)
     router.deleted_at = clock.now()
     router.save(update_fields=["deleted_at"])
@@ -137,23 +133,22 @@ def delete_routers_of_cen(sender, *, owner, instance, **kwargs) -> None:
     kind or custom route tables is not deleted (the reference's prerequisites); bare routers go with
     it, each Deleting as a deleted router is (and as transit_router_deleting lets it)."""
     routers = list(TransitRouter.objects.live().select_for_update().filter(cen_instance=instance).order_by("pk"))
-    attachments = list(dict.fromkeys(each for router in routers for each in router_connections(router, present=True)))
-    if attachments:
-        raise refusal(
-            CEN_HAS_CONNECTIONS, "cen_has_transit_connections", cen_id=instance.pk, attachments=", ".join(attachments)
-        )
-    custom = list(
+    refuse_if_any(
+        (each for router in routers for each in router_connections(router, present=True)),
+        CEN_HAS_CONNECTIONS,
+        "cen_has_transit_connections",
+        listed_as="attachments",
+        cen_id=instance.pk,
+    )
+    refuse_if_any(
         TransitRouterRouteTable.objects.present()
         .filter(transit_router__in=routers, table_type=TransitRouterRouteTable.TableType.CUSTOM)
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True),
+        CEN_HAS_CUSTOM_ROUTE_TABLES,
+        "cen_has_custom_route_tables",
+        listed_as="route_tables",
+        cen_id=instance.pk,
     )
-    if custom:
-        raise refusal(
-            CEN_HAS_CUSTOM_ROUTE_TABLES,
-            "cen_has_custom_route_tables",
-            cen_id=instance.pk,
-            route_tables=", ".join(custom),
-        )
     now = clock.now()
     for router in routers:
         transit_router_deleting.send(sender=TransitRouter, owner=owner, router=router)
