@@ -5,26 +5,11 @@ import html
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
-from cenconsole.api import services as api_services
+from cenconsole.cen.models import CenInstance
 from cenconsole.networks import services as network_services
-from tests.addressing.objects import addressing_objects
-from tests.factories import (
-    CenInstanceFactory,
-    UserFactory,
-    buy_package,
-    open_ticket,
-    order_purchase,
-    trainee_join,
-    workshop_new,
-)
-from tests.grants.objects import grants_and_routes_objects
-from tests.multicast.objects import multicast_page_objects
-from tests.qos.objects import qos_objects
-from tests.routemaps.objects import routing_objects
-from tests.security.test_url_access import ALL_URLS, disjoint, fill
-from tests.transit.objects import route_table_objects, transit_objects
+from tests.factories import UserFactory, buy_package
+from tests.security.test_url_access import ALL_URLS, fill, make_owner_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -60,53 +45,29 @@ def english_words(page: str) -> list[str]:
     return [word for word in WORD.findall(IDS.sub(" ", text)) if word not in ALLOWED_WORDS]
 
 
+# The walk's objects with the names a Chinese reader gives them.
+CHINESE_NAMES = {
+    "cen": {"name": "生产网络", "description": "生产环境"},
+    "package": {"name": "华东带宽"},
+    "network": {"name": "杭州业务"},
+    "workshop": {"title": "合作伙伴培训"},
+    "order": {"name": "欧洲带宽"},
+    "ticket": {"reason": "项目结束"},
+}
+
+
 @pytest.fixture
 def owner_objects(db):
+    """The URL walk's objects, named in Chinese, and a cross-border package and a VPC in US (Silicon Valley)
+    besides (the pages then show the cross-border and overseas words too)."""
     owner = UserFactory(username=USERNAME)
-    cen_instance = CenInstanceFactory(owner=owner, name="生产网络", description="生产环境")
-    package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10, name="华东带宽")
+    objects = make_owner_objects(owner, names=CHINESE_NAMES)
+    cen_instance = CenInstance.objects.get(pk=objects["cen_id"])
     buy_package(cen_instance, area_a_code="China", area_b_code="North-America", bandwidth=4, name="跨境带宽")
-    network = network_services.network_instance_attach(
-        owner=owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", name="杭州业务"
-    )
     network_services.network_instance_attach(
         owner=owner, cen_instance_id=cen_instance.pk, region_code="us-west-1", name="硅谷业务"
     )
-    connection = network_services.region_connection_set(
-        owner=owner,
-        cen_instance_id=cen_instance.pk,
-        package_id=package.pk,
-        local_region_code="cn-hangzhou",
-        opposite_region_code="cn-beijing",
-        bandwidth=2,
-    )
-    access_key, _ = api_services.access_key_create(owner=owner)
-    owner.groups.add(Group.objects.get(name="Facilitators"))
-    workshop = workshop_new(owner, title="合作伙伴培训")
-    trainee_join(workshop)
-    transit = transit_objects(owner=owner, cen_instance=cen_instance, package=package)
-    route_tables = route_table_objects(
-        owner=owner, router_id=transit["router_id"], attachment_id=transit["attachment_id"]
-    )
-    return owner, disjoint(
-        transit,
-        routing_objects(owner=owner, cen_instance=cen_instance, router_id=transit["router_id"]),
-        qos_objects(owner=owner, router_id=transit["router_id"], peer_attachment_id=transit["peer_attachment_id"]),
-        route_tables,
-        addressing_objects(owner=owner, router_id=transit["router_id"], route_table_id=route_tables["route_table_id"]),
-        grants_and_routes_objects(owner=owner, network=network),
-        multicast_page_objects(owner=owner, cen_instance=cen_instance),
-        {
-            "cen_id": cen_instance.pk,
-            "package_id": package.pk,
-            "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe", name="欧洲带宽").pk,
-            "ticket_id": open_ticket(package, reason="项目结束").pk,
-            "network_id": network.pk,
-            "connection_id": connection.pk,
-            "access_key_id": access_key.pk,
-            "workshop_id": workshop.pk,
-        },
-    )
+    return owner, objects
 
 
 def test_every_console_page_is_in_chinese(client, owner_objects):

@@ -114,14 +114,19 @@ def disjoint(*parts: dict) -> dict:
     return merged
 
 
-def make_owner_objects(owner=None):
+def make_owner_objects(owner=None, *, names=None):
     """One of each object of `owner` (a new account by default), by the URL argument that names it.
-    The accessibility walk (tests/e2e/test_accessibility.py) visits the same URLs with them."""
+    The accessibility walk (tests/e2e/test_accessibility.py) visits the same URLs with them, and the
+    Chinese walk (tests/core/test_chinese_pages.py) with Chinese `names`: keyword arguments by object
+    ("cen", "package", "network", "workshop", "order", "ticket")."""
+    names = names or {}
     owner = owner or UserFactory()
-    cen_instance = CenInstanceFactory(owner=owner)
-    package = buy_package(cen_instance, area_a_code="China", area_b_code="China", bandwidth=10)
+    cen_instance = CenInstanceFactory(owner=owner, **names.get("cen", {}))
+    package = buy_package(
+        cen_instance, area_a_code="China", area_b_code="China", bandwidth=10, **names.get("package", {})
+    )
     network = network_services.network_instance_attach(
-        owner=owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", name="vpc"
+        owner=owner, cen_instance_id=cen_instance.pk, region_code="cn-hangzhou", **names.get("network", {"name": "vpc"})
     )
     connection = network_services.region_connection_set(
         owner=owner,
@@ -138,7 +143,7 @@ def make_owner_objects(owner=None):
         workshop = workshop_new(facilitator())
     else:
         owner.groups.add(Group.objects.get(name="Facilitators"))
-        workshop = workshop_new(owner)
+        workshop = workshop_new(owner, **names.get("workshop", {}))
     trainee_join(workshop)
     transit = transit_objects(owner=owner, cen_instance=cen_instance, package=package)
     route_tables = route_table_objects(
@@ -155,8 +160,10 @@ def make_owner_objects(owner=None):
         {
             "cen_id": cen_instance.pk,
             "package_id": package.pk,
-            "order_id": order_purchase(cen_instance, area_a_code="Europe", area_b_code="Europe").pk,
-            "ticket_id": open_ticket(package).pk,
+            "order_id": order_purchase(
+                cen_instance, area_a_code="Europe", area_b_code="Europe", **names.get("order", {})
+            ).pk,
+            "ticket_id": open_ticket(package, **names.get("ticket", {})).pk,
             "network_id": network.pk,
             "connection_id": connection.pk,
             "access_key_id": access_key.pk,
