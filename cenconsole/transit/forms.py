@@ -107,9 +107,14 @@ class PeerConnectionForm(forms.Form):
 
     def __init__(self, *args, router, peers, packages, **kwargs):
         super().__init__(*args, **kwargs)
+        peers = [peer for peer in peers if peer.pk != router.pk]
         self.fields["peer_transit_router"].choices = [
-            (peer.pk, f"{peer.pk} ({peer.region.display_name})") for peer in peers if peer.pk != router.pk
+            (peer.pk, f"{peer.pk} ({peer.region.display_name})") for peer in peers
         ]
+        # The packages that cover this router's area and a peer's first (a person picks among them; the tour
+        # takes the first): {area_a, area_b} is the pair of the two regions' areas.
+        pairs = {frozenset((router.region.area_id, peer.region.area_id)) for peer in peers}
+        packages = sorted(packages, key=lambda package: frozenset((package.area_a_id, package.area_b_id)) not in pairs)
         self.fields["package"].choices = [("", _("None (pay-by-data-transfer)"))] + [
             (package.pk, f"{package.pk} · {package.areas_label} · {package.bandwidth} Mbps") for package in packages
         ]

@@ -1,10 +1,13 @@
 """The Transit Router tab: create, connect and delete without JavaScript, errors on the page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from cenconsole.transit import services
 from cenconsole.transit.models import TransitRouter, TransitRouterVpcAttachment
+from tests.factories import buy_package
 
 from .conftest import ZONES
 
@@ -180,3 +183,17 @@ def test_the_tab_shows_who_reaches_whom(client_user, cen_instance, package, acti
     page = client_user.get(tab_url(cen_instance)).content.decode()
     matrix = page[page.index('id="transit-connectivity"') :]
     assert "3 Mbps" in matrix and "Not connected" in matrix
+
+
+def test_the_packages_covering_the_two_routers_areas_are_offered_first(client_user, cen_instance, active_router):
+    """A Mainland China–North America package bought before a Mainland China–Europe one (listed first, as
+    the newer): creating a connection from Hangzhou to Virginia offers the North America package first (the
+    tour takes the first)."""
+    america = buy_package(cen_instance, area_a_code="China", area_b_code="North-America", bandwidth=10)
+    europe = buy_package(cen_instance, area_a_code="China", area_b_code="Europe", bandwidth=10)
+    hangzhou = active_router()
+    active_router("us-east-1")
+    url = reverse("transit:peer_connection_create", kwargs={"cen_id": cen_instance.pk, "router_id": hangzhou.pk})
+    page = client_user.get(url).content.decode()
+    options = re.findall(r'<option value="(cenbwp-[^"]+)"', page)
+    assert options == [america.pk, europe.pk]
