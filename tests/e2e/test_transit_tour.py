@@ -107,6 +107,23 @@ def test_next_alone_connects_two_vpcs_through_transit_routers(page, live_server)
     assert errors == []
 
 
+def test_enter_alone_takes_the_tour_from_the_keyboard(page, live_server):
+    """After joining, only Enter: each stop, on each page the tour opens, has its forward button focused, so
+    a keyboard user reaches the learned route as a mouse user does."""
+    words = WORDS["en"]
+    workshop, account = join_and_take_the_tour(page, live_server, words)
+    description = popover(page, words).locator(".driver-popover-description")
+    for _ in range(45):
+        before = description.inner_text()
+        page.keyboard.press("Enter")
+        expect(description).not_to_have_text(before, timeout=15_000)
+        if popover(page, words).get_by_role("button", name=words["finish"]).is_visible():
+            break
+    expect(popover(page, words).locator(".driver-popover-title")).to_have_text("Step 5 of 5 · Learned route")
+    expect(popover(page, words).get_by_role("button", name=words["finish"])).to_be_focused()
+    assert_connected(account)
+
+
 @pytest.mark.browser_context_args(locale="zh-CN")
 def test_next_alone_takes_the_tour_in_chinese(page, live_server):
     """The same tour in 简体中文: every stop in Chinese, and Next alone reaches the learned route."""
