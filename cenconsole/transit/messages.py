@@ -14,6 +14,9 @@ TRANSIT_ROUTER_EXISTS = gettext_noop(
 TRANSIT_ROUTER_NOT_ACTIVE = gettext_noop(
     "Transit router %(transit_router_id)s is %(status)s. Wait until it is Active, then try again."
 )
+TRANSIT_ROUTER_DELETING = gettext_noop(
+    "Transit router %(transit_router_id)s is being deleted: nothing can be added to it or changed on it."
+)
 TRANSIT_ROUTER_HAS_ATTACHMENTS = gettext_noop(
     "Transit router %(transit_router_id)s still has connections (%(attachments)s). Delete them before you "
     "delete the transit router."
@@ -87,6 +90,9 @@ NOT_PROPAGATING = gettext_noop(
 )
 ROUTE_TABLE_NOT_ACTIVE = gettext_noop(
     "Route table %(route_table_id)s is %(status)s. Wait until it is Active, then try again."
+)
+ROUTE_TABLE_DELETING = gettext_noop(
+    "Route table %(route_table_id)s is being deleted: nothing can be added to it or changed on it."
 )
 ROUTE_ENTRY_LEARNED = gettext_noop(
     "Route %(route_entry_id)s was learned from a connection: only static routes can be renamed."

@@ -306,3 +306,15 @@ def test_delete_peer_attachment_answers_the_qos_code(client, peer):
     qos_services.qos_policy_create(owner=peer.owner, transit_router_id=peer.transit_router_id, attachment_id=peer.pk)
     answer = api_call(client, "DeleteTransitRouterPeerAttachment", TransitRouterAttachmentId=peer.pk)
     assert (answer.status, answer.body["Code"]) == (400, "InvalidOperation.TrafficQosPolicyExist")
+
+
+def test_a_router_being_deleted_says_so_instead_of_asking_to_wait(router, cen_instance):
+    """A CIDR block or flow log for a router that is Deleting: refused as being deleted (the wait a Creating
+    router asks for would never end), in the code the API answers IncorrectStatus for."""
+    services.transit_router_delete(owner=router.owner, transit_router_id=router.pk)
+    with pytest.raises(ValidationError) as raised:
+        addressing_services.cidr_create(owner=router.owner, transit_router_id=router.pk, cidr="192.168.10.0/24")
+    assert codes(raised.value) == {"transit_router_not_active"}
+    assert raised.value.messages == [
+        f"Transit router {router.pk} is being deleted: nothing can be added to it or changed on it."
+    ]

@@ -9,7 +9,9 @@ from cenconsole.core.errors import field_error, refusal
 
 from ..messages import (
     ATTACHMENT_NOT_ATTACHED,
+    ROUTE_TABLE_DELETING,
     ROUTE_TABLE_NOT_ACTIVE,
+    TRANSIT_ROUTER_DELETING,
     TRANSIT_ROUTER_NOT_ACTIVE,
     UNKNOWN_ROUTE_TABLE,
     UNKNOWN_TRANSIT_ROUTER,
@@ -56,6 +58,9 @@ def owned_attachment(model, *, owner, attachment_id: str, message, related=(), l
 
 
 def refuse_unless_active(router: TransitRouter) -> None:
+    """A router still Creating is waited for; one being deleted (Deleting) is refused for good, in the same
+    code (the API's IncorrectStatus)."""
+    refuse_if_deleting(router)
     if not router.is_active:
         raise refusal(
             TRANSIT_ROUTER_NOT_ACTIVE,
@@ -70,8 +75,8 @@ def refuse_if_deleting(resource: TransitRouter | TransitRouterRouteTable) -> Non
     if resource.deleted_at is None:
         return
     if isinstance(resource, TransitRouter):
-        refuse_unless_active(resource)
-    refuse_unless_table_active(resource)
+        raise refusal(TRANSIT_ROUTER_DELETING, "transit_router_not_active", transit_router_id=resource.pk)
+    raise refusal(ROUTE_TABLE_DELETING, "route_table_not_active", route_table_id=resource.pk)
 
 
 def refuse_unless_attached(attachment: TransitAttachment, message: str = ATTACHMENT_NOT_ATTACHED) -> None:
@@ -135,6 +140,7 @@ def owned_table(*, owner, route_table_id: str, lock: bool = False) -> TransitRou
 
 
 def refuse_unless_table_active(table: TransitRouterRouteTable) -> None:
+    refuse_if_deleting(table)
     if not table.is_active:
         raise refusal(
             ROUTE_TABLE_NOT_ACTIVE, "route_table_not_active", route_table_id=table.pk, status=table.status_label
