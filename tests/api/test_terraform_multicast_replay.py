@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.api.conftest import api_call
+from tests.api.terraform import expand_tags, set_resource_tags
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -106,27 +107,6 @@ def domain_create(tf: Provider, config: dict) -> str:
     return tf.call("CreateTransitRouterMulticastDomain", retry=("Operation.Blocking",), **request)[
         "TransitRouterMulticastDomainId"
     ]
-
-
-def expand_tags(tags: dict) -> dict:
-    """expandTagsToMap: Tag.N.Key and Tag.N.Value."""
-    request = {}
-    for index, (key, value) in enumerate(sorted(tags.items()), start=1):
-        request[f"Tag.{index}.Key"], request[f"Tag.{index}.Value"] = key, value
-    return request
-
-
-def set_resource_tags(tf: Provider, resource_id: str, resource_type: str, old: dict, new: dict) -> None:
-    """CenServiceV2.SetResourceTags: UntagResources of the keys removed, then TagResources of those
-    added or changed."""
-    removed = [key for key in old if key not in new]
-    added = {key: value for key, value in new.items() if old.get(key) != value}
-    common = {"ResourceId.1": resource_id, "RegionId": tf.region, "ResourceType": resource_type}
-    if removed:
-        keys = {f"TagKey.{index}": key for index, key in enumerate(removed, start=1)}
-        tf.call("UntagResources", **common, **keys)
-    if added:
-        tf.call("TagResources", **common, **expand_tags(added))
 
 
 def domain_describe(tf: Provider, domain_id: str) -> dict:

@@ -1,7 +1,7 @@
 """terraform-provider-alicloud's call sequences for alicloud_cen_traffic_marking_policy,
 alicloud_cen_inter_region_traffic_qos_policy and alicloud_cen_inter_region_traffic_qos_queue, and the data
 sources alicloud_cen_traffic_marking_policies, _inter_region_traffic_qos_policies and _queues, replayed
-against the live server with the V1 SDK's CommonRequest (tests/api/test_terraform_replay.py's Provider).
+against the live server with the V1 SDK's CommonRequest (tests/api/terraform.py's Provider).
 Read from aliyun/terraform-provider-alicloud at commit 81c43b6727a09e9da37b3d88818c3ba5fa17fa14:
 alicloud/resource_alicloud_cen_traffic_marking_policy.go, resource_alicloud_cen_inter_region_traffic_qos_policy.go,
 resource_alicloud_cen_inter_region_traffic_qos_queue.go, the three data_source_alicloud_cen_*.go, and
@@ -16,7 +16,7 @@ import uuid
 
 import pytest
 
-from tests.api.test_terraform_replay import PAGE_SIZE_LARGE, NotFound, Provider
+from tests.api.terraform import PAGE_SIZE_LARGE, NotFound, Provider
 from tests.api.test_terraform_routing_replay import retrying, wait
 from tests.qos.conftest import connection  # noqa: F401 (the fixture)
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
