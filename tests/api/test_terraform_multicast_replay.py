@@ -16,13 +16,12 @@ changed ones, ResourceType TRANSITROUTERMULTICASTDOMAIN). The data source _domai
 list of peer domains under PeerTransitRouterMulticastDomains.1, which the provider's client flattens to
 PeerTransitRouterMulticastDomains.1.1, .1.2, ...: the replica reads that as the list."""
 
-import uuid
 from dataclasses import dataclass, field
 
 import pytest
 
 from tests.api.conftest import api_call
-from tests.api.terraform import expand_tags, set_resource_tags
+from tests.api.terraform import expand_tags, set_resource_tags, token
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -84,10 +83,6 @@ class Provider:
             seen.append(status)
             self.later(5)
         raise AssertionError(f"never reached {target}: {seen}")
-
-
-def token() -> str:
-    return uuid.uuid4().hex  # buildClientToken: a new token every call
 
 
 # alicloud_cen_transit_router_multicast_domain -------------------------------------------------------------

@@ -12,11 +12,9 @@ as Name.N), the waits (Active after every write, gone after a delete, a 5-second
 and the IDs (router:policy for a marking policy, the QoS policy's and queue's own). Each resource: apply,
 refresh with no diff, import, update of every updatable argument, destroy."""
 
-import uuid
-
 import pytest
 
-from tests.api.terraform import PAGE_SIZE_LARGE, NotFound, Provider
+from tests.api.terraform import PAGE_SIZE_LARGE, NotFound, Provider, token
 from tests.api.test_terraform_routing_replay import retrying, wait
 from tests.qos.conftest import connection  # noqa: F401 (the fixture)
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
@@ -29,10 +27,6 @@ def tf(sdk, later):  # noqa: F811
     provider = Provider(sdk)
     provider.later = later
     return provider
-
-
-def token() -> str:
-    return uuid.uuid4().hex
 
 
 # alicloud_cen_traffic_marking_policy ---------------------------------------------------------------------
