@@ -366,8 +366,8 @@ def health_check_config(cen_id: str) -> dict:
 
 
 def test_vbr_health_check_apply_update_import_and_destroy(tf, user):
-    """apply (the Computed source address from 100.96.0.0/16), refresh and import (vbr:region) with no
-    diff, an update of every updatable argument, destroy: Disable, then Read finds it gone."""
+    """apply (the Computed source address from 100.96.0.0/16), refresh with no diff, an update of every
+    updatable argument, import (vbr:region) with no diff, destroy: Disable, then Read finds it gone."""
     config = health_check_config(CenInstanceFactory(owner=user).pk)
     check_id = health_check_create(tf, config)
     state = health_check_read(tf, check_id)
@@ -385,6 +385,10 @@ def test_vbr_health_check_apply_update_import_and_destroy(tf, user):
     health_check_update(tf, check_id, changed, {**state, "health_check_interval": 2, "healthy_threshold": 8})
     after = health_check_read(tf, check_id)
     assert {key: after[key] for key in changed} == changed
+    # import (vbr:region): a provider with no state reads the same, so the plan is empty.
+    fresh = Provider(tf.sdk)
+    fresh.later = tf.later
+    assert health_check_read(fresh, check_id) == after
     tf.call("DisableCenVbrHealthCheck", VbrInstanceId="vbr-tf0001", VbrInstanceRegionId=REGION, CenId=config["cen_id"])
     with pytest.raises(NotFound):
         health_check_read(tf, check_id)
