@@ -11,28 +11,18 @@ every updatable argument, import (Read from the ID alone), destroy (delete, wait
 
 import json
 import re
-import uuid
 
 import pytest
 
 from cenconsole.accounts.uids import account_uid
 from cenconsole.transit import services as transit_services
 from tests.api.conftest import api_call
+from tests.api.terraform import PAGE_SIZE_LARGE, ok, token
 from tests.transit.conftest import ZONES, later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
 REGION = "cn-hangzhou"  # the provider's client.RegionId
-PAGE_SIZE_LARGE = 50  # alicloud/common.go
-
-
-def token():
-    return uuid.uuid4().hex  # buildClientToken(action)
-
-
-def ok(answer):
-    assert answer.status == 200, answer.body
-    return answer.body
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ changed ones, ResourceType TRANSITROUTERMULTICASTDOMAIN). The data source _domai
 list of peer domains under PeerTransitRouterMulticastDomains.1, which the provider's client flattens to
 PeerTransitRouterMulticastDomains.1.1, .1.2, ...: the replica reads that as the list."""
 
-import uuid
 from dataclasses import dataclass, field
 
 import pytest
 
 from tests.api.conftest import api_call
+from tests.api.terraform import expand_tags, set_resource_tags, token
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +85,6 @@ class Provider:
         raise AssertionError(f"never reached {target}: {seen}")
 
 
-def token() -> str:
-    return uuid.uuid4().hex  # buildClientToken: a new token every call
-
-
 # alicloud_cen_transit_router_multicast_domain -------------------------------------------------------------
 
 
@@ -106,27 +102,6 @@ def domain_create(tf: Provider, config: dict) -> str:
     return tf.call("CreateTransitRouterMulticastDomain", retry=("Operation.Blocking",), **request)[
         "TransitRouterMulticastDomainId"
     ]
-
-
-def expand_tags(tags: dict) -> dict:
-    """expandTagsToMap: Tag.N.Key and Tag.N.Value."""
-    request = {}
-    for index, (key, value) in enumerate(sorted(tags.items()), start=1):
-        request[f"Tag.{index}.Key"], request[f"Tag.{index}.Value"] = key, value
-    return request
-
-
-def set_resource_tags(tf: Provider, resource_id: str, resource_type: str, old: dict, new: dict) -> None:
-    """CenServiceV2.SetResourceTags: UntagResources of the keys removed, then TagResources of those
-    added or changed."""
-    removed = [key for key in old if key not in new]
-    added = {key: value for key, value in new.items() if old.get(key) != value}
-    common = {"ResourceId.1": resource_id, "RegionId": tf.region, "ResourceType": resource_type}
-    if removed:
-        keys = {f"TagKey.{index}": key for index, key in enumerate(removed, start=1)}
-        tf.call("UntagResources", **common, **keys)
-    if added:
-        tf.call("TagResources", **common, **expand_tags(added))
 
 
 def domain_describe(tf: Provider, domain_id: str) -> dict:

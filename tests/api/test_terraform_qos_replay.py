@@ -1,7 +1,7 @@
 """terraform-provider-alicloud's call sequences for alicloud_cen_traffic_marking_policy,
 alicloud_cen_inter_region_traffic_qos_policy and alicloud_cen_inter_region_traffic_qos_queue, and the data
 sources alicloud_cen_traffic_marking_policies, _inter_region_traffic_qos_policies and _queues, replayed
-against the live server with the V1 SDK's CommonRequest (tests/api/test_terraform_replay.py's Provider).
+against the live server with the V1 SDK's CommonRequest (tests/api/terraform.py's Provider).
 Read from aliyun/terraform-provider-alicloud at commit 81c43b6727a09e9da37b3d88818c3ba5fa17fa14:
 alicloud/resource_alicloud_cen_traffic_marking_policy.go, resource_alicloud_cen_inter_region_traffic_qos_policy.go,
 resource_alicloud_cen_inter_region_traffic_qos_queue.go, the three data_source_alicloud_cen_*.go, and
@@ -12,11 +12,9 @@ as Name.N), the waits (Active after every write, gone after a delete, a 5-second
 and the IDs (router:policy for a marking policy, the QoS policy's and queue's own). Each resource: apply,
 refresh with no diff, import, update of every updatable argument, destroy."""
 
-import uuid
-
 import pytest
 
-from tests.api.test_terraform_replay import PAGE_SIZE_LARGE, NotFound, Provider
+from tests.api.terraform import PAGE_SIZE_LARGE, NotFound, Provider, token
 from tests.api.test_terraform_routing_replay import retrying, wait
 from tests.qos.conftest import connection  # noqa: F401 (the fixture)
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
@@ -29,10 +27,6 @@ def tf(sdk, later):  # noqa: F811
     provider = Provider(sdk)
     provider.later = later
     return provider
-
-
-def token() -> str:
-    return uuid.uuid4().hex
 
 
 # alicloud_cen_traffic_marking_policy ---------------------------------------------------------------------

@@ -21,17 +21,13 @@ import pytest
 from cenconsole.networks import services as network_services
 from cenconsole.transit import services as transit_services
 from tests.api.conftest import api_call
+from tests.api.terraform import ok
 from tests.transit.conftest import ZONES, later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
 REGION = "cn-hangzhou"  # the provider's region: ChildInstanceRegionId and the regions of its configs
 PAGE_SIZE_LARGE = "50"  # the provider's PageSizeLarge
-
-
-def ok(answer) -> dict:
-    assert answer.status == 200, answer.body
-    return answer.body
 
 
 def attach(cen_instance, vpc_id="vpc-tf0001", cidr_block="172.16.0.0/12"):

@@ -1,6 +1,6 @@
 """terraform-provider-alicloud's call sequences for alicloud_cen_route_map, alicloud_cen_vbr_health_check
 and alicloud_cen_flowlog, and the data sources alicloud_cen_route_maps, _vbr_health_checks and _flowlogs,
-replayed against the live server with the V1 SDK's CommonRequest (tests/api/test_terraform_replay.py's
+replayed against the live server with the V1 SDK's CommonRequest (tests/api/terraform.py's
 Provider). Read from aliyun/terraform-provider-alicloud at commit 81c43b6727a09e9da37b3d88818c3ba5fa17fa14:
 alicloud/resource_alicloud_cen_route_map.go, resource_alicloud_cen_vbr_health_check.go,
 resource_alicloud_cen_flowlog.go, data_source_alicloud_cen_route_maps.go, _vbr_health_checks.go,
@@ -17,7 +17,7 @@ import uuid
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 
-from tests.api.test_terraform_replay import PAGE_SIZE_LARGE, NotFound, Provider
+from tests.api.terraform import PAGE_SIZE_LARGE, NotFound, Provider, expand_tags, set_resource_tags
 from tests.factories import CenInstanceFactory
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
@@ -366,8 +366,8 @@ def health_check_config(cen_id: str) -> dict:
 
 
 def test_vbr_health_check_apply_update_import_and_destroy(tf, user):
-    """apply (the Computed source address from 100.96.0.0/16), refresh and import (vbr:region) with no
-    diff, an update of every updatable argument, destroy: Disable, then Read finds it gone."""
+    """apply (the Computed source address from 100.96.0.0/16), refresh with no diff, an update of every
+    updatable argument, import (vbr:region) with no diff, destroy: Disable, then Read finds it gone."""
     config = health_check_config(CenInstanceFactory(owner=user).pk)
     check_id = health_check_create(tf, config)
     state = health_check_read(tf, check_id)
@@ -385,6 +385,10 @@ def test_vbr_health_check_apply_update_import_and_destroy(tf, user):
     health_check_update(tf, check_id, changed, {**state, "health_check_interval": 2, "healthy_threshold": 8})
     after = health_check_read(tf, check_id)
     assert {key: after[key] for key in changed} == changed
+    # import (vbr:region): a provider with no state reads the same, so the plan is empty.
+    fresh = Provider(tf.sdk)
+    fresh.later = tf.later
+    assert health_check_read(fresh, check_id) == after
     tf.call("DisableCenVbrHealthCheck", VbrInstanceId="vbr-tf0001", VbrInstanceRegionId=REGION, CenId=config["cen_id"])
     with pytest.raises(NotFound):
         health_check_read(tf, check_id)
@@ -493,26 +497,6 @@ def flow_log_update(tf: Provider, flow_log_id: str, config: dict, old: dict) -> 
 
     if config.get("tags") != old.get("tags"):
         set_resource_tags(tf, flow_log_id, "flowlog", old.get("tags") or {}, config.get("tags") or {})
-
-
-def expand_tags(tags: dict) -> dict:
-    """expandTagsToMap: Tag.N.Key and Tag.N.Value."""
-    request = {}
-    for index, (key, value) in enumerate(sorted(tags.items()), start=1):
-        request[f"Tag.{index}.Key"], request[f"Tag.{index}.Value"] = key, value
-    return request
-
-
-def set_resource_tags(tf: Provider, resource_id: str, resource_type: str, old: dict, new: dict) -> None:
-    """CenServiceV2.SetResourceTags: UntagResources of the keys removed, then TagResources of those
-    added or changed."""
-    removed = [key for key in old if key not in new]
-    added = {key: value for key, value in new.items() if old.get(key) != value}
-    common = {"ResourceId.1": resource_id, "RegionId": REGION, "ResourceType": resource_type}
-    if removed:
-        tf.call("UntagResources", **common, **{f"TagKey.{index}": key for index, key in enumerate(removed, start=1)})
-    if added:
-        tf.call("TagResources", **common, **expand_tags(added))
 
 
 def flow_log_delete(tf: Provider, flow_log_id: str) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from cenconsole.accounts.uids import account_uid
 from tests.api.conftest import api_call
+from tests.api.terraform import ok
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +27,6 @@ REGION = "cn-hangzhou"  # the provider's region: sent as RegionId with every cre
 def token(action: str) -> str:
     """buildClientToken: TF-<action>-<unix time>-<uuid>, at most 64 characters."""
     return f"TF-{action}-{int(time.time())}-{uuid.uuid4()}"[:64]
-
-
-def ok(answer):
-    assert answer.status == 200, answer.body
-    return answer.body
 
 
 def first(client, action, **request):

@@ -14,26 +14,16 @@ panic on a missing or non-string key, so these must be strings."""
 
 import json
 import re
-import uuid
 
 import pytest
 
 from tests.api.conftest import api_call
+from tests.api.terraform import PAGE_SIZE_LARGE, ok
 from tests.transit.conftest import later  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
 REGION = "cn-hangzhou"  # client.RegionId: sent as RegionId where the provider sends it
-PAGE_SIZE_LARGE = 50  # alicloud/common.go
-
-
-def token() -> str:
-    return uuid.uuid4().hex
-
-
-def ok(answer):
-    assert answer.status == 200, answer.body
-    return answer.body
 
 
 def by_token(client, action: str, path: str, **request) -> list[dict]:

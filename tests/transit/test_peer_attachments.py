@@ -111,6 +111,18 @@ def test_modify_within_budget(routers, package, later):
     assert codes(refused.value) == {"bandwidth_exceeds_remaining"}
 
 
+def test_modify_turns_automatic_route_publishing_off_and_on(routers, package, later):
+    """auto_publish_route changes in place (what Terraform's update of auto_publish_route_enabled sends)."""
+    attachment = peer(routers, package, bandwidth=5)
+    later(20)
+    services.peer_attachment_update(owner=package.owner, attachment_id=attachment.pk, auto_publish_route=False)
+    attachment.refresh_from_db()
+    assert attachment.auto_publish_route is False
+    services.peer_attachment_update(owner=package.owner, attachment_id=attachment.pk, auto_publish_route=True)
+    attachment.refresh_from_db()
+    assert attachment.auto_publish_route is True
+
+
 def test_delete_returns_the_bandwidth_and_frees_the_router(routers, package, later):
     """A deleted connection gives its bandwidth back at once; the routers can go once it is gone."""
     attachment = peer(routers, package, bandwidth=10)

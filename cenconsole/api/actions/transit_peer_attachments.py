@@ -99,12 +99,18 @@ def update_transit_router_peer_attachment_attribute(*, owner, params: Params) ->
             raise errors.invalid_parameter(
                 parameter, "the replica does not move a connection to another bandwidth type or package."
             )
-    if params.string("AutoPublishRouteEnabled") is not None:
-        raise errors.unsupported_parameters(["AutoPublishRouteEnabled"])
+    auto_publish = None
+    if "AutoPublishRouteEnabled" in params.data:
+        auto_publish = params.boolean("AutoPublishRouteEnabled")
 
     def attempt():
         transit_services.peer_attachment_update(
-            owner=owner, attachment_id=attachment_id, bandwidth=bandwidth, name=name, description=description
+            owner=owner,
+            attachment_id=attachment_id,
+            bandwidth=bandwidth,
+            name=name,
+            description=description,
+            auto_publish_route=auto_publish,
         )
 
     dry_run_or_run(params, attempt)

@@ -150,9 +150,10 @@ def peer_attachment_update(
     bandwidth: int | None = None,
     name: str | None = None,
     description: str | None = None,
+    auto_publish_route: bool | None = None,
 ) -> TransitRouterPeerAttachment:
-    """Modify an Attached inter-region connection's bandwidth (within its package's budget), name or
-    description. The package is locked first, as for region connections."""
+    """Modify an Attached inter-region connection's bandwidth (within its package's budget), name,
+    description or automatic route publishing. The package is locked first, as for region connections."""
     found = _owned_peer_attachment(owner=owner, attachment_id=attachment_id)
     if found.package_id:
         package = network_services.locked_bound_package(
@@ -163,6 +164,8 @@ def peer_attachment_update(
     refuse_unless_attached(attachment)
     given = {field: value for field, value in (("name", name), ("description", description)) if value is not None}
     data = clean_texts(**given)
+    if auto_publish_route is not None:
+        data["auto_publish_route"] = bool(auto_publish_route)
     if bandwidth is not None:
         data["bandwidth"] = _peer_bandwidth(bandwidth)
         if found.package_id:
@@ -173,7 +176,7 @@ def peer_attachment_update(
         actor=owner,
         action="transit_router.peer_attachment_modified",
         instance=attachment,
-        fields=["bandwidth", "name", "description"],
+        fields=["bandwidth", "name", "description", "auto_publish_route"],
         data=data,
     )
     return attachment
