@@ -50,7 +50,7 @@ def dry_run_or_run(params: Params, attempt):
 
 
 def read_ignored(params: Params, *names: str) -> None:
-    """Parameters the SDKs send that change nothing here (ClientToken where creating is not charged),
+    """Parameters the SDKs send that change nothing here (ClientToken on an update or a delete),
     read so that run() does not refuse them as unsupported. Any parameter not read is refused."""
     for name in names:
         params.string(name)
