@@ -4,6 +4,8 @@ does, and makes nothing."""
 
 import pytest
 
+from cenconsole.accounts.models import LedgerEntry
+from cenconsole.bandwidth.models import BandwidthPackage, Order
 from cenconsole.cen.models import CenInstance
 from cenconsole.transit.models import (
     TransitRouter,
@@ -151,3 +153,37 @@ def test_a_route_entry_retry_with_other_parameters_is_refused(client, custom_tab
     refused = create_blackhole_route(client, custom_table, "10.9.0.0/16", ClientToken="route-1")
     assert (refused.status, refused.code) == (400, "IdempotentParameterMismatch")
     assert TransitRouterRouteEntry.objects.count() == 1
+
+
+def buy_package_by_api(client, **extra):
+    return api_call(
+        client,
+        "CreateCenBandwidthPackage",
+        GeographicRegionAId="China",
+        GeographicRegionBId="North-America",
+        **extra,
+    )
+
+
+def test_a_package_retry_asking_the_same_answers_the_same_package_and_charges_once(client, access_key, user):
+    """CreateCenBandwidthPackage twice with one token and the same parameters: one order, one package, one charge."""
+    first = buy_package_by_api(client, Bandwidth="2", ClientToken="bwp-1")
+    again = buy_package_by_api(client, Bandwidth="2", ClientToken="bwp-1")
+    assert again.status == 200, again.body
+    assert again.body == {**first.body, "RequestId": again.body["RequestId"]}
+    assert (Order.objects.count(), BandwidthPackage.objects.count()) == (1, 1)
+    assert LedgerEntry.objects.filter(account=user, kind=LedgerEntry.Kind.CHARGE).count() == 1
+
+
+def test_a_package_retry_with_other_parameters_is_refused_and_charges_nothing(client, access_key, user):
+    """CreateCenBandwidthPackage: the same token for another bandwidth is IdempotentParameterMismatch, with
+    the API's message; no second order, no second package, no second charge."""
+    buy_package_by_api(client, Bandwidth="2", ClientToken="bwp-1")
+    user.refresh_from_db()
+    balance = user.balance
+    refused = buy_package_by_api(client, Bandwidth="5", ClientToken="bwp-1")
+    assert (refused.status, refused.code) == (400, "IdempotentParameterMismatch")
+    assert refused.body["Message"] == "The request uses the same client token as a previous, but non-identical request."
+    assert (Order.objects.count(), BandwidthPackage.objects.count()) == (1, 1)
+    user.refresh_from_db()
+    assert user.balance == balance
