@@ -8,9 +8,8 @@ from cenconsole.transit import services as transit_services
 
 from .. import errors
 from .. import representations as show
-from .. import services as api_services
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 
@@ -34,7 +33,6 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
     _default_link_type(params)
     tags = tags_to_set(params)
-    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
     read_ignored(params, "RegionId")
     found = {
         each.pk: each for each in transit_selectors.transit_routers_for(owner=owner).filter(pk__in=[router_id, peer_id])
@@ -62,16 +60,8 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
         )
         return attachment.pk
 
-    def attempt():
-        return api_services.client_token_once(
-            owner=owner,
-            action="CreateTransitRouterPeerAttachment",
-            token=token,
-            create=create,
-            fingerprint=params.fingerprint(),
-        )
-
-    return {"TransitRouterAttachmentId": dry_run_or_run(params, attempt)}
+    attachment_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterPeerAttachment", create))
+    return {"TransitRouterAttachmentId": attachment_id}
 
 
 def list_transit_router_peer_attachments(*, owner, params: Params) -> dict:

@@ -8,9 +8,8 @@ from cenconsole.transit.models import RouteTableLink
 
 from .. import errors
 from .. import representations as show
-from .. import services as api_services
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 
@@ -20,15 +19,6 @@ def _table_param(owner, params: Params):
     if table is None:
         raise errors.service_error("unknown_route_table")
     return table
-
-
-def _once(owner, params: Params, action: str, create) -> str:
-    """create() (which returns the new ID) once per ClientToken: a retry asking the same answers the first
-    ID; the same token asking something else is refused IdempotentParameterMismatch."""
-    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    return api_services.client_token_once(
-        owner=owner, action=action, token=token, create=create, fingerprint=params.fingerprint()
-    )
 
 
 def _no_multi_region_ecmp(params: Params) -> None:
@@ -52,7 +42,7 @@ def create_transit_router_route_table(*, owner, params: Params) -> dict:
         tag_created(owner=owner, resource_type=Tag.ResourceType.TRANSIT_ROUTER_ROUTE_TABLE, resource=table, tags=tags)
         return table.pk
 
-    table_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateTransitRouterRouteTable", create))
+    table_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterRouteTable", create))
     return {"TransitRouterRouteTableId": table_id}
 
 
@@ -128,7 +118,7 @@ def create_transit_router_route_entry(*, owner, params: Params) -> dict:
             description=description,
         ).pk
 
-    entry_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateTransitRouterRouteEntry", create))
+    entry_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterRouteEntry", create))
     return {"TransitRouterRouteEntryId": entry_id}
 
 
