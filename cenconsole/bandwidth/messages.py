@@ -26,6 +26,10 @@ INSUFFICIENT_BALANCE = gettext_noop(
 ORDER_CANCELLED = gettext_noop("This order was cancelled and can no longer be paid.")
 ORDER_PAID = gettext_noop("This order is already paid and can no longer be cancelled.")
 MISSING_IDEMPOTENCY_KEY = gettext_noop("The form has expired. Open the purchase page again.")
+ORDER_KEY_OTHER_TERMS = gettext_noop(
+    "This purchase was already placed as order %(number)s, with other values. Open the purchase page again "
+    "to buy another package."
+)
 UNKNOWN_PACKAGE = gettext_noop("Select one of your bandwidth packages.")
 RESIZE_SAME = gettext_noop("The bandwidth package already has %(bandwidth)s Mbps. Enter a different bandwidth.")
 RESIZE_EXPIRED = gettext_noop("Bandwidth package %(package_id)s has expired. Renew it before you change its bandwidth.")

@@ -201,6 +201,28 @@ def test_create_package_refuses_an_unknown_duration(sdk):
     assert refused_with(refusal, 400, "InvalidParameter")
 
 
+def test_create_package_refuses_postpay_as_the_real_api_does(sdk, user):
+    """BandwidthPackageChargeType POSTPAY (Terraform's payment_type PostPaid) is refused InvalidParameter:
+    the reference takes PREPAY only ("取值: PREPAY"); nothing is ordered or charged."""
+    refusal = sdk.refusal(
+        CreateCenBandwidthPackageRequest(), Bandwidth=2, BandwidthPackageChargeType="POSTPAY", **CHINA_NORTH_AMERICA
+    )
+    assert refused_with(refusal, 400, "InvalidParameter")
+    assert (
+        refusal.get_error_msg()
+        == 'The specified parameter "BandwidthPackageChargeType" is not valid: one of PREPAY expected.'
+    )
+    assert not Order.objects.exists()
+    user.refresh_from_db()
+    assert user.balance == Decimal("10000.00")
+
+
+def test_create_package_takes_prepay(sdk):
+    """BandwidthPackageChargeType PREPAY, the one value the reference lists, buys the package."""
+    answer = buy(sdk, BandwidthPackageChargeType="PREPAY")
+    assert BandwidthPackage.objects.filter(pk=answer["CenBandwidthPackageId"]).exists()
+
+
 def test_create_package_refuses_an_unknown_area(sdk):
     """An area id that is not in the seed's table is refused with InvalidParameter."""
     refusal = sdk.refusal(

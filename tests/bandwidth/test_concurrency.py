@@ -44,6 +44,23 @@ def test_buy_now_twice_at_once_with_one_key_makes_one_order(cen_instance):
     assert Order.objects.count() == 1
 
 
+def test_buy_now_twice_at_once_with_one_key_and_other_terms_refuses_one(cen_instance):
+    """Two Buy Nows with the same key and different bandwidths at the same moment: one order, and the
+    other Buy Now refused (order_key_other_terms) rather than answered with that order."""
+    owner, key = cen_instance.owner, uuid.uuid4().hex
+    outcomes = at_once(
+        *[
+            lambda bandwidth=bandwidth: services.order_create_purchase(
+                terms_agreed=True, owner=owner, idempotency_key=key, **purchase_args(cen_instance, bandwidth=bandwidth)
+            )
+            for bandwidth in (10, 20)
+        ]
+    )
+    refused = [outcome for outcome in outcomes if isinstance(outcome, ValidationError)]
+    assert [error.code for error in refused] == ["order_key_other_terms"], outcomes
+    assert Order.objects.count() == 1
+
+
 def test_two_orders_for_one_pair_paid_at_once_make_one_package(cen_instance):
     """Paying two orders for the same area pair at once binds one package; the other Pay is refused
     and charges nothing."""

@@ -531,3 +531,13 @@ def test_deleting_an_area_in_use_is_refused(cen_instance):
     with pytest.raises(ProtectedError) as caught:
         Area.objects.get(code="North-America").delete()
     assert package in caught.value.protected_objects
+
+
+def test_same_idempotency_key_with_other_terms_is_refused(cen_instance):
+    """A Buy Now with the key of an order placed for other terms is refused (no second order), not
+    answered with that order."""
+    order_purchase(cen_instance, idempotency_key="key-1", bandwidth=10)
+    with pytest.raises(ValidationError) as caught:
+        order_purchase(cen_instance, idempotency_key="key-1", bandwidth=20)
+    assert [error.code for error in caught.value.error_list] == ["order_key_other_terms"]
+    assert Order.objects.count() == 1

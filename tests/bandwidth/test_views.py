@@ -463,6 +463,20 @@ def test_double_buy_now_with_the_same_key_makes_one_order(client_user, cen_insta
     assert first["Location"] == second["Location"] == f"/cen/orders/{Order.objects.get().pk}/"
 
 
+def test_buy_now_of_a_changed_form_with_its_key_is_refused_on_the_page(client_user, cen_instance):
+    """The form posted again with another bandwidth (Back, edit, Buy Now) is not answered with the first
+    order: the page says the purchase was placed with other values; still one order."""
+    data = form_data(cen_instance)
+    client_user.post(BUY_URL, data)
+    response = client_user.post(BUY_URL, {**data, "bandwidth": "20"})
+    order = Order.objects.get()
+    assert response.status_code == 200
+    message = services.ORDER_KEY_OTHER_TERMS % {"number": order.number}
+    assert response.context["form"].non_field_errors() == [message]
+    assert message in response.text
+    assert order.bandwidth == 10
+
+
 def test_each_purchase_page_gets_a_new_key(client_user, cen_instance):
     """Two openings of the purchase page carry different idempotency keys."""
     keys = [

@@ -10,6 +10,7 @@ from cenconsole.regions.models import Area
 
 from .. import errors
 from .. import representations as show
+from .. import services as api_services
 from ..params import Params
 
 CLIENT_TOKEN_MAX_LENGTH = 64
@@ -24,6 +25,16 @@ def order_key(client_token: str | None) -> str:
     if len(ORDER_KEY_PREFIX + client_token) > 64:
         client_token = hashlib.sha256(client_token.encode()).hexdigest()[:60]
     return ORDER_KEY_PREFIX + client_token
+
+
+def once(owner, params: Params, action: str, create) -> str:
+    """create() once per ClientToken (api.services.client_token_once): a retry asking the same answers
+    the ID the first call kept; the same token asking something else is IdempotentParameterMismatch.
+    create() returns that ID (at most 64 characters): what it made, or the resource it changed."""
+    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
+    return api_services.client_token_once(
+        owner=owner, action=action, token=token, create=create, fingerprint=params.fingerprint()
+    )
 
 
 def area_code(value: str) -> str:
@@ -50,7 +61,7 @@ def dry_run_or_run(params: Params, attempt):
 
 
 def read_ignored(params: Params, *names: str) -> None:
-    """Parameters the SDKs send that change nothing here (ClientToken where creating is not charged),
+    """Parameters the SDKs send that change nothing here (ClientToken on an update or a delete),
     read so that run() does not refuse them as unsupported. Any parameter not read is refused."""
     for name in names:
         params.string(name)

@@ -9,22 +9,12 @@ from cenconsole.tags.selectors import tags_for
 
 from .. import errors
 from .. import representations as show
-from .. import services as api_services
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 MAX_PER_CALL = 5  # vSwitches, or ENIs and peer domains together, in one call
 MAX_FILTER_IDS = 20  # VSwitchIds.N, NetworkInterfaceIds.N, PeerTransitRouterMulticastDomains.N in a List
-
-
-def _once(owner, params: Params, action: str, create) -> str:
-    """create() once per ClientToken (a retry answers as the first call did). create() returns the ID
-    the token is kept with (at most 64 characters): what it made, or the domain it changed."""
-    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    return api_services.client_token_once(
-        owner=owner, action=action, token=token, create=create, fingerprint=params.fingerprint()
-    )
 
 
 # Multicast domains -------------------------------------------------------------------------------------
@@ -57,7 +47,7 @@ def create_transit_router_multicast_domain(*, owner, params: Params) -> dict:
         )
         return domain.pk
 
-    domain_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateTransitRouterMulticastDomain", create))
+    domain_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterMulticastDomain", create))
     return {"TransitRouterMulticastDomainId": domain_id}
 
 
@@ -126,7 +116,7 @@ def associate_transit_router_multicast_domain(*, owner, params: Params) -> dict:
         )
         return domain_id
 
-    dry_run_or_run(params, lambda: _once(owner, params, "AssociateTransitRouterMulticastDomain", create))
+    dry_run_or_run(params, lambda: once(owner, params, "AssociateTransitRouterMulticastDomain", create))
     return {}
 
 
@@ -224,7 +214,7 @@ def _register_action(action: str, *, members: bool):
             service(owner=owner, domain_id=domain_id, group_ip=group_ip, eni_ids=eni_ids, vpc_id=vpc_id, **extra)
             return domain_id
 
-        dry_run_or_run(params, lambda: _once(owner, params, action, create))
+        dry_run_or_run(params, lambda: once(owner, params, action, create))
         return {}
 
     return register

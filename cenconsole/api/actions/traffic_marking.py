@@ -6,9 +6,8 @@ from cenconsole.qos import services as qos_services
 
 from .. import errors
 from .. import representations as show
-from .. import services as api_services
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .qos_common import objects
 
 RULE_FIELDS = {
@@ -39,13 +38,6 @@ def _rules(params: Params, name: str) -> list[dict]:
     return [{FIELD_NAMES[key]: value for key, value in rule.items()} for rule in objects(params, name, RULE_FIELDS)]
 
 
-def _once(owner, params: Params, action: str, create) -> str:
-    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    return api_services.client_token_once(
-        owner=owner, action=action, token=token, create=create, fingerprint=params.fingerprint()
-    )
-
-
 def create_traffic_marking_policy(*, owner, params: Params) -> dict:
     router_id = params.string("TransitRouterId", required=True)
     priority = params.integer("Priority", required=True)
@@ -65,7 +57,7 @@ def create_traffic_marking_policy(*, owner, params: Params) -> dict:
             rules=rules,
         ).pk
 
-    policy_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateTrafficMarkingPolicy", create))
+    policy_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTrafficMarkingPolicy", create))
     return {"TrafficMarkingPolicyId": policy_id}
 
 
@@ -93,7 +85,7 @@ def add_traffic_match_rule_to_traffic_marking_policy(*, owner, params: Params) -
         qos_services.match_rules_add(owner=owner, policy_id=policy_id, rules=rules)
         return policy_id
 
-    dry_run_or_run(params, lambda: _once(owner, params, "AddTrafficMatchRuleToTrafficMarkingPolicy", add))
+    dry_run_or_run(params, lambda: once(owner, params, "AddTrafficMatchRuleToTrafficMarkingPolicy", add))
     return {}
 
 

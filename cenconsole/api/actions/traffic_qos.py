@@ -4,9 +4,8 @@ from cenconsole.qos import selectors as qos_selectors
 from cenconsole.qos import services as qos_services
 
 from .. import representations as show
-from .. import services as api_services
 from ..params import Params
-from .common import CLIENT_TOKEN_MAX_LENGTH, dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .qos_common import integers, objects
 
 QUEUE_FIELDS = {
@@ -24,13 +23,6 @@ FIELD_NAMES = {
     "Bandwidth": "bandwidth",
 }
 MODES = ("byBandwidthPercent", "byBandwidth")
-
-
-def _once(owner, params: Params, action: str, create) -> str:
-    token = params.string("ClientToken", max_length=CLIENT_TOKEN_MAX_LENGTH)
-    return api_services.client_token_once(
-        owner=owner, action=action, token=token, create=create, fingerprint=params.fingerprint()
-    )
 
 
 def create_cen_inter_region_traffic_qos_policy(*, owner, params: Params) -> dict:
@@ -55,7 +47,7 @@ def create_cen_inter_region_traffic_qos_policy(*, owner, params: Params) -> dict
             queues=queues,
         ).pk
 
-    policy_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateCenInterRegionTrafficQosPolicy", create))
+    policy_id = dry_run_or_run(params, lambda: once(owner, params, "CreateCenInterRegionTrafficQosPolicy", create))
     return {"TrafficQosPolicyId": policy_id}
 
 
@@ -106,7 +98,7 @@ def create_cen_inter_region_traffic_qos_queue(*, owner, params: Params) -> dict:
     def create():
         return qos_services.qos_queue_create(owner=owner, policy_id=policy_id, **given).pk
 
-    queue_id = dry_run_or_run(params, lambda: _once(owner, params, "CreateCenInterRegionTrafficQosQueue", create))
+    queue_id = dry_run_or_run(params, lambda: once(owner, params, "CreateCenInterRegionTrafficQosQueue", create))
     return {"QosQueueId": queue_id}
 
 

@@ -9,7 +9,7 @@ from cenconsole.transit import services as transit_services
 from .. import errors
 from .. import representations as show
 from ..params import Params
-from .common import dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 
@@ -20,6 +20,7 @@ def _default_link_type(params: Params) -> None:
 
 
 def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
+    """A retry with the same ClientToken answers the connection the first call made, if it asks the same."""
     cen_id = params.string("CenId")
     router_id = params.string("TransitRouterId", required=True)
     peer_id = params.string("PeerTransitRouterId", required=True)
@@ -32,7 +33,7 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
     _default_link_type(params)
     tags = tags_to_set(params)
-    read_ignored(params, "ClientToken", "RegionId")
+    read_ignored(params, "RegionId")
     found = {
         each.pk: each for each in transit_selectors.transit_routers_for(owner=owner).filter(pk__in=[router_id, peer_id])
     }
@@ -42,7 +43,7 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     if peer_region and peer is not None and peer.region_id != peer_region:
         raise errors.invalid_parameter("PeerTransitRouterRegionId", "the peer transit router is in another region.")
 
-    def attempt():
+    def create():
         attachment = transit_services.peer_attachment_create(
             owner=owner,
             transit_router_id=router_id,
@@ -57,9 +58,10 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
         tag_created(
             owner=owner, resource_type=Tag.ResourceType.TRANSIT_ROUTER_PEER_ATTACHMENT, resource=attachment, tags=tags
         )
-        return attachment
+        return attachment.pk
 
-    return {"TransitRouterAttachmentId": dry_run_or_run(params, attempt).pk}
+    attachment_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterPeerAttachment", create))
+    return {"TransitRouterAttachmentId": attachment_id}
 
 
 def list_transit_router_peer_attachments(*, owner, params: Params) -> dict:

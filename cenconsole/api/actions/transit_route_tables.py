@@ -9,7 +9,7 @@ from cenconsole.transit.models import RouteTableLink
 from .. import errors
 from .. import representations as show
 from ..params import Params
-from .common import dry_run_or_run, read_ignored, token_page
+from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 
@@ -34,16 +34,16 @@ def create_transit_router_route_table(*, owner, params: Params) -> dict:
     description = params.string("TransitRouterRouteTableDescription") or ""
     _no_multi_region_ecmp(params)
     tags = tags_to_set(params)
-    read_ignored(params, "ClientToken")
 
-    def attempt():
+    def create():
         table = transit_services.route_table_create(
             owner=owner, transit_router_id=router_id, name=name, description=description
         )
         tag_created(owner=owner, resource_type=Tag.ResourceType.TRANSIT_ROUTER_ROUTE_TABLE, resource=table, tags=tags)
-        return table
+        return table.pk
 
-    return {"TransitRouterRouteTableId": dry_run_or_run(params, attempt).pk}
+    table_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterRouteTable", create))
+    return {"TransitRouterRouteTableId": table_id}
 
 
 def list_transit_router_route_tables(*, owner, params: Params) -> dict:
@@ -106,9 +106,8 @@ def create_transit_router_route_entry(*, owner, params: Params) -> dict:
     next_hop_id = params.string("TransitRouterRouteEntryNextHopId") or ""
     name = params.string("TransitRouterRouteEntryName") or ""
     description = params.string("TransitRouterRouteEntryDescription") or ""
-    read_ignored(params, "ClientToken")
 
-    def attempt():
+    def create():
         return transit_services.route_entry_create(
             owner=owner,
             route_table_id=table_id,
@@ -117,9 +116,10 @@ def create_transit_router_route_entry(*, owner, params: Params) -> dict:
             next_hop_id=next_hop_id,
             name=name,
             description=description,
-        )
+        ).pk
 
-    return {"TransitRouterRouteEntryId": dry_run_or_run(params, attempt).pk}
+    entry_id = dry_run_or_run(params, lambda: once(owner, params, "CreateTransitRouterRouteEntry", create))
+    return {"TransitRouterRouteEntryId": entry_id}
 
 
 def list_transit_router_route_entries(*, owner, params: Params) -> dict:

@@ -6,6 +6,7 @@ UNKNOWN_REGION = "The specified region ID does not exist."
 UNKNOWN_AREA = "The specified area is not valid: China, North-America, Asia-Pacific, Europe or Australia expected."
 UNKNOWN_DURATION = "Period and PricingCycle must give 1, 2, 3 or 6 months (Month) or 1, 2 or 3 years (Year)."
 UNKNOWN_AUTO_RENEWAL = "AutoRenewDuration must be 1, 2 or 3 (months)."
+IDEMPOTENT_MISMATCH = "The request uses the same client token as a previous, but non-identical request."
 
 ERRORS = {
     # Unknown or another account's resources: refused as if they did not exist.
@@ -65,6 +66,8 @@ ERRORS = {
     (None, "unknown_network"): ("ParameterInstanceId", 400, None),  # documented (Terraform's provider)
     (None, "network_id_format"): ("InvalidParameter", 400, None),  # documented code
     (None, "idempotent_parameter_mismatch"): ("IdempotentParameterMismatch", 400, None),  # documented
+    # CreateCenBandwidthPackage: its ClientToken is the order's idempotency key (bandwidth services).
+    (None, "order_key_other_terms"): ("IdempotentParameterMismatch", 400, IDEMPOTENT_MISMATCH),  # documented
     (None, "network_attached"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented
     # Resource groups, temporary upgrades (issue 22).
     (None, "resource_group_format"): ("InvalidResourceGroupId", 400, None),

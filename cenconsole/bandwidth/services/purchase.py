@@ -25,6 +25,7 @@ from ..messages import (
     CROSS_BORDER_NOT_AGREED,
     DELETION_PENDING,
     MISSING_IDEMPOTENCY_KEY,
+    ORDER_KEY_OTHER_TERMS,
     QUOTA_BANDWIDTH_PACKAGES,
     QUOTA_UNPAID_ORDERS,
     TERMS_NOT_AGREED,
@@ -289,15 +290,56 @@ def order_place(order: Order, *, owner, idempotency_key: str, quota: bool = True
 
 def order_create_purchase(*, owner, idempotency_key: str, terms_agreed: bool, quota: bool = True, **purchase) -> Order:
     """Buy Now: an unpaid Buy order for a purchase (purchase_check's arguments), the Terms of Service
-    agreed. The same key always gives the same order."""
+    agreed. The same key with the same purchase always gives the same order (whatever the rules would
+    say now); the same key with another purchase is refused (the API's IdempotentParameterMismatch)."""
     existing = order_for_key(owner=owner, idempotency_key=idempotency_key)
     if existing:
-        return existing
+        return check_same_purchase(existing, **purchase)
     # Checked before order_place's transaction, so the database's write lock (SQLite's is one for the
     # whole file) is held only for the count and the insert; Pay checks the order again.
     with terms_required(terms_agreed):
         order = purchase_check(owner=owner, **purchase)
-    return order_place(order, owner=owner, idempotency_key=idempotency_key, quota=quota)
+    placed = order_place(order, owner=owner, idempotency_key=idempotency_key, quota=quota)
+    if placed is not order:  # a concurrent Buy Now with the same key placed its order first
+        check_same_purchase(placed, **purchase)
+    return placed
+
+
+def check_same_purchase(
+    order: Order,
+    *,
+    cen_instance_id: str | None,
+    area_a_code: str,
+    area_b_code: str,
+    bandwidth,
+    name: str = "",
+    description: str = "",
+    duration_months,
+    auto_renewal: bool = False,
+    auto_renewal_months=1,
+    cross_border_agreed: bool = False,
+) -> Order:
+    """The order its key already placed, if it is the purchase asked now (purchase_check's arguments,
+    the name and description as cleaned); refused with ORDER_KEY_OTHER_TERMS otherwise. The agreement
+    is not a term: an order placed has had it."""
+    try:
+        texts = clean_texts(name=name, description=description)
+    except ValidationError:
+        texts = {"name": name, "description": description}  # not storable, so not what the order holds
+    asked = {
+        "order_type": Order.Type.BUY,
+        "cen_instance_id": cen_instance_id,
+        "area_a_id": area_a_code,
+        "area_b_id": area_b_code,
+        "bandwidth": bandwidth,
+        **texts,
+        "duration_months": duration_months,
+        "auto_renewal": bool(auto_renewal),
+        "auto_renewal_months": auto_renewal_months,
+    }
+    if any(getattr(order, field) != value for field, value in asked.items()):
+        raise refusal(ORDER_KEY_OTHER_TERMS, "order_key_other_terms", number=order.number)
+    return order
 
 
 # What a package and its orders share, field for field (the same names on both models): a Buy order's
