@@ -8,7 +8,7 @@ import pytest
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.forms import PurchaseForm
 from cenconsole.bandwidth.models import BandwidthPackage, Order
-from cenconsole.bandwidth.services.purchase import PACKAGE_TERMS
+from cenconsole.bandwidth.services.orders import PACKAGE_TERMS
 from tests.bandwidth.test_views import BUY_URL, form_data
 from tests.factories import order_purchase
 

@@ -1,11 +1,12 @@
-"""Writes for bandwidth packages and their orders, by concern: purchase (Buy Now's rules and one
-order per idempotency key), subscription (Renew, Upgrade/Downgrade, auto-renewal settings), payment
-(the one Pay pipeline), packages (Bind, Unbind, attributes, release) and expiry (time passing).
-Every caller (views, admin, commands, the API) goes through these names, so every rule holds for
-all of them."""
+"""Writes for bandwidth packages and their orders, by concern: purchase (Buy Now's rules), orders (one order
+per idempotency key for every order type, within the quotas), subscription (Renew, Upgrade/Downgrade,
+auto-renewal settings), payment (the one Pay pipeline), packages (Bind, Unbind, attributes, release) and
+expiry (time passing). Every caller (views, admin, commands, the API) goes through these names, so every
+rule holds for all of them."""
 
 from ..messages import *  # noqa: F403 (callers name the messages beside the services that raise them)
 from .expiry import subscriptions_process, subscriptions_process_all
+from .orders import package_order, payment_deadline
 from .packages import (
     owned_cen,
     package_bind,
@@ -37,8 +38,6 @@ from .purchase import (
     live_quote,
     order_create_purchase,
     owned_package,
-    package_order,
-    payment_deadline,
     purchase_check,
     purchase_preview,
 )

@@ -33,12 +33,11 @@ from ..messages import (
     RESIZE_STALE,
 )
 from ..models import BandwidthPackage, Order
+from .orders import PACKAGE_TERMS, package_order
 from .purchase import (
-    PACKAGE_TERMS,
     check_no_pending_deletion,
     order_create_purchase,
     owned_package,
-    package_order,
     purchase_recheck,
 )
 from .subscription import (

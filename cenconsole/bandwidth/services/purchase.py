@@ -1,19 +1,13 @@
-"""Buy Now: the purchase rules, and one order per idempotency key for every order type."""
+"""Buy Now: the purchase rules, their preview and live quote, and the Buy order (one per idempotency key, through
+orders.order_place)."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 
 from cenconsole.cen.models import CenInstance
 from cenconsole.cen.selectors import owned_cen
-from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
-from cenconsole.core.locks import named_lock
 from cenconsole.core.validators import clean_texts
 from cenconsole.regions.models import Area
 from cenconsole.regions.selectors import areas_by_code
@@ -24,11 +18,7 @@ from ..messages import (
     BANDWIDTH_RANGE,
     CROSS_BORDER_NOT_AGREED,
     DELETION_PENDING,
-    MISSING_IDEMPOTENCY_KEY,
     ORDER_KEY_OTHER_TERMS,
-    QUOTA_BANDWIDTH_PACKAGES,
-    QUOTA_UNPAID_ORDERS,
-    TERMS_NOT_AGREED,
     UNKNOWN_AREA,
     UNKNOWN_AUTO_RENEWAL,
     UNKNOWN_DURATION,
@@ -44,6 +34,7 @@ from ..models import (
     geographic_span,
     is_cross_border,
 )
+from .orders import order_for_key, order_place, terms_required
 
 DURATIONS = dict(DURATION_CHOICES)
 AUTO_RENEWAL_PERIODS = dict(AUTO_RENEWAL_CHOICES)
@@ -214,78 +205,12 @@ def owned_package(*, owner, package_id: str, lock: bool = False) -> BandwidthPac
     return package
 
 
-def payment_deadline(placed_at):
-    """When an order placed at `placed_at` lapses if unpaid."""
-    return placed_at + timedelta(hours=settings.ORDER_PAYMENT_WINDOW_HOURS)
-
-
 def check_no_pending_deletion(package: BandwidthPackage) -> None:
     """Orders and deletion tickets exclude each other: a package with a pending ticket is not renewed,
     upgraded or downgraded. (Tickets sit above this app: read through the relation.)"""
     ticket = package.deletion_tickets.open().first()
     if ticket is not None:
         raise field_error("package", DELETION_PENDING, "deletion_pending", package_id=package.pk, ticket=ticket.number)
-
-
-def _quota_check(*, owner, order: Order, now) -> None:
-    """Per-account quotas, checked under the account's order lock: at most QUOTA_UNPAID_ORDERS unpaid
-    orders, and for a Buy at most QUOTA_BANDWIDTH_PACKAGES packages counting those in unpaid Buy orders."""
-    unpaid = Order.objects.filter(owner=owner, status=Order.Status.UNPAID, pay_before__gt=now).aggregate(
-        orders=Count("pk"), buys=Count("pk", filter=Q(order_type=Order.Type.BUY))
-    )
-    if unpaid["orders"] >= settings.QUOTA_UNPAID_ORDERS:
-        raise refusal(QUOTA_UNPAID_ORDERS, "quota_unpaid_orders", limit=settings.QUOTA_UNPAID_ORDERS)
-    if order.order_type == Order.Type.BUY:
-        held = BandwidthPackage.objects.active().filter(owner=owner).count()
-        if held + unpaid["buys"] >= settings.QUOTA_BANDWIDTH_PACKAGES:
-            raise refusal(QUOTA_BANDWIDTH_PACKAGES, "quota_bandwidth_packages", limit=settings.QUOTA_BANDWIDTH_PACKAGES)
-
-
-def order_for_key(*, owner, idempotency_key: str) -> Order | None:
-    """The order a Buy Now with this key already placed, or None: a resubmitted form finds its order,
-    whatever the rules would say now. Refuses a missing key, so no resubmission slips past the guard."""
-    if not idempotency_key or len(idempotency_key) > 64:
-        raise field_error("idempotency_key", MISSING_IDEMPOTENCY_KEY, "idempotency_key")
-    return Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
-
-
-@contextmanager
-def terms_required(terms_agreed: bool):
-    """Every Buy Now (Buy, Renew, Upgrade, Downgrade) needs the Terms of Service selected. Around the
-    order's own checks: their field refusals and this one are raised together, so the page shows all."""
-    errors = {} if terms_agreed is True else {"terms_agreed": [refusal(TERMS_NOT_AGREED, "terms_not_agreed")]}
-    try:
-        yield
-    except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            raise
-        raise ValidationError(errors | error.error_dict) from None
-    if errors:
-        raise ValidationError(errors)
-
-
-def order_place(order: Order, *, owner, idempotency_key: str, quota: bool = True) -> Order:
-    """Saves a checked, unsaved order as the one order of its key, to be paid before its deadline. The
-    account's quotas are counted under its order lock (taken first, so simultaneous Buy Nows count one
-    after another); `quota=False` is for seeding the demo, which already holds the account."""
-    with transaction.atomic():
-        if quota:
-            named_lock(f"orders:{getattr(owner, 'pk', owner)}")
-            existing = Order.objects.filter(owner=owner, idempotency_key=idempotency_key).first()
-            if existing:
-                return existing
-        order.owner, order.idempotency_key = owner, idempotency_key
-        order.created_at = clock.now()
-        order.pay_before = payment_deadline(order.created_at)
-        if quota:
-            _quota_check(owner=owner, order=order, now=order.created_at)
-        try:
-            with transaction.atomic():
-                order.save(force_insert=True)
-        except IntegrityError:
-            # A concurrent submission with the same key won the insert: it is the one order.
-            return Order.objects.get(owner=owner, idempotency_key=idempotency_key)
-    return order
 
 
 def order_create_purchase(*, owner, idempotency_key: str, terms_agreed: bool, quota: bool = True, **purchase) -> Order:
@@ -340,29 +265,3 @@ def check_same_purchase(
     if any(getattr(order, field) != value for field, value in asked.items()):
         raise refusal(ORDER_KEY_OTHER_TERMS, "order_key_other_terms", number=order.number)
     return order
-
-
-# What a package and its orders share, field for field (the same names on both models): a Buy order's
-# become the new package's at Pay; a Renew, Upgrade or Downgrade order copies the package's.
-PACKAGE_TERMS = (
-    "cen_instance_id",
-    "area_a_id",
-    "area_b_id",
-    "bandwidth",
-    "name",
-    "description",
-    "auto_renewal",
-    "auto_renewal_months",
-)
-
-
-def package_order(package: BandwidthPackage, **fields) -> Order:
-    """An unsaved order that changes an existing package (Renew, Upgrade, Downgrade), priced on the
-    package as it is now: its version goes with the order, and `fields` say what changes."""
-    terms = {field: getattr(package, field) for field in PACKAGE_TERMS}
-    priced_on = {
-        "package": package,
-        "package_version": package.version,
-        "unit_price": pricing.unit_price(package.area_a_id, package.area_b_id),
-    }
-    return Order(**(terms | priced_on | fields))

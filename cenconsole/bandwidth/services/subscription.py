@@ -23,16 +23,13 @@ from ..messages import (
     TEMP_UPGRADE_NOT_HIGHER,
 )
 from ..models import BandwidthPackage, Order
+from .orders import order_for_key, order_place, package_order, terms_required
 from .purchase import (
     check_auto_renewal_months,
     check_bandwidth,
     check_duration,
     check_no_pending_deletion,
-    order_for_key,
-    order_place,
     owned_package,
-    package_order,
-    terms_required,
 )
 
 
