@@ -17,7 +17,6 @@ from cenconsole.core.errors import field_error, refuse_if_any
 from cenconsole.core.validators import clean_texts
 from cenconsole.products.models import ProductResource
 from cenconsole.products.services import product_resource_ensure
-from cenconsole.regions.models import Region
 
 from ..messages import (
     CONNECTION_HAS_LINKS,
@@ -28,8 +27,6 @@ from ..messages import (
     UNKNOWN_ECR_ATTACHMENT,
     UNKNOWN_VBR_ATTACHMENT,
     UNKNOWN_VPN_ATTACHMENT,
-    ZONE_MAPPINGS_REQUIRED,
-    ZONE_REPEATED,
 )
 from ..models import (
     ProductAttachment,
@@ -43,7 +40,7 @@ from ..models import (
 from ..signals import attachment_deleting
 from .common import link_to_default, owned_attachment, owned_router, refuse_unless_active, refuse_unless_attached
 from .routers import transit_router_create
-from .vpc_attachments import MAX_ZONE_MAPPINGS, zone_id_clean
+from .zones import zone_ids_clean
 
 
 @dataclass(frozen=True)
@@ -82,19 +79,6 @@ KINDS = {
         UNKNOWN_ECR_ATTACHMENT,
     ),
 }
-
-
-def zone_ids_clean(zone_ids, *, region: Region) -> list[str]:
-    """A VPN connection's zones: zones of the router's region, each once, at most ten (none is fine)."""
-    cleaned = []
-    for zone_id in list(zone_ids)[: MAX_ZONE_MAPPINGS + 1]:
-        zone_id = zone_id_clean(zone_id, region=region, field="zones")
-        if zone_id in cleaned:
-            raise field_error("zones", ZONE_REPEATED, "zone_repeated", zone_id=zone_id)
-        cleaned.append(zone_id)
-    if len(cleaned) > MAX_ZONE_MAPPINGS:
-        raise field_error("zones", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
-    return cleaned
 
 
 def _router_for(*, owner, transit_router_id: str, cen_id: str, region_code: str) -> TransitRouter:

@@ -4,8 +4,6 @@ A VPC is attached to a CEN either as a network instance (Basic Edition, networks
 transit router, never both. Both paths lock the account's row before they look at the other kind,
 so two requests racing to attach the same VPC both ways are served one after the other."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -16,7 +14,6 @@ from cenconsole.core.validators import clean_texts
 from cenconsole.networks import services as network_services
 from cenconsole.networks.models import NetworkInstance, default_cidr_block
 from cenconsole.networks.services import NETWORK_ID_PATTERN, cidr_block_clean
-from cenconsole.regions.models import Region
 
 from ..messages import (
     NETWORK_ID_FORMAT,
@@ -25,12 +22,8 @@ from ..messages import (
     VPC_ATTACHED_TRANSIT,
     VPC_OPTION_UNKNOWN,
     VPC_OPTION_VALUE,
-    VSWITCH_FORMAT,
     ZONE_ALREADY_USED,
-    ZONE_FORMAT,
     ZONE_MAPPING_ABSENT,
-    ZONE_MAPPINGS_REQUIRED,
-    ZONE_REPEATED,
     ZONES_LEFT,
 )
 from ..models import (
@@ -46,50 +39,7 @@ from .common import (
     refuse_unless_active,
     refuse_unless_attached,
 )
-
-VSWITCH_ID_PATTERN = re.compile(r"vsw-[a-z0-9]{1,28}")
-MAX_ZONE_MAPPINGS = 10
-
-
-def zone_example(region: Region) -> str:
-    return f"{region.pk}a" if region.pk[-1].isdigit() else f"{region.pk}-a"
-
-
-def zone_id_clean(zone_id, *, region: Region, field: str = "zone_mappings") -> str:
-    """A zone of the router's region: cn-hangzhou-h, but us-east-1a (a hyphen before the letter only
-    after a region ID's letters)."""
-    zone_id = (zone_id or "").strip()
-    zone_pattern = re.escape(region.pk) + (r"[a-z]" if region.pk[-1].isdigit() else r"-[a-z]")
-    if not re.fullmatch(zone_pattern, zone_id):
-        raise field_error(
-            field,
-            ZONE_FORMAT,
-            "zone_format",
-            zone_id=zone_id,
-            region=region.display_name,
-            example=zone_example(region),
-        )
-    return zone_id
-
-
-def zone_mappings_clean(zone_mappings, *, region: Region) -> list[dict]:
-    """[(zone_id, vswitch_id), ...] as [{"ZoneId", "VSwitchId"}]: one to ten zones of the router's
-    region (cn-hangzhou-h, us-east-1a), each once, each with a vSwitch ID."""
-    if not zone_mappings:
-        raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
-    cleaned, seen = [], set()
-    for zone_id, vswitch_id in list(zone_mappings)[: MAX_ZONE_MAPPINGS + 1]:
-        zone_id, vswitch_id = zone_id_clean(zone_id, region=region), (vswitch_id or "").strip()
-        if not VSWITCH_ID_PATTERN.fullmatch(vswitch_id):
-            raise field_error("zone_mappings", VSWITCH_FORMAT, "vswitch_format")
-        if zone_id in seen:
-            raise field_error("zone_mappings", ZONE_REPEATED, "zone_repeated", zone_id=zone_id)
-        seen.add(zone_id)
-        cleaned.append({"ZoneId": zone_id, "VSwitchId": vswitch_id})
-    if len(cleaned) > MAX_ZONE_MAPPINGS:
-        raise field_error("zone_mappings", ZONE_MAPPINGS_REQUIRED, "zone_mappings_required")
-    return cleaned
-
+from .zones import MAX_ZONE_MAPPINGS, zone_mappings_clean
 
 # TransitRouterVPCAttachmentOptions: the features the API reference documents, with their values.
 VPC_ATTACHMENT_OPTIONS = {"ipv6Support": ("enable", "disable")}
