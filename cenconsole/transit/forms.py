@@ -8,7 +8,14 @@ from cenconsole.core.forms import AsciiIntegerField, description_field, name_fie
 from cenconsole.networks.forms import region_choices
 from cenconsole.regions.models import Region
 
-from .messages import CIDR_BLOCK_FORMAT, NETWORK_ID_FORMAT, UNKNOWN_BANDWIDTH_TYPE, UNKNOWN_REGION, VSWITCH_FORMAT
+from .messages import (
+    CIDR_BLOCK_FORMAT,
+    NETWORK_ID_FORMAT,
+    UNKNOWN_BANDWIDTH_TYPE,
+    UNKNOWN_LINK_TYPE,
+    UNKNOWN_REGION,
+    VSWITCH_FORMAT,
+)
 from .models import TransitRouterPeerAttachment
 from .services import MAX_PEER_BANDWIDTH, zone_example
 
@@ -103,6 +110,16 @@ class PeerConnectionForm(forms.Form):
         help_text=_("For the type Bandwidth package: a package bound to this CEN instance that covers both regions."),
     )
     bandwidth = AsciiIntegerField(label=_("Bandwidth (Mbps)"), min_value=1, max_value=MAX_PEER_BANDWIDTH)
+    # Not sent (an older form, a script): Gold, the default, as the API takes it.
+    default_link_type = forms.ChoiceField(
+        label=_("Link Type"),
+        choices=TransitRouterPeerAttachment.LinkType.choices,
+        initial=TransitRouterPeerAttachment.LinkType.GOLD,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": UNKNOWN_LINK_TYPE},
+        help_text=_("Platinum is for pay-by-data-transfer connections only."),
+    )
     name = name_field()
 
     def __init__(self, *args, router, peers, packages, **kwargs):
@@ -126,6 +143,7 @@ class PeerConnectionForm(forms.Form):
             "bandwidth_type": data["bandwidth_type"],
             "package_id": data["package"],
             "bandwidth": data["bandwidth"],
+            "default_link_type": data["default_link_type"] or TransitRouterPeerAttachment.LinkType.GOLD,
             "name": data["name"],
         }
 

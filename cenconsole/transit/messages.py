@@ -62,6 +62,11 @@ PACKAGE_NOT_FOR_DATA_TRANSFER = gettext_noop(
     "A pay-by-data-transfer connection uses no bandwidth package. Leave the package empty, or choose the type "
     "BandwidthPackage."
 )
+UNKNOWN_LINK_TYPE = gettext_noop("Select a link type: Gold or Platinum.")
+PLATINUM_NEEDS_DATA_TRANSFER = gettext_noop(
+    "Platinum is for pay-by-data-transfer connections only: a connection with bandwidth from a bandwidth package "
+    "is Gold. Choose Gold, or the bandwidth type pay-by-data-transfer."
+)
 PEER_BANDWIDTH_RANGE = gettext_noop("Bandwidth must be a whole number from 1 to %(maximum)s Mbps.")
 UNKNOWN_PEER_ATTACHMENT = gettext_noop("Select one of this CEN instance's inter-region connections.")
 UNKNOWN_ROUTE_TABLE = gettext_noop("Select one of this transit router's route tables.")

@@ -216,7 +216,7 @@ def read_route_table(client, router_id, table_id):
     return table, {tag["TagKey"]: tag["TagValue"] for tag in tags}
 
 
-def test_transit_routers_and_attachments_converge(client, access_key, cen_instance, package, later):  # noqa: F811
+def test_transit_routers_and_attachments_converge(client, access_key, cen_instance, later):  # noqa: F811
     """terraform apply of a router pair, a VPC attachment, a peer attachment, a route table with a blackhole
     route and an association, in the provider's order and with its waits; a refresh with no diff; the
     update of the updatable arguments; an import of every ID (no diff); destroy in the reverse order."""
@@ -292,7 +292,7 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
         )
     )
 
-    # alicloud_cen_transit_router_peer_attachment.
+    # alicloud_cen_transit_router_peer_attachment: pay-by-data-transfer, default_link_type = "Gold".
     peer = ok(
         api_call(
             client,
@@ -305,10 +305,9 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
             AutoPublishRouteEnabled="true",
             Bandwidth="5",
             CenId=cen,
-            CenBandwidthPackageId=package.pk,
-            BandwidthType="BandwidthPackage",
+            BandwidthType="DataTransfer",
             TransitRouterAttachmentName="tf-peer",
-            DefaultLinkType="Platinum",
+            DefaultLinkType="Gold",
         )
     )["TransitRouterAttachmentId"]
     describe_peer = {"TransitRouterAttachmentId": peer, "RegionId": REGION}
@@ -323,8 +322,6 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
             TransitRouterAttachmentId=peer,
             ClientToken=token(),
             Bandwidth="7",
-            CenBandwidthPackageId=package.pk,
-            BandwidthType="BandwidthPackage",
         )
     )
 
@@ -411,10 +408,9 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
         "peer_transit_router_region_id": "us-east-1",
         "auto_publish_route_enabled": True,
         "bandwidth": 7,
-        "bandwidth_type": "BandwidthPackage",
-        "cen_bandwidth_package_id": package.pk,
+        "bandwidth_type": "DataTransfer",
         "transit_router_peer_attachment_name": "tf-peer",
-        "default_link_type": "Platinum",
+        "default_link_type": "Gold",
         "status": "Attached",
     }
     assert configured(state["peer"], peer_config) == peer_config
@@ -440,8 +436,8 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
     # the router's description and tags (UpdateTransitRouter, wait for Active; SetResourceTags "TransitRouter");
     # the VPC connection's description, AutoPublishRouteEnabled and tags (wait for Attached;
     # "TRANSITROUTERVPCATTACHMENT"); the peer connection's name, description and AutoPublishRouteEnabled (wait
-    # for Attached) and tags ("TRANSITROUTERPEERATTACHMENT"); the entry's description. (default_link_type is
-    # left: the replica has one link type, Platinum, and refuses Gold.)
+    # for Attached), default_link_type (DefaultLinkType, Gold to Platinum: Platinum needs DataTransfer) and tags
+    # ("TRANSITROUTERPEERATTACHMENT"); the entry's description.
     def tag(resource_type, resource_id):
         request = {"RegionId": REGION, "ResourceType": resource_type, "ResourceId.1": resource_id}
         ok(api_call(client, "TagResources", **request, **{"Tag.1.Key": "team", "Tag.1.Value": "network"}))
@@ -479,6 +475,7 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
             TransitRouterAttachmentDescription="changed",
             AutoPublishRouteEnabled="false",
             TransitRouterAttachmentName="tf-peer-2",
+            DefaultLinkType="Platinum",
         )
     )
     assert peer_attachment_read(client, ids["peer"])["status"] == "Attached"
@@ -505,6 +502,7 @@ def test_transit_routers_and_attachments_converge(client, access_key, cen_instan
         "transit_router_attachment_description": "changed",
         "auto_publish_route_enabled": False,
         "transit_router_peer_attachment_name": "tf-peer-2",
+        "default_link_type": "Platinum",
         "tags": {"team": "network"},
     }
     assert configured(updated["peer"], peer_update) == peer_update

@@ -196,6 +196,75 @@ def test_peer_attachment_from_the_package_and_over_budget(client, access_key, ce
     assert deleted.status == 200, deleted.body
 
 
+def create_peer(client, cen_id, wait, **extra):
+    """Active routers in Hangzhou and Virginia, then CreateTransitRouterPeerAttachment between them,
+    pay-by-data-transfer unless extra says otherwise."""
+    hangzhou = create_router(client, cen_id).body["TransitRouterId"]
+    virginia = create_router(client, cen_id, region="us-east-1").body["TransitRouterId"]
+    wait()
+    request = {"BandwidthType": "DataTransfer", "Bandwidth": "5", **extra}
+    return api_call(
+        client,
+        "CreateTransitRouterPeerAttachment",
+        CenId=cen_id,
+        TransitRouterId=hangzhou,
+        PeerTransitRouterId=virginia,
+        PeerTransitRouterRegionId="us-east-1",
+        **request,
+    )
+
+
+def listed_link_type(client, attachment_id):
+    (row,) = api_call(client, "ListTransitRouterPeerAttachments", TransitRouterAttachmentId=attachment_id).body[
+        "TransitRouterAttachments"
+    ]
+    return row["DefaultLinkType"]
+
+
+def test_peer_attachment_link_type_gold_created_updated_and_listed(client, access_key, cen_instance, later):  # noqa: F811
+    """DefaultLinkType=Gold is kept and listed; UpdateTransitRouterPeerAttachmentAttribute makes it Platinum."""
+    created = create_peer(client, cen_instance.pk, later, DefaultLinkType="Gold")
+    assert created.status == 200, created.body
+    attachment_id = created.body["TransitRouterAttachmentId"]
+    assert listed_link_type(client, attachment_id) == "Gold"
+    later(20)
+    updated = api_call(
+        client,
+        "UpdateTransitRouterPeerAttachmentAttribute",
+        TransitRouterAttachmentId=attachment_id,
+        DefaultLinkType="Platinum",
+    )
+    assert updated.status == 200, updated.body
+    assert listed_link_type(client, attachment_id) == "Platinum"
+
+
+def test_peer_attachment_without_a_link_type_lists_gold(client, access_key, cen_instance, later):  # noqa: F811
+    """No DefaultLinkType: Gold, the default the reference gives."""
+    created = create_peer(client, cen_instance.pk, later)
+    assert listed_link_type(client, created.body["TransitRouterAttachmentId"]) == "Gold"
+
+
+def test_peer_attachment_unknown_link_type_refused(client, access_key, cen_instance, later):  # noqa: F811
+    """DefaultLinkType=Silver: 400 InvalidParameter naming DefaultLinkType, and nothing is created."""
+    refused = create_peer(client, cen_instance.pk, later, DefaultLinkType="Silver")
+    assert (refused.status, refused.body["Code"]) == (400, "InvalidParameter")
+    assert "DefaultLinkType" in refused.body["Message"]
+    assert api_call(client, "ListTransitRouterPeerAttachments").body["TransitRouterAttachments"] == []
+
+
+def test_platinum_with_a_bandwidth_package_refused(client, access_key, cen_instance, package, later):  # noqa: F811
+    """Platinum is supported only with DataTransfer: with BandwidthPackage it is 400 InvalidParameter."""
+    refused = create_peer(
+        client,
+        cen_instance.pk,
+        later,
+        BandwidthType="BandwidthPackage",
+        CenBandwidthPackageId=package.pk,
+        DefaultLinkType="Platinum",
+    )
+    assert (refused.status, refused.body["Code"]) == (400, "InvalidParameter")
+
+
 def test_route_tables_learn_vpc_and_peer_routes(client, access_key, cen_instance, package, later):  # noqa: F811
     """Each router's default route table learns its VPC's CIDR and, over the inter-region connection,
     the other VPC's; static routes, custom tables, associations and propagations as the SDK models them."""

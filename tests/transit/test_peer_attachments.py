@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import pricing
 from cenconsole.bandwidth import services as bandwidth_services
 from cenconsole.networks.selectors import packages_with_usage_for_cen
@@ -121,6 +122,56 @@ def test_modify_turns_automatic_route_publishing_off_and_on(routers, package, la
     services.peer_attachment_update(owner=package.owner, attachment_id=attachment.pk, auto_publish_route=True)
     attachment.refresh_from_db()
     assert attachment.auto_publish_route is True
+
+
+def test_a_connection_is_gold_unless_told_otherwise(routers, package):
+    """No link type given: Gold, the reference's default (ListTransitRouterPeerAttachments: "Gold (default)")."""
+    attachment = peer(routers, package)
+    assert attachment.default_link_type == TransitRouterPeerAttachment.LinkType.GOLD
+
+
+def test_a_pay_by_data_transfer_connection_may_be_platinum(routers):
+    """Platinum is kept for a DataTransfer connection."""
+    attachment = peer(routers, bandwidth_type="DataTransfer", default_link_type="Platinum")
+    attachment.refresh_from_db()
+    assert attachment.default_link_type == "Platinum"
+
+
+def test_platinum_is_refused_for_a_package_connection(routers, package):
+    """The reference: Platinum is supported only when BandwidthType is DataTransfer."""
+    with pytest.raises(ValidationError) as refused:
+        peer(routers, package, default_link_type="Platinum")
+    assert codes(refused.value) == {"platinum_needs_data_transfer"}
+
+
+def test_an_unknown_link_type_is_refused(routers):
+    """Only Platinum and Gold are link types."""
+    with pytest.raises(ValidationError) as refused:
+        peer(routers, bandwidth_type="DataTransfer", default_link_type="Silver")
+    assert codes(refused.value) == {"unknown_link_type"}
+
+
+def test_modify_changes_the_link_type_with_an_audit_record(routers, later):
+    """Gold to Platinum on a DataTransfer connection, kept, and one audit record of the change."""
+    attachment = peer(routers, bandwidth_type="DataTransfer", default_link_type="Gold")
+    later(20)
+    owner = attachment.owner
+    services.peer_attachment_update(owner=owner, attachment_id=attachment.pk, default_link_type="Platinum")
+    attachment.refresh_from_db()
+    assert attachment.default_link_type == "Platinum"
+    record = AuditRecord.objects.get(action="transit_router.peer_attachment_modified", target_id=attachment.pk)
+    assert record.changes == {"default_link_type": ["Gold", "Platinum"]}
+
+
+def test_modify_to_platinum_is_refused_for_a_package_connection(routers, package, later):
+    """A package connection stays Gold: Platinum needs DataTransfer on an update too."""
+    attachment = peer(routers, package)
+    later(20)
+    with pytest.raises(ValidationError) as refused:
+        services.peer_attachment_update(owner=package.owner, attachment_id=attachment.pk, default_link_type="Platinum")
+    assert codes(refused.value) == {"platinum_needs_data_transfer"}
+    attachment.refresh_from_db()
+    assert attachment.default_link_type == "Gold"
 
 
 def test_delete_returns_the_bandwidth_and_frees_the_router(routers, package, later):

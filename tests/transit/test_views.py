@@ -127,6 +127,46 @@ def test_inter_region_connection_created_modified_and_deleted(client_user, cen_i
     assert peer.deleted_at is not None
 
 
+def test_create_inter_region_connection_offers_and_keeps_the_link_type(client_user, cen_instance, active_router):
+    """The form offers Link Type (Gold, the default, and Platinum); Platinum on pay-by-data-transfer is kept and
+    shown with the connection on the tab."""
+    hangzhou = active_router()
+    virginia = active_router("us-east-1")
+    url = reverse("transit:peer_connection_create", kwargs={"cen_id": cen_instance.pk, "router_id": hangzhou.pk})
+    page = client_user.get(url).content.decode()
+    assert re.search(r'name="default_link_type" value="Gold"[^>]*checked', page)
+    assert 'value="Platinum"' in page
+    form = {
+        "peer_transit_router": virginia.pk,
+        "bandwidth_type": "DataTransfer",
+        "package": "",
+        "bandwidth": "5",
+        "default_link_type": "Platinum",
+    }
+    response = client_user.post(url, form, follow=True)
+    assert hangzhou.peer_attachments.get().default_link_type == "Platinum"
+    row = re.search(r'<tr data-attachment="tr-attach-.*?</tr>', response.content.decode(), re.S).group(0)
+    assert "Platinum" in row
+
+
+def test_platinum_with_a_package_is_an_error_on_the_form(client_user, cen_instance, package, active_router):
+    """Platinum with a bandwidth package: the form says Platinum needs pay-by-data-transfer; nothing is made."""
+    hangzhou = active_router()
+    virginia = active_router("us-east-1")
+    url = reverse("transit:peer_connection_create", kwargs={"cen_id": cen_instance.pk, "router_id": hangzhou.pk})
+    form = {
+        "peer_transit_router": virginia.pk,
+        "bandwidth_type": "BandwidthPackage",
+        "package": package.pk,
+        "bandwidth": "5",
+        "default_link_type": "Platinum",
+    }
+    response = client_user.post(url, form)
+    assert response.status_code == 200
+    assert "Platinum is for pay-by-data-transfer connections only" in response.content.decode()
+    assert not hangzhou.peer_attachments.exists()
+
+
 def test_package_type_without_a_package_is_an_error_on_the_form(client_user, cen_instance, active_router):
     """Bandwidth package chosen and no package given: the form says which package to pick."""
     hangzhou = active_router()

@@ -5,6 +5,7 @@ from cenconsole.tags.models import Tag
 from cenconsole.tags.selectors import tags_for
 from cenconsole.transit import selectors as transit_selectors
 from cenconsole.transit import services as transit_services
+from cenconsole.transit.models import TransitRouterPeerAttachment
 
 from .. import errors
 from .. import representations as show
@@ -13,10 +14,12 @@ from .common import dry_run_or_run, once, read_ignored, token_page
 from .tags import tag_created, tags_to_set
 
 
-def _default_link_type(params: Params) -> None:
+def _default_link_type(params: Params) -> str | None:
+    """DefaultLinkType as given (None when absent): Platinum or Gold, the reference's two values."""
     link_type = params.string("DefaultLinkType")
-    if link_type and link_type != "Platinum":
-        raise errors.invalid_parameter("DefaultLinkType", "Platinum expected: the replica has one link type.")
+    if link_type and link_type not in TransitRouterPeerAttachment.LinkType.values:
+        raise errors.invalid_parameter("DefaultLinkType", "Platinum or Gold expected.")
+    return link_type or None
 
 
 def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
@@ -31,7 +34,7 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
     name = params.string("TransitRouterAttachmentName") or ""
     description = params.string("TransitRouterAttachmentDescription") or ""
     auto_publish = params.boolean("AutoPublishRouteEnabled", default=True)
-    _default_link_type(params)
+    link_type = _default_link_type(params) or TransitRouterPeerAttachment.LinkType.GOLD
     tags = tags_to_set(params)
     read_ignored(params, "RegionId")
     found = {
@@ -54,6 +57,7 @@ def create_transit_router_peer_attachment(*, owner, params: Params) -> dict:
             name=name,
             description=description,
             auto_publish_route=auto_publish,
+            default_link_type=link_type,
         )
         tag_created(
             owner=owner, resource_type=Tag.ResourceType.TRANSIT_ROUTER_PEER_ATTACHMENT, resource=attachment, tags=tags
@@ -89,7 +93,7 @@ def update_transit_router_peer_attachment_attribute(*, owner, params: Params) ->
     bandwidth = params.integer("Bandwidth")
     name = params.string("TransitRouterAttachmentName")
     description = params.string("TransitRouterAttachmentDescription")
-    _default_link_type(params)
+    link_type = _default_link_type(params)
     read_ignored(params, "ClientToken")
     found = transit_selectors.peer_attachments_for(owner=owner).filter(pk=attachment_id).first()
     for parameter, current in (
@@ -113,6 +117,7 @@ def update_transit_router_peer_attachment_attribute(*, owner, params: Params) ->
             name=name,
             description=description,
             auto_publish_route=auto_publish,
+            default_link_type=link_type,
         )
 
     dry_run_or_run(params, attempt)

@@ -63,5 +63,8 @@ ERRORS = {
     (None, "peer_pair_taken"): ("InvalidOperation.TransitRouterPeerAttachmentExist", 400, None),
     (None, "unknown_bandwidth_type"): ("InvalidParameter", 400, None),  # documented code
     (None, "package_not_for_data_transfer"): ("InvalidParameter", 400, None),  # documented code
+    # DefaultLinkType: Platinum or Gold, Platinum only with DataTransfer (the reference); no code of its own.
+    (None, "unknown_link_type"): ("InvalidParameter", 400, None),  # documented code
+    (None, "platinum_needs_data_transfer"): ("InvalidParameter", 400, None),  # documented code
     (None, "vpc_attached_transit"): ("InvalidOperation.ChildInstanceAlreadyAttached", 409, None),  # documented code
 }

@@ -60,7 +60,7 @@ def peer_attachment(attachment, tag_rows=()) -> dict:
         "CenBandwidthPackageId": attachment.package_id or "",
         "CenId": router.cen_instance_id,
         "CreationTime": api_time(attachment.created_at),
-        "DefaultLinkType": "Platinum",
+        "DefaultLinkType": attachment.default_link_type,
         "GeographicSpanId": package.geographic_span if package else "",
         "PeerTransitRouterId": peer.pk,
         "PeerTransitRouterOwnerId": account_uid(peer.owner_id),

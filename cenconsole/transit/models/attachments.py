@@ -68,6 +68,13 @@ class TransitRouterPeerAttachment(TransitAttachment):
         BANDWIDTH_PACKAGE = "BandwidthPackage", _("Bandwidth package")
         DATA_TRANSFER = "DataTransfer", _("Pay-by-data-transfer")
 
+    class LinkType(models.TextChoices):
+        """The line the connection's traffic takes (the API's DefaultLinkType). Platinum only for
+        pay-by-data-transfer; Gold is the default (CreateTransitRouterPeerAttachment, List...)."""
+
+        GOLD = "Gold", _("Gold")
+        PLATINUM = "Platinum", _("Platinum")
+
     id = models.CharField(_("connection ID"), max_length=40, primary_key=True, default=new_attachment_id)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -95,6 +102,13 @@ class TransitRouterPeerAttachment(TransitAttachment):
     )
     bandwidth = models.PositiveIntegerField(_("bandwidth (Mbps)"))
     auto_publish_route = models.BooleanField(_("publish routes automatically"), default=True)
+    default_link_type = models.CharField(
+        _("link type"),
+        max_length=10,
+        choices=LinkType.choices,
+        default=LinkType.GOLD,
+        help_text=_("Gold, or Platinum for a pay-by-data-transfer connection only."),
+    )
 
     class Meta(TransitAttachment.Meta):
         verbose_name = _("inter-region connection")
@@ -108,6 +122,10 @@ class TransitRouterPeerAttachment(TransitAttachment):
                 condition=Q(bandwidth_type="DataTransfer", package__isnull=True)
                 | Q(bandwidth_type="BandwidthPackage", package__isnull=False),
                 name="peer_attachment_package_iff_bandwidth_package",
+            ),
+            models.CheckConstraint(
+                condition=Q(default_link_type="Gold") | Q(default_link_type="Platinum", bandwidth_type="DataTransfer"),
+                name="peer_attachment_platinum_only_data_transfer",
             ),
         ]
 

@@ -17,7 +17,9 @@ from ..messages import (
     PEER_OTHER_CEN,
     PEER_PAIR_TAKEN,
     PEER_SAME_REGION,
+    PLATINUM_NEEDS_DATA_TRANSFER,
     UNKNOWN_BANDWIDTH_TYPE,
+    UNKNOWN_LINK_TYPE,
     UNKNOWN_PEER_ATTACHMENT,
 )
 from ..models import (
@@ -35,6 +37,16 @@ def _peer_bandwidth(bandwidth) -> int:
     if isinstance(bandwidth, bool) or not isinstance(bandwidth, int) or not 1 <= bandwidth <= MAX_PEER_BANDWIDTH:
         raise field_error("bandwidth", PEER_BANDWIDTH_RANGE, "bandwidth_too_low", maximum=MAX_PEER_BANDWIDTH)
     return bandwidth
+
+
+def _link_type(link_type, *, bandwidth_type: str) -> str:
+    """A link type the connection can have: Gold or Platinum, Platinum only for pay-by-data-transfer."""
+    LinkType = TransitRouterPeerAttachment.LinkType
+    if link_type not in LinkType.values:
+        raise field_error("default_link_type", UNKNOWN_LINK_TYPE, "unknown_link_type")
+    if link_type == LinkType.PLATINUM and bandwidth_type != TransitRouterPeerAttachment.BandwidthType.DATA_TRANSFER:
+        raise field_error("default_link_type", PLATINUM_NEEDS_DATA_TRANSFER, "platinum_needs_data_transfer")
+    return link_type
 
 
 def _package_for(*, owner, router: TransitRouter, peer: TransitRouter, package_id: str):
@@ -70,10 +82,12 @@ def peer_attachment_create(
     name: str = "",
     description: str = "",
     auto_publish_route: bool = True,
+    default_link_type: str = TransitRouterPeerAttachment.LinkType.GOLD,
 ) -> TransitRouterPeerAttachment:
     """Create Inter-region Connection between two Active transit routers of one CEN instance, with
     bandwidth from a bound package (the package's budget, shared with its region connections) or
-    paid by data transfer. Attaching for a few seconds, then Attached."""
+    paid by data transfer, on a Gold line (or Platinum, for data transfer only). Attaching for a few
+    seconds, then Attached."""
     router = owned_router(owner=owner, transit_router_id=transit_router_id, lock=True)
     peer = owned_router(owner=owner, transit_router_id=peer_transit_router_id, lock=True)
     if peer.cen_instance_id != router.cen_instance_id:
@@ -85,6 +99,7 @@ def peer_attachment_create(
     if bandwidth_type not in TransitRouterPeerAttachment.BandwidthType.values:
         raise field_error("bandwidth_type", UNKNOWN_BANDWIDTH_TYPE, "unknown_bandwidth_type")
     bandwidth = _peer_bandwidth(bandwidth)
+    default_link_type = _link_type(default_link_type, bandwidth_type=bandwidth_type)
     texts = clean_texts(name=name, description=description)
     taken = (
         TransitRouterPeerAttachment.objects.live()
@@ -115,6 +130,7 @@ def peer_attachment_create(
         package=package,
         bandwidth=bandwidth,
         auto_publish_route=bool(auto_publish_route),
+        default_link_type=default_link_type,
         **texts,
     )
     attachment.full_clean(validate_constraints=False)
@@ -126,7 +142,7 @@ def peer_attachment_create(
         action="transit_router.peer_attached",
         target=router,
         changes={attachment.pk: (None, f"{router.region_id} ↔ {peer.region_id}, {bandwidth} Mbps")},
-        note=f"Inter-region connection to {peer.pk}, {bandwidth_type}"
+        note=f"Inter-region connection to {peer.pk}, {bandwidth_type}, {default_link_type}"
         + (f" from bandwidth package {package.pk}." if package else "."),
     )
     return attachment
@@ -151,9 +167,11 @@ def peer_attachment_update(
     name: str | None = None,
     description: str | None = None,
     auto_publish_route: bool | None = None,
+    default_link_type: str | None = None,
 ) -> TransitRouterPeerAttachment:
     """Modify an Attached inter-region connection's bandwidth (within its package's budget), name,
-    description or automatic route publishing. The package is locked first, as for region connections."""
+    description, automatic route publishing or link type. The package is locked first, as for region
+    connections."""
     found = _owned_peer_attachment(owner=owner, attachment_id=attachment_id)
     if found.package_id:
         package = network_services.locked_bound_package(
@@ -166,6 +184,8 @@ def peer_attachment_update(
     data = clean_texts(**given)
     if auto_publish_route is not None:
         data["auto_publish_route"] = bool(auto_publish_route)
+    if default_link_type is not None:
+        data["default_link_type"] = _link_type(default_link_type, bandwidth_type=attachment.bandwidth_type)
     if bandwidth is not None:
         data["bandwidth"] = _peer_bandwidth(bandwidth)
         if found.package_id:
@@ -176,7 +196,7 @@ def peer_attachment_update(
         actor=owner,
         action="transit_router.peer_attachment_modified",
         instance=attachment,
-        fields=["bandwidth", "name", "description", "auto_publish_route"],
+        fields=["bandwidth", "name", "description", "auto_publish_route", "default_link_type"],
         data=data,
     )
     return attachment
