@@ -43,3 +43,37 @@ def v3_sdk(user, live_server, monkeypatch):
     for session in DaraCore._sessions.values():
         session.close()
     DaraCore._sessions.clear()
+
+
+# htmx reports a request it aborted on purpose (hx-sync="this:replace": a tab clicked while another tab's answer
+# is on its way) with console.error, as "htmx:sendAbort, <target>" after "htmx:afterRequest, <target>". That is
+# the page working as meant, not an error a person meets.
+HTMX_ABORT = "htmx:sendAbort"
+HTMX_AFTER_REQUEST = "htmx:afterRequest"
+
+
+class BrowserErrors(list):
+    """The page's uncaught errors and console errors, but for htmx's report of each request it aborted."""
+
+    def __init__(self, page):
+        super().__init__()
+        page.on("console", lambda message: message.type == "error" and self.append(message.text))
+        page.on("pageerror", lambda error: self.append(str(error)))
+
+    def real(self) -> list[str]:
+        aborts = sum(text.startswith(HTMX_ABORT) for text in self)
+        errors = []
+        for text in self:
+            if text.startswith(HTMX_ABORT):
+                continue
+            if text.startswith(HTMX_AFTER_REQUEST) and aborts:
+                aborts -= 1  # the afterRequest that came with an abort
+                continue
+            errors.append(text)
+        return errors
+
+
+@pytest.fixture
+def browser_errors():
+    """browser_errors(page): starts recording the page's errors; `.real()` is what a person could meet."""
+    return BrowserErrors

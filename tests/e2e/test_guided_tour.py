@@ -287,14 +287,12 @@ def next_until_the_success_page(page, limit=25):
     raise AssertionError(f"{limit} presses of Next did not reach the success page")
 
 
-def test_next_alone_takes_the_tour_from_step_1_to_the_success_page(sign_in, live_server, user):
+def test_next_alone_takes_the_tour_from_step_1_to_the_success_page(sign_in, live_server, user, browser_errors):
     """With the default areas, pressing only Next goes from Step 1 to the success page in at most 25
     presses, with no error in the browser's console, each stop announced as a cen:tour-step event."""
     instance = CenInstanceFactory(owner=user, name="next-only")
     page = sign_in(user)
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = browser_errors(page)
     page.add_init_script(RECORD_TOUR_STEPS)
     page.goto(f"{live_server.url}/cen/orders/")
     take_the_tour(page)
@@ -303,7 +301,7 @@ def test_next_alone_takes_the_tour_from_step_1_to_the_success_page(sign_in, live
     assert presses <= 25
     package = BandwidthPackage.objects.get()
     assert (package.cen_instance_id, package.area_a_id, package.area_b_id) == (instance.pk, "China", "China")
-    assert errors == []
+    assert errors.real() == [], errors
     seen = page.evaluate("JSON.parse(window.sessionStorage.getItem('tour-steps-seen'))")
     assert seen[0] == {"step": 1, "stop": "manage"}
     assert seen[-1] == {"step": 4, "stop": "paid"}

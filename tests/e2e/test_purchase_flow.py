@@ -27,15 +27,13 @@ def open_purchase_page(page, live_server, instance):
     return page
 
 
-def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, user):
+def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, user, browser_errors):
     """Manage, Bandwidth Packages, Buy Bandwidth Package(Subscription), Buy Now, Pay: the package is listed
     on the instance's tab and the balance in the top bar is reduced by its price."""
     CenInstanceFactory(owner=user, name="staging-cen")
     instance = CenInstanceFactory(owner=user, name="prod-cen")
     page = sign_in(user)
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = browser_errors(page)
 
     # Step 2: on the Instances page, find the instance and click Manage in the Actions column.
     expect(page.get_by_role("columnheader", name="Actions")).to_be_visible()
@@ -82,7 +80,7 @@ def test_seed_purchase_flow_buys_a_package_and_lists_it(sign_in, live_server, us
         expect(package_row).to_contain_text(text)
     expect(page.locator("#balance")).to_have_text("USD 8,300.00")
     assert BandwidthPackage.objects.get().pk == package_id
-    assert errors == [], errors  # nothing in the browser's console on the whole flow
+    assert errors.real() == [], errors  # nothing in the browser's console on the whole flow
 
 
 def test_live_quote_total_follows_the_bandwidth(sign_in, live_server, user):
