@@ -16,7 +16,7 @@ from cenconsole.core.rendering import render_page
 from . import selectors, services
 from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
 from .models import BandwidthPackage, Order
-from .rows import row_words, unavailable_actions, with_row_links
+from .rows import row_words, unavailable_actions, with_order_links, with_row_links
 
 PAGE_SIZE = 20
 
@@ -103,7 +103,7 @@ def _order_or_404(request, order_id):
 @login_required
 @require_GET
 def order_list(request):
-    orders = selectors.orders_for(owner=request.user)[:200]
+    orders = with_order_links(selectors.orders_for(owner=request.user)[:200])
     return render_page(request, "bandwidth/order_list.html", {"orders": orders})
 
 

@@ -43,6 +43,9 @@ LAYOUT_URLS = {
     "access_keys": "api:access_key_list",
     "account_email": "account_email",
     "sign_out_everywhere": "sign_out_everywhere",
+    "how_to_buy": "how_to_buy",
+    "demo_clock": "demo:clock",
+    "demo_reset": "demo:reset",
 }
 LAYOUT_ASSETS = {
     "favicon": "img/favicon.svg",
@@ -50,6 +53,10 @@ LAYOUT_ASSETS = {
     "console_css": "css/console.css",
     "htmx_js": "vendor/htmx-2.0.11/htmx.min.js",
     "console_js": "js/console.js",
+    "driver_css": "vendor/driver.js-1.8.0/driver.css",
+    "driver_js": "vendor/driver.js-1.8.0/driver.js.iife.js",
+    "tour_css": "css/tour.css",
+    "tour_js": "js/tour.js",
 }
 
 
