@@ -1,6 +1,7 @@
 """Buy Now: the purchase rules, their preview and live quote, and the Buy order (one per idempotency key, through
 orders.order_place)."""
 
+import inspect
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -230,38 +231,22 @@ def order_create_purchase(*, owner, idempotency_key: str, terms_agreed: bool, qu
     return placed
 
 
-def check_same_purchase(
-    order: Order,
-    *,
-    cen_instance_id: str | None,
-    area_a_code: str,
-    area_b_code: str,
-    bandwidth,
-    name: str = "",
-    description: str = "",
-    duration_months,
-    auto_renewal: bool = False,
-    auto_renewal_months=1,
-    cross_border_agreed: bool = False,
-) -> Order:
-    """The order its key already placed, if it is the purchase asked now (purchase_check's arguments,
-    the name and description as cleaned); refused with ORDER_KEY_OTHER_TERMS otherwise. The agreement
-    is not a term: an order placed has had it."""
+# Buy Now's arguments (purchase_check's) that the Buy order names otherwise; the others are order fields of the
+# same name, but for the account and the agreement, which is not a term (an order placed has had it).
+ORDER_FIELDS = {"area_a_code": "area_a_id", "area_b_code": "area_b_id"}
+NOT_TERMS = {"owner", "cross_border_agreed"}
+
+
+def check_same_purchase(order: Order, **purchase) -> Order:
+    """The order its key already placed, if it is the purchase asked now (purchase_check's arguments with its
+    defaults, the name and description as cleaned); refused with ORDER_KEY_OTHER_TERMS otherwise."""
+    asked = inspect.signature(purchase_check).bind(owner=order.owner_id, **purchase)
+    asked.apply_defaults()
+    terms = {ORDER_FIELDS.get(name, name): value for name, value in asked.arguments.items() if name not in NOT_TERMS}
     try:
-        texts = clean_texts(name=name, description=description)
+        terms |= clean_texts(name=terms["name"], description=terms["description"])
     except ValidationError:
-        texts = {"name": name, "description": description}  # not storable, so not what the order holds
-    asked = {
-        "order_type": Order.Type.BUY,
-        "cen_instance_id": cen_instance_id,
-        "area_a_id": area_a_code,
-        "area_b_id": area_b_code,
-        "bandwidth": bandwidth,
-        **texts,
-        "duration_months": duration_months,
-        "auto_renewal": bool(auto_renewal),
-        "auto_renewal_months": auto_renewal_months,
-    }
-    if any(getattr(order, field) != value for field, value in asked.items()):
+        pass  # not storable, so not what the order holds
+    if order.order_type != Order.Type.BUY or any(getattr(order, field) != value for field, value in terms.items()):
         raise refusal(ORDER_KEY_OTHER_TERMS, "order_key_other_terms", number=order.number)
     return order
