@@ -4,7 +4,7 @@ import shutil
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
@@ -126,8 +126,16 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: database ids repeat between tests, cached pages must not."""
-    cache.clear()
+    """Each test starts with empty caches: database ids repeat between tests, cached pages must not."""
+    for each in caches.all():
+        each.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Every request renders its page (core.page_cache off): for the query-count tests, which measure what
+    rendering a page costs, not what sending it again does."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

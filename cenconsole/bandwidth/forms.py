@@ -1,5 +1,3 @@
-import uuid
-
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_noop
@@ -7,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cenconsole.cen.selectors import cen_instance_picker
 from cenconsole.core.forms import AsciiIntegerField
+from cenconsole.core.page_cache import one_use_key
 from cenconsole.core.widgets import FastSelect
 from cenconsole.regions.selectors import area_choices
 
@@ -47,7 +46,7 @@ class _KeyedForm(forms.Form):
         """buy_now: the form was submitted with Buy Now (a POST), not a live update of its values."""
         super().__init__(*args, **kwargs)
         self.buy_now = buy_now
-        self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+        self.initial.setdefault("idempotency_key", one_use_key())
 
     def clean_terms_agreed(self):
         # Said beside the other fields' errors at once; the order services refuse it all the same.

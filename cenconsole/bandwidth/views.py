@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import render_page
 
 from . import selectors, services
@@ -23,6 +24,7 @@ PAGE_SIZE = 20
 
 @login_required
 @require_GET
+@cached_page
 def cen_tab(request, cen_id):
     """The CEN page's Bandwidth Packages tab."""
     instance = cen_instance_or_404(request, cen_id)
@@ -49,6 +51,7 @@ def _purchase_context(form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cached_page
 def buy(request):
     """The purchase page. GET with the form's values is the live update: for htmx, only what follows from
     the values (price, notice, regions, taken pairs, messages), out of band; without JavaScript, the page."""
@@ -102,6 +105,7 @@ def _order_or_404(request, order_id):
 
 @login_required
 @require_GET
+@cached_page
 def order_list(request):
     orders = with_order_links(selectors.orders_for(owner=request.user)[:200])
     return render_page(request, "bandwidth/order_list.html", {"orders": orders})
@@ -339,6 +343,7 @@ def package_unbind(request, cen_id, package_id):
 
 @login_required
 @require_GET
+@cached_page
 def package_list(request):
     """The Bandwidth Packages page of the navigation: all the account's packages, bound or not."""
     page = Paginator(selectors.package_list(owner=request.user), PAGE_SIZE).get_page(request.GET.get("page"))

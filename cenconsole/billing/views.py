@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from cenconsole.accounts.selectors import ledger_entries_for
 from cenconsole.core import clock
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import render_page
 
 PAGE_SIZE = 20
@@ -23,6 +24,7 @@ SEPARATORS = frozenset(";,\t|\r\n")
 
 @login_required
 @require_GET
+@cached_page
 def ledger(request):
     page = Paginator(ledger_entries_for(account=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render_page(request, "billing/ledger.html", {"page": page})

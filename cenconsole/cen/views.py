@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import confirm_page, render_page
 
 from . import selectors, services
@@ -40,6 +41,7 @@ def _instance_table(request, search, page_number):
 
 @login_required
 @require_GET
+@cached_page
 def instance_list(request):
     search = request.GET.get("q", "")[:128]
     table = _instance_table(request, search, request.GET.get("page"))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import confirm_page, render_page
 
 from . import routes, selectors, services
@@ -37,6 +38,7 @@ def networks_tab(request, instance, *, form=None, partial="tab_body", **extra):
 
 @login_required
 @require_GET
+@cached_page
 def cen_networks(request, cen_id):
     """The CEN page's Networks tab: attached network instances and who can reach whom."""
     return networks_tab(request, cen_instance_or_404(request, cen_id))
@@ -84,6 +86,7 @@ ROUTES_PER_PAGE = 50
 
 @login_required
 @require_GET
+@cached_page
 def cen_routes(request, cen_id):
     """The CEN page's Route Information tab: the routes CEN learns from the attached VPCs, and one
     network instance's routes (chosen by `network`, the first by default) with their publish status:
@@ -174,6 +177,7 @@ def _connections_tab(request, instance, *, form=None, partial="tab_body"):
 
 @login_required
 @require_GET
+@cached_page
 def cen_region_connections(request, cen_id):
     """The CEN page's Region Connections tab: the connections and each package's used bandwidth."""
     return _connections_tab(request, cen_instance_or_404(request, cen_id))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import confirm_page, render_page
 
 from . import selectors, services
@@ -18,6 +19,7 @@ from .forms import RouteMapForm
 
 @login_required
 @require_GET
+@cached_page
 def cen_route_maps(request, cen_id):
     """The Route Maps tab: the CEN instance's route maps by region, direction and priority."""
     instance = cen_instance_or_404(request, cen_id)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cenconsole.bandwidth.selectors import packages_for, unpaid_orders_for_package
 from cenconsole.core.forms import add_service_errors
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import render_page
 
 from . import selectors, services
@@ -62,6 +63,7 @@ def request_deletion(request, package_id):
 
 @login_required
 @require_GET
+@cached_page
 def ticket_list(request):
     tickets = selectors.tickets_for(requester=request.user)[:500]
     unread = selectors.unread_ticket_ids(requester=request.user)

@@ -107,7 +107,7 @@ def test_the_tab_for_htmx_is_only_the_tab_body(client_user, cen_instance, vpc):
     assert 'id="route-entry-table"' in page and "<html" not in page
 
 
-def test_the_tab_queries_do_not_grow_with_route_entries(client_user, cen_instance, vpc):
+def test_the_tab_queries_do_not_grow_with_route_entries(client_user, cen_instance, vpc, page_cache_off):
     """The Route Information tab runs the same number of queries for one custom route as for five."""
     published(vpc, "192.168.1.0/24")
     client_user.get(tab_url(cen_instance))

@@ -35,7 +35,7 @@ def test_the_tab_is_one_of_the_cen_page_tabs(client_user, cen_instance):
     assert 'aria-selected="true">Route Maps</a>' in page
 
 
-def test_the_tab_queries_do_not_grow_with_route_maps(client_user, cen_instance, route_map):
+def test_the_tab_queries_do_not_grow_with_route_maps(client_user, cen_instance, route_map, page_cache_off):
     """The Route Maps tab runs the same number of queries for one route map as for six."""
     route_map(priority=1)
     client_user.get(tab_url(cen_instance))

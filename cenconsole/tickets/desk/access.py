@@ -19,7 +19,9 @@ __all__ = ["HANDLE_PERMISSION", "VIEW_PERMISSION", "desk_page", "desk_view"]
 
 def desk_view(permission: str):
     """A desk view: anyone not signed in as active staff goes to the admin's sign-in (as the admin's own
-    pages do); staff without `permission` get 403. Never cached: the queue changes by the minute."""
+    pages do); staff without `permission` get 403. Never cached by a browser (never_cache): the queue changes by the
+    minute. The page cache under it (core.page_cache) sends a page again only until the next write, and for a
+    second at most."""
 
     def decorate(view):
         @wraps(view)

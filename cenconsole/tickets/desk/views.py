@@ -11,6 +11,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cenconsole.core.page_cache import cached_page
+
 from .. import selectors, services
 from ..forms import StaffNoteForm
 from ..models import DeletionTicket
@@ -36,6 +38,7 @@ TICKET_RELATED = (
 
 @desk_view(VIEW_PERMISSION)
 @require_GET
+@cached_page
 def queue(request):
     """The queue: its filters with their counts, a search, the tickets (longest waiting first, or by a
     column) and, for staff who handle tickets, the Action menu over the ticked ones."""
@@ -108,6 +111,7 @@ def selected(request):
 
 @desk_view(VIEW_PERMISSION)
 @require_GET
+@cached_page
 def ticket(request, ticket_id):
     """A ticket's page: the actions at the top, the one thread, the requester's context beside it."""
     found = DeletionTicket.objects.desk().select_related(*TICKET_RELATED).filter(pk=ticket_id).first()

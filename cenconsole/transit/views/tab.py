@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cenconsole.bandwidth.selectors import packages_for_cen
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import confirm_page, render_page
 
 from .. import selectors, services
@@ -39,6 +40,7 @@ def tab_page(request, instance, *, partial="tab_body", **context):
 
 @login_required
 @require_GET
+@cached_page
 def cen_transit_routers(request, cen_id):
     """The CEN page's Transit Router tab: the Enterprise Edition routers, each with its VPC connections."""
     return tab_page(request, cen_instance_or_404(request, cen_id))

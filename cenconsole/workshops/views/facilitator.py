@@ -1,6 +1,8 @@
 """A facilitator's pages: Workshops (the list and New workshop), the board and its join link, the
 room's clock, Reset and End workshop; and where signing in lands, by role."""
 
+from functools import lru_cache
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cenconsole.core import clock
+from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import render_page
 from cenconsole.demo.services import ADVANCE_CHOICES
 from cenconsole.demo.views import OUTCOME_WORDS
@@ -50,8 +53,10 @@ def _join_url(request, workshop) -> str:
     return request.build_absolute_uri(reverse("workshop_join", args=[workshop.code]))
 
 
+@lru_cache(maxsize=128)
 def _qr_svg(url: str, *, scale: int) -> str:
-    """The join link as a QR code, inline SVG (segno; made here, no network)."""
+    """The join link as a QR code, inline SVG (segno; made here, no network). About 6 ms to make, the board's
+    largest part: kept per link and size (a link is the workshop's for its whole life)."""
     qr = segno.make(url, error="m")
     return mark_safe(
         qr.svg_inline(scale=scale, border=2, dark="#000", light="#fff", omitsize=True, title=url, svgclass="join-qr")
@@ -120,6 +125,7 @@ def signed_in(request):
 
 @login_required
 @require_GET
+@cached_page
 def workshop_board(request, workshop_id):
     """The facilitator's board: every trainee's progress and the tour's funnel; htmx polls its
     `board` partial, and the Refresh link reloads it without JavaScript."""
