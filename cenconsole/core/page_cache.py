@@ -36,14 +36,10 @@ from django.utils.translation import get_language
 
 PAGES = "pages"
 CSRF_PLACEHOLDER = b"\x00page-cache:csrf\x00"
-# Session keys that sign the request in (the account, its backend, its password hash, the session's id):
-# the account is in the key by itself. Every other key of the session is part of a page's key.
-SIGN_IN_SESSION_KEYS = {
-    SESSION_KEY,
-    BACKEND_SESSION_KEY,
-    HASH_SESSION_KEY,
-    "_session_id",
-}  # accounts.services.SESSION_ID_KEY
+# Session keys that sign the request in (the account, its backend, its password hash, the session's id, which
+# is accounts.services.SESSION_ID_KEY): the account is in the key by itself. Every other key of the session is
+# part of a page's key.
+SIGN_IN_SESSION_KEYS = {SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY, "_session_id"}
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 _one_use_keys: ContextVar[list | None] = ContextVar("page_cache_one_use_keys", default=None)

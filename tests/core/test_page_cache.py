@@ -77,12 +77,16 @@ def test_the_token_of_a_page_sent_again_is_accepted(user, cen_instance):
     assert response.status_code == 200  # the form's errors, not a CSRF refusal (403)
 
 
-def test_another_session_gets_its_own_cookies_token(user, cen_instance):
+def test_another_session_of_the_account_is_sent_the_page_with_its_own_token(
+    user, cen_instance, django_assert_num_queries
+):
     first, second = Client(), Client()
     first.force_login(user)
     second.force_login(user)
     first.get(BUY)
-    token = CSRF_INPUT.search(second.get(BUY).content.decode()).group(1)
+    with django_assert_num_queries(1):
+        page = second.get(BUY).content.decode()
+    token = CSRF_INPUT.search(page).group(1)
     assert _unmask_cipher_token(token) == second.cookies[settings.CSRF_COOKIE_NAME].value
 
 
