@@ -1,23 +1,25 @@
+"""A CEN instance's Bandwidth Packages tab, the Bandwidth Packages page, and what a package's row opens: Renew,
+Upgrade and Downgrade, Auto-renewal, Bind and Unbind."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cenconsole.cen.tabs import cen_instance_or_404, cen_page_context
 from cenconsole.core.forms import add_service_errors
 from cenconsole.core.page_cache import cached_page
 from cenconsole.core.rendering import render_page
 
-from . import selectors, services
-from .forms import AutoRenewalForm, BindPackageForm, PurchaseForm, RenewForm, ResizeForm
-from .models import BandwidthPackage, Order
-from .rows import row_words, unavailable_actions, with_order_links, with_row_links
+from .. import selectors, services
+from ..forms import AutoRenewalForm, BindPackageForm, RenewForm, ResizeForm
+from ..models import BandwidthPackage
+from ..rows import row_words, unavailable_actions, with_row_links
 
 PAGE_SIZE = 20
 
@@ -31,137 +33,6 @@ def cen_tab(request, cen_id):
     packages = with_row_links(selectors.packages_for_cen(owner=request.user, cen_instance=instance))
     context = cen_page_context(instance, "bandwidth-packages", packages=packages, row_words=row_words())
     return render_page(request, "bandwidth/cen_tab.html", context, partial="tab_body")
-
-
-def _purchase_context(form):
-    preview = services.purchase_preview(
-        area_a_code=form.value_of("area_a_code"),
-        area_b_code=form.value_of("area_b_code"),
-        bandwidth=form.value_of("bandwidth"),
-        duration_months=form.value_of("duration_months"),
-    )
-    return {
-        "form": form,
-        "area_a": preview.area_a,
-        "area_b": preview.area_b,
-        "cross_border": preview.cross_border,
-        "quote": preview.quote,
-    }
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-@cached_page
-def buy(request):
-    """The purchase page. GET with the form's values is the live update: for htmx, only what follows from
-    the values (price, notice, regions, taken pairs, messages), out of band; without JavaScript, the page."""
-    owner = request.user
-    if request.method == "POST":
-        form = PurchaseForm(request.POST, owner=owner, buy_now=True)
-        if form.is_valid():
-            try:
-                order = services.order_create_purchase(owner=owner, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect("bandwidth:order_detail", order_id=order.pk)
-    elif "idempotency_key" in request.GET:
-        form = PurchaseForm(request.GET, owner=owner)
-        if form.is_valid():
-            try:
-                # The notice is on the page already; its checkbox is asked for at Buy Now.
-                services.purchase_check(owner=owner, **(form.purchase() | {"cross_border_agreed": True}))
-            except ValidationError as error:
-                add_service_errors(form, error)
-    else:
-        cen_id = request.GET.get("cen_id")
-        if cen_id:  # the tab's Buy button names its instance: another account's or an unknown id is a 404
-            cen_instance_or_404(request, cen_id)
-        initial = {"cen_instance_id": cen_id, "cen_search": request.GET.get("cen_search", "")}
-        form = PurchaseForm(owner=owner, initial=initial)
-    return render_page(request, "bandwidth/purchase.html", _purchase_context(form), partial="live_quote")
-
-
-@login_required
-@require_GET
-def buy_cen_options(request):
-    """The CEN ID select of the purchase page for a search (`cen_search`), keeping the chosen
-    instance (`cen_instance_id`): what htmx swaps in while one types in the search field."""
-    initial = {key: request.GET.get(key, "") for key in ("cen_instance_id", "cen_search")}
-    form = PurchaseForm(owner=request.user, initial=initial)
-    return render(request, "bandwidth/purchase.html#cen_options", {"form": form})
-
-
-def _order_context(order, **extra):
-    return {"order": order, "service_period": selectors.order_service_period(order), **extra}
-
-
-def _order_or_404(request, order_id):
-    try:
-        return selectors.order_get(owner=request.user, order_id=order_id)
-    except Order.DoesNotExist:
-        raise Http404("No such order.") from None
-
-
-@login_required
-@require_GET
-@cached_page
-def order_list(request):
-    orders = with_order_links(selectors.orders_for(owner=request.user)[:200])
-    return render_page(request, "bandwidth/order_list.html", {"orders": orders})
-
-
-@login_required
-@require_GET
-def order_detail(request, order_id):
-    """The order confirmation: summary (with the service period), price and the Pay button."""
-    return render_page(request, "bandwidth/order_detail.html", _order_context(_order_or_404(request, order_id)))
-
-
-@login_required
-@require_POST
-def order_pay(request, order_id):
-    order = _order_or_404(request, order_id)
-    try:
-        order = services.order_pay(owner=request.user, order_id=order.pk)
-    except ValidationError as error:
-        return _order_refused(request, order_id, error)
-    return redirect("bandwidth:order_success", order_id=order.pk)
-
-
-@login_required
-@require_POST
-def order_cancel(request, order_id):
-    order = _order_or_404(request, order_id)
-    try:
-        services.order_cancel(owner=request.user, order_id=order.pk)
-    except ValidationError as error:
-        return _order_refused(request, order_id, error)
-    return redirect("bandwidth:order_list")
-
-
-def _order_refused(request, order_id, error):
-    """The order page with the refusal, showing the order as the refusal left it (Pay may have cancelled or
-    lapsed it), read again after the service's transaction."""
-    order = _order_or_404(request, order_id)
-    return render_page(request, "bandwidth/order_detail.html", _order_context(order, errors=error.messages))
-
-
-@login_required
-@require_GET
-def order_success(request, order_id):
-    order = _order_or_404(request, order_id)
-    if not order.is_paid:
-        return redirect("bandwidth:order_detail", order_id=order.pk)
-    # Links to the package (its row on its CEN instance's tab, or the Bandwidth Packages page) and its CEN.
-    cen_id = order.package.cen_instance_id
-    if cen_id:
-        package_url = reverse("bandwidth:cen_tab", kwargs={"cen_id": cen_id}) + f"#{order.package_id}"
-        cen_url = reverse("cen:instance_detail", kwargs={"cen_id": cen_id})
-    else:
-        package_url, cen_url = reverse("bandwidth:package_list"), ""
-    context = _order_context(order, package_url=package_url, cen_url=cen_url)
-    return render_page(request, "bandwidth/order_success.html", context)
 
 
 def _package_or_404(request, package_id):
