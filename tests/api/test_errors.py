@@ -14,6 +14,8 @@ API_REACHABLE = [
     "bandwidth/services/purchase.py",
     "bandwidth/services/subscription.py",
     "bandwidth/services/payment.py",
+    "bandwidth/services/settlement.py",
+    "bandwidth/services/orders.py",
     "bandwidth/services/packages.py",
     "networks/services/attachments.py",
     "networks/services/budget.py",

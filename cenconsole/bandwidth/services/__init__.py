@@ -1,12 +1,12 @@
 """Writes for bandwidth packages and their orders, by concern: purchase (Buy Now's rules), orders (one order
-per idempotency key for every order type, within the quotas), subscription (Renew, Upgrade/Downgrade,
-auto-renewal settings), payment (the one Pay pipeline), packages (Bind, Unbind, attributes, release) and
-expiry (time passing). Every caller (views, admin, commands, the API) goes through these names, so every
-rule holds for all of them."""
+per idempotency key for every order type, within the quotas; Cancel and lapsing), subscription (Renew,
+Upgrade/Downgrade, auto-renewal settings), payment (the one Pay pipeline), settlement (what paying each type of
+order does, the charge, refunds), packages (Bind, Unbind, attributes, release) and expiry (time passing). Every
+caller (views, admin, commands, the API) goes through these names, so every rule holds for all of them."""
 
 from ..messages import *  # noqa: F403 (callers name the messages beside the services that raise them)
 from .expiry import subscriptions_process, subscriptions_process_all
-from .orders import package_order, payment_deadline
+from .orders import order_cancel, orders_lapse, package_order, package_orders_cancel_unpaid, payment_deadline
 from .packages import (
     owned_cen,
     package_bind,
@@ -17,18 +17,7 @@ from .packages import (
     package_unbind,
     paid_package_backdate,
 )
-from .payment import (
-    PAYMENT_STEPS,
-    buy_and_pay,
-    charge,
-    order_cancel,
-    order_pay,
-    orders_lapse,
-    package_orders_cancel_unpaid,
-    refund_create,
-    renew_and_pay,
-    settle,
-)
+from .payment import buy_and_pay, order_pay, renew_and_pay
 from .purchase import (
     AUTO_RENEWAL_PERIODS,
     DURATIONS,
@@ -41,6 +30,7 @@ from .purchase import (
     purchase_check,
     purchase_preview,
 )
+from .settlement import PAYMENT_STEPS, charge, refund_create, settle
 from .subscription import (
     connections_used,
     downgrade_refund,

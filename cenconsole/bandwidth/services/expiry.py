@@ -15,9 +15,10 @@ from cenconsole.core import clock
 
 from ..models import BandwidthPackage
 from ..signals import package_bandwidth_lowering
+from .orders import orders_lapse
 from .packages import package_release
-from .payment import orders_lapse, settle
 from .purchase import DURATIONS
+from .settlement import settle
 from .subscription import renewal_order
 
 

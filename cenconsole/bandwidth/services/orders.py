@@ -1,6 +1,7 @@
 """Orders of every type (Buy, Renew, Upgrade, Downgrade): one order per idempotency key, placed under the
 account's order lock within its quotas, to be paid before its deadline; the Terms of Service every Buy Now needs;
-an order that changes an existing package, priced on the package as it is."""
+an order that changes an existing package, priced on the package as it is; an unpaid order's end (Cancel, or
+lapsing past its deadline)."""
 
 from contextlib import contextmanager
 from datetime import timedelta
@@ -8,14 +9,21 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from cenconsole.core import clock
 from cenconsole.core.errors import field_error, refusal
 from cenconsole.core.locks import named_lock
 
 from .. import pricing
-from ..messages import MISSING_IDEMPOTENCY_KEY, QUOTA_BANDWIDTH_PACKAGES, QUOTA_UNPAID_ORDERS, TERMS_NOT_AGREED
+from ..messages import (
+    MISSING_IDEMPOTENCY_KEY,
+    ORDER_LAPSED_CANNOT_CANCEL,
+    ORDER_PAID,
+    QUOTA_BANDWIDTH_PACKAGES,
+    QUOTA_UNPAID_ORDERS,
+    TERMS_NOT_AGREED,
+)
 from ..models import BandwidthPackage, Order
 
 
@@ -109,3 +117,37 @@ def package_order(package: BandwidthPackage, **fields) -> Order:
         "unit_price": pricing.unit_price(package.area_a_id, package.area_b_id),
     }
     return Order(**(terms | priced_on | fields))
+
+
+def orders_lapse(*, now=None, owner=None, owners=None) -> int:
+    """Unpaid orders past their deadline lapse (the periodic job; Pay enforces it too). With `owner`,
+    only that account's (run on its own clock); `owners` narrows the accounts by a queryset."""
+    now = now or clock.now()
+    orders = Order.objects.filter(status=Order.Status.UNPAID, pay_before__lte=now)
+    if owner is not None:
+        orders = orders.filter(owner=owner)
+    if owners is not None:
+        orders = orders.filter(owner__in=owners)
+    return orders.update(status=Order.Status.LAPSED, lapsed_at=F("pay_before"))
+
+
+def package_orders_cancel_unpaid(*, package: BandwidthPackage, now=None) -> list[int]:
+    """Cancels the package's unpaid orders (Request Deletion does, with the package locked). Returns
+    their numbers."""
+    orders = Order.objects.filter(package=package, status=Order.Status.UNPAID)
+    numbers = list(orders.values_list("pk", flat=True))
+    orders.filter(pk__in=numbers).update(status=Order.Status.CANCELLED, cancelled_at=now or clock.now())
+    return numbers
+
+
+@transaction.atomic
+def order_cancel(*, owner, order_id) -> Order:
+    order = Order.objects.select_for_update().get(owner=owner, pk=order_id)
+    if order.is_paid or order.is_refund:
+        raise refusal(ORDER_PAID, "order_paid")
+    if order.status == Order.Status.LAPSED:
+        raise refusal(ORDER_LAPSED_CANNOT_CANCEL, "order_lapsed")
+    if order.is_unpaid:
+        order.status, order.cancelled_at = Order.Status.CANCELLED, clock.now()
+        order.save(update_fields=["status", "cancelled_at"])
+    return order
