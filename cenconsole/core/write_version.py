@@ -70,19 +70,20 @@ def _after_commit_hook(connection):
     return hook
 
 
-def changes_rows(sql: str, rowcount: int) -> bool:
-    """Whether a statement run with this row count may have changed rows. An INSERT always counts: with
-    RETURNING, SQLite counts its rows only once they are read, after the wrapper has returned."""
+def changes_rows(sql: str, cursor) -> bool:
+    """Whether a statement just run on cursor may have changed rows (a read is told by its first word, before
+    the row count is asked). An INSERT always counts: with RETURNING, SQLite counts its rows only once they
+    are read, after the wrapper has returned."""
     verb = sql.lstrip()[:7].upper()
-    if verb.startswith("INSERT"):
-        return True
-    return verb.startswith(WRITES) and rowcount != 0
+    if not verb.startswith(WRITES):
+        return False
+    return verb.startswith("INSERT") or cursor.rowcount != 0
 
 
 def on_write(execute, sql, params, many, context):
     """The execute wrapper: runs the statement, then moves the version if it changed rows."""
     result = execute(sql, params, many, context)
-    if not changes_rows(sql, context["cursor"].rowcount):
+    if not changes_rows(sql, context["cursor"]):
         return result
     connection = context["connection"]
     if not _ready(connection):
