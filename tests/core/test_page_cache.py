@@ -15,7 +15,7 @@ from django.urls import reverse
 from cenconsole.cen.models import CenInstance
 from cenconsole.core import clock
 from cenconsole.transit import services as transit_services
-from tests.factories import CenInstanceFactory, UserFactory, open_ticket, support_staff
+from tests.factories import CenInstanceFactory, UserFactory, open_ticket, order_purchase, support_staff
 
 INSTANCES = reverse("cen:instance_list")
 BUY = reverse("bandwidth:buy")
@@ -155,3 +155,17 @@ def test_the_desk_queue_is_sent_again_until_a_ticket_changes(package):
     assert "tickets_deletionticket" not in " ".join(query["sql"] for query in queries)  # the queue is not read
     ticket = open_ticket(package, reason="Closing the office")
     assert ticket.number in staff.get(queue).content.decode()
+
+
+def test_the_order_page_of_the_seeds_flow_is_sent_again_with_a_token_for_pay(
+    user, cen_instance, django_assert_num_queries
+):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    order = order_purchase(cen_instance)
+    page = reverse("bandwidth:order_detail", kwargs={"order_id": order.pk})
+    client.get(page)
+    with django_assert_num_queries(1):
+        token = CSRF_INPUT.search(client.get(page).content.decode()).group(1)
+    pay = reverse("bandwidth:order_pay", kwargs={"order_id": order.pk})
+    assert client.post(pay, {"csrfmiddlewaretoken": token}).status_code == 302

@@ -36,6 +36,7 @@ def order_list(request):
 
 @login_required
 @require_GET
+@cached_page
 def order_detail(request, order_id):
     """The order confirmation: summary (with the service period), price and the Pay button."""
     return render_page(request, "bandwidth/order_detail.html", _order_context(_order_or_404(request, order_id)))
@@ -72,6 +73,7 @@ def _order_refused(request, order_id, error):
 
 @login_required
 @require_GET
+@cached_page
 def order_success(request, order_id):
     order = _order_or_404(request, order_id)
     if not order.is_paid:
