@@ -9,7 +9,7 @@ from cenconsole.accounts.models import User
 from cenconsole.audit.models import AuditRecord
 from cenconsole.bandwidth import services
 from cenconsole.bandwidth.models import BandwidthPackage, Order
-from cenconsole.bandwidth.services import payment
+from cenconsole.bandwidth.services import settlement
 from tests.factories import buy_package, order_purchase
 
 pytestmark = pytest.mark.django_db
@@ -22,21 +22,21 @@ class Injected(Exception):
 # Each step that runs after the balance is charged, patched to fail.
 STEPS_AFTER_CHARGE = {
     "package insert": lambda: mock.patch.object(BandwidthPackage, "save", side_effect=Injected),
-    "audit record": lambda: mock.patch.object(payment, "audit_record", side_effect=Injected),
+    "audit record": lambda: mock.patch.object(settlement, "audit_record", side_effect=Injected),
     "order marked paid": lambda: mock.patch.object(Order, "save", side_effect=Injected),
 }
 
 
 def charged_then(step):
     """Lets the real charge run, then fails the given step."""
-    real_charge = payment.charge
+    real_charge = settlement.charge
     charged = []
 
     def charge(**kwargs):
         real_charge(**kwargs)
         charged.append(kwargs["amount"])
 
-    return mock.patch.object(payment, "charge", side_effect=charge), STEPS_AFTER_CHARGE[step](), charged
+    return mock.patch.object(settlement, "charge", side_effect=charge), STEPS_AFTER_CHARGE[step](), charged
 
 
 @pytest.mark.parametrize("step", STEPS_AFTER_CHARGE)
